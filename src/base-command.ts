@@ -1,0 +1,237 @@
+import {Command, Flags, type Interfaces} from '@oclif/core'
+
+import {KafkaConnection} from './connection/client.js'
+import {type ConnectionSpec, resolveConnection} from './connection/resolve.js'
+import {ExitCode, KctlError, cancelledError, connectionError, operationError, toKctlError, usageError} from './errors.js'
+import {parseDuration} from './input/duration.js'
+import {OUTPUT_FORMATS, type OutputFormat, type View} from './output/format.js'
+import {toJson} from './output/json.js'
+import {colorEnabled, render} from './output/render.js'
+import {canPrompt, isPromptAbort, prompter} from './prompts/prompter.js'
+
+export type BaseFlags<T extends typeof Command> = Interfaces.InferredFlags<(typeof KctlCommand)['baseFlags'] & T['flags']>
+export type KafkaFlags<T extends typeof Command> = Interfaces.InferredFlags<(typeof KafkaCommand)['baseFlags'] & T['flags']>
+export type CommandArgs<T extends typeof Command> = Interfaces.InferredArgs<T['args']>
+
+const DEFAULT_TIMEOUT = '30s'
+
+/**
+ * Base of every kctl command: output flags, the deadline, the error mapping, prompts.
+ * Commands implement run() and return their typed result; --json/-o json print it as JSON.
+ */
+export abstract class KctlCommand<T extends typeof Command> extends Command {
+  static enableJsonFlag = true
+  static baseFlags = {
+    output: Flags.option({char: 'o', options: OUTPUT_FORMATS, summary: 'Output format.', helpGroup: 'OUTPUT'})(),
+    'no-color': Flags.boolean({summary: 'Disable colour (also: NO_COLOR).', helpGroup: 'OUTPUT'}),
+    debug: Flags.boolean({summary: 'Print each Kafka request and a per-API count to stderr.', helpGroup: 'GLOBAL'}),
+    timeout: Flags.string({summary: 'Deadline for the whole command, e.g. 30s, 2m.', default: DEFAULT_TIMEOUT, helpGroup: 'GLOBAL'}),
+  }
+
+  protected flags!: BaseFlags<T>
+  protected args!: CommandArgs<T>
+  private deadline?: NodeJS.Timeout
+
+  override async init(): Promise<void> {
+    await super.init()
+    const ctor = this.ctor as unknown as T & typeof KctlCommand
+    const {args, flags} = await this.parse({
+      flags: ctor.flags,
+      baseFlags: ctor.baseFlags,
+      enableJsonFlag: ctor.enableJsonFlag,
+      args: ctor.args,
+      strict: ctor.strict,
+    })
+    this.flags = flags as BaseFlags<T>
+    this.args = args as CommandArgs<T>
+    const timeoutMs = this.timeoutMs
+    this.deadline = setTimeout(() => this.onDeadline(timeoutMs), timeoutMs)
+    this.deadline.unref()
+  }
+
+  get timeoutMs(): number {
+    return parseDuration(this.flags?.timeout ?? DEFAULT_TIMEOUT, '--timeout')
+  }
+
+  /** -o json is the same as --json: oclif then prints run()'s result. */
+  override jsonEnabled(): boolean {
+    if (super.jsonEnabled()) return true
+    const argv = this.argv ?? []
+    const i = argv.findIndex((a) => a === '-o' || a === '--output')
+    return (i !== -1 && argv[i + 1] === 'json') || argv.includes('-ojson') || argv.includes('--output=json')
+  }
+
+  get format(): OutputFormat {
+    if (this.jsonEnabled()) return 'json'
+    return (this.flags?.output as OutputFormat | undefined) ?? 'table'
+  }
+
+  get color(): boolean {
+    return colorEnabled(process.stdout, Boolean(this.flags?.['no-color']))
+  }
+
+  /** Print `data` through `view` unless JSON is on (oclif prints the returned result then). */
+  protected present<R>(data: R, view: View<R>): R {
+    if (!this.jsonEnabled()) this.log(render(data, view, this.format, {color: this.color}))
+    return data
+  }
+
+  /** Progress and notes go to stderr, and only on a TTY: piped output stays clean. */
+  protected note(message: string): void {
+    if (process.stderr.isTTY && !this.jsonEnabled()) process.stderr.write(`${message}\n`)
+  }
+
+  protected warnUser(message: string): void {
+    process.stderr.write(`Warning: ${message}\n`)
+  }
+
+  /**
+   * Ask before a destructive change. `--yes` skips; without a TTY (or with --json) and without
+   * --yes it refuses with exit 2. `typed` requires the operator to type that text (protected contexts).
+   */
+  protected async confirm(question: string, options: {yes?: boolean; typed?: string} = {}): Promise<void> {
+    if (options.yes) return
+    if (!canPrompt() || this.jsonEnabled()) {
+      throw usageError('Refusing to make this change without confirmation', 'Run it on a terminal to confirm, or pass --yes.', 'CONFIRMATION_REQUIRED')
+    }
+    try {
+      if (options.typed) {
+        const answer = await prompter().input(`${question} Type ${options.typed} to confirm:`)
+        if (answer.trim() !== options.typed) throw cancelledError('Cancelled: the confirmation did not match')
+        return
+      }
+      if (!(await prompter().confirm(question, false))) throw cancelledError()
+    } catch (error) {
+      if (isPromptAbort(error)) throw cancelledError()
+      throw error
+    }
+  }
+
+  override async catch(err: Error & {exitCode?: number; oclif?: {exit?: number}}): Promise<void> {
+    const error = this.toKctl(err)
+    this.reportError(error)
+  }
+
+  override logJson(json: unknown): void {
+    process.stdout.write(`${toJson(json)}\n`)
+  }
+
+  override async finally(err: Error | undefined): Promise<void> {
+    if (this.deadline) clearTimeout(this.deadline)
+    await super.finally(err)
+  }
+
+  protected toKctl(err: Error & {exitCode?: number; oclif?: {exit?: number}}): KctlError {
+    if (err instanceof KctlError) return err
+    if (isPromptAbort(err)) return cancelledError()
+    // oclif parse errors: unknown flag, missing argument, bad option value.
+    if (err.oclif !== undefined || /Parse|Flag|Arg|Validation/.test(err.name ?? '') || err.constructor?.name === 'CLIError') {
+      const first = (err.message ?? '').split('\n').find((l) => l.trim() !== '') ?? 'Invalid arguments'
+      return usageError(first.replace(/^\s*Error:\s*/, '').trim(), `See \`kctl ${this.id?.replaceAll(':', ' ') ?? ''} --help\`.`, 'INVALID_ARGUMENTS')
+    }
+    return toKctlError(err)
+  }
+
+  protected reportError(error: KctlError): void {
+    process.exitCode = error.exitCode
+    if (this.jsonEnabled()) {
+      this.logJson({error: error.toJSON()})
+      return
+    }
+    process.stderr.write(`Error: ${error.message}\n`)
+    if (error.hint) process.stderr.write(`Hint: ${error.hint}\n`)
+    if (this.flags?.debug && error.cause instanceof Error && error.cause.stack) process.stderr.write(`${error.cause.stack}\n`)
+  }
+
+  /** The deadline passed: report and end the process (no command hangs past --timeout). */
+  protected onDeadline(timeoutMs: number): void {
+    this.reportError(this.deadlineError(timeoutMs))
+    process.exit(process.exitCode)
+  }
+
+  protected deadlineError(timeoutMs: number): KctlError {
+    return operationError(`Timed out after ${timeoutMs}ms`, {code: 'TIMEOUT', hint: 'Raise --timeout, or check the cluster.'})
+  }
+}
+
+/** A command that talks to Kafka: connection flags, one lazily opened connection, safety checks. */
+export abstract class KafkaCommand<T extends typeof Command> extends KctlCommand<T> {
+  static baseFlags = {
+    ...KctlCommand.baseFlags,
+    'bootstrap-server': Flags.string({char: 'b', summary: 'Kafka bootstrap servers, host:port[,host:port].', env: 'KCTL_BOOTSTRAP_SERVER', helpGroup: 'CONNECTION'}),
+    'command-config': Flags.string({summary: 'Kafka client .properties file (security settings).', env: 'KCTL_COMMAND_CONFIG', helpGroup: 'CONNECTION'}),
+    context: Flags.string({summary: 'Named context from the kctl config file.', env: 'KCTL_CONTEXT', helpGroup: 'CONNECTION'}),
+  }
+
+  protected declare flags: KafkaFlags<T>
+  private conn?: KafkaConnection
+  private connected = false
+
+  protected get connectionSpec(): ConnectionSpec {
+    return resolveConnection({
+      'bootstrap-server': this.flags['bootstrap-server'],
+      'command-config': this.flags['command-config'],
+      context: this.flags.context,
+    })
+  }
+
+  /** The connection, opened on first use; closed in finally(). */
+  protected async connection(): Promise<KafkaConnection> {
+    if (!this.conn) {
+      const spec = this.connectionSpec
+      for (const w of spec.warnings) this.warnUser(w)
+      const debug = this.flags.debug ? (line: string) => process.stderr.write(`[debug] ${line}\n`) : undefined
+      debug?.(`connecting to ${spec.brokers.join(',')} (${spec.securityProtocol}${spec.sasl ? ` ${spec.sasl.mechanism} as ${spec.sasl.username}` : ''}, from ${spec.source}${spec.contextName ? ` context ${spec.contextName}` : ''})`)
+      this.conn = new KafkaConnection(spec, {timeoutMs: this.timeoutMs, debug})
+      const cluster = await this.conn.cluster()
+      this.connected = true
+      const actualId = cluster.brokerPool.metadata?.clusterId
+      if (spec.clusterId && actualId && spec.clusterId !== actualId) {
+        throw connectionError(`Context ${spec.contextName} is pinned to cluster ${spec.clusterId}, but ${spec.brokers.join(',')} is cluster ${actualId}`, {
+          code: 'CLUSTER_ID_MISMATCH',
+          hint: 'Check the bootstrap servers of the context, or update its cluster-id with `kctl context set`.',
+        })
+      }
+    }
+    return this.conn
+  }
+
+  /**
+   * Every mutating command calls this before changing anything: read-only contexts refuse,
+   * protected ones need the context name typed (or --yes), others confirm when `destructive`.
+   */
+  protected async guardMutation(question: string, options: {yes?: boolean; destructive?: boolean} = {}): Promise<void> {
+    const spec = this.connectionSpec
+    if (spec.readOnly) {
+      throw usageError(`Context ${spec.contextName} is read-only: refusing to change the cluster`, 'Use another context, or `kctl context set NAME --no-read-only`.', 'READ_ONLY_CONTEXT')
+    }
+    if (spec.protected) {
+      await this.confirm(`${question} Context ${spec.contextName} is protected.`, {yes: options.yes, typed: spec.contextName})
+      return
+    }
+    if (options.destructive) await this.confirm(question, {yes: options.yes})
+  }
+
+  override async finally(err: Error | undefined): Promise<void> {
+    if (this.conn) {
+      if (this.flags?.debug) {
+        const counts = [...this.conn.requestCounts.entries()].sort(([a], [b]) => a.localeCompare(b))
+        process.stderr.write(`[debug] requests: ${counts.map(([api, n]) => `${api}=${n}`).join(' ') || 'none'}\n`)
+      }
+      await this.conn.close()
+    }
+    await super.finally(err)
+  }
+
+  protected override deadlineError(timeoutMs: number): KctlError {
+    if (this.conn && !this.connected) {
+      return connectionError(`Cannot connect to Kafka at ${this.conn.address}: no answer within ${timeoutMs}ms`, {
+        code: 'CONNECTION_TIMEOUT',
+        hint: 'Check --bootstrap-server (or the context), that the brokers are up and reachable, and the listener\'s security protocol.',
+      })
+    }
+    return super.deadlineError(timeoutMs)
+  }
+}
+
+export {ExitCode}

@@ -1,0 +1,172 @@
+/**
+ * The one error model. Every failure kctl reports is a KctlError with a stable `code`
+ * (part of the JSON contract), an exit code from commands.md and an optional hint.
+ * Foreign errors (kafkajs, Node, oclif parse errors) are translated once, in toKctlError.
+ */
+
+export const ExitCode = {
+  ok: 0,
+  failed: 1,
+  usage: 2,
+  checkFailed: 3,
+  connection: 4,
+  cancelled: 130,
+} as const
+export type ExitCodeValue = (typeof ExitCode)[keyof typeof ExitCode]
+
+export interface KctlErrorOptions {
+  hint?: string
+  /** Safe to retry as-is (a transient broker condition). */
+  retriable?: boolean
+  /** Extra machine-readable details for the JSON error object. */
+  details?: Record<string, unknown>
+  cause?: unknown
+}
+
+export class KctlError extends Error {
+  readonly code: string
+  readonly exitCode: ExitCodeValue
+  readonly hint?: string
+  readonly retriable: boolean
+  readonly details?: Record<string, unknown>
+
+  constructor(code: string, exitCode: ExitCodeValue, message: string, options: KctlErrorOptions = {}) {
+    super(message, options.cause === undefined ? undefined : {cause: options.cause})
+    this.name = 'KctlError'
+    this.code = code
+    this.exitCode = exitCode
+    this.hint = options.hint
+    this.retriable = options.retriable ?? false
+    this.details = options.details
+  }
+
+  toJSON(): Record<string, unknown> {
+    return {
+      code: this.code,
+      exitCode: this.exitCode,
+      message: this.message,
+      ...(this.hint ? {hint: this.hint} : {}),
+      ...(this.details ? {details: this.details} : {}),
+    }
+  }
+}
+
+/** Bad input detected before anything was sent: exit 2. */
+export const usageError = (message: string, hint?: string, code = 'INVALID_INPUT', details?: Record<string, unknown>) =>
+  new KctlError(code, ExitCode.usage, message, {hint, details})
+
+/** The operation failed on the cluster: exit 1. */
+export const operationError = (message: string, options: KctlErrorOptions & {code?: string} = {}) =>
+  new KctlError(options.code ?? 'OPERATION_FAILED', ExitCode.failed, message, options)
+
+/** A check (lag threshold, health) did not pass: exit 3. */
+export const checkFailedError = (message: string, details?: Record<string, unknown>) =>
+  new KctlError('CHECK_FAILED', ExitCode.checkFailed, message, {details})
+
+export const cancelledError = (message = 'Cancelled') => new KctlError('CANCELLED', ExitCode.cancelled, message)
+
+export const connectionError = (message: string, options: KctlErrorOptions & {code?: string} = {}) =>
+  new KctlError(options.code ?? 'CONNECTION_FAILED', ExitCode.connection, message, options)
+
+/** Kafka error types that mean "you are not allowed to", mapped to the operation they deny. */
+const AUTHORIZATION_TYPES: Record<string, string> = {
+  TOPIC_AUTHORIZATION_FAILED: 'topic',
+  GROUP_AUTHORIZATION_FAILED: 'group',
+  CLUSTER_AUTHORIZATION_FAILED: 'cluster',
+  TRANSACTIONAL_ID_AUTHORIZATION_FAILED: 'transactional id',
+  DELEGATION_TOKEN_AUTHORIZATION_FAILED: 'delegation token',
+  SECURITY_DISABLED: 'security',
+}
+
+interface ForeignError {
+  name?: string
+  message?: string
+  type?: string
+  code?: number | string
+  retriable?: boolean
+  cause?: unknown
+  originalError?: unknown
+  broker?: string
+  host?: string
+  port?: number
+}
+
+const isObject = (v: unknown): v is ForeignError => typeof v === 'object' && v !== null
+
+/** Walk kafkajs's retry wrappers down to the error that really happened. */
+export function rootCause(err: unknown): unknown {
+  let current = err
+  for (let i = 0; i < 10 && isObject(current); i++) {
+    const next = current.originalError ?? (current.name === 'KafkaJSNumberOfRetriesExceeded' ? current.cause : undefined)
+    if (!next) break
+    current = next
+  }
+  return current
+}
+
+/**
+ * Describe the request a kafkajs error came from, if the caller knows (e.g. "read topic orders").
+ * Used to say which operation was denied.
+ */
+export function toKctlError(err: unknown, context: {operation?: string; address?: string} = {}): KctlError {
+  if (err instanceof KctlError) return err
+  const root = rootCause(err)
+  const e = isObject(root) ? root : {message: String(root)}
+  const outer = isObject(err) ? err : e
+  const name = e.name ?? ''
+  const message = e.message ?? String(root)
+
+  if (name === 'KafkaJSSASLAuthenticationError' || /SASL .*authentication failed|Authentication failed/i.test(message)) {
+    return connectionError(`Authentication failed${context.address ? ` at ${context.address}` : ''}: ${cleanSaslMessage(message)}`, {
+      code: 'AUTHENTICATION_FAILED',
+      hint: 'Check the username, password and SASL mechanism (sasl.mechanism, sasl.jaas.config) of the context or --command-config file.',
+      cause: err,
+    })
+  }
+
+  if (typeof e.type === 'string' && AUTHORIZATION_TYPES[e.type]) {
+    const what = context.operation ?? `a ${AUTHORIZATION_TYPES[e.type]} operation`
+    return connectionError(`Not authorized: the cluster denied ${what} (${e.type})`, {
+      code: 'AUTHORIZATION_FAILED',
+      hint: 'Ask an administrator for an ACL that allows it, e.g. `kctl acls create --allow-principal User:<you> --operation <op> ...`.',
+      details: {kafkaError: e.type},
+      cause: err,
+    })
+  }
+
+  if (
+    name === 'KafkaJSConnectionError' ||
+    name === 'KafkaJSConnectionClosedError' ||
+    name === 'KafkaJSBrokerNotFound' ||
+    name === 'KafkaJSRequestTimeoutError' ||
+    name === 'KafkaJSNonRetriableError' && /connect/i.test(message) ||
+    /ECONNREFUSED|ENOTFOUND|EHOSTUNREACH|ETIMEDOUT|Connection timeout|Closed connection/i.test(message)
+  ) {
+    const where = context.address ?? (e.broker || (e.host ? `${e.host}:${e.port}` : undefined))
+    return connectionError(`Cannot connect to Kafka${where ? ` at ${where}` : ''}: ${message}`, {
+      hint: 'Check --bootstrap-server (or the context), that the brokers are up and reachable, and the listener\'s security protocol.',
+      retriable: true,
+      cause: err,
+    })
+  }
+
+  if (/self[- ]signed certificate|unable to verify|certificate|Hostname\/IP does not match|SSL|TLS|wrong version number/i.test(message) && /cert|ssl|tls|hostname|version number/i.test(message)) {
+    return connectionError(`TLS handshake failed${context.address ? ` with ${context.address}` : ''}: ${message}`, {
+      code: 'TLS_FAILED',
+      hint: 'Check ssl.truststore.location (the CA that signed the broker certificate), the client certificate, and ssl.endpoint.identification.algorithm.',
+      cause: err,
+    })
+  }
+
+  if (typeof e.type === 'string') {
+    return operationError(`${message} (${e.type})`, {code: e.type, retriable: Boolean(e.retriable), cause: err})
+  }
+
+  const msg = outer === e ? message : `${outer.message ?? message}`
+  return operationError(msg, {code: 'UNEXPECTED', cause: err})
+}
+
+function cleanSaslMessage(message: string): string {
+  // kafkajs repeats "SASL PLAIN authentication failed: " before the broker's own reason.
+  return message.replace(/^SASL \S+ authentication failed: /i, '')
+}

@@ -1,0 +1,78 @@
+/**
+ * The one interface wizards and confirmations use. The default implementation loads
+ * @inquirer/prompts lazily; tests install a scripted one with setPrompter().
+ */
+export interface Choice<V> {
+  name: string
+  value: V
+  description?: string
+  checked?: boolean
+}
+
+export interface Prompter {
+  confirm(message: string, defaultValue?: boolean): Promise<boolean>
+  input(message: string, options?: {validate?: (value: string) => string | true; default?: string}): Promise<string>
+  password(message: string): Promise<string>
+  select<V>(message: string, choices: Choice<V>[]): Promise<V>
+  search<V>(message: string, choices: Choice<V>[]): Promise<V>
+  checkbox<V>(message: string, choices: Choice<V>[]): Promise<V[]>
+}
+
+const inquirerPrompter: Prompter = {
+  async confirm(message, defaultValue = false) {
+    const {confirm} = await import('@inquirer/prompts')
+    return confirm({message, default: defaultValue})
+  },
+  async input(message, options = {}) {
+    const {input} = await import('@inquirer/prompts')
+    return input({message, validate: options.validate, default: options.default})
+  },
+  async password(message) {
+    const {password} = await import('@inquirer/prompts')
+    return password({message, mask: '*'})
+  },
+  async select(message, choices) {
+    const {select} = await import('@inquirer/prompts')
+    return select({message, choices, pageSize: 15})
+  },
+  async search(message, choices) {
+    const {search} = await import('@inquirer/prompts')
+    return search({
+      message,
+      pageSize: 15,
+      source: (term) => {
+        const t = (term ?? '').toLowerCase()
+        return choices.filter((c) => c.name.toLowerCase().includes(t))
+      },
+    })
+  },
+  async checkbox(message, choices) {
+    const {checkbox} = await import('@inquirer/prompts')
+    return checkbox({message, choices, pageSize: 15})
+  },
+}
+
+let current: Prompter = inquirerPrompter
+
+export function prompter(): Prompter {
+  return current
+}
+
+/** For tests: replace the prompter; returns a function that restores the previous one. */
+export function setPrompter(p: Prompter): () => void {
+  const previous = current
+  current = p
+  return () => {
+    current = previous
+  }
+}
+
+/** Prompts are allowed only with a TTY on both ends; never with --json or --yes, never in CI. */
+export function canPrompt(streams: {stdin: {isTTY?: boolean}; stdout: {isTTY?: boolean}} = process): boolean {
+  return Boolean(streams.stdin.isTTY && streams.stdout.isTTY)
+}
+
+/** An aborted prompt (Ctrl-C) surfaces as this error name from @inquirer/core. */
+export function isPromptAbort(error: unknown): boolean {
+  return error instanceof Error && (error.name === 'ExitPromptError' || error.name === 'AbortPromptError')
+}
