@@ -1,0 +1,119 @@
+import {Flags} from '@oclif/core'
+
+import {KctlCommand} from '../../base-command.js'
+import {updateConfig} from '../../connection/config-file.js'
+import {usageError} from '../../errors.js'
+import {type LocalClusterState, bootstrapAddress, startCluster} from '../../local/cluster.js'
+import {DEFAULT_KAFKA_VERSION} from '../../local/jars.js'
+import {localClusterDir} from '../../local/paths.js'
+import {waitForBrokers} from '../../local/readiness.js'
+import {toKeyValues} from '../../output/table.js'
+
+export interface LocalStartResult {
+  dir: string
+  created: boolean
+  version: string
+  clusterId: string
+  brokers: number
+  secure: boolean
+  bootstrap: string
+  listeners: {ssl?: string; saslSsl?: string}
+  contexts: string[]
+  currentContext: string | null
+}
+
+export default class LocalStart extends KctlCommand<typeof LocalStart> {
+  static summary = 'Start a real Kafka cluster on this machine (KRaft, from Maven Central jars).'
+  static description = `Resolves Apache Kafka's jars with Maven (cached in Maven's local repository) or uses KAFKA_HOME, formats storage, starts combined broker+controller JVMs, waits until every broker is ready and writes a "local" context (the default when no other is set).
+
+--secure adds an SSL listener (mTLS) and a SASL_SSL listener (PLAIN, SCRAM-SHA-256, SCRAM-SHA-512), the StandardAuthorizer with the super user admin, certificates made on the fly, and the contexts local-ssl and local-sasl. The PLAINTEXT listener on 127.0.0.1 stays trusted (a super user) for the local context.
+
+Running it again restarts stopped nodes of the existing cluster. KCTL_LOCAL_DIR moves the cluster directory.`
+  static examples = [
+    '<%= config.bin %> local start',
+    '<%= config.bin %> local start --brokers 3 --secure',
+    '<%= config.bin %> local start --kafka-version 3.9.2 --port 19092',
+  ]
+
+  static flags = {
+    brokers: Flags.integer({summary: 'Number of nodes (each a broker and a controller).', options: ['1', '3'] as never, default: 1}),
+    'kafka-version': Flags.string({summary: 'Apache Kafka version from Maven Central.', default: DEFAULT_KAFKA_VERSION}),
+    secure: Flags.boolean({summary: 'Add TLS (mTLS) and SASL_SSL listeners, SCRAM/PLAIN users and the StandardAuthorizer.'}),
+    port: Flags.integer({summary: 'First PLAINTEXT port; SSL is +100, SASL_SSL +200, controllers +1000.', default: 9092, min: 1024, max: 60_000}),
+    timeout: Flags.string({summary: 'How long to wait for the cluster to be ready.', default: '180s', helpGroup: 'GLOBAL'}),
+  }
+
+  async run(): Promise<LocalStartResult> {
+    const {flags} = this
+    if (flags.brokers !== 1 && flags.brokers !== 3) throw usageError(`--brokers must be 1 or 3, got ${flags.brokers}`, undefined, 'INVALID_INPUT')
+    const dir = localClusterDir()
+    const started = Date.now()
+    const {state, created} = await startCluster({
+      dir,
+      brokers: flags.brokers,
+      version: flags['kafka-version'],
+      secure: flags.secure,
+      portBase: flags.port,
+      timeoutMs: this.timeoutMs,
+      progress: (m) => this.note(m),
+    })
+    const bootstrap = bootstrapAddress(state)
+    await waitForBrokers(bootstrap, state.nodes.length, Math.max(1000, this.timeoutMs - (Date.now() - started)))
+    const config = writeLocalContexts(state, dir)
+    const result: LocalStartResult = {
+      dir,
+      created,
+      version: state.version,
+      clusterId: state.clusterId,
+      brokers: state.nodes.length,
+      secure: state.secure,
+      bootstrap,
+      listeners: state.secure ? {ssl: bootstrapAddress(state, 'ssl'), saslSsl: bootstrapAddress(state, 'saslSsl')} : {},
+      contexts: localContextNames(state),
+      currentContext: config.currentContext ?? null,
+    }
+    if (!this.jsonEnabled()) {
+      this.log(
+        [
+          `Kafka ${result.version} is ready (${result.brokers} broker${result.brokers > 1 ? 's' : ''}${result.secure ? ', secure' : ''}).`,
+          ...toKeyValues(
+            [
+              ['Bootstrap', bootstrap],
+              ...(state.secure
+                ? ([
+                    ['SSL (mTLS)', result.listeners.ssl],
+                    ['SASL_SSL', result.listeners.saslSsl],
+                  ] as [string, string][])
+                : []),
+              ['Cluster ID', result.clusterId],
+              ['Contexts', result.contexts.join(', ')],
+              ['Current context', result.currentContext],
+              ['Directory', dir],
+            ],
+            {color: this.color},
+          ),
+        ].join('\n'),
+      )
+    }
+    return result
+  }
+}
+
+function localContextNames(state: LocalClusterState): string[] {
+  return state.secure ? ['local', 'local-sasl', 'local-ssl'] : ['local']
+}
+
+/** The local contexts; `local` becomes the current context when none is set. */
+function writeLocalContexts(state: LocalClusterState, dir: string) {
+  return updateConfig((config) => {
+    config.contexts.local = {bootstrapServers: bootstrapAddress(state).split(','), clusterId: state.clusterId}
+    if (state.secure) {
+      config.contexts['local-ssl'] = {bootstrapServers: bootstrapAddress(state, 'ssl').split(','), commandConfig: `${dir}/client-ssl.properties`, clusterId: state.clusterId}
+      config.contexts['local-sasl'] = {bootstrapServers: bootstrapAddress(state, 'saslSsl').split(','), commandConfig: `${dir}/client-sasl.properties`, clusterId: state.clusterId}
+    } else {
+      delete config.contexts['local-ssl']
+      delete config.contexts['local-sasl']
+    }
+    if (!config.currentContext || !config.contexts[config.currentContext]) config.currentContext = 'local'
+  })
+}

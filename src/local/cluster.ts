@@ -1,0 +1,349 @@
+import {execFile, spawn} from 'node:child_process'
+import {randomBytes} from 'node:crypto'
+import {closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
+import {createConnection} from 'node:net'
+import {join} from 'node:path'
+import {promisify} from 'node:util'
+
+import {KctlError, operationError, usageError} from '../errors.js'
+import {generateCertificates} from './certs.js'
+import {type KafkaRuntime, checkJava, majorVersion, resolveKafkaRuntime} from './jars.js'
+import {JVM_FLAGS, LOG4J2_YAML, LOG4J_PROPERTIES, type LocalNode, type SecureSettings, formatProperties, nodePorts, serverProperties} from './server-config.js'
+
+const run = promisify(execFile)
+
+export interface LocalStartOptions {
+  dir: string
+  brokers: number
+  version: string
+  secure: boolean
+  portBase: number
+  timeoutMs: number
+  progress?: (message: string) => void
+}
+
+export interface LocalNodeState extends LocalNode {
+  pid: number | null
+}
+
+/** What `kctl local` remembers about its cluster (state.json in the cluster directory). */
+export interface LocalClusterState {
+  version: string
+  clusterId: string
+  secure: boolean
+  portBase: number
+  classpath: string
+  logging: KafkaRuntime['logging']
+  nodes: LocalNodeState[]
+  /** SASL users and passwords of a secure cluster (the file is 0600). */
+  users?: Record<string, string>
+  createdAt: string
+}
+
+export interface LocalNodeStatus {
+  id: number
+  pid: number | null
+  running: boolean
+  listeners: {plaintext: string; ssl?: string; saslSsl?: string; controller: string}
+  logFile: string
+}
+
+export interface LocalClusterStatus {
+  dir: string
+  exists: boolean
+  version?: string
+  clusterId?: string
+  secure?: boolean
+  running: boolean
+  bootstrap?: string
+  nodes: LocalNodeStatus[]
+}
+
+const stateFile = (dir: string) => join(dir, 'state.json')
+export const nodeLogFile = (node: LocalNode) => join(node.dir, 'server.log')
+
+export function readState(dir: string): LocalClusterState | undefined {
+  if (!existsSync(stateFile(dir))) return undefined
+  return JSON.parse(readFileSync(stateFile(dir), 'utf8')) as LocalClusterState
+}
+
+function writeState(dir: string, state: LocalClusterState): void {
+  writeFileSync(stateFile(dir), `${JSON.stringify(state, null, 2)}\n`, {mode: 0o600})
+}
+
+export function isAlive(pid: number | null): boolean {
+  if (!pid) return false
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch {
+    return false
+  }
+}
+
+export function bootstrapAddress(state: Pick<LocalClusterState, 'nodes'>, listener: 'plaintext' | 'ssl' | 'saslSsl' = 'plaintext'): string {
+  return state.nodes.map((n) => `127.0.0.1:${n.ports[listener]}`).join(',')
+}
+
+export function clusterStatus(dir: string): LocalClusterStatus {
+  const state = readState(dir)
+  if (!state) return {dir, exists: false, running: false, nodes: []}
+  const nodes = state.nodes.map((n) => ({
+    id: n.id,
+    pid: isAlive(n.pid) ? n.pid : null,
+    running: isAlive(n.pid),
+    listeners: {
+      plaintext: `127.0.0.1:${n.ports.plaintext}`,
+      ...(state.secure ? {ssl: `127.0.0.1:${n.ports.ssl}`, saslSsl: `127.0.0.1:${n.ports.saslSsl}`} : {}),
+      controller: `127.0.0.1:${n.ports.controller}`,
+    },
+    logFile: nodeLogFile(n),
+  }))
+  return {
+    dir,
+    exists: true,
+    version: state.version,
+    clusterId: state.clusterId,
+    secure: state.secure,
+    running: nodes.some((n) => n.running),
+    bootstrap: bootstrapAddress(state),
+    nodes,
+  }
+}
+
+const portFree = (port: number) =>
+  new Promise<boolean>((resolve) => {
+    const socket = createConnection({host: '127.0.0.1', port})
+    socket.once('connect', () => {
+      socket.destroy()
+      resolve(false)
+    })
+    socket.once('error', () => resolve(true))
+  })
+
+/**
+ * Create (format) a new cluster, or restart the stopped nodes of an existing one, and wait until
+ * every broker is started. Returns the state; readiness through the client protocol is checked
+ * by the caller (which owns the connection layer).
+ */
+export async function startCluster(options: LocalStartOptions): Promise<{state: LocalClusterState; created: boolean}> {
+  const {dir, progress} = options
+  let state = readState(dir)
+  let created = false
+  if (state && state.nodes.every((n) => isAlive(n.pid))) return {state, created}
+
+  const javaMajor = await checkJava()
+  if (!state) {
+    if (javaMajor < 17 && majorVersion(options.version) >= 4) {
+      throw new KctlError('MISSING_DEPENDENCY', 1, `Kafka ${options.version} needs Java 17 or newer; found Java ${javaMajor}`, {hint: 'Install a Java 17+ runtime, or use --kafka-version 3.9.2.'})
+    }
+    const runtime = await resolveKafkaRuntime(options.version, process.env, progress)
+    state = await createCluster(options, runtime)
+    created = true
+  } else if (options.secure !== state.secure || options.brokers !== state.nodes.length) {
+    throw usageError(
+      `A local cluster already exists in ${dir} with ${state.nodes.length} broker(s)${state.secure ? ', secure' : ''}`,
+      'Run `kctl local stop --purge` first to replace it with a different shape.',
+      'LOCAL_CLUSTER_EXISTS',
+    )
+  }
+
+  for (const node of state.nodes) {
+    if (isAlive(node.pid)) continue
+    for (const port of Object.values(node.ports)) {
+      if (!(await portFree(port))) {
+        throw operationError(`Port ${port} on 127.0.0.1 is already in use`, {code: 'PORT_IN_USE', hint: 'Stop what listens there, or pick other ports with --port.'})
+      }
+    }
+  }
+  const launched = state.nodes.filter((n) => !isAlive(n.pid))
+  const logOffsets = new Map(launched.map((n) => [n.id, logSize(n)]))
+  for (const node of launched) node.pid = launchNode(state, node)
+  writeState(dir, state)
+  progress?.(`Starting ${launched.length} Kafka ${state.version} node(s)…`)
+  await waitForStart(launched, logOffsets, options.timeoutMs)
+  return {state, created}
+}
+
+async function createCluster(options: LocalStartOptions, runtime: KafkaRuntime): Promise<LocalClusterState> {
+  const {dir} = options
+  rmSync(dir, {recursive: true, force: true})
+  mkdirSync(dir, {recursive: true, mode: 0o700})
+  const nodes: LocalNodeState[] = Array.from({length: options.brokers}, (_, i) => ({
+    id: i + 1,
+    dir: join(dir, `node-${i + 1}`),
+    ports: nodePorts(options.portBase, i),
+    pid: null,
+  }))
+  let users: Record<string, string> | undefined
+  let secure: SecureSettings | undefined
+  if (options.secure) {
+    await generateCertificates(dir)
+    users = {admin: secret(), alice: secret(), bob: secret()}
+    secure = {truststore: join(dir, 'ca.pem'), keystore: join(dir, 'broker-keystore.pem'), plainUsers: users}
+  }
+  writeFileSync(join(dir, 'log4j2.yaml'), LOG4J2_YAML)
+  writeFileSync(join(dir, 'log4j.properties'), LOG4J_PROPERTIES)
+  const {stdout} = await run('java', ['-cp', runtime.classpath, 'kafka.tools.StorageTool', 'random-uuid'])
+  const clusterId = stdout.trim().split('\n').pop()!.trim()
+  const scram = users ? Object.entries(users).flatMap(([name, pw]) => ['SCRAM-SHA-256', 'SCRAM-SHA-512'].flatMap((m) => ['--add-scram', `${m}=[name=${name},password=${pw}]`])) : []
+  await Promise.all(
+    nodes.map(async (node) => {
+      mkdirSync(node.dir, {recursive: true})
+      const configPath = join(node.dir, 'server.properties')
+      writeFileSync(configPath, formatProperties(serverProperties(node, nodes, secure)), {mode: 0o600})
+      try {
+        await run('java', ['-cp', runtime.classpath, ...loggingFlags(dir, runtime.logging), 'kafka.tools.StorageTool', 'format', `--cluster-id=${clusterId}`, '-c', configPath, ...scram])
+      } catch (error) {
+        const e = error as {stdout?: string; stderr?: string}
+        throw operationError(`Formatting the storage of node ${node.id} failed: ${`${e.stdout ?? ''}${e.stderr ?? ''}`.trim().split('\n').slice(-3).join(' | ')}`, {code: 'LOCAL_FORMAT_FAILED'})
+      }
+    }),
+  )
+  const state: LocalClusterState = {
+    version: runtime.version,
+    clusterId,
+    secure: options.secure,
+    portBase: options.portBase,
+    classpath: runtime.classpath,
+    logging: runtime.logging,
+    nodes,
+    ...(users ? {users} : {}),
+    createdAt: new Date().toISOString(),
+  }
+  writeState(dir, state)
+  if (options.secure) writeClientProperties(dir, state)
+  return state
+}
+
+const secret = () => randomBytes(12).toString('base64url').replaceAll(/[-_]/g, 'x')
+
+function loggingFlags(dir: string, logging: KafkaRuntime['logging']): string[] {
+  return logging === 'log4j2' ? [`-Dlog4j2.configurationFile=${join(dir, 'log4j2.yaml')}`] : [`-Dlog4j.configuration=file:${join(dir, 'log4j.properties')}`]
+}
+
+/** Client .properties files the local-ssl and local-sasl contexts point at (mode 0600). */
+export function writeClientProperties(dir: string, state: LocalClusterState): {ssl: string; sasl: string} {
+  const ssl = join(dir, 'client-ssl.properties')
+  const sasl = join(dir, 'client-sasl.properties')
+  writeFileSync(
+    ssl,
+    formatProperties({
+      'security.protocol': 'SSL',
+      'ssl.truststore.type': 'PEM',
+      'ssl.truststore.location': join(dir, 'ca.pem'),
+      'ssl.keystore.type': 'PEM',
+      'ssl.keystore.location': join(dir, 'client-keystore.pem'),
+    }),
+    {mode: 0o600},
+  )
+  writeFileSync(
+    sasl,
+    formatProperties({
+      'security.protocol': 'SASL_SSL',
+      'sasl.mechanism': 'SCRAM-SHA-512',
+      'sasl.jaas.config': `org.apache.kafka.common.security.scram.ScramLoginModule required username="admin" password="${state.users!.admin}";`,
+      'ssl.truststore.type': 'PEM',
+      'ssl.truststore.location': join(dir, 'ca.pem'),
+    }),
+    {mode: 0o600},
+  )
+  return {ssl, sasl}
+}
+
+function launchNode(state: LocalClusterState, node: LocalNodeState): number {
+  const clusterDir = join(node.dir, '..')
+  const log = openSync(nodeLogFile(node), 'a')
+  const child = spawn(
+    'java',
+    [...JVM_FLAGS, ...loggingFlags(clusterDir, state.logging), '-cp', state.classpath, 'kafka.Kafka', join(node.dir, 'server.properties')],
+    {detached: true, stdio: ['ignore', log, log], cwd: node.dir},
+  )
+  closeSync(log)
+  child.unref()
+  if (!child.pid) throw operationError(`Could not start the JVM for node ${node.id}`, {code: 'LOCAL_START_FAILED'})
+  return child.pid
+}
+
+const STARTED = /Kafka Server started/
+
+async function waitForStart(nodes: LocalNodeState[], offsets: Map<number, number>, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs
+  const pending = new Set(nodes)
+  while (pending.size > 0) {
+    for (const node of pending) {
+      // A restarted node appends to its log: only what it wrote since this launch counts.
+      if (STARTED.test(readLogFrom(node, offsets.get(node.id) ?? 0))) pending.delete(node)
+      else if (!isAlive(node.pid)) {
+        throw operationError(`Kafka node ${node.id} exited during start-up`, {
+          code: 'LOCAL_START_FAILED',
+          hint: `Last log lines: ${lastErrorLines(readLogFrom(node, offsets.get(node.id) ?? 0))} (see ${nodeLogFile(node)})`,
+        })
+      }
+    }
+    if (pending.size === 0) break
+    if (Date.now() > deadline) {
+      throw operationError(`Kafka node(s) ${[...pending].map((n) => n.id).join(', ')} did not start within ${timeoutMs}ms`, {
+        code: 'LOCAL_START_TIMEOUT',
+        hint: `See ${[...pending].map(nodeLogFile).join(', ')}, or raise --timeout.`,
+      })
+    }
+    await new Promise((r) => setTimeout(r, 250))
+  }
+}
+
+function logSize(node: LocalNode): number {
+  return existsSync(nodeLogFile(node)) ? readFileSync(nodeLogFile(node)).length : 0
+}
+
+function readLogFrom(node: LocalNode, offset: number): string {
+  if (!existsSync(nodeLogFile(node))) return ''
+  return readFileSync(nodeLogFile(node)).subarray(offset).toString('utf8')
+}
+
+function lastErrorLines(text: string): string {
+  const lines = text.trim().split('\n')
+  const errors = lines.filter((l) => /ERROR|Exception|Error:/.test(l))
+  return (errors.length > 0 ? errors : lines).slice(-3).join(' | ').slice(0, 600)
+}
+
+/**
+ * Stop nodes with SIGTERM (controlled shutdown), SIGKILL after the grace period.
+ * `nodeIds` stops only those; `purge` deletes the cluster directory afterwards.
+ */
+export async function stopCluster(dir: string, options: {nodeIds?: number[]; purge?: boolean; graceMs?: number} = {}): Promise<{stopped: number[]}> {
+  const state = readState(dir)
+  if (!state) {
+    if (options.purge) rmSync(dir, {recursive: true, force: true})
+    return {stopped: []}
+  }
+  const unknown = (options.nodeIds ?? []).filter((id) => !state.nodes.some((n) => n.id === id))
+  if (unknown.length > 0) throw usageError(`No local node ${unknown.join(', ')}`, `Nodes are ${state.nodes.map((n) => n.id).join(', ')}.`, 'UNKNOWN_NODE')
+  const targets = state.nodes.filter((n) => !options.nodeIds || options.nodeIds.includes(n.id))
+  const stopped: number[] = []
+  for (const n of targets) {
+    if (isAlive(n.pid)) {
+      process.kill(n.pid!, 'SIGTERM')
+      stopped.push(n.id)
+    }
+  }
+  const deadline = Date.now() + (options.graceMs ?? 20_000)
+  while (targets.some((n) => isAlive(n.pid)) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100))
+  for (const n of targets) {
+    if (isAlive(n.pid)) process.kill(n.pid!, 'SIGKILL')
+  }
+  while (targets.some((n) => isAlive(n.pid))) await new Promise((r) => setTimeout(r, 50))
+  for (const n of targets) n.pid = null
+  if (options.purge && !options.nodeIds) rmSync(dir, {recursive: true, force: true})
+  else writeState(dir, state)
+  return {stopped}
+}
+
+export function nodeLog(dir: string, nodeId: number | undefined, lines: number): {nodeId: number; file: string; lines: string[]} {
+  const state = readState(dir)
+  if (!state) throw usageError(`No local cluster in ${dir}`, 'Start one with `kctl local start`.', 'NO_LOCAL_CLUSTER')
+  const node = nodeId === undefined ? state.nodes[0] : state.nodes.find((n) => n.id === nodeId)
+  if (!node) throw usageError(`No local node ${nodeId}`, `Nodes are ${state.nodes.map((n) => n.id).join(', ')}.`, 'UNKNOWN_NODE')
+  const text = readLogFrom(node, 0).trimEnd()
+  return {nodeId: node.id, file: nodeLogFile(node), lines: text === '' ? [] : text.split('\n').slice(-lines)}
+}
