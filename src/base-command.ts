@@ -1,5 +1,6 @@
 import {Command, Flags, type Interfaces} from '@oclif/core'
 
+import {describeCluster} from './admin/cluster.js'
 import {KafkaConnection} from './connection/client.js'
 import {type ConnectionSpec, resolveConnection} from './connection/resolve.js'
 import {ExitCode, KctlError, cancelledError, connectionError, operationError, toKctlError, usageError} from './errors.js'
@@ -183,10 +184,10 @@ export abstract class KafkaCommand<T extends typeof Command> extends KctlCommand
       const debug = this.flags.debug ? (line: string) => process.stderr.write(`[debug] ${line}\n`) : undefined
       debug?.(`connecting to ${spec.brokers.join(',')} (${spec.securityProtocol}${spec.sasl ? ` ${spec.sasl.mechanism} as ${spec.sasl.username}` : ''}, from ${spec.source}${spec.contextName ? ` context ${spec.contextName}` : ''})`)
       this.conn = new KafkaConnection(spec, {timeoutMs: this.timeoutMs, debug})
-      const cluster = await this.conn.cluster()
+      await this.conn.cluster()
       this.connected = true
-      const actualId = cluster.brokerPool.metadata?.clusterId
-      if (spec.clusterId && actualId && spec.clusterId !== actualId) {
+      const actualId = spec.clusterId ? (await describeCluster(this.conn)).clusterId : undefined
+      if (spec.clusterId && actualId !== spec.clusterId) {
         throw connectionError(`Context ${spec.contextName} is pinned to cluster ${spec.clusterId}, but ${spec.brokers.join(',')} is cluster ${actualId}`, {
           code: 'CLUSTER_ID_MISMATCH',
           hint: 'Check the bootstrap servers of the context, or update its cluster-id with `kctl context set`.',

@@ -31,7 +31,7 @@ export interface RenderOptions {
 }
 
 export function cellText(value: Cell): string {
-  if (value === null || value === undefined || value === '') return '-'
+  if (value === null || value === undefined) return '-'
   if (typeof value === 'boolean') return value ? 'yes' : 'no'
   return String(value)
 }

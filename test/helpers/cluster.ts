@@ -1,0 +1,97 @@
+import {mkdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
+import {tmpdir} from 'node:os'
+import {join} from 'node:path'
+
+import {cliEnv, kctl} from './cli.js'
+
+/**
+ * The integration suite's one real Kafka cluster: 3 nodes, secure (SSL/mTLS, SASL_SSL, the
+ * StandardAuthorizer), started once per mocha run by the root hooks and stopped after, even on
+ * failure. Configuration through the environment:
+ *   KCTL_TEST_KAFKA_VERSION  Kafka version (default: kctl's default 4.x)
+ *   KCTL_TEST_PORT           first PLAINTEXT port (default 39092; SSL +100, SASL_SSL +200)
+ *   KCTL_TEST_CLUSTER_DIR    cluster directory; if a cluster already runs there it is reused
+ *                            and left running (fast local iteration)
+ */
+export interface TestCluster {
+  dir: string
+  configFile: string
+  version: string
+  clusterId: string
+  bootstrap: string
+  sslBootstrap: string
+  saslBootstrap: string
+  brokerIds: number[]
+  /** SASL users (admin is a super user; alice and bob have no ACLs) and their passwords. */
+  users: Record<string, string>
+  caFile: string
+  clientKeystore: string
+  reused: boolean
+}
+
+let cluster: TestCluster | undefined
+
+export function testCluster(): TestCluster {
+  if (!cluster) throw new Error('The test cluster is not started (the integration root hooks start it)')
+  return cluster
+}
+
+export async function startTestCluster(): Promise<TestCluster> {
+  const base = Number(process.env.KCTL_TEST_PORT ?? 39_092)
+  const dir = process.env.KCTL_TEST_CLUSTER_DIR ?? join(tmpdir(), `kctl-test-cluster-${base}`)
+  const configFile = join(dir, '..', `${dir.split('/').pop()}-config.yaml`)
+  Object.assign(cliEnv, {KCTL_LOCAL_DIR: dir, KCTL_CONFIG: configFile, NO_COLOR: '1'})
+  const status = await kctl(['local', 'status', '--json'])
+  const reused = status.code === 0 && process.env.KCTL_TEST_CLUSTER_DIR !== undefined
+  if (!reused) {
+    await kctl(['local', 'stop', '--purge'])
+    rmSync(configFile, {force: true})
+  }
+  const args = ['local', 'start', '--brokers', '3', '--secure', '--port', String(base), '--json']
+  if (process.env.KCTL_TEST_KAFKA_VERSION) args.push('--kafka-version', process.env.KCTL_TEST_KAFKA_VERSION)
+  const started = await kctl(args, {timeoutMs: 300_000})
+  if (started.code !== 0) throw new Error(`kctl local start failed (exit ${started.code}):\n${started.stdout}\n${started.stderr}`)
+  const info = started.json()
+  const state = JSON.parse(readFileSync(join(dir, 'state.json'), 'utf8'))
+  cluster = {
+    dir,
+    configFile,
+    version: info.version,
+    clusterId: info.clusterId,
+    bootstrap: info.bootstrap,
+    sslBootstrap: info.listeners.ssl,
+    saslBootstrap: info.listeners.saslSsl,
+    brokerIds: state.nodes.map((n: {id: number}) => n.id),
+    users: state.users,
+    caFile: join(dir, 'ca.pem'),
+    clientKeystore: join(dir, 'client-keystore.pem'),
+    reused,
+  }
+  return cluster
+}
+
+export async function stopTestCluster(): Promise<void> {
+  if (!cluster || cluster.reused) return
+  const r = await kctl(['local', 'stop', '--purge'], {timeoutMs: 120_000})
+  if (r.code !== 0) process.stderr.write(`kctl local stop failed: ${r.stderr}\n`)
+}
+
+/** Write a client .properties file for the test cluster's SASL_SSL listener. */
+export function saslProperties(user: string, password: string, mechanism: 'PLAIN' | 'SCRAM-SHA-256' | 'SCRAM-SHA-512'): string {
+  const c = testCluster()
+  const module = mechanism === 'PLAIN' ? 'org.apache.kafka.common.security.plain.PlainLoginModule' : 'org.apache.kafka.common.security.scram.ScramLoginModule'
+  const file = join(c.dir, `client-${user}-${mechanism.toLowerCase()}-${Date.now()}.properties`)
+  mkdirSync(c.dir, {recursive: true})
+  writeFileSync(
+    file,
+    [
+      'security.protocol=SASL_SSL',
+      `sasl.mechanism=${mechanism}`,
+      `sasl.jaas.config=${module} required username="${user}" password="${password}";`,
+      'ssl.truststore.type=PEM',
+      `ssl.truststore.location=${c.caFile}`,
+    ].join('\n'),
+    {mode: 0o600},
+  )
+  return file
+}
