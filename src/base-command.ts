@@ -31,12 +31,14 @@ export abstract class KctlCommand<T extends typeof Command> extends Command {
 
   protected flags!: BaseFlags<T>
   protected args!: CommandArgs<T>
+  /** Every positional argument (for commands with `strict = false` that take a variable list). */
+  protected positionals: string[] = []
   private deadline?: NodeJS.Timeout
 
   override async init(): Promise<void> {
     await super.init()
     const ctor = this.ctor as unknown as T & typeof KctlCommand
-    const {args, flags} = await this.parse({
+    const {args, argv, flags} = await this.parse({
       flags: ctor.flags,
       baseFlags: ctor.baseFlags,
       enableJsonFlag: ctor.enableJsonFlag,
@@ -45,6 +47,7 @@ export abstract class KctlCommand<T extends typeof Command> extends Command {
     })
     this.flags = flags as BaseFlags<T>
     this.args = args as CommandArgs<T>
+    this.positionals = (argv as unknown[]).map(String)
     const timeoutMs = this.timeoutMs
     this.deadline = setTimeout(() => this.onDeadline(timeoutMs), timeoutMs)
     this.deadline.unref()
