@@ -88,21 +88,6 @@ export async function describeEntityRaw(conn: KafkaConnection, e: ConfigEntity):
   return result.configs
 }
 
-/** The entity's overrides, or with `all` every value with its source. Sorted by key. */
-export async function describeEntityConfigs(conn: KafkaConnection, e: ConfigEntity, options: {all?: boolean} = {}): Promise<ConfigEntry[]> {
-  const source = overrideSource(e)
-  const configs = await describeEntityRaw(conn, e)
-  return configs
-    .filter((c) => options.all || source === undefined || c.configSource === source)
-    .map(toEntry)
-    .sort((a, b) => a.key.localeCompare(b.key))
-}
-
-/** Overrides as key -> value (sensitive ones null). */
-export function overridesMap(entries: ConfigEntry[]): Map<string, string | null> {
-  return new Map(entries.map((c) => [c.key, c.value]))
-}
-
 /** Reject unknown keys and malformed values before anything is sent, with a "did you mean" hint. */
 export function validateConfigChanges(e: ConfigEntity, changes: ConfigChange[]): void {
   for (const c of changes) {
@@ -169,8 +154,9 @@ export async function alterEntityConfigs(conn: KafkaConnection, e: ConfigEntity,
   const source = overrideSource(e)
   const overrides = new Map(raw.filter((c) => source === undefined || c.configSource === source).map((c) => [c.name, c]))
   for (const c of changes) {
-    if (c.operation === 'delete' && !overrides.has(c.key)) {
-      throw usageError(`${c.key} is not overridden on ${entityLabel(e)}: nothing to delete`, `Its overrides: ${[...overrides.keys()].join(', ') || 'none'}.`, 'CONFIG_NOT_OVERRIDDEN')
+    if (c.operation === 'delete' && e.type !== 'broker-logger' && !overrides.has(c.key)) {
+      const keys = [...overrides.keys()]
+      throw usageError(`${c.key} is not overridden on ${entityLabel(e)}: nothing to delete`, `Its overrides: ${keys.slice(0, 10).join(', ') || 'none'}${keys.length > 10 ? ', …' : ''}.`, 'CONFIG_NOT_OVERRIDDEN')
     }
   }
   const shown = (c: DescribedConfig | undefined) => (c === undefined ? null : c.isSensitive ? '[redacted]' : c.value)
@@ -182,23 +168,30 @@ export async function alterEntityConfigs(conn: KafkaConnection, e: ConfigEntity,
   const result = res.responses[0]
   if (!result) throw protocolErrorToKctl(-1, 'no result in the response', `IncrementalAlterConfigs of ${entityLabel(e)}`)
   if (result.errorCode !== 0) throw alterError(e, result.errorCode, result.errorMessage)
-  if (options.dryRun) {
-    const current = new Map(raw.map((c) => [c.name, c]))
-    return {
-      entity: e,
-      dryRun: true,
-      changes: changes.map((c) => {
-        const before = overrides.get(c.key)
-        const base = before?.value ?? current.get(c.key)?.synonyms.find((s) => s.source === 5)?.value ?? current.get(c.key)?.value ?? null
-        const sensitive = current.get(c.key)?.isSensitive
-        const after = predictedValue(c, base)
-        return {key: c.key, before: shown(before), after: sensitive && after !== null ? '[redacted]' : after}
-      }),
-    }
+  const current = new Map(raw.map((c) => [c.name, c]))
+  const predicted = changes.map((c) => {
+    const before = overrides.get(c.key)
+    const base = before?.value ?? current.get(c.key)?.synonyms.find((s) => s.source === 5)?.value ?? current.get(c.key)?.value ?? null
+    const after = predictedValue(c, base)
+    return {key: c.key, before: shown(before), after: current.get(c.key)?.isSensitive && after !== null ? '[redacted]' : after}
+  })
+  if (options.dryRun) return {entity: e, dryRun: true, changes: predicted}
+  // On KRaft the change is committed by the controller and reaches the broker's cache moments
+  // later: read back until the broker shows it (or a short deadline passes), then report what it says.
+  const deadline = Date.now() + 3000
+  for (;;) {
+    const after = await describeEntityRaw(conn, e)
+    const afterOverrides = new Map(after.filter((c) => source === undefined || c.configSource === source).map((c) => [c.name, c]))
+    const readBack = predicted.map((p) => ({...p, after: shown(afterOverrides.get(p.key))}))
+    if (Date.now() > deadline || readBack.every((r, i) => sameValue(e, r.after, predicted[i].after))) return {entity: e, dryRun: false, changes: readBack}
+    await new Promise((resolve) => setTimeout(resolve, 100))
   }
-  const after = await describeEntityRaw(conn, e)
-  const afterOverrides = new Map(after.filter((c) => source === undefined || c.configSource === source).map((c) => [c.name, c]))
-  return {entity: e, dryRun: false, changes: changes.map((c) => ({key: c.key, before: shown(overrides.get(c.key)), after: shown(afterOverrides.get(c.key))}))}
+}
+
+/** Read-back equality: logger levels compare case-insensitively, and a deleted logger level falls back to its parent's. */
+function sameValue(e: ConfigEntity, actual: string | null, predicted: string | null): boolean {
+  if (e.type === 'broker-logger') return predicted === null || actual?.toUpperCase() === predicted.toUpperCase()
+  return actual === predicted
 }
 
 export function overridesOf(e: ConfigEntity, raw: DescribedConfig[]): DescribedConfig[] {
@@ -214,4 +207,38 @@ function alterError(e: ConfigEntity, errorCode: number, message: string | null):
   }
   if (type === 'UNKNOWN_TOPIC_OR_PARTITION') return usageError(`Topic ${e.name} does not exist`, 'List topics with `kctl topics list`.', 'TOPIC_NOT_FOUND')
   return protocolErrorToKctl(errorCode, message, `IncrementalAlterConfigs of ${entityLabel(e)}`)
+}
+
+export interface EntityConfigs {
+  type: ConfigEntityType
+  name: string
+  configs: ConfigEntry[]
+}
+
+/**
+ * Describe many entities: one DescribeConfigs request per target broker (topics and the broker
+ * default share one request to any broker; a broker's own configs and loggers go to that broker).
+ */
+export async function describeConfigsOf(conn: KafkaConnection, entities: ConfigEntity[], options: {all?: boolean} = {}): Promise<EntityConfigs[]> {
+  const groups = new Map<string, ConfigEntity[]>()
+  for (const e of entities) {
+    const key = e.type === 'topic' || e.name === '' ? 'any' : e.name
+    groups.set(key, [...(groups.get(key) ?? []), e])
+  }
+  const out: EntityConfigs[] = []
+  await Promise.all(
+    [...groups.entries()].map(async ([key, group]) => {
+      const broker = key === 'any' ? await conn.anyBroker() : await conn.broker(Number(key))
+      const results = await describeConfigResources(conn, broker, group.map((e) => ({resourceType: RESOURCE_TYPE[e.type], resourceName: e.name, configurationKeys: null})))
+      for (const e of group) {
+        const result = results.find((r) => r.resourceType === RESOURCE_TYPE[e.type] && r.resourceName === e.name)
+        const error = resourceError(result, e, 'DescribeConfigs')
+        if (error) throw error
+        const source = overrideSource(e)
+        const configs = result!.configs.filter((c) => options.all || source === undefined || c.configSource === source).map(toEntry)
+        out.push({type: e.type, name: e.name, configs: configs.sort((a, b) => a.key.localeCompare(b.key))})
+      }
+    }),
+  )
+  return out.sort((a, b) => a.type.localeCompare(b.type) || a.name.localeCompare(b.name, undefined, {numeric: true}))
 }

@@ -1,0 +1,39 @@
+import {type ConfigEntity, type ConfigEntityType, type EntityConfigs, describeConfigsOf, validateEntity} from '../admin/configs.js'
+import {listTopicsFiltered, topicsAndBrokers} from '../admin/topics.js'
+import type {KafkaConnection} from '../connection/client.js'
+import type {View} from '../output/format.js'
+
+export interface ConfigDescribeResult {
+  entities: EntityConfigs[]
+}
+
+/** One named entity (checked to exist), or every topic / every broker when no name is given. */
+export async function describeConfigsFor(conn: KafkaConnection, target: {type: ConfigEntityType; name: string | undefined}, all: boolean): Promise<ConfigDescribeResult> {
+  let entities: ConfigEntity[]
+  if (target.name !== undefined) {
+    entities = [{type: target.type, name: target.name}]
+    if (target.type === 'topic') await listTopicsFiltered(conn, {names: [target.name]})
+    else validateEntity(entities[0], (await topicsAndBrokers(conn)).brokerIds)
+  } else if (target.type === 'topic') {
+    entities = (await listTopicsFiltered(conn, {})).map((t) => ({type: 'topic', name: t.name}))
+  } else {
+    entities = (await topicsAndBrokers(conn)).brokerIds.map((id) => ({type: target.type, name: String(id)}))
+  }
+  return {entities: await describeConfigsOf(conn, entities, {all})}
+}
+
+export const configDescribeView = (all: boolean): View<ConfigDescribeResult> => ({
+  columns: [
+    {key: 'entity', header: 'ENTITY'},
+    {key: 'key', header: 'KEY'},
+    {key: 'value', header: 'VALUE', color: (_v, row) => (row.sensitive ? 'dim' : undefined)},
+    {key: 'source', header: 'SOURCE', wide: !all},
+    {key: 'readOnly', header: 'READ-ONLY', wide: true},
+    {key: 'sensitive', header: 'SENSITIVE', wide: true},
+  ],
+  rows: (d) =>
+    d.entities.flatMap((e) =>
+      e.configs.map((c) => ({entity: `${e.type} ${e.name === '' ? '<default>' : e.name}`, key: c.key, value: c.sensitive ? '[redacted]' : c.value, source: c.source, readOnly: c.readOnly, sensitive: c.sensitive})),
+    ),
+  empty: 'No config overrides.',
+})

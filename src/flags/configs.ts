@@ -1,0 +1,59 @@
+import {Flags} from '@oclif/core'
+
+import type {ConfigEntity, ConfigEntityType} from '../admin/configs.js'
+import {usageError} from '../errors.js'
+
+/** Kafka's entity flags, accepted next to (or instead of) the TYPE and NAME arguments. */
+export const entityFlags = {
+  'entity-type': Flags.string({summary: 'Kafka\'s --entity-type (topics, brokers, broker-loggers) instead of TYPE.', helpGroup: 'ENTITY'}),
+  'entity-name': Flags.string({summary: 'Kafka\'s --entity-name instead of NAME.', helpGroup: 'ENTITY'}),
+  default: Flags.boolean({summary: 'The cluster-wide dynamic broker default (TYPE broker).', aliases: ['entity-default'], helpGroup: 'ENTITY'}),
+}
+
+const TYPES: Record<string, ConfigEntityType> = {
+  topic: 'topic', topics: 'topic', broker: 'broker', brokers: 'broker', 'broker-logger': 'broker-logger', 'broker-loggers': 'broker-logger',
+}
+const QUOTA_TYPES = new Set(['user', 'users', 'client', 'clients', 'ip', 'ips'])
+
+export function parseEntityType(text: string): ConfigEntityType {
+  const type = TYPES[text.toLowerCase()]
+  if (type) return type
+  if (QUOTA_TYPES.has(text.toLowerCase())) {
+    throw usageError(`Configs of type ${text} are client quotas`, `Use kctl quotas describe|set|delete --${text.replace(/s$/, '')} NAME.`, 'USE_QUOTAS_COMMAND')
+  }
+  throw usageError(`Unknown config entity type "${text}"`, 'Use topic, broker or broker-logger (quotas: user, client, ip via `kctl quotas`).', 'INVALID_ENTITY_TYPE')
+}
+
+interface EntityFlagValues {
+  'entity-type'?: string
+  'entity-name'?: string
+  default?: boolean
+}
+
+/**
+ * The entity from `TYPE NAME ...` or `--entity-type T --entity-name N` (or `--default`), and the
+ * remaining positional arguments. `nameOptional` lets describe run over every entity of a type.
+ */
+export function resolveEntity(positionals: string[], flags: EntityFlagValues, options: {nameOptional?: boolean} = {}): {type: ConfigEntityType; name: string | undefined; rest: string[]} {
+  const rest = [...positionals]
+  const typeText = flags['entity-type'] ?? rest.shift()
+  if (typeText === undefined) throw usageError('Missing the entity TYPE', 'Pass topic, broker or broker-logger, e.g. `kctl configs describe topic orders`.', 'MISSING_ENTITY_TYPE')
+  const type = parseEntityType(typeText)
+  if (flags.default) {
+    if (type !== 'broker') throw usageError('--default applies to brokers only', 'Use `kctl configs ... broker --default`.', 'INVALID_ENTITY')
+    if (flags['entity-name'] !== undefined) throw usageError('Pass --entity-name or --default, not both', undefined, 'CONFLICTING_ARGUMENTS')
+    return {type, name: '', rest}
+  }
+  let name = flags['entity-name']
+  if (name === undefined && !(options.nameOptional && rest.length === 0)) {
+    name = rest.shift()
+    if (name === undefined || name.includes('=')) {
+      throw usageError(`Missing the ${type} name`, type === 'broker' ? 'Pass a broker id, or --default for the cluster-wide default.' : `Pass the ${type === 'topic' ? 'topic name' : 'broker id'} after the type.`, 'MISSING_ENTITY_NAME')
+    }
+  }
+  return {type, name, rest}
+}
+
+export function entityOf(r: {type: ConfigEntityType; name: string | undefined}): ConfigEntity {
+  return {type: r.type, name: r.name ?? ''}
+}
