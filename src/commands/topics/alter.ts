@@ -34,8 +34,8 @@ export default class TopicsAlter extends KafkaCommand<typeof TopicsAlter> {
     }
     if (flags.partitions === topic.partitions) throw usageError(`Topic ${topic.name} already has ${topic.partitions} partitions`, `Pass a count above ${topic.partitions}.`, 'PARTITION_COUNT_UNCHANGED')
     if (!flags['dry-run']) await this.guardMutation(`Raise ${topic.name} to ${flags.partitions} partitions?`)
-    await increasePartitions(conn, topic.name, flags.partitions, {dryRun: flags['dry-run'], timeoutMs: this.timeoutMs})
-    return this.present({topic: topic.name, dryRun: flags['dry-run'], partitionsBefore: topic.partitions, partitionsAfter: flags.partitions}, view(this.color))
+    await increasePartitions(conn, topic.name, flags.partitions, {dryRun: Boolean(flags['dry-run']), timeoutMs: this.timeoutMs})
+    return this.present({topic: topic.name, dryRun: Boolean(flags['dry-run']), partitionsBefore: topic.partitions, partitionsAfter: flags.partitions}, view(this.color))
   }
 }
 

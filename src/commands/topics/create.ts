@@ -41,8 +41,8 @@ export default class TopicsCreate extends KafkaCommand<typeof TopicsCreate> {
     for (const w of plan.warnings) this.warnUser(w)
     if (!flags['dry-run']) await this.guardMutation(`Create ${plan.topics.length} topic(s)?`)
     if (plan.topics.length > 1) this.note(`Creating ${plan.topics.length} topics…`)
-    const topics = await createTopics(conn, plan.topics, {ifNotExists: flags['if-not-exists'], dryRun: flags['dry-run'], existing, timeoutMs: this.timeoutMs})
-    const result = this.present({dryRun: flags['dry-run'], topics}, topicBatchView)
+    const topics = await createTopics(conn, plan.topics, {ifNotExists: Boolean(flags['if-not-exists']), dryRun: Boolean(flags['dry-run']), existing, timeoutMs: this.timeoutMs})
+    const result = this.present({dryRun: Boolean(flags['dry-run']), topics}, topicBatchView)
     const failure = partialFailureMessage(topics, 'create')
     if (failure) {
       process.stderr.write(`Error: ${failure}\n`)
