@@ -3,6 +3,7 @@ import {operationError, toKctlError, usageError} from '../errors.js'
 import {didYouMean} from '../input/did-you-mean.js'
 import {ConfigResourceType} from '../protocol/config-resources.js'
 import type {KafkaBroker} from '../protocol/kafkajs-internals.js'
+import {MetadataApi, metadataRequest} from '../protocol/metadata.js'
 import {protocolErrorToKctl} from '../protocol/protocol-error.js'
 import {describeConfigResources} from './configs.js'
 
@@ -27,7 +28,7 @@ export interface PartitionDetail {
 
 export interface TopicDetail {
   name: string
-  /** null: this cluster's Metadata version does not report topic ids to kctl. */
+  /** Kafka's base64url topic id (as kafka-topics prints it). */
   topicId: string | null
   internal: boolean
   partitionCount: number
@@ -89,25 +90,32 @@ interface RawPartition {
   leader: number
   replicas: number[]
   isr: number[]
-  offlineReplicas?: number[]
+  offlineReplicas: number[]
 }
 
 interface ClusterMetadata {
   brokers: {nodeId: number}[]
-  topicMetadata: {topic: string; isInternal?: boolean; partitionMetadata: RawPartition[]}[]
+  topicMetadata: {topic: string; topicId: string | null; partitionMetadata: RawPartition[]}[]
 }
 
 interface ListOffsetsBroker {
   listOffsets(args: {replicaId: number; isolationLevel: number; topics: {topic: string; partitions: {partition: number; timestamp: number}[]}[]}): Promise<{responses: {topic: string; partitions: {partition: number; offset: string}[]}[]}>
 }
 
-/** One Metadata request: every topic, and the live brokers. */
+/** One Metadata request (kctl's own v12+): every topic with its id, and the live brokers. */
 async function fetchMetadata(conn: KafkaConnection): Promise<ClusterMetadata> {
-  const cluster = (await conn.cluster()) as unknown as {metadata(args: {topics: string[]}): Promise<ClusterMetadata>}
-  try {
-    return await cluster.metadata({topics: []})
-  } catch (error) {
-    throw toKctlError(error, {operation: 'Metadata'})
+  const res = await conn.request(await conn.anyBroker(), MetadataApi, (v, Encoder) => metadataRequest(v, null, Encoder))
+  if (res.errorCode !== 0) throw protocolErrorToKctl(res.errorCode, null, 'Metadata')
+  return {
+    brokers: res.brokers.map((b) => ({nodeId: b.nodeId})),
+    topicMetadata: res.topics
+      // A topic-level error (e.g. not authorized to describe it) leaves it out, as kafka-topics does.
+      .filter((t) => t.errorCode === 0 && t.name !== null)
+      .map((t) => ({
+        topic: t.name!,
+        topicId: t.topicId,
+        partitionMetadata: t.partitions.map((p) => ({partitionId: p.partitionIndex, leader: p.leaderId, replicas: p.replicaNodes, isr: p.isrNodes, offlineReplicas: p.offlineReplicas})),
+      })),
   }
 }
 
@@ -153,7 +161,7 @@ const partitionFilterOn = (f: TopicFilters = {}) => Boolean(f.underReplicated ||
 /** Kafka's TopicCommand semantics for each partition filter. */
 function partitionMatches(p: RawPartition, f: TopicFilters, live: Set<number>, minIsr: number | undefined): boolean {
   const hasLeader = p.leader >= 0
-  if (f.underReplicated && hasLeader && p.isr.length < p.replicas.length) return true
+  if (f.underReplicated && p.isr.length < p.replicas.length) return true
   if (f.unavailable && (!hasLeader || !live.has(p.leader))) return true
   if (f.underMinIsr && (!hasLeader || (minIsr !== undefined && p.isr.length < minIsr))) return true
   if (f.atMinIsr && minIsr !== undefined && p.isr.length === minIsr) return true
@@ -230,7 +238,7 @@ export async function describeTopics(conn: KafkaConnection, sel: TopicSelection)
   return selected
     .map(({t, info, partitions}) => ({
       name: t.topic,
-      topicId: null,
+      topicId: t.topicId,
       internal: isInternalTopic(t.topic),
       partitionCount: t.partitionMetadata.length,
       replicationFactor: summary(t.topic, t.partitionMetadata).replicationFactor,
@@ -243,7 +251,7 @@ export async function describeTopics(conn: KafkaConnection, sel: TopicSelection)
             leader: p.leader >= 0 ? p.leader : null,
             replicas: p.replicas,
             isr: p.isr,
-            offlineReplicas: p.offlineReplicas ?? [],
+            offlineReplicas: p.offlineReplicas,
             earliestOffset: o?.earliest ?? null,
             latestOffset: o?.latest ?? null,
           }
@@ -315,6 +323,17 @@ interface AggregateLike {
 
 const CREATE_BATCH = 500
 
+/** Where topic mutations go: the controller kafkajs knows (any broker forwards them on KRaft). */
+async function controllerBroker(conn: KafkaConnection): Promise<KafkaBroker> {
+  const cluster = await conn.cluster()
+  try {
+    if (!cluster.brokerPool.metadata) await cluster.refreshMetadata()
+    return await cluster.findControllerBroker()
+  } catch (error) {
+    throw toKctlError(error, {operation: 'finding the controller'})
+  }
+}
+
 /**
  * Create topics with one CreateTopics request per batch of CREATE_BATCH, sent to the controller
  * (any broker forwards it on KRaft). With `ifNotExists`, topics that exist are skipped before
@@ -328,8 +347,7 @@ export async function createTopics(conn: KafkaConnection, topics: NewTopic[], op
       results.push(options.ifNotExists ? {name: t.name, status: 'exists', error: null} : {name: t.name, status: 'failed', error: 'Topic already exists (TOPIC_ALREADY_EXISTS)'})
     } else toCreate.push(t)
   }
-  const cluster = await conn.cluster()
-  const broker = (await cluster.findControllerBroker()) as unknown as {
+  const broker = (await controllerBroker(conn)) as unknown as {
     createTopics(args: {topics: unknown[]; validateOnly: boolean; timeout: number}): Promise<unknown>
   }
   for (let i = 0; i < toCreate.length; i += CREATE_BATCH) {
@@ -365,8 +383,7 @@ export async function createTopics(conn: KafkaConnection, topics: NewTopic[], op
 /** Delete topics with one DeleteTopics request; a failure is attributed by re-reading which still exist. */
 export async function deleteTopics(conn: KafkaConnection, names: string[], timeoutMs: number): Promise<TopicOperationResult[]> {
   if (names.length === 0) return []
-  const cluster = await conn.cluster()
-  const broker = (await cluster.findControllerBroker()) as unknown as {deleteTopics(args: {topics: string[]; timeout: number}): Promise<unknown>}
+  const broker = (await controllerBroker(conn)) as unknown as {deleteTopics(args: {topics: string[]; timeout: number}): Promise<unknown>}
   let failure: string | undefined
   try {
     await broker.deleteTopics({topics: names, timeout: Math.min(timeoutMs, 30_000)})
@@ -379,8 +396,7 @@ export async function deleteTopics(conn: KafkaConnection, names: string[], timeo
 
 /** Raise a topic's partition count (CreatePartitions). */
 export async function increasePartitions(conn: KafkaConnection, name: string, count: number, options: {dryRun: boolean; timeoutMs: number}): Promise<void> {
-  const cluster = await conn.cluster()
-  const broker = (await cluster.findControllerBroker()) as unknown as {
+  const broker = (await controllerBroker(conn)) as unknown as {
     createPartitions(args: {topicPartitions: {topic: string; count: number}[]; validateOnly: boolean; timeout: number}): Promise<unknown>
   }
   try {
