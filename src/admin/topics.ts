@@ -270,14 +270,16 @@ async function partitionOffsets(conn: KafkaConnection, partitions: {topic: strin
     topics.set(p.topic, [...(topics.get(p.topic) ?? []), p.partition])
     byLeader.set(p.leader, topics)
   }
+  // Looked up one after another: the first lookup may refresh kafkajs's broker list, once.
+  const leaders = new Map<number, KafkaBroker>()
+  for (const leader of byLeader.keys()) {
+    const broker = await conn.broker(leader).catch(() => undefined) // unreachable: offsets stay null
+    if (broker) leaders.set(leader, broker)
+  }
   await Promise.all(
     [...byLeader.entries()].map(async ([leader, topics]) => {
-      let broker: KafkaBroker
-      try {
-        broker = await conn.broker(leader)
-      } catch {
-        return // leader unreachable: offsets stay unknown (null)
-      }
+      const broker = leaders.get(leader)
+      if (!broker) return
       const ask = (timestamp: number) =>
         (broker as unknown as ListOffsetsBroker)
           .listOffsets({replicaId: -1, isolationLevel: 0, topics: [...topics.entries()].map(([topic, ps]) => ({topic, partitions: ps.map((partition) => ({partition, timestamp}))}))})
