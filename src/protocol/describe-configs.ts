@@ -1,5 +1,6 @@
 import type {KafkaEncoder} from './kafkajs-internals.js'
-import {type ApiSpec, type Reader, buildRequest, flex} from './wire.js'
+import {versionedReader, versionedWriter} from './versioned.js'
+import {type ApiSpec, type Reader, buildRequest} from './wire.js'
 
 /**
  * DescribeConfigs (API 32), v1-v4 (v4 flexible). kctl's own because kafkajs's cannot name the
@@ -70,58 +71,46 @@ export interface DescribeConfigsResponse {
 }
 
 export function encodeDescribeConfigs(e: KafkaEncoder, version: number, req: DescribeConfigsRequest): void {
-  const flexible = version >= 4
-  const str = (s: string | null) => (flexible ? e.writeUVarIntString(s) : e.writeString(s))
-  const array = <T>(items: T[] | null, write: (item: T) => void) => {
-    if (flexible) flex.array(e, items, (_e, item) => write(item))
-    else if (items === null) e.writeInt32(-1)
-    else {
-      e.writeInt32(items.length)
-      for (const item of items) write(item)
-    }
-  }
-  array(req.resources, (resource) => {
+  const w = versionedWriter(e, version >= 4)
+  w.array(req.resources, (resource) => {
     e.writeInt8(resource.resourceType)
-    str(resource.resourceName)
-    array(resource.configurationKeys, (key) => str(key))
-    if (flexible) flex.tags(e)
+    w.string(resource.resourceName)
+    w.array(resource.configurationKeys, (key) => w.string(key))
+    w.tags()
   })
   e.writeBoolean(req.includeSynonyms)
   if (version >= 3) e.writeBoolean(req.includeDocumentation)
-  if (flexible) flex.tags(e)
+  w.tags()
 }
 
 export function decodeDescribeConfigs(r: Reader, version: number): DescribeConfigsResponse {
-  const flexible = version >= 4
-  const str = (x: Reader) => (flexible ? x.compactString() : x.string())
-  const nstr = (x: Reader) => (flexible ? x.compactNullableString() : x.nullableString())
-  const array = <T>(x: Reader, read: (y: Reader) => T) => (flexible ? x.compactArray(read) : x.array(read))
+  const v = versionedReader(version >= 4)
   const throttleTimeMs = r.int32()
-  const results = array(r, (x) => {
+  const results = v.array(r, (x) => {
     const errorCode = x.int16()
-    const errorMessage = nstr(x)
+    const errorMessage = v.nullableString(x)
     const resourceType = x.int8()
-    const resourceName = str(x)
-    const configs = array(x, (c) => {
-      const name = str(c)
-      const value = nstr(c)
+    const resourceName = v.string(x)
+    const configs = v.array(x, (c) => {
+      const name = v.string(c)
+      const value = v.nullableString(c)
       const readOnly = c.bool()
       const configSource = c.int8()
       const isSensitive = c.bool()
-      const synonyms = array(c, (s) => {
-        const synonym = {name: str(s), value: nstr(s), source: s.int8()}
-        if (flexible) s.taggedFields()
+      const synonyms = v.array(c, (s) => {
+        const synonym = {name: v.string(s), value: v.nullableString(s), source: s.int8()}
+        v.tags(s)
         return synonym
       })
       const configType = version >= 3 ? c.int8() : 0
-      const documentation = version >= 3 ? nstr(c) : null
-      if (flexible) c.taggedFields()
+      const documentation = version >= 3 ? v.nullableString(c) : null
+      v.tags(c)
       return {name, value, readOnly, configSource, isSensitive, synonyms, configType, documentation}
     })
-    if (flexible) x.taggedFields()
+    v.tags(x)
     return {errorCode, errorMessage, resourceType, resourceName, configs}
   })
-  if (flexible) r.taggedFields()
+  v.tags(r)
   return {throttleTimeMs, results}
 }
 

@@ -1,5 +1,6 @@
 import type {KafkaEncoder} from './kafkajs-internals.js'
-import {type ApiSpec, type Reader, buildRequest, flex} from './wire.js'
+import {versionedReader, versionedWriter} from './versioned.js'
+import {type ApiSpec, type Reader, buildRequest} from './wire.js'
 
 /**
  * IncrementalAlterConfigs (API 44): changes only the named keys of a resource. kctl never uses
@@ -42,43 +43,31 @@ export interface IncrementalAlterConfigsResponse {
 }
 
 export function encodeIncrementalAlterConfigs(e: KafkaEncoder, version: number, req: IncrementalAlterConfigsRequest): void {
-  const flexible = version >= 1
-  const str = (s: string | null) => (flexible ? e.writeUVarIntString(s) : e.writeString(s))
-  const array = <T>(items: T[], write: (item: T) => void) => {
-    if (flexible) flex.array(e, items, (_e, item) => write(item))
-    else {
-      e.writeInt32(items.length)
-      for (const item of items) write(item)
-    }
-  }
-  array(req.resources, (resource) => {
+  const w = versionedWriter(e, version >= 1)
+  w.array(req.resources, (resource) => {
     e.writeInt8(resource.resourceType)
-    str(resource.resourceName)
-    array(resource.configs, (config) => {
-      str(config.name)
+    w.string(resource.resourceName)
+    w.array(resource.configs, (config) => {
+      w.string(config.name)
       e.writeInt8(ConfigOperation[config.operation])
-      str(config.value)
-      if (flexible) flex.tags(e)
+      w.string(config.value)
+      w.tags()
     })
-    if (flexible) flex.tags(e)
+    w.tags()
   })
   e.writeBoolean(req.validateOnly)
-  if (flexible) flex.tags(e)
+  w.tags()
 }
 
 export function decodeIncrementalAlterConfigs(r: Reader, version: number): IncrementalAlterConfigsResponse {
-  const flexible = version >= 1
+  const v = versionedReader(version >= 1)
   const throttleTimeMs = r.int32()
-  const readResponse = (x: Reader): AlterConfigsResourceResponse => {
-    const errorCode = x.int16()
-    const errorMessage = flexible ? x.compactNullableString() : x.nullableString()
-    const resourceType = x.int8()
-    const resourceName = flexible ? x.compactString() : x.string()
-    if (flexible) x.taggedFields()
-    return {errorCode, errorMessage, resourceType, resourceName}
-  }
-  const responses = flexible ? r.compactArray(readResponse) : r.array(readResponse)
-  if (flexible) r.taggedFields()
+  const responses = v.array(r, (x) => {
+    const response = {errorCode: x.int16(), errorMessage: v.nullableString(x), resourceType: x.int8(), resourceName: v.string(x)}
+    v.tags(x)
+    return response
+  })
+  v.tags(r)
   return {throttleTimeMs, responses}
 }
 

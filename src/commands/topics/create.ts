@@ -1,14 +1,9 @@
 import {Args, Flags} from '@oclif/core'
 
-import {brokerDefaultsForCreate, createTopics, topicsAndBrokers, type TopicOperationResult} from '../../admin/topics.js'
-import {partialFailureMessage, planTopicCreation} from '../../admin/topic-plan.js'
+import {brokerDefaultsForCreate, createTopics, topicsAndBrokers} from '../../admin/topics.js'
+import {planTopicCreation} from '../../admin/topic-plan.js'
 import {KafkaCommand} from '../../base-command.js'
-import type {View} from '../../output/format.js'
-
-export interface TopicBatchResult {
-  dryRun: boolean
-  topics: TopicOperationResult[]
-}
+import {type TopicBatchResult, exitOnPartialFailure, topicBatchView} from '../../cli/topic-batch.js'
 
 export default class TopicsCreate extends KafkaCommand<typeof TopicsCreate> {
   static summary = 'Create topics (many in one batched request), with partitions, replication factor and configs.'
@@ -43,21 +38,7 @@ export default class TopicsCreate extends KafkaCommand<typeof TopicsCreate> {
     if (plan.topics.length > 1) this.note(`Creating ${plan.topics.length} topics…`)
     const topics = await createTopics(conn, plan.topics, {ifNotExists: Boolean(flags['if-not-exists']), dryRun: Boolean(flags['dry-run']), existing, timeoutMs: this.timeoutMs})
     const result = this.present({dryRun: Boolean(flags['dry-run']), topics}, topicBatchView)
-    const failure = partialFailureMessage(topics, 'create')
-    if (failure) {
-      process.stderr.write(`Error: ${failure}\n`)
-      process.exitCode = 1
-    }
+    exitOnPartialFailure(topics, 'create')
     return result
   }
-}
-
-export const topicBatchView: View<TopicBatchResult> = {
-  columns: [
-    {key: 'name', header: 'TOPIC'},
-    {key: 'status', header: 'STATUS', color: (v) => (v === 'failed' ? 'red' : v === 'exists' ? 'dim' : 'green')},
-    {key: 'error', header: 'ERROR'},
-  ],
-  rows: (d) => d.topics.map((t) => ({...t})),
-  empty: 'No topics.',
 }

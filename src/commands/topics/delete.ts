@@ -1,11 +1,10 @@
 import {Args, Flags} from '@oclif/core'
 
 import {deleteTopics, isInternalTopic, listTopicsFiltered} from '../../admin/topics.js'
-import {partialFailureMessage} from '../../admin/topic-plan.js'
 import {KafkaCommand} from '../../base-command.js'
 import {usageError} from '../../errors.js'
 import {parseTopicRegex} from '../../flags/topics.js'
-import {type TopicBatchResult, topicBatchView} from './create.js'
+import {type TopicBatchResult, exitOnPartialFailure, topicBatchView} from '../../cli/topic-batch.js'
 
 export default class TopicsDelete extends KafkaCommand<typeof TopicsDelete> {
   static summary = 'Delete topics by name (exact) or --match REGEX, after showing them and confirming.'
@@ -46,11 +45,7 @@ export default class TopicsDelete extends KafkaCommand<typeof TopicsDelete> {
     await this.guardMutation(`Delete ${targets.length} topic(s)?`, {yes: flags.yes, destructive: true})
     const topics = await deleteTopics(conn, targets, this.timeoutMs)
     const result = this.present({dryRun: false, topics}, topicBatchView)
-    const failure = partialFailureMessage(topics, 'delete')
-    if (failure) {
-      process.stderr.write(`Error: ${failure}\n`)
-      process.exitCode = 1
-    }
+    exitOnPartialFailure(topics, 'delete')
     return result
   }
 }
