@@ -26,3 +26,6 @@ export async function listTopics(conn: KafkaConnection): Promise<TopicSummary[]>
     }))
     .sort((a, b) => a.name.localeCompare(b.name))
 }
+
+/** The service object commands call (command tests replace its functions). */
+export const topicsService = {listTopics}

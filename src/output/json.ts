@@ -3,7 +3,7 @@
  * strings or rounded doubles. Keys keep insertion order (the result types fix it).
  */
 export function toJson(value: unknown, indent = 2): string {
-  const marker = '\u0000bigint:'
+  const marker = '@@kctl-bigint@@'
   const text = JSON.stringify(
     value,
     (_key, v) => (typeof v === 'bigint' ? `${marker}${v.toString()}` : v),

@@ -1,4 +1,4 @@
-import {listTopics, type TopicSummary} from '../../admin/topics.js'
+import {type TopicSummary, topicsService} from '../../admin/topics.js'
 import {KafkaCommand} from '../../base-command.js'
 import type {View} from '../../output/format.js'
 
@@ -12,7 +12,7 @@ export default class TopicsList extends KafkaCommand<typeof TopicsList> {
   static examples = ['<%= config.bin %> topics list', '<%= config.bin %> topics list --output json', '<%= config.bin %> topics list --context prod --output csv']
 
   async run(): Promise<TopicListResult> {
-    const topics = await listTopics(await this.connection())
+    const topics = await topicsService.listTopics(await this.connection())
     return this.present({topics}, topicListView)
   }
 }
