@@ -1,4 +1,4 @@
-import {Config, type Command} from '@oclif/core'
+import {Config} from '@oclif/core'
 import {captureOutput} from '@oclif/test'
 
 import {connections} from '../../src/connection/client.js'
@@ -10,7 +10,7 @@ let config: Config | undefined
  * Run a command class (imported from src/, so the services the test replaced are the ones it
  * calls) with oclif's real flag parsing, capturing stdout/stderr and the returned result.
  */
-export async function runCmd(cmd: typeof Command, argv: string[]) {
+export async function runCmd(cmd: {run(argv: string[], config?: Config): Promise<unknown>}, argv: string[]) {
   config ??= await Config.load(ROOT)
   process.exitCode = undefined
   const out = await captureOutput(async () => cmd.run(argv, config))
