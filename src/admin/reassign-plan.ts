@@ -32,11 +32,11 @@ export const movedReplicas = (moves: PartitionMove[]) => moves.reduce((n, m) => 
 
 /**
  * A balanced, rack-aware assignment of `states` onto `brokers` that moves as little as possible.
- * Pure. Each broker gets at most ceil(replicas / brokers) replicas of these partitions; a replica
- * already on a target broker stays unless that broker is over its share; missing replicas go to
- * the least-loaded broker, preferring racks the partition does not use yet. The preferred leader
- * is kept when it stays; otherwise the replica leading the fewest partitions leads.
- * Returns only the partitions whose replica list changes.
+ * Pure. Replicas already on a target broker stay; missing replicas go to the least-loaded broker,
+ * preferring racks the partition does not use yet; then, while one broker holds two or more
+ * replicas more than another, one replica moves from the fullest to the emptiest (each such move
+ * is needed for balance). The preferred leader is kept when it stays; otherwise the replica
+ * leading the fewest partitions leads. Returns only the partitions whose replica list changes.
  */
 export function generateAssignment(states: PartitionState[], brokers: PlanBroker[], replicationFactor?: number): PartitionMove[] {
   const ids = [...new Set(brokers.map((b) => b.id))].sort((a, b) => a - b)
@@ -46,34 +46,44 @@ export function generateAssignment(states: PartitionState[], brokers: PlanBroker
   if (tooBig) {
     throw usageError(`Replication factor ${rfOf(tooBig)} of ${tooBig.topic} is more than the ${ids.length} target broker(s) (${ids.join(',')})`, 'Give more brokers with --brokers, or a lower --replication-factor.', 'INVALID_REPLICATION_FACTOR')
   }
-  const total = states.reduce((n, s) => n + rfOf(s), 0)
-  const cap = Math.ceil(total / ids.length)
   const load = new Map(ids.map((id) => [id, 0]))
-  const leaders = new Map(ids.map((id) => [id, 0]))
-  // Keep pass: what can stay where it is.
-  const kept = states.map((s) => {
-    const stay: number[] = []
-    for (const b of s.replicas) {
-      if (load.has(b) && stay.length < rfOf(s) && load.get(b)! < cap) {
-        stay.push(b)
-        load.set(b, load.get(b)! + 1)
-      }
-    }
-    return stay
-  })
-  for (const [i, s] of states.entries()) if (kept[i][0] !== undefined && kept[i][0] === s.replicas[0]) leaders.set(kept[i][0], leaders.get(kept[i][0])! + 1)
-  return states.flatMap((s, i) => {
-    const replicas = [...kept[i]]
+  const bump = (b: number, by: number) => load.set(b, load.get(b)! + by)
+  const assignment = states.map((s) => s.replicas.filter((b) => load.has(b)).slice(0, rfOf(s)))
+  for (const r of assignment) for (const b of r) bump(b, 1)
+  const racksOf = (replicas: number[], except?: number) => new Set(replicas.filter((b) => b !== except).map((b) => rack.get(b)).filter((r) => r !== null && r !== undefined))
+  const rackPenalty = (racks: Set<unknown>, b: number) => Number(rack.get(b) != null && racks.has(rack.get(b)))
+  for (const [i, s] of states.entries()) {
+    const replicas = assignment[i]
     while (replicas.length < rfOf(s)) {
-      const racks = new Set(replicas.map((b) => rack.get(b)).filter((r) => r !== null && r !== undefined))
-      const candidates = ids.filter((b) => !replicas.includes(b))
-      candidates.sort((a, b) => Number(racks.has(rack.get(a) ?? '\u0000')) - Number(racks.has(rack.get(b) ?? '\u0000')) || load.get(a)! - load.get(b)! || a - b)
-      const pick = candidates[0]
+      const racks = racksOf(replicas)
+      const pick = ids.filter((b) => !replicas.includes(b)).sort((a, b) => rackPenalty(racks, a) - rackPenalty(racks, b) || load.get(a)! - load.get(b)! || a - b)[0]
       replicas.push(pick)
-      load.set(pick, load.get(pick)! + 1)
+      bump(pick, 1)
     }
+  }
+  // Even out: move one replica at a time from the fullest broker to the emptiest.
+  for (;;) {
+    const byLoad = [...ids].sort((a, b) => load.get(a)! - load.get(b)! || a - b)
+    const lo = byLoad[0]
+    const hi = byLoad.at(-1)!
+    if (load.get(hi)! - load.get(lo)! <= 1) break
+    // Prefer a partition where hi is not the preferred leader and lo keeps the racks distinct.
+    const candidates = assignment
+      .map((r, i) => ({r, i}))
+      .filter(({r}) => r.includes(hi) && !r.includes(lo))
+      .sort((a, b) => Number(a.r[0] === hi) - Number(b.r[0] === hi) || rackPenalty(racksOf(a.r, hi), lo) - rackPenalty(racksOf(b.r, hi), lo) || b.i - a.i)
+    if (candidates.length === 0) break
+    const r = candidates[0].r
+    r[r.indexOf(hi)] = lo
+    bump(hi, -1)
+    bump(lo, 1)
+  }
+  const leaders = new Map(ids.map((id) => [id, 0]))
+  for (const [i, s] of states.entries()) if (assignment[i][0] === s.replicas[0]) leaders.set(s.replicas[0], leaders.get(s.replicas[0])! + 1)
+  return states.flatMap((s, i) => {
+    const replicas = assignment[i]
     if (replicas[0] !== s.replicas[0]) {
-      // The preferred leader moves away: the replica leading fewest partitions leads instead.
+      // The preferred leader changes anyway: the replica leading the fewest partitions leads.
       const leader = [...replicas].sort((a, b) => leaders.get(a)! - leaders.get(b)! || replicas.indexOf(a) - replicas.indexOf(b))[0]
       replicas.splice(replicas.indexOf(leader), 1)
       replicas.unshift(leader)
