@@ -98,7 +98,7 @@ export default class PartitionsReassign extends KafkaCommand<typeof PartitionsRe
     const conn = await this.connection()
     const moves = await planMoves(conn, plan)
     const base = {mode: 'execute' as const, throttle, movedReplicas: movedReplicas(moves), complete: null, throttlesRemoved: false}
-    if (this.flags['dry-run'] || moves.length === 0) return {...base, dryRun: this.flags['dry-run'], moves: moves.map((m) => ({...m, error: null}))}
+    if (this.flags['dry-run'] || moves.length === 0) return {...base, dryRun: Boolean(this.flags['dry-run']), moves: moves.map((m) => ({...m, error: null}))}
     this.note(moves.map((m) => `${m.topic}:${m.partition}  ${m.current.join(',')} -> ${m.proposed.join(',')}`).join('\n'))
     await this.guardMutation(`Move ${base.movedReplicas} replica(s) of ${moves.length} partition(s)${throttle ? ` throttled to ${throttle} B/s` : ''}?`, {yes: this.flags.yes, destructive: true})
     const outcomes = await executeReassignment(conn, moves, throttle, Math.min(this.timeoutMs, 60_000))

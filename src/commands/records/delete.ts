@@ -38,7 +38,7 @@ export default class RecordsDelete extends KafkaCommand<typeof RecordsDelete> {
     const conn = await this.connection()
     const plan = await planRecordDeletion(conn, targets, before)
     const total = plan.reduce((n, p) => n + p.records, 0n)
-    const dryRun = this.flags['dry-run']
+    const dryRun = Boolean(this.flags['dry-run'])
     if (!dryRun && total > 0n) {
       this.note(render({dryRun: true, recordsDeleted: total, partitions: plan.map((p) => ({...p, lowWatermark: null, error: null}))}, recordsView, 'table', {color: this.color}))
       await this.guardMutation(`Delete ${total} records from ${plan.filter((p) => p.records > 0n).length} partition(s)? This cannot be undone.`, {yes: this.flags.yes, destructive: true})
