@@ -36,8 +36,13 @@ export function produce(topic: string, partitions: number[], count: number, size
     const producer = kafka.producer()
     await producer.connect()
     try {
+      // Batches stay well under the broker's 1 MB message.max.bytes.
+      const perBatch = Math.max(1, Math.floor(500_000 / size))
       for (const partition of partitions) {
-        await producer.send({topic, acks: -1, messages: Array.from({length: count}, (_, i) => ({partition, value: `${i}:`.padEnd(size, 'x')}))})
+        for (let from = 0; from < count; from += perBatch) {
+          const n = Math.min(perBatch, count - from)
+          await producer.send({topic, acks: -1, messages: Array.from({length: n}, (_, i) => ({partition, value: `${from + i}:`.padEnd(size, 'x')}))})
+        }
       }
     } finally {
       await producer.disconnect()
