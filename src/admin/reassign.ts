@@ -138,7 +138,7 @@ export async function verifyReassignment(conn: KafkaConnection, plan: Reassignme
   return plan
     .map((p) => {
       const current = states.find((s) => s.topic === p.topic && s.partition === p.partition)?.replicas
-      if (!current) throw usageError(`The plan names a partition that does not exist: ${p.topic}:${p.partition}`, undefined, 'UNKNOWN_PARTITION')
+      if (!current) throw usageError(`The plan names a partition that does not exist: ${p.topic}:${p.partition}`, 'Check the topics and partition counts with `kctl topics describe`.', 'UNKNOWN_PARTITION')
       const moving = ongoing.some((o) => o.topic === p.topic && o.partition === p.partition)
       const same = current.length === p.replicas.length && current.every((b, i) => b === p.replicas[i])
       return {topic: p.topic, partition: p.partition, target: p.replicas, current, status: moving ? ('in-progress' as const) : same ? ('complete' as const) : ('differs' as const)}

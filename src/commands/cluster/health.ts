@@ -24,7 +24,7 @@ export default class ClusterHealthCommand extends KafkaCommand<typeof ClusterHea
 
   async run(): Promise<ClusterHealth> {
     const maxQuorumLagMs = parseDuration(this.flags['max-quorum-lag'], '--max-quorum-lag')
-    if (maxQuorumLagMs < 0) throw usageError('--max-quorum-lag must not be negative')
+    if (maxQuorumLagMs < 0) throw usageError('--max-quorum-lag must not be negative', 'E.g. --max-quorum-lag 10s.')
     const result = await clusterHealth(await this.connection(), {
       skip: this.flags['skip-check'] as HealthCheckName[] | undefined,
       maxQuorumLagMs,

@@ -37,7 +37,7 @@ export default class PartitionsElectLeaders extends KafkaCommand<typeof Partitio
     const {flags} = this
     const kind: ElectionKind | undefined = flags.preferred ? 'preferred' : flags.unclean ? 'unclean' : flags['election-type']
     if (!kind) throw usageError('Say which election: --preferred or --unclean', 'E.g. `kctl partitions elect-leaders --preferred --all-topics`.')
-    if (!flags.topic && !flags['all-topics'] && !flags['path-to-json-file']) throw usageError('Say which partitions: --topic T[:P], --all-topics or --path-to-json-file F')
+    if (!flags.topic && !flags['all-topics'] && !flags['path-to-json-file']) throw usageError('Say which partitions: --topic T[:P], --all-topics or --path-to-json-file F', 'E.g. `kctl partitions elect-leaders --preferred --topic orders:0,1`.')
     const fromFile = flags['path-to-json-file'] ? parseElectionPartitions(readJsonFile(flags['path-to-json-file'], '--path-to-json-file')) : undefined
     const specs = flags.topic ? mergeTopicPartitions(flags.topic.map((t) => parseTopicPartitions(t))) : undefined
     const conn = await this.connection()

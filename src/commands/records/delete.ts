@@ -60,7 +60,7 @@ export default class RecordsDelete extends KafkaCommand<typeof RecordsDelete> {
       const perPartition = parseOffsetFile(readJsonFile(flags['offset-json-file'], '--offset-json-file'))
       return {targets: mergeTopicPartitions(perPartition.map((p) => ({topic: p.topic, partitions: [p.partition]}))), before: {perPartition}}
     }
-    if (!flags.topic) throw usageError('Say which records: --topic T (with --before-offset or --before-datetime), or --offset-json-file F')
+    if (!flags.topic) throw usageError('Say which records: --topic T (with --before-offset or --before-datetime), or --offset-json-file F', 'E.g. `kctl records delete --topic orders --partition 0 --before-offset 1000 --dry-run`.')
     let targets = mergeTopicPartitions(flags.topic.map((t) => parseTopicPartitions(t)))
     if (flags.partition) {
       if (targets.length !== 1 || targets[0].partitions) throw usageError('--partition needs exactly one --topic without partitions', 'Or use --topic orders:0,1.')
@@ -71,7 +71,7 @@ export default class RecordsDelete extends KafkaCommand<typeof RecordsDelete> {
       return {targets, before: {offset: BigInt(flags['before-offset'].trim())}}
     }
     if (flags['before-datetime'] !== undefined) return {targets, before: {timestamp: parseDateTime(flags['before-datetime'], '--before-datetime')}}
-    throw usageError('Say where to cut: --before-offset N or --before-datetime ISO-8601')
+    throw usageError('Say where to cut: --before-offset N or --before-datetime ISO-8601', 'E.g. --before-offset 1000 or --before-datetime 2024-01-31T00:00:00Z.')
   }
 }
 
