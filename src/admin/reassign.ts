@@ -167,3 +167,12 @@ export async function waitForReassignment(conn: KafkaConnection, plan: Reassignm
     await new Promise((resolve) => setTimeout(resolve, intervalMs))
   }
 }
+
+/**
+ * For `topics alter NAME --replication-factor N`: the moves that give `topic` N replicas per
+ * partition over every live broker, keeping the existing replicas (and preferred leaders) where
+ * they are. Execute them with executeReassignment, then waitForReassignment.
+ */
+export async function replicationFactorMoves(conn: KafkaConnection, topic: string, replicationFactor: number): Promise<PartitionMove[]> {
+  return (await generateReassignment(conn, [topic], await liveBrokerIds(conn), replicationFactor)).moves
+}
