@@ -1,4 +1,5 @@
 import type {KafkaEncoder} from './kafkajs-internals.js'
+import {writeTopicPartitions} from './topic-partitions.js'
 import {type ApiSpec, type Reader, buildRequest, flex} from './wire.js'
 
 /**
@@ -38,24 +39,8 @@ export interface DescribeLogDirsResponse {
 }
 
 export function encodeDescribeLogDirs(e: KafkaEncoder, version: number, topics: DescribeLogDirsRequest): void {
-  if (version < 2) {
-    if (topics === null) e.writeInt32(-1)
-    else {
-      e.writeInt32(topics.length)
-      for (const t of topics) {
-        e.writeString(t.topic)
-        e.writeInt32(t.partitions.length)
-        for (const p of t.partitions) e.writeInt32(p)
-      }
-    }
-    return
-  }
-  flex.array(e, topics, (e, t) => {
-    e.writeUVarIntString(t.topic)
-    flex.array(e, t.partitions, (e, p) => e.writeInt32(p))
-    flex.tags(e)
-  })
-  flex.tags(e)
+  writeTopicPartitions(e, version >= 2, topics)
+  if (version >= 2) flex.tags(e)
 }
 
 export function decodeDescribeLogDirs(r: Reader, version: number): DescribeLogDirsResponse {

@@ -1,4 +1,5 @@
 import type {KafkaEncoder} from './kafkajs-internals.js'
+import {writeTopicPartitions} from './topic-partitions.js'
 import {type ApiSpec, type Reader, buildRequest, flex} from './wire.js'
 
 /** ElectLeaders (API 43): preferred or unclean leader election. v1 adds the election type, v2 is flexible. */
@@ -21,26 +22,9 @@ export interface ElectLeadersResponse {
 
 export function encodeElectLeaders(e: KafkaEncoder, version: number, req: ElectLeadersRequest): void {
   e.writeInt8(req.electionType)
-  if (version >= 2) {
-    flex.array(e, req.topicPartitions, (e, t) => {
-      e.writeUVarIntString(t.topic)
-      flex.array(e, t.partitions, (e, p) => e.writeInt32(p))
-      flex.tags(e)
-    })
-    e.writeInt32(req.timeoutMs)
-    flex.tags(e)
-    return
-  }
-  if (req.topicPartitions === null) e.writeInt32(-1)
-  else {
-    e.writeInt32(req.topicPartitions.length)
-    for (const t of req.topicPartitions) {
-      e.writeString(t.topic)
-      e.writeInt32(t.partitions.length)
-      for (const p of t.partitions) e.writeInt32(p)
-    }
-  }
+  writeTopicPartitions(e, version >= 2, req.topicPartitions)
   e.writeInt32(req.timeoutMs)
+  if (version >= 2) flex.tags(e)
 }
 
 export function decodeElectLeaders(r: Reader, version: number): ElectLeadersResponse {

@@ -83,3 +83,8 @@ export function kafkaTool(mainClass: string, args: string[]): string {
   const state = JSON.parse(readFileSync(join(c.dir, 'state.json'), 'utf8'))
   return execFileSync('java', ['-cp', state.classpath, mainClass, '--bootstrap-server', c.bootstrap.split(',')[0], ...args], {encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe']})
 }
+
+/** The per-API request count kctl prints with --debug ("[debug] requests: Api=N ..."). */
+export function requestCount(stderr: string, api: string): number {
+  return Number(new RegExp(`\\b${api}=(\\d+)`).exec(stderr)?.[1] ?? 0)
+}

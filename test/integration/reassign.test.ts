@@ -4,11 +4,10 @@ import {join} from 'node:path'
 
 import {kctl} from '../helpers/cli.js'
 import {testCluster} from '../helpers/cluster.js'
-import {assignment, createTopic, deleteTopics, dynamicConfigs, produce} from '../helpers/kafka.js'
+import {assignment, createTopic, deleteTopics, dynamicConfigs, produce, requestCount} from '../helpers/kafka.js'
 import {uniqueName} from '../helpers/poll.js'
 
 const local = ['--context', 'local']
-const requestCount = (stderr: string, api: string) => Number(new RegExp(`\\b${api}=(\\d+)`).exec(stderr)?.[1] ?? 0)
 const THROTTLE_KEYS = ['leader.replication.throttled.rate', 'follower.replication.throttled.rate']
 const REPLICA_KEYS = ['leader.replication.throttled.replicas', 'follower.replication.throttled.replicas']
 

@@ -73,6 +73,8 @@ export default class PartitionsReassign extends KafkaCommand<typeof PartitionsRe
     return result
   }
 
+  private readonly progress = (done: number, total: number) => this.note(`reassignment: ${done}/${total} partitions done ${progressBar(done, total)}`)
+
   private readPlan(): ReassignmentEntry[] {
     if (!this.flags.plan) throw usageError(`--${MODES.find((m) => this.flags[m])} needs --plan FILE`, 'Create one with `kctl partitions reassign --generate ... --plan FILE`.')
     return parseReassignmentPlan(readJsonFile(this.flags.plan, '--plan'), `--plan ${this.flags.plan}`)
@@ -104,7 +106,7 @@ export default class PartitionsReassign extends KafkaCommand<typeof PartitionsRe
     const outcomes = await executeReassignment(conn, moves, throttle, Math.min(this.timeoutMs, 60_000))
     const withErrors = moves.map((m) => ({...m, error: outcomes.find((o) => o.topic === m.topic && o.partition === m.partition)?.error ?? null}))
     if (!this.flags.wait) return {...base, dryRun: false, moves: withErrors}
-    const status = await waitForReassignment(conn, plan, (done, total) => this.note(`reassignment: ${done}/${total} partitions done ${progressBar(done, total)}`))
+    const status = await waitForReassignment(conn, plan, this.progress)
     const complete = status.every((s) => s.status === 'complete')
     if (complete && throttle !== null) await removeThrottles(conn, [...new Set(moves.map((m) => m.topic))])
     return {...base, dryRun: false, moves: withErrors, complete, throttlesRemoved: complete && throttle !== null}
@@ -113,7 +115,7 @@ export default class PartitionsReassign extends KafkaCommand<typeof PartitionsRe
   private async verify(): Promise<ReassignResult> {
     const plan = this.readPlan()
     const conn = await this.connection()
-    const partitions = this.flags.wait ? await waitForReassignment(conn, plan, (done, total) => this.note(`reassignment: ${done}/${total} partitions done ${progressBar(done, total)}`)) : await verifyReassignment(conn, plan)
+    const partitions = this.flags.wait ? await waitForReassignment(conn, plan, this.progress) : await verifyReassignment(conn, plan)
     const complete = partitions.every((p) => p.status === 'complete')
     const removeNow = complete && !this.flags['preserve-throttles']
     if (removeNow) await removeThrottles(conn, [...new Set(plan.map((p) => p.topic))])
