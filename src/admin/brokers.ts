@@ -98,3 +98,6 @@ export async function describeBroker(conn: KafkaConnection, id: number): Promise
     leaderOf: states.filter((s) => s.leader === id).map((s) => ({topic: s.topic, partition: s.partition, replicas: s.replicas, isr: s.isr})),
   }
 }
+
+/** The service object commands call (command tests replace its functions). */
+export const brokersService = {listBrokers, describeBroker}

@@ -2,7 +2,8 @@ import type {KafkaConnection} from '../connection/client.js'
 import {ElectLeadersApi, electLeadersRequest} from '../protocol/elect-leaders.js'
 import {errorName} from '../protocol/error-codes.js'
 import {throwIfError} from '../protocol/protocol-error.js'
-import {byTopicPartition, partitionStates} from './partition-state.js'
+import type {TopicPartitionsSpec} from '../input/topic-partitions.js'
+import {byTopicPartition, partitionStates, requireKnownPartitions} from './partition-state.js'
 
 export type ElectionKind = 'preferred' | 'unclean'
 
@@ -45,3 +46,17 @@ export async function electLeaders(conn: KafkaConnection, kind: ElectionKind, pa
     )
     .sort(byTopicPartition)
 }
+
+/**
+ * The partitions an election names, checked against the cluster (exit 2 for unknown topics or
+ * partitions): `--topic` specs (no partitions = all of the topic) or a file's exact list.
+ */
+export async function resolveElectionTargets(conn: KafkaConnection, specs: TopicPartitionsSpec[] | undefined, exact: {topic: string; partition: number}[] | undefined): Promise<{topic: string; partition: number}[]> {
+  const states = await partitionStates(conn, specs ? specs.map((s) => s.topic) : [...new Set(exact!.map((p) => p.topic))])
+  const targets = exact ?? specs!.flatMap((s) => (s.partitions ?? states.filter((x) => x.topic === s.topic).map((x) => x.partition)).map((partition) => ({topic: s.topic, partition})))
+  requireKnownPartitions(states, targets)
+  return targets
+}
+
+/** The service object commands call (command tests replace its functions). */
+export const electionsService = {electLeaders, resolveElectionTargets}

@@ -59,3 +59,6 @@ export async function clusterFeatures(conn: KafkaConnection): Promise<ClusterFea
     features,
   }
 }
+
+/** The service object commands call (command tests replace its functions). */
+export const featuresService = {clusterFeatures}

@@ -204,3 +204,6 @@ export function evaluate(states: PartitionState[], minIsr: Map<string, number>, 
   const skip = new Set(options.skip ?? [])
   return checks.map((c) => (skip.has(c.name) ? {...c, ok: true, skipped: true} : c))
 }
+
+/** The service object commands call (command tests replace its functions). */
+export const healthService = {clusterHealth}

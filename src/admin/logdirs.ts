@@ -109,3 +109,6 @@ export async function partitionSizes(conn: KafkaConnection, topics: string[]): P
   }
   return [...sizes.values()].sort((a, b) => a.topic.localeCompare(b.topic) || a.partition - b.partition)
 }
+
+/** The service object commands call (command tests replace its functions). */
+export const logDirsService = {describeLogDirs, partitionSizes}

@@ -176,3 +176,16 @@ export async function waitForReassignment(conn: KafkaConnection, plan: Reassignm
 export async function replicationFactorMoves(conn: KafkaConnection, topic: string, replicationFactor: number): Promise<PartitionMove[]> {
   return (await generateReassignment(conn, [topic], await liveBrokerIds(conn), replicationFactor)).moves
 }
+
+/** The service object commands call (command tests replace its functions). */
+export const reassignService = {
+  generateReassignment,
+  planMoves,
+  executeReassignment,
+  alterReassignments,
+  verifyReassignment,
+  waitForReassignment,
+  listReassignments,
+  removeThrottles,
+  replicationFactorMoves,
+}

@@ -96,3 +96,6 @@ export async function deleteRecords(conn: KafkaConnection, plan: RecordDeletion[
   )
   return results.sort(byTopicPartition)
 }
+
+/** The service object commands call (command tests replace its functions). */
+export const recordsService = {planRecordDeletion, deleteRecords}

@@ -1,6 +1,6 @@
 import {Args} from '@oclif/core'
 
-import {type BrokerDescription, describeBroker} from '../../admin/brokers.js'
+import {type BrokerDescription, brokersService} from '../../admin/brokers.js'
 import {KafkaCommand} from '../../base-command.js'
 import {usageError} from '../../errors.js'
 import type {View} from '../../output/format.js'
@@ -14,7 +14,7 @@ export default class BrokersDescribe extends KafkaCommand<typeof BrokersDescribe
 
   async run(): Promise<BrokerDescription> {
     if (!/^\d+$/.test(this.args.id)) throw usageError(`Invalid broker id "${this.args.id}"`, 'A broker id is a non-negative integer, e.g. `kctl brokers describe 1`.', 'INVALID_BROKER_ID')
-    const result = await describeBroker(await this.connection(), Number(this.args.id))
+    const result = await brokersService.describeBroker(await this.connection(), Number(this.args.id))
     return this.present(result, brokerView(this.color))
   }
 }

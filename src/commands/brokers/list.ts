@@ -1,4 +1,4 @@
-import {type BrokerSummary, listBrokers} from '../../admin/brokers.js'
+import {type BrokerSummary, brokersService} from '../../admin/brokers.js'
 import {KafkaCommand} from '../../base-command.js'
 import type {View} from '../../output/format.js'
 import {humanBytes} from '../../output/size.js'
@@ -12,7 +12,7 @@ export default class BrokersList extends KafkaCommand<typeof BrokersList> {
   static examples = ['<%= config.bin %> brokers list', '<%= config.bin %> brokers list --output json']
 
   async run(): Promise<BrokerListResult> {
-    return this.present({brokers: await listBrokers(await this.connection())}, brokerListView)
+    return this.present({brokers: await brokersService.listBrokers(await this.connection())}, brokerListView)
   }
 }
 

@@ -1,4 +1,4 @@
-import {type ClusterFeatures, clusterFeatures} from '../../admin/features.js'
+import {type ClusterFeatures, featuresService} from '../../admin/features.js'
 import {KafkaCommand} from '../../base-command.js'
 import type {View} from '../../output/format.js'
 import {toKeyValues} from '../../output/table.js'
@@ -9,7 +9,7 @@ export default class ClusterFeaturesCommand extends KafkaCommand<typeof ClusterF
   static examples = ['<%= config.bin %> cluster features', '<%= config.bin %> cluster features --output json']
 
   async run(): Promise<ClusterFeatures> {
-    return this.present(await clusterFeatures(await this.connection()), featuresView(this.color))
+    return this.present(await featuresService.clusterFeatures(await this.connection()), featuresView(this.color))
   }
 }
 

@@ -1,6 +1,6 @@
 import {Flags} from '@oclif/core'
 
-import {type ClusterHealth, HEALTH_CHECKS, type HealthCheckName, clusterHealth} from '../../admin/health.js'
+import {type ClusterHealth, HEALTH_CHECKS, type HealthCheckName, healthService} from '../../admin/health.js'
 import {KafkaCommand} from '../../base-command.js'
 import {usageError} from '../../errors.js'
 import {parseDuration} from '../../input/duration.js'
@@ -25,7 +25,7 @@ export default class ClusterHealthCommand extends KafkaCommand<typeof ClusterHea
   async run(): Promise<ClusterHealth> {
     const maxQuorumLagMs = parseDuration(this.flags['max-quorum-lag'], '--max-quorum-lag')
     if (maxQuorumLagMs < 0) throw usageError('--max-quorum-lag must not be negative', 'E.g. --max-quorum-lag 10s.')
-    const result = await clusterHealth(await this.connection(), {
+    const result = await healthService.clusterHealth(await this.connection(), {
       skip: this.flags['skip-check'] as HealthCheckName[] | undefined,
       maxQuorumLagMs,
       maxImbalance: this.flags['max-leader-imbalance'] / 100,

@@ -1,6 +1,6 @@
 import {Flags} from '@oclif/core'
 
-import {type LogDirsReport, describeLogDirs} from '../../admin/logdirs.js'
+import {type LogDirsReport, logDirsService} from '../../admin/logdirs.js'
 import {KafkaCommand} from '../../base-command.js'
 import type {View} from '../../output/format.js'
 import {humanBytes} from '../../output/size.js'
@@ -21,7 +21,7 @@ export default class LogdirsDescribe extends KafkaCommand<typeof LogdirsDescribe
   }
 
   async run(): Promise<LogDirsReport> {
-    const result = await describeLogDirs(await this.connection(), {brokers: this.flags.broker, topics: this.flags.topic})
+    const result = await logDirsService.describeLogDirs(await this.connection(), {brokers: this.flags.broker, topics: this.flags.topic})
     return this.present(result, logDirsView(this.color))
   }
 }

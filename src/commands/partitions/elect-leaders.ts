@@ -1,7 +1,6 @@
 import {Flags} from '@oclif/core'
 
-import {type ElectionKind, type ElectionResult, electLeaders} from '../../admin/elections.js'
-import {partitionStates, requireKnownPartitions} from '../../admin/partition-state.js'
+import {type ElectionKind, type ElectionResult, electionsService} from '../../admin/elections.js'
 import {KafkaCommand} from '../../base-command.js'
 import {usageError} from '../../errors.js'
 import {parseElectionPartitions, readJsonFile} from '../../input/kafka-json.js'
@@ -41,19 +40,14 @@ export default class PartitionsElectLeaders extends KafkaCommand<typeof Partitio
     const fromFile = flags['path-to-json-file'] ? parseElectionPartitions(readJsonFile(flags['path-to-json-file'], '--path-to-json-file')) : undefined
     const specs = flags.topic ? mergeTopicPartitions(flags.topic.map((t) => parseTopicPartitions(t))) : undefined
     const conn = await this.connection()
-    let targets: {topic: string; partition: number}[] | null = null
-    if (!flags['all-topics']) {
-      const states = await partitionStates(conn, specs ? specs.map((s) => s.topic) : [...new Set(fromFile!.map((p) => p.topic))])
-      targets = fromFile ?? specs!.flatMap((s) => (s.partitions ?? states.filter((x) => x.topic === s.topic).map((x) => x.partition)).map((partition) => ({topic: s.topic, partition})))
-      requireKnownPartitions(states, targets)
-    }
+    const targets = flags['all-topics'] ? null : await electionsService.resolveElectionTargets(conn, specs, fromFile)
     const what = targets === null ? 'every partition of the cluster' : `${targets.length} partition${targets.length === 1 ? '' : 's'}`
     if (kind === 'unclean') {
       await this.guardMutation(`Unclean leader election for ${what}: an out-of-sync replica may become leader and records it does not have are LOST for good. Continue?`, {yes: flags.yes, destructive: true})
     } else {
       await this.guardMutation(`Elect the preferred leader for ${what}?`, {yes: flags.yes})
     }
-    const results = await electLeaders(conn, kind, targets, Math.min(this.timeoutMs, 60_000))
+    const results = await electionsService.electLeaders(conn, kind, targets, Math.min(this.timeoutMs, 60_000))
     this.present({electionType: kind, results}, electionView)
     if (results.some((r) => r.result === 'failed')) process.exitCode = 1
     return {electionType: kind, results}

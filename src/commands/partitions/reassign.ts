@@ -1,19 +1,7 @@
 import {Flags} from '@oclif/core'
 import {existsSync, writeFileSync} from 'node:fs'
 
-import {
-  type OngoingReassignment,
-  type PartitionOutcome,
-  type VerifiedPartition,
-  alterReassignments,
-  executeReassignment,
-  generateReassignment,
-  listReassignments,
-  planMoves,
-  removeThrottles,
-  verifyReassignment,
-  waitForReassignment,
-} from '../../admin/reassign.js'
+import {type OngoingReassignment, type PartitionOutcome, type VerifiedPartition, reassignService as svc} from '../../admin/reassign.js'
 import {type PartitionMove, movedReplicas} from '../../admin/reassign-plan.js'
 import {KafkaCommand} from '../../base-command.js'
 import {usageError} from '../../errors.js'
@@ -87,7 +75,7 @@ export default class PartitionsReassign extends KafkaCommand<typeof PartitionsRe
     const bad = brokerTexts.find((b) => !/^\d+$/.test(b))
     if (bad !== undefined) throw usageError(`Invalid broker id "${bad}" in --brokers`, 'Broker ids are non-negative integers: --brokers 1,2,3.', 'INVALID_BROKER_ID')
     if (this.flags.plan && existsSync(this.flags.plan)) throw usageError(`--plan ${this.flags.plan} exists already`, 'Choose a new file name (kctl does not overwrite plans).', 'FILE_EXISTS')
-    const {moves} = await generateReassignment(await this.connection(), [...new Set(topics)], brokerTexts.map(Number), this.flags['replication-factor'])
+    const {moves} = await svc.generateReassignment(await this.connection(), [...new Set(topics)], brokerTexts.map(Number), this.flags['replication-factor'])
     const proposed = moves.length > 0 ? formatReassignmentPlan(moves.map((m) => ({topic: m.topic, partition: m.partition, replicas: m.proposed}))) : null
     if (proposed && this.flags.plan) writeFileSync(this.flags.plan, `${JSON.stringify(proposed, null, 2)}\n`)
     const current = moves.length > 0 ? formatReassignmentPlan(moves.map((m) => ({topic: m.topic, partition: m.partition, replicas: m.current}))) : null
@@ -98,43 +86,43 @@ export default class PartitionsReassign extends KafkaCommand<typeof PartitionsRe
     const plan = this.readPlan()
     const throttle = this.flags.throttle === undefined ? null : parseByteRate(this.flags.throttle)
     const conn = await this.connection()
-    const moves = await planMoves(conn, plan)
+    const moves = await svc.planMoves(conn, plan)
     const base = {mode: 'execute' as const, throttle, movedReplicas: movedReplicas(moves), complete: null, throttlesRemoved: false}
     if (this.flags['dry-run'] || moves.length === 0) return {...base, dryRun: Boolean(this.flags['dry-run']), moves: moves.map((m) => ({...m, error: null}))}
     this.note(moves.map((m) => `${m.topic}:${m.partition}  ${m.current.join(',')} -> ${m.proposed.join(',')}`).join('\n'))
     await this.guardMutation(`Move ${base.movedReplicas} replica(s) of ${moves.length} partition(s)${throttle ? ` throttled to ${throttle} B/s` : ''}?`, {yes: this.flags.yes, destructive: true})
-    const outcomes = await executeReassignment(conn, moves, throttle, Math.min(this.timeoutMs, 60_000))
+    const outcomes = await svc.executeReassignment(conn, moves, throttle, Math.min(this.timeoutMs, 60_000))
     const withErrors = moves.map((m) => ({...m, error: outcomes.find((o) => o.topic === m.topic && o.partition === m.partition)?.error ?? null}))
     if (!this.flags.wait) return {...base, dryRun: false, moves: withErrors}
-    const status = await waitForReassignment(conn, plan, this.progress)
+    const status = await svc.waitForReassignment(conn, plan, this.progress)
     const complete = status.every((s) => s.status === 'complete')
-    if (complete && throttle !== null) await removeThrottles(conn, [...new Set(moves.map((m) => m.topic))])
+    if (complete && throttle !== null) await svc.removeThrottles(conn, [...new Set(moves.map((m) => m.topic))])
     return {...base, dryRun: false, moves: withErrors, complete, throttlesRemoved: complete && throttle !== null}
   }
 
   private async verify(): Promise<ReassignResult> {
     const plan = this.readPlan()
     const conn = await this.connection()
-    const partitions = this.flags.wait ? await waitForReassignment(conn, plan, this.progress) : await verifyReassignment(conn, plan)
+    const partitions = this.flags.wait ? await svc.waitForReassignment(conn, plan, this.progress) : await svc.verifyReassignment(conn, plan)
     const complete = partitions.every((p) => p.status === 'complete')
     const removeNow = complete && !this.flags['preserve-throttles']
-    if (removeNow) await removeThrottles(conn, [...new Set(plan.map((p) => p.topic))])
+    if (removeNow) await svc.removeThrottles(conn, [...new Set(plan.map((p) => p.topic))])
     return {mode: 'verify', complete, partitions, throttlesRemoved: removeNow}
   }
 
   private async list(): Promise<ReassignResult> {
-    return {mode: 'list', reassignments: await listReassignments(await this.connection())}
+    return {mode: 'list', reassignments: await svc.listReassignments(await this.connection())}
   }
 
   private async cancel(): Promise<ReassignResult> {
     const plan = this.flags.plan ? this.readPlan() : undefined
     const conn = await this.connection()
-    if (plan) await planMoves(conn, plan)
-    const targets = plan ? (await listReassignments(conn, plan)) : await listReassignments(conn)
+    if (plan) await svc.planMoves(conn, plan)
+    const targets = plan ? (await svc.listReassignments(conn, plan)) : await svc.listReassignments(conn)
     if (targets.length === 0) return {mode: 'cancel', partitions: [], throttlesRemoved: false}
     await this.guardMutation(`Cancel ${targets.length} reassignment(s) in progress?`, {yes: this.flags.yes, destructive: true})
-    const partitions = await alterReassignments(conn, targets.map((t) => ({topic: t.topic, partition: t.partition, replicas: null})), Math.min(this.timeoutMs, 60_000))
-    await removeThrottles(conn, [...new Set(targets.map((t) => t.topic))])
+    const partitions = await svc.alterReassignments(conn, targets.map((t) => ({topic: t.topic, partition: t.partition, replicas: null})), Math.min(this.timeoutMs, 60_000))
+    await svc.removeThrottles(conn, [...new Set(targets.map((t) => t.topic))])
     return {mode: 'cancel', partitions, throttlesRemoved: true}
   }
 }

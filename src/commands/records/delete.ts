@@ -1,6 +1,6 @@
 import {Flags} from '@oclif/core'
 
-import {type DeleteBefore, type RecordDeletion, deleteRecords, planRecordDeletion} from '../../admin/records.js'
+import {type DeleteBefore, type RecordDeletion, recordsService} from '../../admin/records.js'
 import {KafkaCommand} from '../../base-command.js'
 import {usageError} from '../../errors.js'
 import {parseDateTime} from '../../input/datetime.js'
@@ -36,14 +36,14 @@ export default class RecordsDelete extends KafkaCommand<typeof RecordsDelete> {
   async run(): Promise<RecordsDeleteResult> {
     const {targets, before} = this.parseInput()
     const conn = await this.connection()
-    const plan = await planRecordDeletion(conn, targets, before)
+    const plan = await recordsService.planRecordDeletion(conn, targets, before)
     const total = plan.reduce((n, p) => n + p.records, 0n)
     const dryRun = Boolean(this.flags['dry-run'])
     if (!dryRun && total > 0n) {
       this.note(render({dryRun: true, recordsDeleted: total, partitions: plan.map((p) => ({...p, lowWatermark: null, error: null}))}, recordsView, 'table', {color: this.color}))
       await this.guardMutation(`Delete ${total} records from ${plan.filter((p) => p.records > 0n).length} partition(s)? This cannot be undone.`, {yes: this.flags.yes, destructive: true})
     }
-    const results = dryRun || total === 0n ? [] : await deleteRecords(conn, plan, Math.min(this.timeoutMs, 60_000))
+    const results = dryRun || total === 0n ? [] : await recordsService.deleteRecords(conn, plan, Math.min(this.timeoutMs, 60_000))
     const partitions = plan.map((p) => {
       const r = results.find((x) => x.topic === p.topic && x.partition === p.partition)
       return {...p, lowWatermark: dryRun ? null : (r?.lowWatermark ?? p.earliest), error: r?.error ?? null}
