@@ -5,11 +5,17 @@ import {join} from 'node:path'
 import {kctl} from '../helpers/cli.js'
 import {testCluster} from '../helpers/cluster.js'
 import {assignment, createTopic, deleteTopics, dynamicConfigs, produce, requestCount} from '../helpers/kafka.js'
-import {uniqueName} from '../helpers/poll.js'
+import {uniqueName, waitFor} from '../helpers/poll.js'
 
 const local = ['--context', 'local']
 const THROTTLE_KEYS = ['leader.replication.throttled.rate', 'follower.replication.throttled.rate']
 const REPLICA_KEYS = ['leader.replication.throttled.replicas', 'follower.replication.throttled.replicas']
+
+/** No replication throttle left on the topic or on any broker (read with kafkajs). */
+async function noThrottles(topic: string): Promise<boolean> {
+  const configs = [await dynamicConfigs('topics', topic), ...(await Promise.all(['1', '2', '3'].map((id) => dynamicConfigs('brokers', id))))]
+  return configs.every((c) => [...REPLICA_KEYS, ...THROTTLE_KEYS].every((k) => !(k in c)))
+}
 
 describe('partitions reassign', () => {
   const created: string[] = []
@@ -45,10 +51,13 @@ describe('partitions reassign', () => {
     expect(e.throttle).to.equal(200_000)
     expect(requestCount(exec.stderr, 'AlterPartitionReassignments')).to.equal(1)
     expect(requestCount(exec.stderr, 'IncrementalAlterConfigs')).to.equal(3) // one per broker involved
-    // The throttles are in place while the moves run (read back with kafkajs, not kctl).
-    const topicConfigs = await dynamicConfigs('topics', topic)
+    // The throttles are in place (read back with kafkajs, not kctl; brokers apply config changes a moment later).
+    const topicConfigs = await waitFor(async () => {
+      const c = await dynamicConfigs('topics', topic)
+      return c[REPLICA_KEYS[1]] ? c : undefined
+    }, {what: 'the topic throttle'})
     expect(topicConfigs[REPLICA_KEYS[1]].split(',').sort()).to.deep.equal(['0:3', '1:3', '2:3', '3:3'])
-    expect((await dynamicConfigs('brokers', '3'))[THROTTLE_KEYS[0]]).to.equal('200000')
+    expect(await waitFor(async () => (await dynamicConfigs('brokers', '3'))[THROTTLE_KEYS[0]], {what: 'the broker throttle'})).to.equal('200000')
 
     const verify = await kctl(['partitions', 'reassign', '--verify', '--plan', plan, '--wait', '--json', '--timeout', '90s', ...local])
     expect(verify.code, verify.stderr).to.equal(0)
@@ -56,12 +65,7 @@ describe('partitions reassign', () => {
     expect(Object.keys(v)).to.deep.equal(['mode', 'complete', 'partitions', 'throttlesRemoved'])
     expect(v).to.include({complete: true, throttlesRemoved: true})
     expect((await assignment(topic)).map((p) => p.replicas)).to.deep.equal(written.partitions.map((p: {replicas: number[]}) => p.replicas))
-    const after = await dynamicConfigs('topics', topic)
-    for (const k of REPLICA_KEYS) expect(after, k).not.to.have.property(k)
-    for (const id of ['1', '2', '3']) {
-      const broker = await dynamicConfigs('brokers', id)
-      for (const k of THROTTLE_KEYS) expect(broker, `broker ${id} ${k}`).not.to.have.property(k)
-    }
+    await waitFor(async () => noThrottles(topic), {what: 'every throttle config to be gone'})
     const list = await kctl(['partitions', 'reassign', '--list', '--json', ...local])
     expect(list.json().reassignments.filter((r: {topic: string}) => r.topic === topic)).to.deep.equal([])
   })
@@ -118,14 +122,13 @@ describe('partitions reassign', () => {
     expect(verify.code).to.equal(3)
     expect(verify.json()).to.include({complete: false, throttlesRemoved: false})
     expect(verify.json().partitions[0]).to.include({status: 'in-progress'})
-    expect(await dynamicConfigs('topics', topic)).to.have.property(REPLICA_KEYS[0])
+    await waitFor(async () => REPLICA_KEYS[0] in (await dynamicConfigs('topics', topic)), {what: 'the topic throttle'})
 
     const cancel = await kctl(['partitions', 'reassign', '--cancel', '--plan', plan, '--yes', '--json', ...local])
     expect(cancel.code, cancel.stderr).to.equal(0)
     expect(cancel.json()).to.deep.equal({mode: 'cancel', partitions: [{topic, partition: 0, error: null, message: null}], throttlesRemoved: true})
     // Kafka reverts to the original replica set (its order may differ: KRaft drops the adding replicas from [2,3,1]).
     expect([...(await assignment(topic))[0].replicas].sort()).to.deep.equal([1, 2])
-    expect(await dynamicConfigs('topics', topic)).not.to.have.property(REPLICA_KEYS[0])
-    expect(await dynamicConfigs('brokers', '3')).not.to.have.property(THROTTLE_KEYS[1])
+    await waitFor(async () => noThrottles(topic), {what: 'every throttle config to be gone'})
   })
 })
