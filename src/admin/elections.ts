@@ -3,7 +3,7 @@ import {ElectLeadersApi, electLeadersRequest} from '../protocol/elect-leaders.js
 import {errorName} from '../protocol/error-codes.js'
 import {throwIfError} from '../protocol/protocol-error.js'
 import type {TopicPartitionsSpec} from '../input/topic-partitions.js'
-import {byTopicPartition, partitionStates, requireKnownPartitions} from './partition-state.js'
+import {byTopicPartition, partitionStates, resolveTopicPartitions} from './partition-state.js'
 
 export type ElectionKind = 'preferred' | 'unclean'
 
@@ -22,7 +22,7 @@ const ELECTION_NOT_NEEDED = 84
 
 /**
  * ElectLeaders (API 43) in one request for all `partitions` (null = every partition of the
- * cluster). The partitions must exist: the command validates them with partitionStates first.
+ * cluster). The partitions must exist: resolveElectionTargets checks them first.
  */
 export async function electLeaders(conn: KafkaConnection, kind: ElectionKind, partitions: {topic: string; partition: number}[] | null, timeoutMs: number): Promise<ElectionResult[]> {
   const byTopic = new Map<string, number[]>()
@@ -52,10 +52,7 @@ export async function electLeaders(conn: KafkaConnection, kind: ElectionKind, pa
  * partitions): `--topic` specs (no partitions = all of the topic) or a file's exact list.
  */
 export async function resolveElectionTargets(conn: KafkaConnection, specs: TopicPartitionsSpec[] | undefined, exact: {topic: string; partition: number}[] | undefined): Promise<{topic: string; partition: number}[]> {
-  const states = await partitionStates(conn, specs ? specs.map((s) => s.topic) : [...new Set(exact!.map((p) => p.topic))])
-  const targets = exact ?? specs!.flatMap((s) => (s.partitions ?? states.filter((x) => x.topic === s.topic).map((x) => x.partition)).map((partition) => ({topic: s.topic, partition})))
-  requireKnownPartitions(states, targets)
-  return targets
+  return (await resolveTopicPartitions(conn, specs ?? exact!.map((p) => ({topic: p.topic, partitions: [p.partition]})))).targets
 }
 
 /** The service object commands call (command tests replace its functions). */

@@ -54,4 +54,15 @@ export function requireKnownPartitions(states: PartitionState[], wanted: {topic:
   }
 }
 
+/**
+ * Expand `topic` / `topic:partitions` specs into partitions, checked against the cluster (exit 2
+ * for unknown topics or partitions). No partitions = every partition of the topic.
+ */
+export async function resolveTopicPartitions(conn: KafkaConnection, specs: {topic: string; partitions?: number[]}[]): Promise<{states: PartitionState[]; targets: {topic: string; partition: number}[]}> {
+  const states = await partitionStates(conn, [...new Set(specs.map((s) => s.topic))])
+  const targets = specs.flatMap((s) => (s.partitions ?? states.filter((x) => x.topic === s.topic).map((x) => x.partition)).map((partition) => ({topic: s.topic, partition})))
+  requireKnownPartitions(states, targets)
+  return {states, targets}
+}
+
 export {isInternalTopic}

@@ -14,17 +14,11 @@ export const THROTTLE_RATE_KEYS = ['leader.replication.throttled.rate', 'followe
 export const THROTTLE_REPLICA_KEYS = ['leader.replication.throttled.replicas', 'follower.replication.throttled.replicas'] as const
 
 /** A plan for `topics` over `brokers` (Metadata + DescribeCluster for racks); validated first. */
-export async function generateReassignment(conn: KafkaConnection, topics: string[], brokers: number[], replicationFactor?: number): Promise<{moves: PartitionMove[]; unchanged: PartitionMove[]}> {
+export async function generateReassignment(conn: KafkaConnection, topics: string[], brokers: number[], replicationFactor?: number): Promise<{moves: PartitionMove[]}> {
   await requireBrokers(conn, brokers)
   const [states, cluster] = await Promise.all([partitionStates(conn, topics), describeCluster(conn)])
-  const moves = generateAssignment(
-    states,
-    brokers.map((id) => ({id, rack: cluster.brokers.find((b) => b.id === id)?.rack ?? null})),
-    replicationFactor,
-  )
-  const changed = new Set(moves.map((m) => `${m.topic}:${m.partition}`))
-  const unchanged = states.filter((s) => !changed.has(`${s.topic}:${s.partition}`)).map((s) => ({topic: s.topic, partition: s.partition, current: s.replicas, proposed: s.replicas, adding: [], removing: []}))
-  return {moves, unchanged}
+  const racks = brokers.map((id) => ({id, rack: cluster.brokers.find((b) => b.id === id)?.rack ?? null}))
+  return {moves: generateAssignment(states, racks, replicationFactor)}
 }
 
 /** The moves a plan file asks for, validated against the cluster (exit 2 on unknown partitions or brokers). */
@@ -65,7 +59,7 @@ async function alterConfigs(conn: KafkaConnection, perBroker: Map<number, AlterC
       const resources = [...(perBroker.get(id) ?? []), ...(i === 0 ? topicResources : [])]
       if (resources.length === 0) return
       const res = await conn.request(await conn.broker(id), IncrementalAlterConfigsApi, (v, Encoder) => incrementalAlterConfigsRequest(v, resources, false, Encoder))
-      for (const r of res.responses) throwIfError(r.errorCode, r.errorMessage, `Setting replication throttles on ${r.resourceType === ConfigResourceType.broker ? 'broker' : 'topic'} ${r.resourceName}`)
+      for (const r of res.responses) throwIfError(r.errorCode, r.errorMessage, `Changing the replication throttle configs of ${r.resourceType === ConfigResourceType.broker ? 'broker' : 'topic'} ${r.resourceName}`)
     }),
   )
 }

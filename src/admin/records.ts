@@ -3,7 +3,7 @@ import {usageError} from '../errors.js'
 import type {TopicPartitionOffset} from '../input/kafka-json.js'
 import {DeleteRecordsApi, deleteRecordsRequest} from '../protocol/delete-records.js'
 import {errorName} from '../protocol/error-codes.js'
-import {byTopicPartition, partitionStates, requireKnownPartitions} from './partition-state.js'
+import {byTopicPartition, resolveTopicPartitions} from './partition-state.js'
 
 export interface RecordDeletion {
   topic: string
@@ -26,9 +26,7 @@ export type DeleteBefore = {offset: bigint} | {timestamp: number} | {perPartitio
  * An offset beyond the high watermark is a usage error; -1 means the high watermark.
  */
 export async function planRecordDeletion(conn: KafkaConnection, targets: {topic: string; partitions?: number[]}[], before: DeleteBefore): Promise<RecordDeletion[]> {
-  const states = await partitionStates(conn, [...new Set(targets.map((t) => t.topic))])
-  const wanted = targets.flatMap((t) => (t.partitions ?? states.filter((s) => s.topic === t.topic).map((s) => s.partition)).map((partition) => ({topic: t.topic, partition})))
-  requireKnownPartitions(states, wanted)
+  const {states, targets: wanted} = await resolveTopicPartitions(conn, targets)
   const byTopic = new Map<string, {partition: number}[]>()
   for (const w of wanted) byTopic.set(w.topic, [...(byTopic.get(w.topic) ?? []), {partition: w.partition}])
   const cluster = await conn.cluster()
