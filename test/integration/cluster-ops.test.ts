@@ -57,7 +57,7 @@ describe('cluster operations', () => {
     const topic = uniqueName('brokers')
     created.push(topic)
     await createTopic(topic, [[1, 2], [1, 3], [2, 3]])
-    await produce(topic, [0], 20, 200)
+    await produce(topic, [0, 1, 2], 20, 200)
     const list = await kctl(['brokers', 'list', '--json', '--debug', ...local])
     expect(list.code, list.stderr).to.equal(0)
     const brokers = list.json().brokers

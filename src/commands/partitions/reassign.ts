@@ -61,7 +61,13 @@ export default class PartitionsReassign extends KafkaCommand<typeof PartitionsRe
     return result
   }
 
-  private readonly progress = (done: number, total: number) => this.note(`reassignment: ${done}/${total} partitions done ${progressBar(done, total)}`)
+  private lastProgress = -1
+  /** stderr on a TTY only (note), and only when the count changes. */
+  private readonly progress = (done: number, total: number) => {
+    if (done === this.lastProgress) return
+    this.lastProgress = done
+    this.note(`reassignment: ${done}/${total} partitions done ${progressBar(done, total)}`)
+  }
 
   private readPlan(): ReassignmentEntry[] {
     if (!this.flags.plan) throw usageError(`--${MODES.find((m) => this.flags[m])} needs --plan FILE`, 'Create one with `kctl partitions reassign --generate ... --plan FILE`.')
