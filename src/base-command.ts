@@ -127,7 +127,7 @@ export abstract class KctlCommand<T extends typeof Command> extends Command {
     if (isPromptAbort(err)) return cancelledError()
     // oclif parse errors: unknown flag, missing argument, bad option value.
     if (err.oclif !== undefined || /Parse|Flag|Arg|Validation/.test(err.name ?? '') || err.constructor?.name === 'CLIError') {
-      const first = (err.message ?? '').split('\n').find((l) => l.trim() !== '') ?? 'Invalid arguments'
+      const first = (err.message ?? '').split('\n').find((l) => l.trim() !== '' && !/^The following errors occurred/.test(l)) ?? 'Invalid arguments'
       return usageError(first.replace(/^\s*Error:\s*/, '').trim(), `See \`kctl ${this.id?.replaceAll(':', ' ') ?? ''} --help\`.`, 'INVALID_ARGUMENTS')
     }
     return toKctlError(err)
