@@ -70,10 +70,17 @@ export async function upsertScramCredential(
   return {user: options.user, mechanism: options.mechanism, iterations: options.iterations, action: options.action}
 }
 
-/** Delete a user's credentials for these mechanisms in one request. */
+/**
+ * Delete a user's credentials for these mechanisms. Kafka refuses to alter one user twice in a
+ * request (DUPLICATE_RESOURCE), so each mechanism is its own request.
+ */
 export async function deleteScramCredentials(conn: KafkaConnection, user: string, mechanisms: ScramMechanism[]): Promise<ScramChange[]> {
-  await alter(conn, {deletions: mechanisms.map((m) => ({name: user, mechanism: scramMechanismCode(m)})), upsertions: []}, `deleting the SCRAM credentials of ${user}`)
-  return mechanisms.map((mechanism) => ({user, mechanism, action: 'deleted' as const}))
+  const changes: ScramChange[] = []
+  for (const mechanism of mechanisms) {
+    await alter(conn, {deletions: [{name: user, mechanism: scramMechanismCode(mechanism)}], upsertions: []}, `deleting the ${mechanism} credential of ${user}`)
+    changes.push({user, mechanism, action: 'deleted'})
+  }
+  return changes
 }
 
 async function alter(conn: KafkaConnection, req: Parameters<typeof alterUserScramCredentialsRequest>[1], what: string): Promise<void> {
