@@ -3,7 +3,7 @@ import {Args, Flags} from '@oclif/core'
 import {MAX_ITERATIONS, MIN_ITERATIONS, SCRAM_MECHANISM_NAMES, type ScramMechanism} from '../admin/users.js'
 import {usageError} from '../errors.js'
 
-export const userArg = Args.string({description: 'SCRAM user name (the principal is User:<name>).', required: true})
+export const userArg = Args.string({ignoreStdin: true, description: 'SCRAM user name (the principal is User:<name>).', required: true})
 
 export const credentialFlags = {
   mechanism: Flags.string({summary: 'SCRAM-SHA-256 or SCRAM-SHA-512.', default: 'SCRAM-SHA-512'}),

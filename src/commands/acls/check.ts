@@ -18,7 +18,7 @@ export default class AclsCheck extends KafkaCommand<typeof AclsCheck> {
     '<%= config.bin %> acls check User:alice --operation idempotent-write --cluster --output json',
   ]
 
-  static args = {principal: Args.string({description: 'Principal, e.g. User:alice.', required: true})}
+  static args = {principal: Args.string({ignoreStdin: true, description: 'Principal, e.g. User:alice.', required: true})}
   static flags = {
     operation: Flags.string({summary: 'The operation, e.g. read, write, describe, alter-configs.', required: true}),
     ...resourceFlags,

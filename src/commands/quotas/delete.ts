@@ -23,7 +23,7 @@ export default class QuotasDelete extends KafkaCommand<typeof QuotasDelete> {
   ]
 
   static strict = false
-  static args = {keys: Args.string({description: 'Quota keys to delete (or --all).'})}
+  static args = {keys: Args.string({ignoreStdin: true, description: 'Quota keys to delete (or --all).'})}
   static flags = {
     ...quotaEntityFlags,
     all: Flags.boolean({summary: 'Delete every quota of the entity.'}),

@@ -25,7 +25,7 @@ export default class QuotasSet extends KafkaCommand<typeof QuotasSet> {
   ]
 
   static strict = false
-  static args = {quotas: Args.string({description: 'key=value pairs.', required: true})}
+  static args = {quotas: Args.string({ignoreStdin: true, description: 'key=value pairs.', required: true})}
   static flags = {
     ...quotaEntityFlags,
     'dry-run': Flags.boolean({summary: 'Validate on the broker; change nothing.'}),

@@ -14,7 +14,7 @@ export interface UserDeleteResult {
 export default class UsersDelete extends KafkaCommand<typeof UsersDelete> {
   static summary = 'Delete a user\'s SCRAM credentials (all mechanisms, or one).'
   static examples = ['<%= config.bin %> users delete alice --yes', '<%= config.bin %> users delete alice --mechanism SCRAM-SHA-256 --yes', '<%= config.bin %> users delete alice --dry-run']
-  static args = {user: Args.string({description: 'SCRAM user name.', required: true})}
+  static args = {user: Args.string({ignoreStdin: true, description: 'SCRAM user name.', required: true})}
   static flags = {
     mechanism: Flags.string({summary: 'Only this mechanism (SCRAM-SHA-256 or SCRAM-SHA-512); default: all the user has.'}),
     yes: Flags.boolean({char: 'y', summary: 'Do not ask for confirmation.'}),

@@ -10,7 +10,7 @@ export default class UsersDescribe extends KafkaCommand<typeof UsersDescribe> {
   static summary = 'Show the SCRAM mechanisms and iterations of users (never secrets).'
   static examples = ['<%= config.bin %> users describe alice', '<%= config.bin %> users describe alice bob --output json']
   static strict = false
-  static args = {user: Args.string({description: 'User names.', required: true})}
+  static args = {user: Args.string({ignoreStdin: true, description: 'User names.', required: true})}
 
   async run(): Promise<UserListResult> {
     const names = ((await this.parse(UsersDescribe)).argv as string[]).map((u) => parseUserName(u))
