@@ -1,10 +1,10 @@
 import {isIP} from 'node:net'
 
 import type {KafkaConnection} from '../connection/client.js'
-import {operationError, usageError} from '../errors.js'
+import {usageError} from '../errors.js'
 import {AlterClientQuotasApi, alterClientQuotasRequest} from '../protocol/alter-client-quotas.js'
 import {DescribeClientQuotasApi, QUOTA_MATCH, type QuotaEntityPart, type QuotaFilterComponent, describeClientQuotasRequest} from '../protocol/describe-client-quotas.js'
-import {protocolErrorToKctl, throwIfError} from '../protocol/protocol-error.js'
+import {throwIfError} from '../protocol/protocol-error.js'
 
 /**
  * Client quotas (DescribeClientQuotas/AlterClientQuotas, APIs 48/49) as a plain service, so
@@ -80,12 +80,7 @@ export async function alterQuotas(conn: KafkaConnection, entity: QuotaEntity, ch
   const res = await conn.request(broker, AlterClientQuotasApi, (v, Encoder) =>
     alterClientQuotasRequest(v, {entries: [{entity: toParts(entity), ops}], validateOnly: Boolean(change.validateOnly)}, Encoder),
   )
-  const failed = res.entries.find((e) => e.errorCode !== 0)
-  if (!failed) return
-  const what = `changing the quotas of ${formatQuotaEntity(entity)}`
-  const error = protocolErrorToKctl(failed.errorCode, failed.errorMessage, what)
-  if (error.exitCode === 4) throw error
-  throw operationError(`${what} failed: ${failed.errorMessage || error.code}`, {code: error.code})
+  for (const e of res.entries) throwIfError(e.errorCode, e.errorMessage, `changing the quotas of ${formatQuotaEntity(entity)}`)
 }
 
 /** The quotas of exactly this entity. */

@@ -1,7 +1,6 @@
 import {pbkdf2Sync, randomBytes} from 'node:crypto'
 
 import type {KafkaConnection} from '../connection/client.js'
-import {operationError} from '../errors.js'
 import {AlterUserScramCredentialsApi, alterUserScramCredentialsRequest} from '../protocol/alter-user-scram-credentials.js'
 import {
   DescribeUserScramCredentialsApi,
@@ -10,7 +9,7 @@ import {
   scramMechanismCode,
   scramMechanismName,
 } from '../protocol/describe-user-scram-credentials.js'
-import {protocolErrorToKctl, throwIfError} from '../protocol/protocol-error.js'
+import {throwIfError} from '../protocol/protocol-error.js'
 
 export type {ScramMechanism} from '../protocol/describe-user-scram-credentials.js'
 export const SCRAM_MECHANISM_NAMES: ScramMechanism[] = ['SCRAM-SHA-256', 'SCRAM-SHA-512']
@@ -86,9 +85,5 @@ export async function deleteScramCredentials(conn: KafkaConnection, user: string
 async function alter(conn: KafkaConnection, req: Parameters<typeof alterUserScramCredentialsRequest>[1], what: string): Promise<void> {
   const broker = await conn.anyBroker()
   const res = await conn.request(broker, AlterUserScramCredentialsApi, (v, Encoder) => alterUserScramCredentialsRequest(v, req, Encoder))
-  const failed = res.results.find((r) => r.errorCode !== 0)
-  if (!failed) return
-  const error = protocolErrorToKctl(failed.errorCode, failed.errorMessage, what)
-  if (error.exitCode === 4) throw error
-  throw operationError(`${what} failed: ${failed.errorMessage || error.code}`, {code: error.code})
+  for (const r of res.results) throwIfError(r.errorCode, r.errorMessage, what)
 }

@@ -60,6 +60,13 @@ async function deleteTopics(...topics: string[]): Promise<void> {
   await admin.disconnect()
 }
 
+/** Delete the user's literal bindings, the user and the topic. */
+async function cleanup(user: string, topic: string): Promise<void> {
+  await kctl(['acls', 'delete', '--principal', `User:${user}`, '--yes', ...L])
+  await deleteUser(user)
+  await deleteTopics(topic)
+}
+
 async function deleteUser(name: string): Promise<void> {
   await kctl(['users', 'delete', name, '--yes', ...L])
 }
@@ -114,9 +121,7 @@ describe('acls on the secure cluster, as real clients', function () {
       expect(await listAcls('--principal', `User:${user}`)).to.deep.equal([])
       await waitFor(async () => kafkaErrorType(await consume(kafka, topic, `${group}-2`, 1, 10_000).then(() => undefined, (e: unknown) => e)) === 'TOPIC_AUTHORIZATION_FAILED', {what: 'the read to be denied again'})
     } finally {
-      await kctl(['acls', 'delete', '--principal', `User:${user}`, '--yes', ...L])
-      await deleteUser(user)
-      await deleteTopics(topic)
+      await cleanup(user, topic)
     }
   })
 
@@ -150,9 +155,7 @@ describe('acls on the secure cluster, as real clients', function () {
       expect(deleted.json().deleted).to.have.length(4)
       await waitFor(async () => (await brokerDecision(write)) === 'DENIED', {what: 'the write to be denied again'})
     } finally {
-      await kctl(['acls', 'delete', '--principal', `User:${user}`, '--yes', ...L])
-      await deleteUser(user)
-      await deleteTopics(topic)
+      await cleanup(user, topic)
     }
   })
 

@@ -119,7 +119,8 @@ describe('quotas on the secure cluster', function () {
       expect(table.stdout).to.match(new RegExp(`^user=${user}, client-id=${client}\\s+request_percentage\\s+25$`, 'm'))
       // Kafka's own kafka-configs sees the same quotas.
       const state = JSON.parse(readFileSync(join(testCluster().dir, 'state.json'), 'utf8'))
-      const {stdout} = await run('java', ['-cp', state.classpath, 'org.apache.kafka.tools.ConfigCommand', '--bootstrap-server', testCluster().bootstrap.split(',')[0], '--describe', '--entity-type', 'users', '--entity-name', user])
+      const configCommand = /^(3\.|4\.[0-3]\.)/.test(testCluster().version) ? 'kafka.admin.ConfigCommand' : 'org.apache.kafka.tools.ConfigCommand'
+      const {stdout} = await run('java', ['-cp', state.classpath, configCommand, '--bootstrap-server', testCluster().bootstrap.split(',')[0], '--describe', '--entity-type', 'users', '--entity-name', user])
       expect(stdout).to.include(`Quota configs for user-principal '${user}' are consumer_byte_rate=2097152.0, controller_mutation_rate=10.0, producer_byte_rate=1048576.0`)
 
       const dry = await kctl(['quotas', 'delete', '--user', user, 'producer_byte_rate', '--dry-run', ...L, '--json'])

@@ -8,6 +8,7 @@ import {resourceFlags} from '../../flags/acls.js'
 import {checkOperationSupported, parseHost, parseOperation, parsePrincipal, parseResources} from '../../input/acl.js'
 import type {View} from '../../output/format.js'
 import {toKeyValues} from '../../output/table.js'
+import {BINDING_COLUMNS} from './list.js'
 
 export default class AclsCheck extends KafkaCommand<typeof AclsCheck> {
   static summary = 'Explain whether a principal may do an operation on a resource, and which binding decides.'
@@ -58,15 +59,7 @@ const view = (color: boolean): View<AccessCheck> => ({
     '',
     'Applicable bindings:',
   ],
-  columns: [
-    {key: 'permission', header: 'PERMISSION'},
-    {key: 'resourceType', header: 'RESOURCE TYPE'},
-    {key: 'resourceName', header: 'NAME'},
-    {key: 'patternType', header: 'PATTERN'},
-    {key: 'principal', header: 'PRINCIPAL'},
-    {key: 'host', header: 'HOST'},
-    {key: 'operation', header: 'OPERATION'},
-  ],
+  columns: BINDING_COLUMNS,
   rows: (d) => d.matching.map((b) => ({...b})),
   empty: '(none)',
 })

@@ -2,7 +2,7 @@ import {listAcls} from '../../admin/acls.js'
 import {KafkaCommand} from '../../base-command.js'
 import {filterFlags, patternFilterFlag} from '../../flags/acls.js'
 import {type AclBinding, parseAclFilter} from '../../input/acl.js'
-import type {OutputFormat, View} from '../../output/format.js'
+import type {Column, OutputFormat, View} from '../../output/format.js'
 
 export interface AclListResult {
   bindings: AclBinding[]
@@ -30,19 +30,21 @@ export default class AclsList extends KafkaCommand<typeof AclsList> {
   }
 }
 
+export const BINDING_COLUMNS: Column[] = [
+  {key: 'resourceType', header: 'RESOURCE TYPE'},
+  {key: 'resourceName', header: 'NAME'},
+  {key: 'patternType', header: 'PATTERN'},
+  {key: 'principal', header: 'PRINCIPAL'},
+  {key: 'host', header: 'HOST'},
+  {key: 'operation', header: 'OPERATION'},
+  {key: 'permission', header: 'PERMISSION', color: (v) => (v === 'DENY' ? 'red' : 'green')},
+]
+
 /** Bindings sorted by resource; in tables the resource is printed once per group. */
 export function bindingsView<R>(format: OutputFormat, empty: string, pick: (d: R) => AclBinding[] = (d) => (d as {bindings: AclBinding[]}).bindings): View<R> {
   const grouped = format === 'table' || format === 'wide'
   return {
-    columns: [
-      {key: 'resourceType', header: 'RESOURCE TYPE'},
-      {key: 'resourceName', header: 'NAME'},
-      {key: 'patternType', header: 'PATTERN'},
-      {key: 'principal', header: 'PRINCIPAL'},
-      {key: 'host', header: 'HOST'},
-      {key: 'operation', header: 'OPERATION'},
-      {key: 'permission', header: 'PERMISSION', color: (v) => (v === 'DENY' ? 'red' : 'green')},
-    ],
+    columns: BINDING_COLUMNS,
     rows: (d) => {
       let previous = ''
       return pick(d).map((b) => {
