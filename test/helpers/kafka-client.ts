@@ -83,9 +83,12 @@ export async function consume(kafka: Kafka, topic: string, groupId: string, coun
   }
 }
 
-/** Produce messages (acks all) with a short-lived producer. */
-export async function produce(kafka: Kafka, topic: string, values: string[]): Promise<void> {
-  const producer = kafka.producer({retry: {retries: 0}, allowAutoTopicCreation: false})
+/**
+ * Produce messages (acks all) with a short-lived producer. No retries by default (an
+ * authorization answer is final); set-up writes retry while a new topic's metadata spreads.
+ */
+export async function produce(kafka: Kafka, topic: string, values: string[], retries = 0): Promise<void> {
+  const producer = kafka.producer({retry: {retries, initialRetryTime: 200}, allowAutoTopicCreation: false})
   await producer.connect()
   try {
     await producer.send({topic, acks: -1, messages: values.map((value) => ({value}))})

@@ -47,7 +47,9 @@ async function createTopics(...topics: string[]): Promise<void> {
   const admin = superClient().admin()
   await admin.connect()
   try {
-    await admin.createTopics({waitForLeaders: true, topics: topics.map((topic) => ({topic, numPartitions: 1, replicationFactor: 3}))})
+    await admin.createTopics({topics: topics.map((topic) => ({topic, numPartitions: 1, replicationFactor: 3}))})
+    // kafkajs's waitForLeaders gives up on UNKNOWN_TOPIC_OR_PARTITION (Kafka 3.9 answers that while the topic spreads).
+    await waitFor(async () => (await admin.fetchTopicMetadata({topics})).topics.every((t) => t.partitions.every((p) => p.leader >= 0)), {what: 'topic leaders'})
   } finally {
     await admin.disconnect()
   }
@@ -80,7 +82,7 @@ describe('acls on the secure cluster, as real clients', function () {
     const topic = uniqueName('acl-read')
     const group = uniqueName('acl-group')
     await createTopics(topic)
-    await produce(superClient(), topic, ['m1', 'm2', 'm3'])
+    await produce(superClient(), topic, ['m1', 'm2', 'm3'], 8)
     await createUser(user, password)
     const kafka = clientAs(user, password)
     try {
