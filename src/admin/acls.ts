@@ -181,3 +181,6 @@ export async function checkAccess(conn: KafkaConnection, req: AccessRequest): Pr
   const decision = authorize(req, bindings, settings ?? {superUsers: [], allowEveryoneIfNoAclFound: false})
   return {...decision, superUsersKnown: settings !== null}
 }
+
+/** The service object commands call (tests replace its functions). */
+export const aclsService = {listAcls, existingBindings, createAcls, deleteAcls, checkAccess}

@@ -137,3 +137,6 @@ export function checkQuotaKeysForEntity(entity: QuotaEntity, keys: string[]): vo
     )
   }
 }
+
+/** The service object commands call (tests replace its functions). */
+export const quotasService = {describeQuotas, alterQuotas, entityQuotas, settledEntityQuotas}

@@ -87,3 +87,6 @@ async function alter(conn: KafkaConnection, req: Parameters<typeof alterUserScra
   const res = await conn.request(broker, AlterUserScramCredentialsApi, (v, Encoder) => alterUserScramCredentialsRequest(v, req, Encoder))
   for (const r of res.results) throwIfError(r.errorCode, r.errorMessage, what)
 }
+
+/** The service object commands call (tests replace its functions). */
+export const usersService = {describeUsers, upsertScramCredential, deleteScramCredentials}

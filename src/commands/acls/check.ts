@@ -1,7 +1,7 @@
 import {Args, Flags} from '@oclif/core'
 
 import type {AccessRequest} from '../../admin/acl-authorizer.js'
-import {type AccessCheck, checkAccess} from '../../admin/acls.js'
+import {type AccessCheck, aclsService} from '../../admin/acls.js'
 import {KafkaCommand} from '../../base-command.js'
 import {usageError} from '../../errors.js'
 import {resourceFlags} from '../../flags/acls.js'
@@ -38,7 +38,7 @@ export default class AclsCheck extends KafkaCommand<typeof AclsCheck> {
     const [{resourceType, resourceName}] = resources
     checkOperationSupported(resourceType, operation)
     const req: AccessRequest = {principal, host: parseHost(flags.host), operation, resourceType, resourceName: resourceName!}
-    const result = await checkAccess(await this.connection(), req)
+    const result = await aclsService.checkAccess(await this.connection(), req)
     this.present(result, view(this.color))
     if (result.decision === 'DENIED') process.exitCode = 3
     return result

@@ -1,6 +1,6 @@
 import {Flags} from '@oclif/core'
 
-import {createAcls} from '../../admin/acls.js'
+import {aclsService} from '../../admin/acls.js'
 import {KafkaCommand} from '../../base-command.js'
 import {entryFlags, patternTypeFlag, resourceFlags} from '../../flags/acls.js'
 import {type AclBinding, expandAclFlags} from '../../input/acl.js'
@@ -35,7 +35,7 @@ export default class AclsCreate extends KafkaCommand<typeof AclsCreate> {
     const view = bindingsView<AclCreateResult>(this.format, 'No bindings.', (d) => d.created)
     if (flags['dry-run']) return this.present({dryRun: true, created: bindings}, view)
     await this.guardMutation(`Create ${bindings.length} ACL binding(s)?`)
-    const created = await createAcls(await this.connection(), bindings)
+    const created = await aclsService.createAcls(await this.connection(), bindings)
     return this.present({dryRun: false, created}, view)
   }
 }

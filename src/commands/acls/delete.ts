@@ -1,6 +1,6 @@
 import {Flags} from '@oclif/core'
 
-import {deleteAcls, existingBindings, listAcls} from '../../admin/acls.js'
+import {aclsService} from '../../admin/acls.js'
 import {KafkaCommand} from '../../base-command.js'
 import {usageError} from '../../errors.js'
 import {entryFlags, filterFlags, patternFilterFlag} from '../../flags/acls.js'
@@ -42,13 +42,13 @@ export default class AclsDelete extends KafkaCommand<typeof AclsDelete> {
     const bindings = exact ? expandAclFlags({...flags, 'resource-pattern-type': flags['resource-pattern-type'] ?? 'literal'}) : undefined
     if (filter && isMatchAll(filter) && !flags.all) throw usageError('This filter matches every ACL binding of the cluster', 'Pass --all to delete them all, or narrow it with --principal, --topic, --operation, ...', 'FILTER_MATCHES_ALL')
     const conn = await this.connection()
-    const matching = bindings ? await existingBindings(conn, bindings) : await listAcls(conn, filter!)
+    const matching = bindings ? await aclsService.existingBindings(conn, bindings) : await aclsService.listAcls(conn, filter!)
     const view = bindingsView<AclDeleteResult>(this.format, 'No ACL bindings match: nothing to delete.', (d) => d.deleted)
     if (flags['dry-run'] || matching.length === 0) return this.present({dryRun: Boolean(flags['dry-run']), deleted: flags['dry-run'] ? matching : []}, view)
     // Shown before the question; with --yes the result below lists them.
     if (!flags.yes && !this.jsonEnabled()) this.logToStderr(render(matching, bindingsView<AclBinding[]>('table', '', (d) => d), 'table', {color: this.color}))
     await this.guardMutation(`Delete these ${matching.length} ACL binding(s)?`, {yes: flags.yes, destructive: true})
-    const deleted = await deleteAcls(conn, matching)
+    const deleted = await aclsService.deleteAcls(conn, matching)
     return this.present({dryRun: false, deleted}, view)
   }
 }

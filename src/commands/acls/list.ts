@@ -1,4 +1,4 @@
-import {listAcls} from '../../admin/acls.js'
+import {aclsService} from '../../admin/acls.js'
 import {KafkaCommand} from '../../base-command.js'
 import {filterFlags, patternFilterFlag} from '../../flags/acls.js'
 import {type AclBinding, parseAclFilter} from '../../input/acl.js'
@@ -25,7 +25,7 @@ export default class AclsList extends KafkaCommand<typeof AclsList> {
 
   async run(): Promise<AclListResult> {
     const filter = parseAclFilter(this.flags, 'ANY')
-    const bindings = await listAcls(await this.connection(), filter)
+    const bindings = await aclsService.listAcls(await this.connection(), filter)
     return this.present({bindings}, bindingsView(this.format, 'No ACL bindings match.'))
   }
 }

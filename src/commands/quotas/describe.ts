@@ -1,4 +1,4 @@
-import {type QuotaEntry, describeQuotas, formatQuotaEntity} from '../../admin/quotas.js'
+import {type QuotaEntry, formatQuotaEntity, quotasService} from '../../admin/quotas.js'
 import {KafkaCommand} from '../../base-command.js'
 import {quotaEntityFlags, quotaEntityFromFlags} from '../../flags/quotas.js'
 import type {View} from '../../output/format.js'
@@ -21,7 +21,7 @@ export default class QuotasDescribe extends KafkaCommand<typeof QuotasDescribe> 
 
   async run(): Promise<QuotaDescribeResult> {
     const filter = quotaEntityFromFlags(this.flags, {requireOne: false})
-    const entries = await describeQuotas(await this.connection(), filter)
+    const entries = await quotasService.describeQuotas(await this.connection(), filter)
     return this.present({entries}, quotaView)
   }
 }

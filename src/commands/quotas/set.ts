@@ -1,6 +1,6 @@
 import {Args, Flags} from '@oclif/core'
 
-import {type QuotaEntity, alterQuotas, checkQuotaKeysForEntity, entityQuotas, formatQuotaEntity, parseQuotaValues, settledEntityQuotas} from '../../admin/quotas.js'
+import {type QuotaEntity, checkQuotaKeysForEntity, formatQuotaEntity, parseQuotaValues, quotasService} from '../../admin/quotas.js'
 import {KafkaCommand} from '../../base-command.js'
 import {quotaEntityFlags, quotaEntityFromFlags} from '../../flags/quotas.js'
 import {toKeyValues} from '../../output/table.js'
@@ -38,8 +38,8 @@ export default class QuotasSet extends KafkaCommand<typeof QuotasSet> {
     const dryRun = Boolean(this.flags['dry-run'])
     if (!dryRun) await this.guardMutation(`Set ${Object.keys(set).join(', ')} for ${formatQuotaEntity(entity)}?`)
     const conn = await this.connection()
-    await alterQuotas(conn, entity, {set, validateOnly: dryRun})
-    const quotas = dryRun ? await entityQuotas(conn, entity) : await settledEntityQuotas(conn, entity, (q) => Object.entries(set).every(([k, v]) => q[k] === v))
+    await quotasService.alterQuotas(conn, entity, {set, validateOnly: dryRun})
+    const quotas = dryRun ? await quotasService.entityQuotas(conn, entity) : await quotasService.settledEntityQuotas(conn, entity, (q) => Object.entries(set).every(([k, v]) => q[k] === v))
     return this.present({entity, dryRun, set, quotas}, entityQuotaView(this.color))
   }
 }

@@ -1,4 +1,4 @@
-import {type ScramChange, describeUsers, upsertScramCredential} from '../../admin/users.js'
+import {type ScramChange, usersService} from '../../admin/users.js'
 import {KafkaCommand} from '../../base-command.js'
 import {operationError} from '../../errors.js'
 import {credentialFlags, parseIterations, parseMechanism, parseUserName, userArg} from '../../flags/users.js'
@@ -26,11 +26,11 @@ export default class UsersCreate extends KafkaCommand<typeof UsersCreate> {
     const iterations = parseIterations(flags.iterations)
     const password = await newPassword({file: flags['password-file'], stdin: flags['password-stdin'], interactive: canPrompt() && !this.jsonEnabled()})
     const conn = await this.connection()
-    const exists = (await describeUsers(conn, [user])).some((u) => u.credentials.some((c) => c.mechanism === mechanism))
+    const exists = (await usersService.describeUsers(conn, [user])).some((u) => u.credentials.some((c) => c.mechanism === mechanism))
     if (action === 'created' && exists) throw operationError(`${user} already has a ${mechanism} credential`, {code: 'USER_EXISTS', hint: `Change it with \`kctl users update ${user} --mechanism ${mechanism}\`.`})
     if (action === 'updated' && !exists) throw operationError(`${user} has no ${mechanism} credential to update`, {code: 'USER_NOT_FOUND', hint: `Create it with \`kctl users create ${user} --mechanism ${mechanism}\`.`})
     await this.guardMutation(`${action === 'created' ? 'Create' : 'Update'} the ${mechanism} credential of ${user}?`)
-    return this.present(await upsertScramCredential(conn, {user, mechanism, iterations, password, action}), changeView)
+    return this.present(await usersService.upsertScramCredential(conn, {user, mechanism, iterations, password, action}), changeView)
   }
 }
 

@@ -1,6 +1,6 @@
 import {Args, Flags} from '@oclif/core'
 
-import {type ScramChange, deleteScramCredentials, describeUsers} from '../../admin/users.js'
+import {type ScramChange, usersService} from '../../admin/users.js'
 import {KafkaCommand} from '../../base-command.js'
 import {operationError} from '../../errors.js'
 import {parseMechanism, parseUserName} from '../../flags/users.js'
@@ -25,11 +25,11 @@ export default class UsersDelete extends KafkaCommand<typeof UsersDelete> {
     const user = parseUserName(this.args.user)
     const only = this.flags.mechanism === undefined ? undefined : parseMechanism(this.flags.mechanism)
     const conn = await this.connection()
-    const has = (await describeUsers(conn, [user]))[0]?.credentials.map((c) => c.mechanism) ?? []
+    const has = (await usersService.describeUsers(conn, [user]))[0]?.credentials.map((c) => c.mechanism) ?? []
     const mechanisms = (only ? [only] : has).filter((m) => has.includes(m)) as ScramChange['mechanism'][]
     if (mechanisms.length === 0) throw operationError(`${user} has no ${only ?? 'SCRAM'} credential`, {code: 'USER_NOT_FOUND', hint: 'See `kctl users list`.'})
     if (this.flags['dry-run']) return this.present({dryRun: true, changes: mechanisms.map((mechanism) => ({user, mechanism, action: 'deleted' as const}))}, changeView)
     await this.guardMutation(`Delete the ${mechanisms.join(' and ')} credential(s) of ${user}?`, {yes: this.flags.yes, destructive: true})
-    return this.present({dryRun: false, changes: await deleteScramCredentials(conn, user, mechanisms)}, changeView)
+    return this.present({dryRun: false, changes: await usersService.deleteScramCredentials(conn, user, mechanisms)}, changeView)
   }
 }

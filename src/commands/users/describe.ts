@@ -1,6 +1,6 @@
 import {Args} from '@oclif/core'
 
-import {describeUsers} from '../../admin/users.js'
+import {usersService} from '../../admin/users.js'
 import {KafkaCommand} from '../../base-command.js'
 import {operationError} from '../../errors.js'
 import {parseUserName} from '../../flags/users.js'
@@ -14,7 +14,7 @@ export default class UsersDescribe extends KafkaCommand<typeof UsersDescribe> {
 
   async run(): Promise<UserListResult> {
     const names = ((await this.parse(UsersDescribe)).argv as string[]).map((u) => parseUserName(u))
-    const users = await describeUsers(await this.connection(), names)
+    const users = await usersService.describeUsers(await this.connection(), names)
     const missing = names.filter((n) => !users.some((u) => u.name === n))
     if (missing.length > 0) throw operationError(`No SCRAM credentials for ${missing.join(', ')}`, {code: 'USER_NOT_FOUND', hint: 'Create them with `kctl users create NAME`.'})
     return this.present({users}, usersView)

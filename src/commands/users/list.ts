@@ -1,4 +1,4 @@
-import {type ScramUser, describeUsers} from '../../admin/users.js'
+import {type ScramUser, usersService} from '../../admin/users.js'
 import {KafkaCommand} from '../../base-command.js'
 import type {View} from '../../output/format.js'
 
@@ -11,7 +11,7 @@ export default class UsersList extends KafkaCommand<typeof UsersList> {
   static examples = ['<%= config.bin %> users list', '<%= config.bin %> users list --output json']
 
   async run(): Promise<UserListResult> {
-    const users = await describeUsers(await this.connection())
+    const users = await usersService.describeUsers(await this.connection())
     return this.present({users}, usersView)
   }
 }
