@@ -4,20 +4,12 @@ import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 
 import {checkQuotaKeysForEntity, formatQuotaEntity, parseQuotaValues, validateQuotaEntity} from '../../../src/admin/quotas.js'
-import {KctlError} from '../../../src/errors.js'
 import {quotaEntityFromFlags} from '../../../src/flags/quotas.js'
 import {parseIterations, parseMechanism} from '../../../src/flags/users.js'
 import {readSecret} from '../../../src/input/password.js'
+import {expectUsageError} from '../../helpers/usage.js'
 
-const exit2 = (fn: () => unknown) => {
-  try {
-    fn()
-  } catch (error) {
-    expect((error as KctlError).exitCode).to.equal(2)
-    return
-  }
-  throw new Error('expected a usage error')
-}
+const exit2 = expectUsageError
 
 describe('quota and user input', () => {
   it('parses key=value quotas (known keys, positive numbers, - or _)', () => {

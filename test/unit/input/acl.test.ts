@@ -1,18 +1,9 @@
 import {expect} from 'chai'
 
-import {KctlError} from '../../../src/errors.js'
+import {expectUsageError} from '../../helpers/usage.js'
 import {type AclBinding, expandAclFlags, parseAclFilter, parseHost, parseOperation, parsePrincipal, parseResources} from '../../../src/input/acl.js'
 
-function usage(fn: () => unknown): KctlError {
-  try {
-    fn()
-  } catch (error) {
-    expect(error).to.be.instanceOf(KctlError)
-    expect((error as KctlError).exitCode).to.equal(2)
-    return error as KctlError
-  }
-  throw new Error('expected a usage error')
-}
+const usage = expectUsageError
 
 const short = (b: AclBinding) => `${b.permission} ${b.principal}@${b.host} ${b.operation} ${b.resourceType}:${b.resourceName}:${b.patternType}`
 
