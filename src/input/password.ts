@@ -1,6 +1,7 @@
 import {readFileSync} from 'node:fs'
 
 import {usageError} from '../errors.js'
+import {prompter} from '../prompts/prompter.js'
 
 /**
  * A secret from a file (first line) or from stdin (all of it, one trailing newline dropped).
@@ -30,7 +31,6 @@ export async function newPassword(options: {file?: string; stdin?: boolean; inte
   const given = readSecret(options)
   if (given !== undefined) return given
   if (!options.interactive) throw usageError('No password given', 'Pass --password-file FILE or --password-stdin (or run on a terminal to be asked).', 'PASSWORD_REQUIRED')
-  const {prompter} = await import('../prompts/prompter.js')
   const first = await prompter().password('New password:')
   if (first === '') throw usageError('The password is empty', undefined, 'INVALID_PASSWORD')
   if ((await prompter().password('Repeat it:')) !== first) throw usageError('The passwords do not match', 'Run the command again.', 'INVALID_PASSWORD')
