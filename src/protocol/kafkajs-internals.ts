@@ -16,6 +16,8 @@ export interface KafkaEncoder {
   writeUVarInt(v: number): KafkaEncoder
   writeVarInt(v: number): KafkaEncoder
   writeBytes(v: Buffer | null): KafkaEncoder
+  writeUVarIntBytes(v: Buffer | null): KafkaEncoder
+  writeDouble(v: number): KafkaEncoder
   writeBuffer(v: Buffer): KafkaEncoder
   writeEncoder(v: KafkaEncoder): KafkaEncoder
   size(): number
