@@ -1,7 +1,7 @@
 import {Command, Flags, type Interfaces} from '@oclif/core'
 
-import {describeCluster} from './admin/cluster.js'
-import {KafkaConnection} from './connection/client.js'
+import {clusterService} from './admin/cluster.js'
+import {type KafkaConnection, connections} from './connection/client.js'
 import {type ConnectionSpec, resolveConnection} from './connection/resolve.js'
 import {ExitCode, KctlError, cancelledError, connectionError, operationError, toKctlError, usageError} from './errors.js'
 import {parseDuration} from './input/duration.js'
@@ -130,7 +130,7 @@ export abstract class KctlCommand<T extends typeof Command> extends Command {
     if (isPromptAbort(err)) return cancelledError()
     // oclif parse errors: unknown flag, missing argument, bad option value.
     if (err.oclif !== undefined || /Parse|Flag|Arg|Validation/.test(err.name ?? '') || err.constructor?.name === 'CLIError') {
-      const lines = (err.message ?? '').split('\n').map((l) => l.trim()).filter((l) => l !== '')
+      const lines = (err.message ?? '').split('\n').map((l) => l.trim()).filter((l) => l !== '' && !/^The following errors occurred/.test(l))
       // oclif says "Parsing --flag" and gives the reason on the next line: keep both on one line.
       const first = lines[0] && /^Parsing --/.test(lines[0]) && lines[1] ? `${lines[0]}: ${lines[1]}` : (lines[0] ?? 'Invalid arguments')
       return usageError(first.replace(/^\s*Error:\s*/, '').trim(), `See \`kctl ${this.id?.replaceAll(':', ' ') ?? ''} --help\`.`, 'INVALID_ARGUMENTS')
@@ -171,7 +171,7 @@ export abstract class KafkaCommand<T extends typeof Command> extends KctlCommand
 
   protected declare flags: KafkaFlags<T>
   private conn?: KafkaConnection
-  private connected = false
+  private connectingTo?: string
 
   protected get connectionSpec(): ConnectionSpec {
     return resolveConnection({
@@ -188,10 +188,9 @@ export abstract class KafkaCommand<T extends typeof Command> extends KctlCommand
       for (const w of spec.warnings) this.warnUser(w)
       const debug = this.flags.debug ? (line: string) => process.stderr.write(`[debug] ${line}\n`) : undefined
       debug?.(`connecting to ${spec.brokers.join(',')} (${spec.securityProtocol}${spec.sasl ? ` ${spec.sasl.mechanism} as ${spec.sasl.username}` : ''}, from ${spec.source}${spec.contextName ? ` context ${spec.contextName}` : ''})`)
-      this.conn = new KafkaConnection(spec, {timeoutMs: this.timeoutMs, debug})
-      await this.conn.cluster()
-      this.connected = true
-      const actualId = spec.clusterId ? (await describeCluster(this.conn)).clusterId : undefined
+      this.connectingTo = spec.brokers.join(',')
+      this.conn = await connections.open(spec, {timeoutMs: this.timeoutMs, debug})
+      const actualId = spec.clusterId ? (await clusterService.describeCluster(this.conn)).clusterId : undefined
       if (spec.clusterId && actualId !== spec.clusterId) {
         throw connectionError(`Context ${spec.contextName} is pinned to cluster ${spec.clusterId}, but ${spec.brokers.join(',')} is cluster ${actualId}`, {
           code: 'CLUSTER_ID_MISMATCH',
@@ -230,8 +229,8 @@ export abstract class KafkaCommand<T extends typeof Command> extends KctlCommand
   }
 
   protected override deadlineError(timeoutMs: number): KctlError {
-    if (this.conn && !this.connected) {
-      return connectionError(`Cannot connect to Kafka at ${this.conn.address}: no answer within ${timeoutMs}ms`, {
+    if (this.connectingTo && !this.conn) {
+      return connectionError(`Cannot connect to Kafka at ${this.connectingTo}: no answer within ${timeoutMs}ms`, {
         code: 'CONNECTION_TIMEOUT',
         hint: 'Check --bootstrap-server (or the context), that the brokers are up and reachable, and the listener\'s security protocol.',
       })

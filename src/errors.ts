@@ -97,7 +97,7 @@ const isObject = (v: unknown): v is ForeignError => typeof v === 'object' && v !
 export function rootCause(err: unknown): unknown {
   let current = err
   for (let i = 0; i < 10 && isObject(current); i++) {
-    const next = current.originalError ?? (current.name === 'KafkaJSNumberOfRetriesExceeded' ? current.cause : undefined)
+    const next = current.originalError ?? (current.name === 'KafkaJSNumberOfRetriesExceeded' || current.name === 'KafkaJSNonRetriableError' ? current.cause : undefined)
     if (!next) break
     current = next
   }

@@ -63,3 +63,6 @@ export async function describeMetadataQuorum(conn: KafkaConnection): Promise<Quo
   throwIfError(partition.errorCode, partition.errorMessage, 'DescribeQuorum')
   return partition
 }
+
+/** The service object commands call (command tests replace its functions). */
+export const clusterService = {describeCluster, describeMetadataQuorum}

@@ -242,3 +242,6 @@ export async function describeConfigsOf(conn: KafkaConnection, entities: ConfigE
   )
   return out.sort((a, b) => a.type.localeCompare(b.type) || a.name.localeCompare(b.name, undefined, {numeric: true}))
 }
+
+/** The service object commands call (command tests replace its functions). */
+export const configsService = {describeConfigsOf, describeEntityRaw, alterEntityConfigs}

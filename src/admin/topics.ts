@@ -417,3 +417,17 @@ export async function brokerDefaultsForCreate(conn: KafkaConnection, id: number)
   const value = (k: string) => Number(result?.configs.find((c) => c.name === k)?.value ?? 1)
   return {partitions: value('num.partitions'), replicationFactor: value('default.replication.factor')}
 }
+
+/** The service object commands call (command tests replace its functions). */
+
+/** The service object commands call (command tests replace its functions). */
+export const topicsService = {
+  listTopics,
+  listTopicsFiltered,
+  topicsAndBrokers,
+  describeTopics,
+  createTopics,
+  deleteTopics,
+  increasePartitions,
+  brokerDefaultsForCreate,
+}

@@ -1,7 +1,7 @@
 import {type Command, Flags} from '@oclif/core'
 
-import {type AlterConfigsResult, type ConfigChange, type ConfigEntity, alterEntityConfigs, entityLabel, validateConfigChanges, validateEntity} from '../admin/configs.js'
-import {topicsAndBrokers} from '../admin/topics.js'
+import {type AlterConfigsResult, type ConfigChange, type ConfigEntity, configsService, entityLabel, validateConfigChanges, validateEntity} from '../admin/configs.js'
+import {topicsService} from '../admin/topics.js'
 import {KafkaCommand} from '../base-command.js'
 import {usageError} from '../errors.js'
 import {assertUniqueKeys} from '../input/config-entries.js'
@@ -20,7 +20,7 @@ export abstract class ConfigAlterCommand<T extends typeof Command> extends Kafka
   /** The entity exists (a broker id is in the cluster; topics are checked by the broker). */
   protected async validateTarget(entity: ConfigEntity): Promise<void> {
     if (entity.type === 'topic') validateEntity(entity, [])
-    else validateEntity(entity, (await topicsAndBrokers(await this.connection())).brokerIds)
+    else validateEntity(entity, (await topicsService.topicsAndBrokers(await this.connection())).brokerIds)
   }
 
   /** Keys are unique and known; values well-formed where kctl can tell. */
@@ -39,7 +39,7 @@ export abstract class ConfigAlterCommand<T extends typeof Command> extends Kafka
       const what = changes.map((c) => `${c.operation} ${c.key}`).join(', ')
       await this.guardMutation(`Change ${entityLabel(entity)}: ${what}?`, {yes: flags.yes, destructive: options.destructive})
     }
-    const result = await alterEntityConfigs(await this.connection(), entity, changes, {dryRun: Boolean(flags['dry-run'])})
+    const result = await configsService.alterEntityConfigs(await this.connection(), entity, changes, {dryRun: Boolean(flags['dry-run'])})
     return this.present(result, configDiffView)
   }
 }

@@ -1,5 +1,5 @@
-import {type ConfigEntity, type ConfigEntityType, type EntityConfigs, describeConfigsOf, validateEntity} from '../admin/configs.js'
-import {listTopicsFiltered, topicsAndBrokers} from '../admin/topics.js'
+import {type ConfigEntity, type ConfigEntityType, type EntityConfigs, configsService, validateEntity} from '../admin/configs.js'
+import {topicsService} from '../admin/topics.js'
 import type {KafkaConnection} from '../connection/client.js'
 import type {View} from '../output/format.js'
 
@@ -12,14 +12,14 @@ export async function describeConfigsFor(conn: KafkaConnection, target: {type: C
   let entities: ConfigEntity[]
   if (target.name !== undefined) {
     entities = [{type: target.type, name: target.name}]
-    if (target.type === 'topic') await listTopicsFiltered(conn, {names: [target.name]})
-    else validateEntity(entities[0], (await topicsAndBrokers(conn)).brokerIds)
+    if (target.type === 'topic') await topicsService.listTopicsFiltered(conn, {names: [target.name]})
+    else validateEntity(entities[0], (await topicsService.topicsAndBrokers(conn)).brokerIds)
   } else if (target.type === 'topic') {
-    entities = (await listTopicsFiltered(conn, {})).map((t) => ({type: 'topic', name: t.name}))
+    entities = (await topicsService.listTopicsFiltered(conn, {})).map((t) => ({type: 'topic', name: t.name}))
   } else {
-    entities = (await topicsAndBrokers(conn)).brokerIds.map((id) => ({type: target.type, name: String(id)}))
+    entities = (await topicsService.topicsAndBrokers(conn)).brokerIds.map((id) => ({type: target.type, name: String(id)}))
   }
-  return {entities: await describeConfigsOf(conn, entities, {all})}
+  return {entities: await configsService.describeConfigsOf(conn, entities, {all})}
 }
 
 export const configDescribeView = (all: boolean): View<ConfigDescribeResult> => ({

@@ -158,3 +158,20 @@ function tlsOptions(spec: ConnectionSpec): Record<string, unknown> {
     ...(tls.checkHostname ? {} : {checkServerIdentity: () => undefined}),
   }
 }
+
+/**
+ * How commands open connections. Command tests replace `open` to run a command without a broker
+ * (the service functions they call are replaced too, through each service's exported object).
+ */
+export const connections = {
+  async open(spec: ConnectionSpec, options: ConnectionOptions): Promise<KafkaConnection> {
+    const conn = new KafkaConnection(spec, options)
+    try {
+      await conn.cluster()
+    } catch (error) {
+      await conn.close()
+      throw error
+    }
+    return conn
+  },
+}

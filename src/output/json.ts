@@ -3,12 +3,11 @@
  * strings or rounded doubles. Keys keep insertion order (the result types fix it).
  */
 export function toJson(value: unknown, indent = 2): string {
-  const marker = '\u0000bigint:'
+  const marker = '@@kctl-bigint@@'
   const text = JSON.stringify(
     value,
     (_key, v) => (typeof v === 'bigint' ? `${marker}${v.toString()}` : v),
     indent,
   )
-  // JSON.stringify escapes the NUL of the marker as the six characters \u0000.
-  return (text ?? 'null').replace(/"\\u0000bigint:(-?\d+)"/g, '$1')
+  return (text ?? 'null').replace(new RegExp(`"${marker}(-?\\d+)"`, 'g'), '$1')
 }

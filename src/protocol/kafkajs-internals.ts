@@ -16,6 +16,8 @@ export interface KafkaEncoder {
   writeUVarInt(v: number): KafkaEncoder
   writeVarInt(v: number): KafkaEncoder
   writeBytes(v: Buffer | null): KafkaEncoder
+  writeUVarIntBytes(v: Buffer | null): KafkaEncoder
+  writeDouble(v: number): KafkaEncoder
   writeBuffer(v: Buffer): KafkaEncoder
   writeEncoder(v: KafkaEncoder): KafkaEncoder
   size(): number
@@ -60,6 +62,9 @@ export interface KafkaCluster {
   findControllerBroker(): Promise<KafkaBroker>
   findGroupCoordinator(args: {groupId: string; coordinatorType?: number}): Promise<KafkaBroker>
   getNodeIds(): number[]
+  addMultipleTargetTopics(topics: string[]): Promise<void>
+  /** ListOffsets grouped by partition leader (one request per broker for all topics). */
+  fetchTopicsOffset(topics: {topic: string; partitions: {partition: number}[]; fromBeginning?: boolean; fromTimestamp?: number}[]): Promise<{topic: string; partitions: {partition: number; offset: string}[]}[]>
   brokerPool: {
     seedBroker: KafkaBroker
     brokers: Record<string, KafkaBroker>

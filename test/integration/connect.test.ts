@@ -7,7 +7,7 @@ import {join} from 'node:path'
 import {kctl} from '../helpers/cli.js'
 import {saslProperties, testCluster} from '../helpers/cluster.js'
 
-describe('connecting to a real cluster @smoke', () => {
+describe('connecting to a real cluster', () => {
   it('cluster describe over PLAINTEXT matches the cluster (id, brokers, active controller) @smoke', async () => {
     const c = testCluster()
     const r = await kctl(['cluster', 'describe', '--context', 'local', '--json'])

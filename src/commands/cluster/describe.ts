@@ -1,4 +1,4 @@
-import {describeCluster, type ClusterDescription} from '../../admin/cluster.js'
+import {type ClusterDescription, clusterService} from '../../admin/cluster.js'
 import {KafkaCommand} from '../../base-command.js'
 import {toKeyValues} from '../../output/table.js'
 import type {View} from '../../output/format.js'
@@ -13,7 +13,7 @@ export default class ClusterDescribe extends KafkaCommand<typeof ClusterDescribe
 
   async run(): Promise<ClusterDescription> {
     const conn = await this.connection()
-    const result = await describeCluster(conn)
+    const result = await clusterService.describeCluster(conn)
     return this.present(result, view(this.color))
   }
 }

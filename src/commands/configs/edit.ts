@@ -1,5 +1,5 @@
 import {overridesPatch, parseOverridesFile, renderOverridesFile, sameOverrides} from '../../admin/config-edit.js'
-import {type AlterConfigsResult, alterEntityConfigs, describeEntityRaw, entityLabel, overridesOf} from '../../admin/configs.js'
+import {type AlterConfigsResult, configsService, entityLabel, overridesOf} from '../../admin/configs.js'
 import {ConfigAlterCommand, configDiffView} from '../../cli/config-alter.js'
 import {operationError, usageError} from '../../errors.js'
 import {entityOf, resolveEntity} from '../../flags/configs.js'
@@ -23,7 +23,7 @@ export default class ConfigsEdit extends ConfigAlterCommand<typeof ConfigsEdit> 
     const entity = entityOf(r)
     await this.validateTarget(entity)
     const conn = await this.connection()
-    const before = overridesOf(entity, await describeEntityRaw(conn, entity))
+    const before = overridesOf(entity, await configsService.describeEntityRaw(conn, entity))
     const edited = parseOverridesFile(editText(renderOverridesFile(entity, before), `${entity.type}-${entity.name || 'default'}.properties`))
     const changes = overridesPatch(before, edited)
     if (changes.length === 0) {
@@ -34,10 +34,10 @@ export default class ConfigsEdit extends ConfigAlterCommand<typeof ConfigsEdit> 
     const preview = changes.map((c) => ({key: c.key, before: before.find((b) => b.name === c.key)?.value ?? null, after: c.value}))
     process.stderr.write(`${render({entity, dryRun: true, changes: preview}, configDiffView, 'table', {color: false}).split('\n').slice(1).join('\n')}\n`)
     if (!this.flags['dry-run']) await this.guardMutation(`Apply these ${changes.length} change(s) to ${entityLabel(entity)}?`, {yes: this.flags.yes, destructive: true})
-    const fresh = await describeEntityRaw(conn, entity)
+    const fresh = await configsService.describeEntityRaw(conn, entity)
     if (!sameOverrides(before, overridesOf(entity, fresh))) {
       throw operationError(`The overrides of ${entityLabel(entity)} changed while you were editing; nothing was applied`, {code: 'CONCURRENT_MODIFICATION', hint: 'Run the edit again.'})
     }
-    return this.present(await alterEntityConfigs(conn, entity, changes, {dryRun: Boolean(this.flags['dry-run']), before: fresh}), configDiffView)
+    return this.present(await configsService.alterEntityConfigs(conn, entity, changes, {dryRun: Boolean(this.flags['dry-run']), before: fresh}), configDiffView)
   }
 }

@@ -1,5 +1,6 @@
 import {KctlCommand} from '../../base-command.js'
-import {configPath, loadConfig} from '../../connection/config-file.js'
+import {type Context, configPath, loadConfig} from '../../connection/config-file.js'
+import {readPropertiesFile} from '../../connection/properties.js'
 import type {View} from '../../output/format.js'
 
 export interface ContextListResult {
@@ -23,7 +24,7 @@ export default class ContextList extends KctlCommand<typeof ContextList> {
           name,
           current: name === config.currentContext,
           bootstrapServers: c.bootstrapServers,
-          securityProtocol: (c.properties?.['security.protocol'] ?? (c.commandConfig ? 'from command-config' : 'PLAINTEXT')).toUpperCase(),
+          securityProtocol: securityProtocolOf(c),
           readOnly: Boolean(c.readOnly),
           protected: Boolean(c.protected),
           clusterId: c.clusterId ?? null,
@@ -31,6 +32,18 @@ export default class ContextList extends KctlCommand<typeof ContextList> {
     }
     return this.present(result, view)
   }
+}
+
+function securityProtocolOf(c: Context): string {
+  let fromFile: string | undefined
+  if (c.commandConfig) {
+    try {
+      fromFile = readPropertiesFile(c.commandConfig)['security.protocol']
+    } catch {
+      return 'unreadable command-config'
+    }
+  }
+  return (c.properties?.['security.protocol'] ?? fromFile ?? 'PLAINTEXT').toUpperCase()
 }
 
 const view: View<ContextListResult> = {

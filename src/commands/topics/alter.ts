@@ -1,6 +1,6 @@
 import {Args, Flags} from '@oclif/core'
 
-import {increasePartitions, listTopicsFiltered} from '../../admin/topics.js'
+import {topicsService} from '../../admin/topics.js'
 import {KafkaCommand} from '../../base-command.js'
 import {usageError} from '../../errors.js'
 import {toKeyValues} from '../../output/table.js'
@@ -28,13 +28,13 @@ export default class TopicsAlter extends KafkaCommand<typeof TopicsAlter> {
     const {flags, args} = this
     if (flags.partitions < 1) throw usageError(`--partitions must be at least 1 (got ${flags.partitions})`, undefined, 'INVALID_PARTITIONS')
     const conn = await this.connection()
-    const [topic] = await listTopicsFiltered(conn, {names: [args.name]})
+    const [topic] = await topicsService.listTopicsFiltered(conn, {names: [args.name]})
     if (flags.partitions < topic.partitions) {
       throw usageError(`Topic ${topic.name} has ${topic.partitions} partitions; Kafka cannot decrease the count to ${flags.partitions}`, 'Create a new topic with fewer partitions and copy the data, or keep the count.', 'PARTITION_DECREASE')
     }
     if (flags.partitions === topic.partitions) throw usageError(`Topic ${topic.name} already has ${topic.partitions} partitions`, `Pass a count above ${topic.partitions}.`, 'PARTITION_COUNT_UNCHANGED')
     if (!flags['dry-run']) await this.guardMutation(`Raise ${topic.name} to ${flags.partitions} partitions?`)
-    await increasePartitions(conn, topic.name, flags.partitions, {dryRun: Boolean(flags['dry-run']), timeoutMs: this.timeoutMs})
+    await topicsService.increasePartitions(conn, topic.name, flags.partitions, {dryRun: Boolean(flags['dry-run']), timeoutMs: this.timeoutMs})
     return this.present({topic: topic.name, dryRun: Boolean(flags['dry-run']), partitionsBefore: topic.partitions, partitionsAfter: flags.partitions}, view(this.color))
   }
 }

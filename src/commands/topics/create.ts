@@ -1,6 +1,6 @@
 import {Args, Flags} from '@oclif/core'
 
-import {brokerDefaultsForCreate, createTopics, topicsAndBrokers} from '../../admin/topics.js'
+import {topicsService} from '../../admin/topics.js'
 import {planTopicCreation} from '../../admin/topic-plan.js'
 import {KafkaCommand} from '../../base-command.js'
 import {type TopicBatchResult, exitOnPartialFailure, topicBatchView} from '../../cli/topic-batch.js'
@@ -28,15 +28,15 @@ export default class TopicsCreate extends KafkaCommand<typeof TopicsCreate> {
   async run(): Promise<TopicBatchResult> {
     const {flags} = this
     const conn = await this.connection()
-    const {topics: existing, brokerIds} = await topicsAndBrokers(conn)
+    const {topics: existing, brokerIds} = await topicsService.topicsAndBrokers(conn)
     const needDefaults = flags['replica-assignment'] === undefined && (flags.partitions === undefined || flags['replication-factor'] === undefined)
-    const defaults = needDefaults ? await brokerDefaultsForCreate(conn, brokerIds[0]) : {partitions: 1, replicationFactor: 1}
+    const defaults = needDefaults ? await topicsService.brokerDefaultsForCreate(conn, brokerIds[0]) : {partitions: 1, replicationFactor: 1}
     const input = {names: this.positionals, partitions: flags.partitions, replicationFactor: flags['replication-factor'], configs: flags.config, replicaAssignment: flags['replica-assignment']}
     const plan = planTopicCreation(input, {brokerIds, existing, defaults})
     for (const w of plan.warnings) this.warnUser(w)
     if (!flags['dry-run']) await this.guardMutation(`Create ${plan.topics.length} topic(s)?`)
     if (plan.topics.length > 1) this.note(`Creating ${plan.topics.length} topics…`)
-    const topics = await createTopics(conn, plan.topics, {ifNotExists: Boolean(flags['if-not-exists']), dryRun: Boolean(flags['dry-run']), existing, timeoutMs: this.timeoutMs})
+    const topics = await topicsService.createTopics(conn, plan.topics, {ifNotExists: Boolean(flags['if-not-exists']), dryRun: Boolean(flags['dry-run']), existing, timeoutMs: this.timeoutMs})
     const result = this.present({dryRun: Boolean(flags['dry-run']), topics}, topicBatchView)
     exitOnPartialFailure(topics, 'create')
     return result

@@ -1,6 +1,6 @@
 import {Args, Flags} from '@oclif/core'
 
-import {deleteTopics, isInternalTopic, listTopicsFiltered} from '../../admin/topics.js'
+import {isInternalTopic, topicsService} from '../../admin/topics.js'
 import {KafkaCommand} from '../../base-command.js'
 import {usageError} from '../../errors.js'
 import {parseTopicRegex} from '../../flags/topics.js'
@@ -32,7 +32,7 @@ export default class TopicsDelete extends KafkaCommand<typeof TopicsDelete> {
     const internal = names.find((n) => isInternalTopic(n))
     if (internal) throw usageError(`Refusing to delete the internal topic ${internal}`, 'Internal topics hold Kafka\'s own state.', 'INTERNAL_TOPIC')
     const conn = await this.connection()
-    const all = await listTopicsFiltered(conn, {match: flags.match ? parseTopicRegex(flags.match) : undefined, excludeInternal: true})
+    const all = await topicsService.listTopicsFiltered(conn, {match: flags.match ? parseTopicRegex(flags.match) : undefined, excludeInternal: true})
     const exists = new Map(all.map((t) => [t.name, t]))
     const missing = names.filter((n) => !exists.has(n))
     if (missing.length > 0 && !flags['if-exists']) throw usageError(`Topic${missing.length > 1 ? 's' : ''} not found: ${missing.join(', ')}`, 'Check the names with `kctl topics list`, or pass --if-exists.', 'TOPIC_NOT_FOUND')
@@ -43,7 +43,7 @@ export default class TopicsDelete extends KafkaCommand<typeof TopicsDelete> {
     process.stderr.write(`Topics to delete (${targets.length}):\n${shown.join('\n')}\n`)
     if (flags['dry-run']) return this.present({dryRun: true, topics: targets.map((name) => ({name, status: 'valid' as const, error: null}))}, topicBatchView)
     await this.guardMutation(`Delete ${targets.length} topic(s)?`, {yes: flags.yes, destructive: true})
-    const topics = await deleteTopics(conn, targets, this.timeoutMs)
+    const topics = await topicsService.deleteTopics(conn, targets, this.timeoutMs)
     const result = this.present({dryRun: false, topics}, topicBatchView)
     exitOnPartialFailure(topics, 'delete')
     return result

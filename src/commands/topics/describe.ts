@@ -1,6 +1,6 @@
 import {Args} from '@oclif/core'
 
-import {describeTopics, type TopicDetail} from '../../admin/topics.js'
+import {type TopicDetail, topicsService} from '../../admin/topics.js'
 import {KafkaCommand} from '../../base-command.js'
 import {topicFilterFlags, topicSelection} from '../../flags/topics.js'
 import type {View} from '../../output/format.js'
@@ -25,7 +25,7 @@ export default class TopicsDescribe extends KafkaCommand<typeof TopicsDescribe> 
   static flags = {...topicFilterFlags}
 
   async run(): Promise<TopicDescribeResult> {
-    const topics = await describeTopics(await this.connection(), topicSelection(this.flags, this.positionals))
+    const topics = await topicsService.describeTopics(await this.connection(), topicSelection(this.flags, this.positionals))
     return this.present({topics}, topicDescribeView)
   }
 }

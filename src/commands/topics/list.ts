@@ -1,4 +1,4 @@
-import {listTopicsFiltered, type TopicSummary} from '../../admin/topics.js'
+import {type TopicSummary, topicsService} from '../../admin/topics.js'
 import {KafkaCommand} from '../../base-command.js'
 import {topicFilterFlags, topicSelection} from '../../flags/topics.js'
 import type {View} from '../../output/format.js'
@@ -21,7 +21,11 @@ export default class TopicsList extends KafkaCommand<typeof TopicsList> {
   static flags = {...topicFilterFlags}
 
   async run(): Promise<TopicListResult> {
-    const topics = await listTopicsFiltered(await this.connection(), topicSelection(this.flags))
+    const selection = topicSelection(this.flags)
+    const conn = await this.connection()
+    // No pattern and no filter: the plain listing (one Metadata request).
+    const plain = !selection.match && !selection.excludeInternal && !Object.values(selection.filters ?? {}).some(Boolean)
+    const topics = plain ? await topicsService.listTopics(conn) : await topicsService.listTopicsFiltered(conn, selection)
     return this.present({topics}, topicListView)
   }
 }

@@ -1,0 +1,103 @@
+import type {KafkaConnection} from '../connection/client.js'
+import {usageError} from '../errors.js'
+import {describeCluster} from './cluster.js'
+import {describeLogDirs, type LogDirSummary} from './logdirs.js'
+import {type PartitionState, partitionStates} from './partition-state.js'
+
+/** Brokers in the current metadata (live, registered brokers), ascending. */
+export async function liveBrokerIds(conn: KafkaConnection): Promise<number[]> {
+  const cluster = await conn.cluster()
+  if (!cluster.brokerPool.metadata) await cluster.refreshMetadata()
+  return (cluster.brokerPool.metadata?.brokers ?? []).map((b) => b.nodeId).sort((a, b) => a - b)
+}
+
+/** Exit 2 for broker ids the cluster does not have; returns the ids sorted and de-duplicated. */
+export async function requireBrokers(conn: KafkaConnection, ids: number[]): Promise<number[]> {
+  const live = await liveBrokerIds(conn)
+  const unknown = [...new Set(ids)].filter((id) => !live.includes(id))
+  if (unknown.length > 0) {
+    throw usageError(`Unknown broker${unknown.length > 1 ? 's' : ''}: ${unknown.join(', ')}`, `The cluster's live brokers are ${live.join(', ')}.`, 'UNKNOWN_BROKER', {brokers: unknown})
+  }
+  return [...new Set(ids)].sort((a, b) => a - b)
+}
+
+export interface BrokerSummary {
+  id: number
+  host: string
+  port: number
+  rack: string | null
+  controller: boolean
+  fenced: boolean
+  leaders: number
+  replicas: number
+  /** Bytes in all its log directories; null when the broker could not be asked (fenced, down). */
+  logDirBytes: number | null
+}
+
+function countRoles(states: PartitionState[], id: number) {
+  return {leaders: states.filter((s) => s.leader === id).length, replicas: states.filter((s) => s.replicas.includes(id)).length}
+}
+
+/** Every broker with its leader and replica counts and log-dir size: DescribeCluster, Metadata, one DescribeLogDirs per broker. */
+export async function listBrokers(conn: KafkaConnection): Promise<BrokerSummary[]> {
+  return (await brokerOverview(conn)).brokers
+}
+
+async function brokerOverview(conn: KafkaConnection, only?: number) {
+  const [cluster, states] = await Promise.all([describeCluster(conn), partitionStates(conn)])
+  const live = new Set(await liveBrokerIds(conn))
+  const reachable = cluster.brokers.filter((b) => !b.fenced && live.has(b.id) && (only === undefined || b.id === only)).map((b) => b.id)
+  const dirs = await describeLogDirs(conn, {brokers: reachable})
+  const brokers = cluster.brokers.filter((b) => only === undefined || b.id === only).map((b) => {
+    const mine = dirs.logDirs.filter((d) => d.broker === b.id)
+    return {
+      id: b.id,
+      host: b.host,
+      port: b.port,
+      rack: b.rack,
+      controller: b.isController,
+      fenced: b.fenced,
+      ...countRoles(states, b.id),
+      logDirBytes: mine.length > 0 ? mine.reduce((n, d) => n + d.sizeBytes, 0) : null,
+    }
+  })
+  return {brokers, states, dirs}
+}
+
+export interface BrokerConfigEntry {
+  name: string
+  /** null for sensitive values (never printed). */
+  value: string | null
+  source: 'dynamic-broker' | 'dynamic-default'
+  sensitive: boolean
+}
+
+export interface BrokerDescription extends BrokerSummary {
+  /** Dynamic configs only (set for this broker, or the cluster-wide dynamic default). */
+  configs: BrokerConfigEntry[]
+  logDirs: LogDirSummary[]
+  leaderOf: {topic: string; partition: number; replicas: number[]; isr: number[]}[]
+}
+
+export async function describeBroker(conn: KafkaConnection, id: number): Promise<BrokerDescription> {
+  await requireBrokers(conn, [id])
+  const admin = await conn.admin()
+  const [{brokers, states, dirs}, configs] = await Promise.all([
+    brokerOverview(conn, id),
+    admin.describeConfigs({resources: [{type: 4, name: String(id)}], includeSynonyms: false}),
+  ])
+  const summary = brokers[0]
+  const entries = configs.resources[0]?.configEntries ?? []
+  return {
+    ...summary,
+    configs: entries
+      .filter((c) => c.configSource === 2 || c.configSource === 3)
+      .map((c) => ({name: c.configName, value: c.isSensitive ? null : c.configValue, source: c.configSource === 2 ? ('dynamic-broker' as const) : ('dynamic-default' as const), sensitive: c.isSensitive}))
+      .sort((a, b) => a.name.localeCompare(b.name)),
+    logDirs: dirs.logDirs,
+    leaderOf: states.filter((s) => s.leader === id).map((s) => ({topic: s.topic, partition: s.partition, replicas: s.replicas, isr: s.isr})),
+  }
+}
+
+/** The service object commands call (command tests replace its functions). */
+export const brokersService = {listBrokers, describeBroker}

@@ -1,0 +1,13 @@
+/** Human-readable bytes for tables (1024-based, like `du -h`); JSON always carries exact bytes. */
+export function humanBytes(bytes: number | bigint | null | undefined): string | null {
+  if (bytes === null || bytes === undefined) return null
+  let n = Number(bytes)
+  if (n < 0) return null
+  const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB', 'PiB']
+  let i = 0
+  while (n >= 1024 && i < units.length - 1) {
+    n /= 1024
+    i++
+  }
+  return i === 0 ? `${n} B` : `${n < 10 ? n.toFixed(1) : Math.round(n)} ${units[i]}`
+}

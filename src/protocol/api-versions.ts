@@ -1,0 +1,84 @@
+import type {KafkaEncoder} from './kafkajs-internals.js'
+import {type ApiSpec, Reader, buildRequest, flex} from './wire.js'
+
+/**
+ * ApiVersions (API 18) v3+, sent by kctl itself for the feature tagged fields kafkajs drops:
+ * SupportedFeatures (tag 0), FinalizedFeaturesEpoch (1), FinalizedFeatures (2).
+ * The request header is flexible (v2), but the response header stays v0 (no tag buffer): Kafka
+ * answers ApiVersions before it knows whether the client can read flexible headers.
+ */
+export const ApiVersionsApi: ApiSpec = {apiKey: 18, apiName: 'ApiVersions', minVersion: 3, maxVersion: 4}
+
+export interface SupportedFeature {
+  name: string
+  minVersion: number
+  maxVersion: number
+}
+
+export interface FinalizedFeature {
+  name: string
+  maxVersionLevel: number
+  minVersionLevel: number
+}
+
+export interface ApiVersionsResponse {
+  errorCode: number
+  apiKeys: {apiKey: number; minVersion: number; maxVersion: number}[]
+  throttleTimeMs: number
+  supportedFeatures: SupportedFeature[]
+  /** -1 when the broker has not seen finalized features. */
+  finalizedFeaturesEpoch: bigint
+  finalizedFeatures: FinalizedFeature[]
+  zkMigrationReady: boolean
+}
+
+export function encodeApiVersions(e: KafkaEncoder, client: {name: string; version: string}): void {
+  flex.tags(e) // request header v2's tag buffer (buildRequest is told "not flexible" for the response's sake)
+  e.writeUVarIntString(client.name)
+  e.writeUVarIntString(client.version)
+  flex.tags(e)
+}
+
+export function decodeApiVersions(r: Reader): ApiVersionsResponse {
+  const errorCode = r.int16()
+  const apiKeys = r.compactArray((a) => {
+    const k = {apiKey: a.int16(), minVersion: a.int16(), maxVersion: a.int16()}
+    a.taggedFields()
+    return k
+  })
+  const throttleTimeMs = r.int32()
+  const tags = r.taggedFields()
+  const res: ApiVersionsResponse = {errorCode, apiKeys, throttleTimeMs, supportedFeatures: [], finalizedFeaturesEpoch: -1n, finalizedFeatures: [], zkMigrationReady: false}
+  const supported = tags.get(0)
+  if (supported) {
+    res.supportedFeatures = new Reader(supported).compactArray((f) => {
+      const feature = {name: f.compactString(), minVersion: f.int16(), maxVersion: f.int16()}
+      f.taggedFields()
+      return feature
+    })
+  }
+  const epoch = tags.get(1)
+  if (epoch) res.finalizedFeaturesEpoch = new Reader(epoch).int64()
+  const finalized = tags.get(2)
+  if (finalized) {
+    res.finalizedFeatures = new Reader(finalized).compactArray((f) => {
+      const feature = {name: f.compactString(), maxVersionLevel: f.int16(), minVersionLevel: f.int16()}
+      f.taggedFields()
+      return feature
+    })
+  }
+  const zk = tags.get(3)
+  if (zk) res.zkMigrationReady = new Reader(zk).bool()
+  return res
+}
+
+export function apiVersionsRequest(version: number, client: {name: string; version: string}, Encoder: new () => KafkaEncoder) {
+  return buildRequest({
+    api: ApiVersionsApi,
+    version,
+    flexible: false,
+    Encoder,
+    encode: (e) => encodeApiVersions(e, client),
+    decode: (r) => decodeApiVersions(r),
+  })
+}

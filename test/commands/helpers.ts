@@ -1,0 +1,34 @@
+import {Config} from '@oclif/core'
+import {captureOutput} from '@oclif/test'
+
+import {connections} from '../../src/connection/client.js'
+import {ROOT} from '../helpers/cli.js'
+
+let config: Config | undefined
+
+/**
+ * Run a command class (imported from src/, so the services the test replaced are the ones it
+ * calls) with oclif's real flag parsing, capturing stdout/stderr and the returned result.
+ */
+export async function runCmd(cmd: {run(argv: string[], config?: Config): Promise<unknown>}, argv: string[]) {
+  config ??= await Config.load(ROOT)
+  process.exitCode = undefined
+  const out = await captureOutput(async () => cmd.run(argv, config))
+  return {...out, exitCode: process.exitCode ?? 0}
+}
+
+/** Open no socket: commands get a stand-in connection; tests replace the service functions. */
+export function withoutBroker(): () => void {
+  const original = connections.open
+  connections.open = async (spec) => ({spec, address: spec.brokers.join(','), requestCounts: new Map(), close: async () => {}}) as never
+  return () => {
+    connections.open = original
+  }
+}
+
+/** Replace functions on a service object for one test; returns the restore function. */
+export function replace<T extends object>(target: T, fakes: Partial<T>): () => void {
+  const saved = Object.fromEntries(Object.keys(fakes).map((k) => [k, target[k as keyof T]]))
+  Object.assign(target, fakes)
+  return () => Object.assign(target, saved)
+}

@@ -1,0 +1,115 @@
+import {expect} from 'chai'
+import {mkdtempSync, writeFileSync} from 'node:fs'
+import {tmpdir} from 'node:os'
+import {join} from 'node:path'
+
+import {expandReferences, parseJaas, parseProperties, redactProperties, toClientSettings} from '../../../src/connection/properties.js'
+import {KctlError} from '../../../src/errors.js'
+
+const usage = (fn: () => unknown): KctlError => {
+  try {
+    fn()
+  } catch (error) {
+    expect(error).to.be.instanceOf(KctlError)
+    expect((error as KctlError).exitCode).to.equal(2)
+    return error as KctlError
+  }
+  throw new Error('expected a usage error')
+}
+
+describe('client.properties parsing', () => {
+  it('reads the separators, comments, continuations and escapes Java reads', () => {
+    const text = [
+      '# comment',
+      '! also a comment',
+      'a=1',
+      'b: 2',
+      'c 3',
+      '  d = spaced value  ',
+      'e=first \\',
+      '   second',
+      'f=tab\\there\\u0041',
+      'g\\=key=v',
+      'empty=',
+    ].join('\n')
+    expect(parseProperties(text)).to.deep.equal({a: '1', b: '2', c: '3', d: 'spaced value  ', e: 'first second', f: 'tab\thereA', 'g=key': 'v', empty: ''})
+  })
+
+  it('parses JAAS options with quoted and bare values', () => {
+    expect(parseJaas('org.apache.kafka.common.security.plain.PlainLoginModule required username="alice" password="p w\\"x";')).to.deep.equal({username: 'alice', password: 'p w"x'})
+    expect(parseJaas('ScramLoginModule required username=bob password=secret;')).to.deep.equal({username: 'bob', password: 'secret'})
+  })
+
+  it('maps SASL_SSL with SCRAM-SHA-512 and a PEM truststore', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kctl-props-'))
+    writeFileSync(join(dir, 'ca.pem'), '-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n')
+    const s = toClientSettings(
+      {
+        'security.protocol': 'SASL_SSL',
+        'sasl.mechanism': 'SCRAM-SHA-512',
+        'sasl.jaas.config': 'org.apache.kafka.common.security.scram.ScramLoginModule required username="alice" password="pw";',
+        'ssl.truststore.type': 'PEM',
+        'ssl.truststore.location': 'ca.pem',
+        'ssl.endpoint.identification.algorithm': '',
+        'client.id': 'ops',
+        'request.timeout.ms': '5000',
+      },
+      dir,
+    )
+    expect(s.securityProtocol).to.equal('SASL_SSL')
+    expect(s.sasl).to.deep.equal({mechanism: 'scram-sha-512', username: 'alice', password: 'pw'})
+    expect(s.tls!.ca![0]).to.include('BEGIN CERTIFICATE')
+    expect(s.tls!.checkHostname).to.equal(false)
+    expect(s.clientId).to.equal('ops')
+    expect(s.requestTimeoutMs).to.equal(5000)
+    expect(s.warnings).to.deep.equal([])
+  })
+
+  it('checks hostnames by default and reads a PEM keystore with key and chain', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kctl-props-'))
+    writeFileSync(join(dir, 'client.pem'), '-----BEGIN PRIVATE KEY-----\nAAA\n-----END PRIVATE KEY-----\n-----BEGIN CERTIFICATE-----\nBBB\n-----END CERTIFICATE-----\n')
+    const s = toClientSettings({'security.protocol': 'SSL', 'ssl.keystore.type': 'PEM', 'ssl.keystore.location': join(dir, 'client.pem')}, dir)
+    expect(s.tls!.checkHostname).to.equal(true)
+    expect(s.tls!.key).to.include('PRIVATE KEY')
+    expect(s.tls!.cert).to.include('BBB')
+  })
+
+  it('warns about keys it does not use instead of silently misreading them', () => {
+    const s = toClientSettings({'security.protocol': 'PLAINTEXT', 'sasl.kerberos.service.name': 'kafka', 'linger.ms': '5'})
+    expect(s.warnings).to.deep.equal(['Ignoring client property linger.ms: kctl does not use it', 'Ignoring client property sasl.kerberos.service.name: kctl does not use it'])
+  })
+
+  it('rejects JKS and PKCS12 stores with a conversion hint', () => {
+    const e = usage(() => toClientSettings({'security.protocol': 'SSL', 'ssl.truststore.location': '/x/truststore.jks', 'ssl.truststore.type': 'JKS'}))
+    expect(e.code).to.equal('UNSUPPORTED_STORE_TYPE')
+    expect(e.hint).to.match(/keytool -exportcert -rfc/)
+    const k = usage(() => toClientSettings({'security.protocol': 'SSL', 'ssl.keystore.location': '/x/client.p12'}))
+    expect(k.hint).to.match(/openssl pkcs12/)
+  })
+
+  it('rejects unknown protocols, mechanisms and a missing JAAS config', () => {
+    usage(() => toClientSettings({'security.protocol': 'TLS'}))
+    expect(usage(() => toClientSettings({'security.protocol': 'SASL_PLAINTEXT', 'sasl.mechanism': 'GSSAPI', 'sasl.jaas.config': 'x'})).message).to.match(/GSSAPI is not supported/)
+    usage(() => toClientSettings({'security.protocol': 'SASL_PLAINTEXT', 'sasl.mechanism': 'PLAIN'}))
+    usage(() => toClientSettings({'security.protocol': 'SASL_PLAINTEXT', 'sasl.mechanism': 'PLAIN', 'sasl.jaas.config': 'PlainLoginModule required username="a";'}))
+  })
+
+  it('redacts secrets, keeping the username', () => {
+    const r = redactProperties({
+      'sasl.jaas.config': 'org.apache.kafka.common.security.plain.PlainLoginModule required username="alice" password="s3cret";',
+      'ssl.key.password': 'kp',
+      'security.protocol': 'SASL_SSL',
+    })
+    expect(r['sasl.jaas.config']).to.include('username="alice"').and.not.include('s3cret')
+    expect(r['ssl.key.password']).to.equal('[redacted]')
+    expect(r['security.protocol']).to.equal('SASL_SSL')
+  })
+
+  it('expands ${env:NAME} and ${file:path} references', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kctl-props-'))
+    writeFileSync(join(dir, 'pw'), 'from-file\n')
+    expect(expandReferences('a ${env:KCTL_T_PW} b', {KCTL_T_PW: 'x'})).to.equal('a x b')
+    expect(expandReferences(`\${file:${join(dir, 'pw')}}`)).to.equal('from-file')
+    usage(() => expandReferences('${env:KCTL_T_MISSING}', {}))
+  })
+})

@@ -1,0 +1,39 @@
+import {expect} from 'chai'
+
+import {KctlError, toKctlError} from '../../src/errors.js'
+
+describe('the error model', () => {
+  it('maps kafkajs connection errors (wrapped in retries) to exit 4', () => {
+    const inner = Object.assign(new Error('Connection error: connect ECONNREFUSED 127.0.0.1:1'), {name: 'KafkaJSConnectionError', broker: '127.0.0.1:1'})
+    const outer = Object.assign(new Error('Connection error'), {name: 'KafkaJSNumberOfRetriesExceeded', cause: inner, originalError: inner})
+    const e = toKctlError(outer, {address: '127.0.0.1:1'})
+    expect(e.exitCode).to.equal(4)
+    expect(e.message).to.match(/^Cannot connect to Kafka at 127\.0\.0\.1:1/)
+    expect(e.hint).to.be.a('string')
+  })
+
+  it('maps SASL failures to AUTHENTICATION_FAILED (exit 4) without the password', () => {
+    const e = toKctlError(Object.assign(new Error('SASL PLAIN authentication failed: Authentication failed: Invalid username or password'), {name: 'KafkaJSSASLAuthenticationError'}))
+    expect(e.code).to.equal('AUTHENTICATION_FAILED')
+    expect(e.exitCode).to.equal(4)
+    expect(e.message).to.equal('Authentication failed: Authentication failed: Invalid username or password')
+  })
+
+  it('maps authorization errors to exit 4 naming the denied operation', () => {
+    const e = toKctlError(Object.assign(new Error('Not authorized to access topics'), {name: 'KafkaJSProtocolError', type: 'TOPIC_AUTHORIZATION_FAILED'}), {operation: 'READ on topic orders'})
+    expect(e.code).to.equal('AUTHORIZATION_FAILED')
+    expect(e.exitCode).to.equal(4)
+    expect(e.message).to.include('READ on topic orders')
+  })
+
+  it('maps other Kafka protocol errors to exit 1 with the Kafka error as code', () => {
+    const e = toKctlError(Object.assign(new Error('Topic with this name already exists'), {name: 'KafkaJSProtocolError', type: 'TOPIC_ALREADY_EXISTS'}))
+    expect(e).to.include({exitCode: 1, code: 'TOPIC_ALREADY_EXISTS'})
+  })
+
+  it('keeps KctlErrors as they are and serializes a stable JSON shape', () => {
+    const k = new KctlError('X', 2, 'bad', {hint: 'h'})
+    expect(toKctlError(k)).to.equal(k)
+    expect(k.toJSON()).to.deep.equal({code: 'X', exitCode: 2, message: 'bad', hint: 'h'})
+  })
+})

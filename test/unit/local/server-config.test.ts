@@ -1,0 +1,55 @@
+import {expect} from 'chai'
+
+import {majorVersion, runtimePom, validateKafkaVersion} from '../../../src/local/jars.js'
+import {formatProperties, nodePorts, quorumVoters, serverProperties} from '../../../src/local/server-config.js'
+
+const nodes = [1, 2, 3].map((id) => ({id, dir: `/c/node-${id}`, ports: nodePorts(9092, id - 1)}))
+
+describe('local cluster configuration', () => {
+  it('lays out ports from the base', () => {
+    expect(nodePorts(9092, 1)).to.deep.equal({plaintext: 9093, ssl: 9193, saslSsl: 9293, controller: 10_093})
+    expect(quorumVoters(nodes)).to.equal('1@127.0.0.1:10092,2@127.0.0.1:10093,3@127.0.0.1:10094')
+  })
+
+  it('writes a combined KRaft node with test-friendly settings', () => {
+    const p = serverProperties(nodes[1], nodes)
+    expect(p).to.include({
+      'process.roles': 'broker,controller',
+      'node.id': '2',
+      listeners: 'PLAINTEXT://127.0.0.1:9093,CONTROLLER://127.0.0.1:10093',
+      'offsets.topic.replication.factor': '3',
+      'min.insync.replicas': '2',
+      'auto.create.topics.enable': 'false',
+      'group.initial.rebalance.delay.ms': '0',
+    })
+    expect(p).not.to.have.property('authorizer.class.name')
+  })
+
+  it('adds SSL (client auth required), SASL_SSL and the authorizer when secure', () => {
+    const p = serverProperties(nodes[0], nodes, {truststore: '/c/ca.pem', keystore: '/c/ks.pem', plainUsers: {admin: 'a', alice: 'b'}})
+    expect(p.listeners).to.equal('PLAINTEXT://127.0.0.1:9092,CONTROLLER://127.0.0.1:10092,SSL://127.0.0.1:9192,SASL_SSL://127.0.0.1:9292')
+    expect(p['authorizer.class.name']).to.equal('org.apache.kafka.metadata.authorizer.StandardAuthorizer')
+    expect(p['listener.name.ssl.ssl.client.auth']).to.equal('required')
+    expect(p['listener.name.sasl_ssl.plain.sasl.jaas.config']).to.equal('org.apache.kafka.common.security.plain.PlainLoginModule required user_admin="a" user_alice="b";')
+    expect(p['ssl.keystore.type']).to.equal('PEM')
+  })
+
+  it('a single node uses replication factor 1', () => {
+    expect(serverProperties(nodes[0], [nodes[0]])['offsets.topic.replication.factor']).to.equal('1')
+  })
+
+  it('escapes backslashes and newlines in .properties', () => {
+    expect(formatProperties({a: 'x\\y', b: 'l1\nl2'})).to.equal('a=x\\\\y\nb=l1\\nl2\n')
+  })
+
+  it('picks the logging binding per Kafka major version', () => {
+    expect(runtimePom('4.4.0')).to.include('log4j-slf4j-impl').and.include('<artifactId>kafka_2.13</artifactId><version>4.4.0</version>')
+    expect(runtimePom('3.9.2')).to.include('slf4j-reload4j').and.not.include('log4j-core')
+    expect(majorVersion('3.9.2')).to.equal(3)
+  })
+
+  it('validates Kafka versions before calling Maven', () => {
+    validateKafkaVersion('3.9.2')
+    for (const bad of ['4', 'latest', '3.8.1', '2.8.0']) expect(() => validateKafkaVersion(bad), bad).to.throw().with.property('exitCode', 2)
+  })
+})

@@ -1,0 +1,51 @@
+import {expect} from 'chai'
+
+import {Reader, negotiateVersion} from '../../../src/protocol/wire.js'
+
+describe('protocol wire helpers', () => {
+  it('reads unsigned varints across byte boundaries', () => {
+    expect(new Reader(Buffer.from([0x00])).uvarint()).to.equal(0)
+    expect(new Reader(Buffer.from([0x7f])).uvarint()).to.equal(127)
+    expect(new Reader(Buffer.from([0x80, 0x01])).uvarint()).to.equal(128)
+    expect(new Reader(Buffer.from([0xff, 0xff, 0xff, 0xff, 0x0f])).uvarint()).to.equal(4_294_967_295)
+  })
+
+  it('reads zigzag varints', () => {
+    expect(new Reader(Buffer.from([0x01])).varint()).to.equal(-1)
+    expect(new Reader(Buffer.from([0x02])).varint()).to.equal(1)
+  })
+
+  it('reads tagged fields with their exact sizes (kafkajs mis-sizes them)', () => {
+    const r = new Reader(Buffer.from('0200030a0b0c0501ff7e', 'hex'))
+    const tags = r.taggedFields()
+    expect([...tags.keys()]).to.deep.equal([0, 5])
+    expect(tags.get(0)!.toString('hex')).to.equal('0a0b0c')
+    expect(tags.get(5)!.toString('hex')).to.equal('ff')
+    expect(r.int8()).to.equal(0x7e)
+  })
+
+  it('reads compact nullable strings and bytes with the length+1 convention', () => {
+    const r = new Reader(Buffer.from('00036869030102', 'hex'))
+    expect(r.compactNullableString()).to.equal(null)
+    expect(r.compactString()).to.equal('hi')
+    expect(r.compactNullableBytes()!.toString('hex')).to.equal('0102')
+  })
+
+  it('fails loudly on a truncated response', () => {
+    expect(() => new Reader(Buffer.from('0001', 'hex')).int32()).to.throw(/Truncated/)
+  })
+
+  describe('version negotiation', () => {
+    const api = {apiKey: 60, apiName: 'DescribeCluster', minVersion: 0, maxVersion: 2}
+    it('picks the highest common version', () => {
+      expect(negotiateVersion(api, {60: {minVersion: 0, maxVersion: 1}})).to.equal(1)
+      expect(negotiateVersion(api, {60: {minVersion: 0, maxVersion: 5}})).to.equal(2)
+    })
+    it('refuses when the broker minimum is above what kctl implements', () => {
+      expect(() => negotiateVersion(api, {60: {minVersion: 3, maxVersion: 5}})).to.throw(/supports DescribeCluster v3-v5/)
+    })
+    it('refuses when the broker lacks the API', () => {
+      expect(() => negotiateVersion(api, {18: {minVersion: 0, maxVersion: 3}})).to.throw(/does not support DescribeCluster/)
+    })
+  })
+})
