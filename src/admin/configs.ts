@@ -8,8 +8,10 @@ import {type AlterableConfig, type ConfigOperationName, IncrementalAlterConfigsA
 import type {KafkaBroker} from '../protocol/kafkajs-internals.js'
 import {protocolErrorToKctl} from '../protocol/protocol-error.js'
 import {BROKER_CONFIG_KEYS, TOPIC_CONFIG_KEYS} from './config-keys.js'
+import {alterQuotaConfigs, describeQuotaConfigs, isQuotaType, quotaEntityOf, validateQuotaChanges} from './config-quotas.js'
+import {validateQuotaEntity} from './quotas.js'
 
-export const CONFIG_ENTITY_TYPES = ['topic', 'broker', 'broker-logger'] as const
+export const CONFIG_ENTITY_TYPES = ['topic', 'broker', 'broker-logger', 'user', 'client', 'ip'] as const
 export type ConfigEntityType = (typeof CONFIG_ENTITY_TYPES)[number]
 
 export interface ConfigEntity {
@@ -41,10 +43,12 @@ export interface ConfigChange {
 
 export const LOG_LEVELS = ['ALL', 'TRACE', 'DEBUG', 'INFO', 'WARN', 'ERROR', 'FATAL', 'OFF']
 
-const RESOURCE_TYPE: Record<ConfigEntityType, number> = {topic: ConfigResourceType.topic, broker: ConfigResourceType.broker, 'broker-logger': ConfigResourceType.brokerLogger}
+/** The DescribeConfigs/IncrementalAlterConfigs resource types (user, client and ip are quotas). */
+const RESOURCE_TYPE: Record<ConfigEntityType, number> = {topic: ConfigResourceType.topic, broker: ConfigResourceType.broker, 'broker-logger': ConfigResourceType.brokerLogger, user: -1, client: -1, ip: -1}
 
 export function entityLabel(e: ConfigEntity): string {
   if (e.type === 'broker' && e.name === '') return 'the cluster-wide broker default'
+  if (e.name === '') return `the default ${e.type}`
   return `${e.type} ${e.name}`
 }
 
@@ -90,6 +94,7 @@ export async function describeEntityRaw(conn: KafkaConnection, e: ConfigEntity):
 
 /** Reject unknown keys and malformed values before anything is sent, with a "did you mean" hint. */
 export function validateConfigChanges(e: ConfigEntity, changes: ConfigChange[]): void {
+  if (isQuotaType(e.type)) return validateQuotaChanges(e, changes)
   for (const c of changes) {
     if (e.type === 'broker-logger') {
       if (c.operation === 'append' || c.operation === 'subtract') throw usageError(`Logger levels are not lists: cannot ${c.operation} ${c.key}`, 'Use `kctl configs set broker-logger ID logger=LEVEL`.', 'INVALID_CONFIG_OPERATION')
@@ -106,6 +111,7 @@ export function validateConfigChanges(e: ConfigEntity, changes: ConfigChange[]):
 }
 
 export function validateEntity(e: ConfigEntity, brokerIds: number[]): void {
+  if (isQuotaType(e.type)) return validateQuotaEntity(quotaEntityOf(e), {requireOne: true})
   if (e.type === 'topic') {
     if (e.name === '') throw usageError('A topic name is required', 'Pass the topic: `kctl configs describe topic NAME`.', 'MISSING_ENTITY_NAME')
     return
@@ -150,6 +156,7 @@ export interface AlterConfigsResult {
  * before, after): predicted for a dry run, read back after applying otherwise.
  */
 export async function alterEntityConfigs(conn: KafkaConnection, e: ConfigEntity, changes: ConfigChange[], options: {dryRun: boolean; before?: DescribedConfig[]}): Promise<AlterConfigsResult> {
+  if (isQuotaType(e.type)) return alterQuotaConfigs(conn, e, changes, options)
   const raw = options.before ?? (await describeEntityRaw(conn, e))
   const source = overrideSource(e)
   const overrides = new Map(raw.filter((c) => source === undefined || c.configSource === source).map((c) => [c.name, c]))
@@ -221,11 +228,12 @@ export interface EntityConfigs {
  */
 export async function describeConfigsOf(conn: KafkaConnection, entities: ConfigEntity[], options: {all?: boolean} = {}): Promise<EntityConfigs[]> {
   const groups = new Map<string, ConfigEntity[]>()
-  for (const e of entities) {
+  const out: EntityConfigs[] = []
+  for (const e of entities.filter((x) => isQuotaType(x.type))) out.push({type: e.type, name: e.name, configs: await describeQuotaConfigs(conn, e)})
+  for (const e of entities.filter((x) => !isQuotaType(x.type))) {
     const key = e.type === 'topic' || e.name === '' ? 'any' : e.name
     groups.set(key, [...(groups.get(key) ?? []), e])
   }
-  const out: EntityConfigs[] = []
   await Promise.all(
     [...groups.entries()].map(async ([key, group]) => {
       const broker = key === 'any' ? await conn.anyBroker() : await conn.broker(Number(key))

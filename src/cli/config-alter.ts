@@ -1,6 +1,7 @@
 import {type Command, Flags} from '@oclif/core'
 
 import {type AlterConfigsResult, type ConfigChange, type ConfigEntity, configsService, entityLabel, validateConfigChanges, validateEntity} from '../admin/configs.js'
+import {isQuotaType} from '../admin/config-quotas.js'
 import {topicsService} from '../admin/topics.js'
 import {KafkaCommand} from '../base-command.js'
 import {usageError} from '../errors.js'
@@ -19,7 +20,7 @@ export abstract class ConfigAlterCommand<T extends typeof Command> extends Kafka
 
   /** The entity exists (a broker id is in the cluster; topics are checked by the broker). */
   protected async validateTarget(entity: ConfigEntity): Promise<void> {
-    if (entity.type === 'topic') validateEntity(entity, [])
+    if (entity.type === 'topic' || isQuotaType(entity.type)) validateEntity(entity, [])
     else validateEntity(entity, (await topicsService.topicsAndBrokers(await this.connection())).brokerIds)
   }
 

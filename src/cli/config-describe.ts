@@ -1,5 +1,7 @@
 import {type ConfigEntity, type ConfigEntityType, type EntityConfigs, configsService, validateEntity} from '../admin/configs.js'
+import {isQuotaType} from '../admin/config-quotas.js'
 import {topicsService} from '../admin/topics.js'
+import {usageError} from '../errors.js'
 import type {KafkaConnection} from '../connection/client.js'
 import type {View} from '../output/format.js'
 
@@ -13,9 +15,12 @@ export async function describeConfigsFor(conn: KafkaConnection, target: {type: C
   if (target.name !== undefined) {
     entities = [{type: target.type, name: target.name}]
     if (target.type === 'topic') await topicsService.listTopicsFiltered(conn, {names: [target.name]})
+    else if (isQuotaType(target.type)) validateEntity(entities[0], [])
     else validateEntity(entities[0], (await topicsService.topicsAndBrokers(conn)).brokerIds)
   } else if (target.type === 'topic') {
     entities = (await topicsService.listTopicsFiltered(conn, {})).map((t) => ({type: 'topic', name: t.name}))
+  } else if (isQuotaType(target.type)) {
+    throw usageError(`Name the ${target.type}, or pass --default for the default ${target.type}`, 'All quotas: `kctl quotas describe`.', 'MISSING_ENTITY_NAME')
   } else {
     entities = (await topicsService.topicsAndBrokers(conn)).brokerIds.map((id) => ({type: target.type, name: String(id)}))
   }

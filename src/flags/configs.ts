@@ -7,21 +7,18 @@ import {usageError} from '../errors.js'
 export const entityFlags = {
   'entity-type': Flags.string({summary: 'Kafka\'s --entity-type (topics, brokers, broker-loggers) instead of TYPE.', helpGroup: 'ENTITY'}),
   'entity-name': Flags.string({summary: 'Kafka\'s --entity-name instead of NAME.', helpGroup: 'ENTITY'}),
-  default: Flags.boolean({summary: 'The cluster-wide dynamic broker default (TYPE broker).', aliases: ['entity-default'], helpGroup: 'ENTITY'}),
+  default: Flags.boolean({summary: 'The cluster-wide dynamic broker default (TYPE broker), or the default user/client/ip quota entity.', aliases: ['entity-default'], helpGroup: 'ENTITY'}),
 }
 
 const TYPES: Record<string, ConfigEntityType> = {
   topic: 'topic', topics: 'topic', broker: 'broker', brokers: 'broker', 'broker-logger': 'broker-logger', 'broker-loggers': 'broker-logger',
+  user: 'user', users: 'user', client: 'client', clients: 'client', ip: 'ip', ips: 'ip',
 }
-const QUOTA_TYPES = new Set(['user', 'users', 'client', 'clients', 'ip', 'ips'])
 
 export function parseEntityType(text: string): ConfigEntityType {
   const type = TYPES[text.toLowerCase()]
   if (type) return type
-  if (QUOTA_TYPES.has(text.toLowerCase())) {
-    throw usageError(`Configs of type ${text} are client quotas`, `Use kctl quotas describe|set|delete --${text.replace(/s$/, '')} NAME.`, 'USE_QUOTAS_COMMAND')
-  }
-  throw usageError(`Unknown config entity type "${text}"`, 'Use topic, broker or broker-logger (quotas: user, client, ip via `kctl quotas`).', 'INVALID_ENTITY_TYPE')
+  throw usageError(`Unknown config entity type "${text}"`, 'Use topic, broker, broker-logger, or user, client, ip (client quotas).', 'INVALID_ENTITY_TYPE')
 }
 
 interface EntityFlagValues {
@@ -40,7 +37,7 @@ export function resolveEntity(positionals: string[], flags: EntityFlagValues, op
   if (typeText === undefined) throw usageError('Missing the entity TYPE', 'Pass topic, broker or broker-logger, e.g. `kctl configs describe topic orders`.', 'MISSING_ENTITY_TYPE')
   const type = parseEntityType(typeText)
   if (flags.default) {
-    if (type !== 'broker') throw usageError('--default applies to brokers only', 'Use `kctl configs ... broker --default`.', 'INVALID_ENTITY')
+    if (type === 'topic' || type === 'broker-logger') throw usageError(`--default applies to brokers, users, clients and ips, not ${type}s`, 'E.g. `kctl configs describe broker --default`.', 'INVALID_ENTITY')
     if (flags['entity-name'] !== undefined) throw usageError('Pass --entity-name or --default, not both', undefined, 'CONFLICTING_ARGUMENTS')
     return {type, name: '', rest}
   }

@@ -10,8 +10,8 @@ const ctx = ['--context', 'local']
 
 /**
  * Bad input across topics and configs: every case exits 2 with a one-line `Error:` (and the
- * expected words), and the cluster is unchanged afterwards (topics, and the overrides of a topic,
- * a broker and the broker default).
+ * expected words), and the cluster is unchanged afterwards (topics, the overrides of a topic,
+ * a broker and the broker default, logger levels, client quotas).
  */
 describe('bad input is rejected with exit 2 and changes nothing', function () {
   this.timeout(240_000)
@@ -26,6 +26,7 @@ describe('bad input is rejected with exit 2 and changes nothing', function () {
       kctl(['configs', 'describe', 'broker', broker(), '--json', ...ctx]),
       kctl(['configs', 'describe', 'broker', '--default', '--json', ...ctx]),
       kctl(['configs', 'describe', 'broker-logger', broker(), '--json', ...ctx]),
+      kctl(['quotas', 'describe', '--json', ...ctx]),
     ])
     for (const p of parts) expect(p.code, p.stderr).to.equal(0)
     return parts.map((p) => p.json())
@@ -80,14 +81,17 @@ describe('bad input is rejected with exit 2 and changes nothing', function () {
       [['configs', 'set', 'broker', 'abc', 'log.cleaner.backoff.ms=1'], /Invalid broker id "abc"/],
       [['configs', 'set', 'broker', broker(), 'log.cleaner.threads=0'], /The broker rejected the change to broker/],
       [['configs', 'set', 'broker', '--default', 'log.retention.ms=abc'], /The broker rejected the change to the cluster-wide broker default/],
-      [['configs', 'set', 'user', 'alice', 'producer_byte_rate=1'], /client quotas[\s\S]*Hint: Use kctl quotas/],
+      [['configs', 'set', 'user', 'alice', 'producer_byte_rate=-5'], /Invalid quota producer_byte_rate=-5/],
+      [['configs', 'set', 'user', 'alice', 'producer_bytes_rate=5'], /Unknown quota "producer_bytes_rate"/],
+      [['configs', 'append', 'client', 'app', 'producer_byte_rate=5'], /Quotas are numbers, not lists/],
+      [['configs', 'set', 'ip', 'not-an-ip', 'connection_creation_rate=5'], /Invalid IP address "not-an-ip"/],
       [['configs', 'describe', 'widget', 'a'], /Unknown config entity type "widget"/],
       [['configs', 'describe', 'topic', fresh], /Topic not found/],
       [['configs', 'set', 'broker-logger', broker(), 'kafka.server.KafkaApis=LOUD'], /Invalid log level "LOUD"/],
       [['configs', 'append', 'broker-logger', broker(), 'kafka.server.KafkaApis=INFO'], /Logger levels are not lists/],
       [['configs', '--alter', '--entity-type', 'topics', '--entity-name', ref, '--add-config', 'cleanup.policy=[compact'], /unclosed \[/],
       [['configs', '--entity-type', 'topics', '--entity-name', ref], /Pass --describe or --alter/],
-      [['configs', 'set', 'topic', '--default', 'retention.ms=1'], /--default applies to brokers only/],
+      [['configs', 'set', 'topic', '--default', 'retention.ms=1'], /--default applies to brokers, users, clients and ips/],
       [['configs', 'edit', 'topic', ref, '--yes'], /expected key=value/, {EDITOR: garbageEditor}],
       [['configs', 'edit', 'topic', ref, '--yes'], /\$EDITOR is not set/, {EDITOR: '', VISUAL: ''}],
     ]

@@ -136,6 +136,33 @@ describe('configs on a real cluster', function () {
     expect(same.json().changes).to.deep.equal([])
   })
 
+  it('user/client/ip are client quotas: configs set/describe/delete go through the quotas service', async () => {
+    const user = uniqueName('quser')
+    try {
+      const set = await ok(['configs', 'set', 'user', user, 'producer_byte_rate=1048576', 'consumer_byte_rate=2097152', '--json', '--debug'])
+      expect(set.json().changes).to.deep.equal([
+        {key: 'producer_byte_rate', before: null, after: '1048576'},
+        {key: 'consumer_byte_rate', before: null, after: '2097152'},
+      ])
+      expect(set.stderr).to.match(/AlterClientQuotas=1/)
+      const d = (await ok(['configs', '--describe', '--entity-type', 'users', '--entity-name', user, '--json'])).json()
+      expect(d.entities[0]).to.deep.equal({
+        type: 'user',
+        name: user,
+        configs: [
+          {key: 'consumer_byte_rate', value: '2097152', source: 'quota', readOnly: false, sensitive: false},
+          {key: 'producer_byte_rate', value: '1048576', source: 'quota', readOnly: false, sensitive: false},
+        ],
+      })
+      const del = await ok(['configs', 'delete', 'user', user, 'producer_byte_rate', '--yes', '--json'])
+      expect(del.json().changes).to.deep.equal([{key: 'producer_byte_rate', before: '1048576', after: null}])
+      const q = (await ok(['quotas', 'describe', '--user', user, '--json'])).json()
+      expect(JSON.stringify(q)).to.include('"consumer_byte_rate":2097152').and.not.include('producer_byte_rate')
+    } finally {
+      await kctl(['configs', 'delete', 'user', user, 'consumer_byte_rate', '--yes', ...ctx])
+    }
+  })
+
   it('broker-logger: set a logger level on one broker and reset it', async () => {
     const broker = String(testCluster().brokerIds[1])
     const logger = 'kafka.server.KafkaApis'

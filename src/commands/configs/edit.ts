@@ -1,5 +1,6 @@
 import {overridesPatch, parseOverridesFile, renderOverridesFile, sameOverrides} from '../../admin/config-edit.js'
 import {type AlterConfigsResult, configsService, entityLabel, overridesOf} from '../../admin/configs.js'
+import {isQuotaType} from '../../admin/config-quotas.js'
 import {ConfigAlterCommand, configDiffView} from '../../cli/config-alter.js'
 import {operationError, usageError} from '../../errors.js'
 import {entityOf, resolveEntity} from '../../flags/configs.js'
@@ -21,6 +22,7 @@ export default class ConfigsEdit extends ConfigAlterCommand<typeof ConfigsEdit> 
     const r = resolveEntity(this.positionals, this.flags)
     if (r.rest.length > 0) throw usageError(`Unexpected argument: ${r.rest.join(' ')}`, 'Usage: kctl configs edit TYPE NAME.', 'INVALID_ARGUMENTS')
     const entity = entityOf(r)
+    if (isQuotaType(entity.type)) throw usageError(`configs edit does not edit ${entity.type} quotas`, 'Use `kctl configs set|delete` or `kctl quotas set|delete`.', 'INVALID_ENTITY_TYPE')
     await this.validateTarget(entity)
     const conn = await this.connection()
     const before = overridesOf(entity, await configsService.describeEntityRaw(conn, entity))

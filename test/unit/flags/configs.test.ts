@@ -12,20 +12,13 @@ describe('config entity resolution', () => {
     expect(resolveEntity(['brokers'], {}, {nameOptional: true})).to.deep.equal({type: 'broker', name: undefined, rest: []})
     expect(() => resolveEntity(['topic', 'a=1'], {})).to.throw(KctlError, /Missing the topic name/)
     expect(() => resolveEntity([], {})).to.throw(KctlError, /Missing the entity TYPE/)
-    expect(() => resolveEntity(['topic', 'a=1'], {default: true})).to.throw(KctlError, /brokers only/)
+    expect(() => resolveEntity(['topic', 'a=1'], {default: true})).to.throw(KctlError, /--default applies to brokers, users, clients and ips/)
   })
 
-  it('quota types point to kctl quotas; unknown types list the valid ones', () => {
+  it('Kafka\'s plural entity types, quota types, and unknown types', () => {
     expect(parseEntityType('broker-loggers')).to.equal('broker-logger')
-    for (const t of ['user', 'clients', 'ip']) {
-      try {
-        parseEntityType(t)
-        expect.fail('expected an error')
-      } catch (error) {
-        expect((error as KctlError).exitCode).to.equal(2)
-        expect((error as KctlError).hint).to.match(/kctl quotas/)
-      }
-    }
+    expect(['users', 'clients', 'ips'].map(parseEntityType)).to.deep.equal(['user', 'client', 'ip'])
+    expect(resolveEntity(['user', 'a=1'], {default: true})).to.deep.equal({type: 'user', name: '', rest: ['a=1']})
     expect(() => parseEntityType('widget')).to.throw(KctlError, /Unknown config entity type/)
   })
 
