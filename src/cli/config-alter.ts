@@ -1,4 +1,4 @@
-import {type Command, Flags} from '@oclif/core'
+import {Args, type Command, Flags} from '@oclif/core'
 
 import {type AlterConfigsResult, type ConfigChange, type ConfigEntity, configsService, entityLabel, validateConfigChanges, validateEntity} from '../admin/configs.js'
 import {isQuotaType} from '../admin/config-quotas.js'
@@ -6,12 +6,13 @@ import {topicsService} from '../admin/topics.js'
 import {KafkaCommand} from '../base-command.js'
 import {usageError} from '../errors.js'
 import {assertUniqueKeys} from '../input/config-entries.js'
-import {entityFlags} from '../flags/configs.js'
+import {entityArgs, entityFlags} from '../flags/configs.js'
 import type {View} from '../output/format.js'
 
 /** What every config-changing command shares: entity flags, validation, confirmation, the diff. */
 export abstract class ConfigAlterCommand<T extends typeof Command> extends KafkaCommand<T> {
   static strict = false
+  static args = {...entityArgs, entries: Args.string({description: 'key=value settings (key for delete).', required: false})}
   static flags = {
     ...entityFlags,
     'dry-run': Flags.boolean({summary: 'Validate on the broker and print the diff; change nothing.'}),

@@ -1,13 +1,19 @@
-import {Flags} from '@oclif/core'
+import {Args, Flags} from '@oclif/core'
 
 import type {ConfigEntity, ConfigEntityType} from '../admin/configs.js'
 import {usageError} from '../errors.js'
 
 /** Kafka's entity flags, accepted next to (or instead of) the TYPE and NAME arguments. */
 export const entityFlags = {
-  'entity-type': Flags.string({summary: 'Kafka\'s --entity-type (topics, brokers, broker-loggers) instead of TYPE.', helpGroup: 'ENTITY'}),
+  'entity-type': Flags.string({summary: 'Kafka\'s --entity-type (topics, brokers, broker-loggers, users, clients, ips) instead of TYPE.', helpGroup: 'ENTITY'}),
   'entity-name': Flags.string({summary: 'Kafka\'s --entity-name instead of NAME.', helpGroup: 'ENTITY'}),
   default: Flags.boolean({summary: 'The cluster-wide dynamic broker default (TYPE broker), or the default user/client/ip quota entity.', aliases: ['entity-default'], helpGroup: 'ENTITY'}),
+}
+
+/** TYPE and NAME (documentation: the commands read positionals themselves, so Kafka's flags can replace them). */
+export const entityArgs = {
+  type: Args.string({description: 'topic, broker, broker-logger, or user, client, ip (client quotas).', required: false}),
+  name: Args.string({description: 'Topic name, broker id, user, client id or IP (or --default).', required: false}),
 }
 
 const TYPES: Record<string, ConfigEntityType> = {

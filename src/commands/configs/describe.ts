@@ -3,12 +3,12 @@ import {Flags} from '@oclif/core'
 import {KafkaCommand} from '../../base-command.js'
 import {type ConfigDescribeResult, configDescribeView, describeConfigsFor} from '../../cli/config-describe.js'
 import {usageError} from '../../errors.js'
-import {entityFlags, resolveEntity} from '../../flags/configs.js'
+import {entityArgs, entityFlags, resolveEntity} from '../../flags/configs.js'
 
 export default class ConfigsDescribe extends KafkaCommand<typeof ConfigsDescribe> {
   static summary = 'Show the config overrides of a topic, broker, the broker default or a broker\'s loggers; --all for every value with its source.'
   static description =
-    'TYPE is topic, broker or broker-logger (user, client and ip are quotas: `kctl quotas`). Without NAME, every topic or broker. Sources: topic, dynamic-broker, dynamic-default, static-broker, default. Sensitive values are never shown.'
+    'TYPE is topic, broker or broker-logger, or user, client, ip (client quotas, as in kafka-configs). Without NAME, every topic or broker. Sources: topic, dynamic-broker, dynamic-default, static-broker, default. Sensitive values are never shown.'
 
   static examples = [
     '<%= config.bin %> configs describe topic orders',
@@ -20,6 +20,7 @@ export default class ConfigsDescribe extends KafkaCommand<typeof ConfigsDescribe
   ]
 
   static strict = false
+  static args = entityArgs
   static flags = {...entityFlags, all: Flags.boolean({summary: 'Every config with its value and source, not only the overrides.'})}
 
   async run(): Promise<ConfigDescribeResult> {
