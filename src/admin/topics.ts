@@ -95,7 +95,7 @@ interface RawPartition {
 
 interface ClusterMetadata {
   brokers: {nodeId: number}[]
-  topicMetadata: {topic: string; topicId: string | null; partitionMetadata: RawPartition[]}[]
+  topicMetadata: {topic: string; topicId: string | null; internal: boolean; partitionMetadata: RawPartition[]}[]
 }
 
 interface ListOffsetsBroker {
@@ -114,6 +114,7 @@ async function fetchMetadata(conn: KafkaConnection): Promise<ClusterMetadata> {
       .map((t) => ({
         topic: t.name!,
         topicId: t.topicId,
+        internal: t.isInternal || isInternalTopic(t.name!),
         partitionMetadata: t.partitions.map((p) => ({partitionId: p.partitionIndex, leader: p.leaderId, replicas: p.replicaNodes, isr: p.isrNodes, offlineReplicas: p.offlineReplicas})),
       })),
   }
@@ -122,7 +123,7 @@ async function fetchMetadata(conn: KafkaConnection): Promise<ClusterMetadata> {
 /** Every topic with its partition count and replication factor, sorted by name. One Metadata request. */
 export async function listTopics(conn: KafkaConnection): Promise<TopicSummary[]> {
   const metadata = await fetchMetadata(conn)
-  return metadata.topicMetadata.map((t) => summary(t.topic, t.partitionMetadata)).sort(byName)
+  return metadata.topicMetadata.map((t) => summary(t)).sort(byName)
 }
 
 export async function topicNames(conn: KafkaConnection): Promise<Set<string>> {
@@ -137,8 +138,9 @@ export async function topicsAndBrokers(conn: KafkaConnection): Promise<{topics: 
 
 const byName = (a: {name: string}, b: {name: string}) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)
 
-function summary(name: string, partitions: RawPartition[]): TopicSummary {
-  return {name, partitions: partitions.length, replicationFactor: Math.max(0, ...partitions.map((p) => p.replicas.length)), internal: isInternalTopic(name)}
+function summary(t: ClusterMetadata['topicMetadata'][number]): TopicSummary {
+  const partitions = t.partitionMetadata
+  return {name: t.topic, partitions: partitions.length, replicationFactor: Math.max(0, ...partitions.map((p) => p.replicas.length)), internal: t.internal}
 }
 
 function selectTopics(metadata: ClusterMetadata, sel: TopicSelection): ClusterMetadata['topicMetadata'] {
@@ -152,7 +154,7 @@ function selectTopics(metadata: ClusterMetadata, sel: TopicSelection): ClusterMe
     }
     return [...new Set(sel.names)].map((n) => byTopic.get(n)!)
   }
-  return all.filter((t) => (!sel.match || sel.match.test(t.topic)) && !(sel.excludeInternal && isInternalTopic(t.topic)))
+  return all.filter((t) => (!sel.match || sel.match.test(t.topic)) && !(sel.excludeInternal && t.internal))
 }
 
 const needsConfigs = (f: TopicFilters = {}) => Boolean(f.underMinIsr || f.atMinIsr || f.withOverrides)
@@ -209,7 +211,7 @@ export async function listTopicsFiltered(conn: KafkaConnection, sel: TopicSelect
       if (!partitionFilterOn(filters)) return true
       return t.partitionMetadata.some((p) => partitionMatches(p, filters, live, info?.minIsr))
     })
-    .map((t) => summary(t.topic, t.partitionMetadata))
+    .map((t) => summary(t))
     .sort(byName)
 }
 
@@ -239,9 +241,9 @@ export async function describeTopics(conn: KafkaConnection, sel: TopicSelection)
     .map(({t, info, partitions}) => ({
       name: t.topic,
       topicId: t.topicId,
-      internal: isInternalTopic(t.topic),
+      internal: t.internal,
       partitionCount: t.partitionMetadata.length,
-      replicationFactor: summary(t.topic, t.partitionMetadata).replicationFactor,
+      replicationFactor: summary(t).replicationFactor,
       configs: info?.overrides ?? {},
       partitions: partitions
         .map((p) => {
