@@ -31,12 +31,14 @@ export abstract class KctlCommand<T extends typeof Command> extends Command {
 
   protected flags!: BaseFlags<T>
   protected args!: CommandArgs<T>
+  /** Every positional argument (for commands with `strict = false` that take a variable list). */
+  protected positionals: string[] = []
   private deadline?: NodeJS.Timeout
 
   override async init(): Promise<void> {
     await super.init()
     const ctor = this.ctor as unknown as T & typeof KctlCommand
-    const {args, flags} = await this.parse({
+    const {args, argv, flags} = await this.parse({
       flags: ctor.flags,
       baseFlags: ctor.baseFlags,
       enableJsonFlag: ctor.enableJsonFlag,
@@ -45,6 +47,7 @@ export abstract class KctlCommand<T extends typeof Command> extends Command {
     })
     this.flags = flags as BaseFlags<T>
     this.args = args as CommandArgs<T>
+    this.positionals = (argv as unknown[]).map(String)
     const timeoutMs = this.timeoutMs
     this.deadline = setTimeout(() => this.onDeadline(timeoutMs), timeoutMs)
     this.deadline.unref()
@@ -127,7 +130,9 @@ export abstract class KctlCommand<T extends typeof Command> extends Command {
     if (isPromptAbort(err)) return cancelledError()
     // oclif parse errors: unknown flag, missing argument, bad option value.
     if (err.oclif !== undefined || /Parse|Flag|Arg|Validation/.test(err.name ?? '') || err.constructor?.name === 'CLIError') {
-      const first = (err.message ?? '').split('\n').find((l) => l.trim() !== '' && !/^The following errors occurred/.test(l)) ?? 'Invalid arguments'
+      const lines = (err.message ?? '').split('\n').map((l) => l.trim()).filter((l) => l !== '' && !/^The following errors occurred/.test(l))
+      // oclif says "Parsing --flag" and gives the reason on the next line: keep both on one line.
+      const first = lines[0] && /^Parsing --/.test(lines[0]) && lines[1] ? `${lines[0]}: ${lines[1]}` : (lines[0] ?? 'Invalid arguments')
       return usageError(first.replace(/^\s*Error:\s*/, '').trim(), `See \`kctl ${this.id?.replaceAll(':', ' ') ?? ''} --help\`.`, 'INVALID_ARGUMENTS')
     }
     return toKctlError(err)

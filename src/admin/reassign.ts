@@ -3,7 +3,8 @@ import {usageError} from '../errors.js'
 import type {ReassignmentEntry} from '../input/kafka-json.js'
 import {AlterPartitionReassignmentsApi, alterPartitionReassignmentsRequest} from '../protocol/alter-partition-reassignments.js'
 import {errorName} from '../protocol/error-codes.js'
-import {AlterConfigOp, type AlterConfigsResource, ConfigResourceType, IncrementalAlterConfigsApi, incrementalAlterConfigsRequest} from '../protocol/incremental-alter-configs.js'
+import {ConfigResourceType} from '../protocol/config-resources.js'
+import {type AlterConfigsResource, IncrementalAlterConfigsApi, incrementalAlterConfigsRequest} from '../protocol/incremental-alter-configs.js'
 import {throwIfError} from '../protocol/protocol-error.js'
 import {liveBrokerIds, requireBrokers} from './brokers.js'
 import {describeCluster} from './cluster.js'
@@ -58,7 +59,7 @@ async function alterConfigs(conn: KafkaConnection, perBroker: Map<number, AlterC
     ids.map(async (id, i) => {
       const resources = [...(perBroker.get(id) ?? []), ...(i === 0 ? topicResources : [])]
       if (resources.length === 0) return
-      const res = await conn.request(await conn.broker(id), IncrementalAlterConfigsApi, (v, Encoder) => incrementalAlterConfigsRequest(v, resources, false, Encoder))
+      const res = await conn.request(await conn.broker(id), IncrementalAlterConfigsApi, (v, Encoder) => incrementalAlterConfigsRequest(v, {resources, validateOnly: false}, Encoder))
       for (const r of res.responses) throwIfError(r.errorCode, r.errorMessage, `Changing the replication throttle configs of ${r.resourceType === ConfigResourceType.broker ? 'broker' : 'topic'} ${r.resourceName}`)
     }),
   )
@@ -68,14 +69,14 @@ async function alterConfigs(conn: KafkaConnection, perBroker: Map<number, AlterC
 export async function setThrottles(conn: KafkaConnection, moves: PartitionMove[], bytesPerSecond: number): Promise<void> {
   const t = throttleConfigs(moves)
   const perBroker = new Map(
-    t.brokers.map((id) => [id, [{resourceType: ConfigResourceType.broker, resourceName: String(id), configs: THROTTLE_RATE_KEYS.map((name) => ({name, configOperation: AlterConfigOp.set, value: String(bytesPerSecond)}))}]]),
+    t.brokers.map((id) => [id, [{resourceType: ConfigResourceType.broker, resourceName: String(id), configs: THROTTLE_RATE_KEYS.map((name) => ({name, operation: 'set' as const, value: String(bytesPerSecond)}))}]]),
   )
   const topics = [...t.topics].map(([topic, v]) => ({
     resourceType: ConfigResourceType.topic,
     resourceName: topic,
     configs: [
-      {name: THROTTLE_REPLICA_KEYS[0], configOperation: AlterConfigOp.set, value: v.leader},
-      {name: THROTTLE_REPLICA_KEYS[1], configOperation: AlterConfigOp.set, value: v.follower},
+      {name: THROTTLE_REPLICA_KEYS[0], operation: 'set' as const, value: v.leader},
+      {name: THROTTLE_REPLICA_KEYS[1], operation: 'set' as const, value: v.follower},
     ],
   }))
   await alterConfigs(conn, perBroker, topics)
@@ -84,12 +85,12 @@ export async function setThrottles(conn: KafkaConnection, moves: PartitionMove[]
 /** Remove the throttle rates from every live broker and the throttled replicas from `topics`. */
 export async function removeThrottles(conn: KafkaConnection, topics: string[]): Promise<void> {
   const perBroker = new Map(
-    (await liveBrokerIds(conn)).map((id) => [id, [{resourceType: ConfigResourceType.broker, resourceName: String(id), configs: THROTTLE_RATE_KEYS.map((name) => ({name, configOperation: AlterConfigOp.delete, value: null}))}]]),
+    (await liveBrokerIds(conn)).map((id) => [id, [{resourceType: ConfigResourceType.broker, resourceName: String(id), configs: THROTTLE_RATE_KEYS.map((name) => ({name, operation: 'delete' as const, value: null}))}]]),
   )
   const topicResources = [...new Set(topics)].sort().map((topic) => ({
     resourceType: ConfigResourceType.topic,
     resourceName: topic,
-    configs: THROTTLE_REPLICA_KEYS.map((name) => ({name, configOperation: AlterConfigOp.delete, value: null})),
+    configs: THROTTLE_REPLICA_KEYS.map((name) => ({name, operation: 'delete' as const, value: null})),
   }))
   await alterConfigs(conn, perBroker, topicResources)
 }

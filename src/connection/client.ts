@@ -55,6 +55,13 @@ export class KafkaConnection {
     try {
       return await cluster.findBroker({nodeId})
     } catch (error) {
+      // kafkajs knows only the brokers of its last own Metadata request: refresh once and retry.
+      if ((error as Error).name !== 'KafkaJSBrokerNotFound') throw toKctlError(error, {address: `broker ${nodeId}`})
+    }
+    try {
+      await cluster.refreshMetadata()
+      return await cluster.findBroker({nodeId})
+    } catch (error) {
       throw toKctlError(error, {address: `broker ${nodeId}`})
     }
   }

@@ -16,6 +16,7 @@ const BORDERLESS = {
  */
 export function toTable(rows: Record<string, Cell>[], columns: Column[], options: RenderOptions): string {
   const chalk = new Chalk({level: options.color ? 1 : 0})
+  if (rows.length >= FAST_TABLE_ROWS) return fastTable(rows, columns, chalk, options)
   const table = new Table({
     chars: BORDERLESS,
     style: {head: [], border: [], 'padding-left': 0, 'padding-right': 0},
@@ -43,4 +44,31 @@ export function toKeyValues(pairs: [string, Cell][], options: RenderOptions): st
   const chalk = new Chalk({level: options.color ? 1 : 0})
   const width = Math.max(0, ...pairs.map(([k]) => k.length)) + 1
   return pairs.map(([k, v]) => `${chalk.bold(`${k}:`.padEnd(width))} ${cellText(v)}`)
+}
+
+/** From this many rows on, tables are padded directly: cli-table3 costs ~1 ms per row. */
+const FAST_TABLE_ROWS = 200
+
+/**
+ * The same borderless layout as cli-table3's (two spaces between columns, trailing spaces
+ * trimmed), computed in one pass. Widths count UTF-16 units, which is exact for the ASCII of
+ * topic names, ids and offsets; colour is applied after padding.
+ */
+function fastTable(rows: Record<string, Cell>[], columns: Column[], chalk: InstanceType<typeof Chalk>, options: RenderOptions): string {
+  const texts = rows.map((row) => columns.map((c) => cellText(row[c.key])))
+  const widths = columns.map((c, i) => Math.max(c.header.length, ...texts.map((t) => t[i].length)))
+  const pad = (text: string, i: number) => (columns[i].align === 'right' ? text.padStart(widths[i]) : text.padEnd(widths[i]))
+  const lines = [columns.map((c, i) => (options.color ? chalk.bold(pad(c.header, i)) : pad(c.header, i))).join('  ').trimEnd()]
+  for (const [r, t] of texts.entries()) {
+    lines.push(
+      columns
+        .map((c, i) => {
+          const color = options.color ? c.color?.(rows[r][c.key], rows[r]) : undefined
+          return color ? chalk[color](pad(t[i], i)) : pad(t[i], i)
+        })
+        .join('  ')
+        .trimEnd(),
+    )
+  }
+  return lines.join('\n')
 }

@@ -1,22 +1,36 @@
 import type {KafkaEncoder} from './kafkajs-internals.js'
-import {type ApiSpec, type Reader, buildRequest, flex} from './wire.js'
+import {versionedReader, versionedWriter} from './versioned.js'
+import {type ApiSpec, type Reader, buildRequest} from './wire.js'
 
 /**
- * IncrementalAlterConfigs (API 44): change single config keys without touching the others
- * (kafkajs only has the legacy AlterConfigs, which replaces every override). v1 is flexible.
+ * IncrementalAlterConfigs (API 44): changes only the named keys of a resource. kctl never uses
+ * the legacy AlterConfigs (33), which replaces every dynamic override of the resource.
+ * v0 is non-flexible (Kafka 2.3+), v1 is flexible.
  */
 export const IncrementalAlterConfigsApi: ApiSpec = {apiKey: 44, apiName: 'IncrementalAlterConfigs', minVersion: 0, maxVersion: 1}
 
-export const ConfigResourceType = {topic: 2, broker: 4, brokerLogger: 8} as const
-export const AlterConfigOp = {set: 0, delete: 1, append: 2, subtract: 3} as const
+export const ConfigOperation = {set: 0, delete: 1, append: 2, subtract: 3} as const
+export type ConfigOperationName = keyof typeof ConfigOperation
+
+export interface AlterableConfig {
+  name: string
+  operation: ConfigOperationName
+  /** null for delete. */
+  value: string | null
+}
 
 export interface AlterConfigsResource {
   resourceType: number
   resourceName: string
-  configs: {name: string; configOperation: number; value: string | null}[]
+  configs: AlterableConfig[]
 }
 
-export interface AlterConfigsResourceResult {
+export interface IncrementalAlterConfigsRequest {
+  resources: AlterConfigsResource[]
+  validateOnly: boolean
+}
+
+export interface AlterConfigsResourceResponse {
   errorCode: number
   errorMessage: string | null
   resourceType: number
@@ -25,65 +39,45 @@ export interface AlterConfigsResourceResult {
 
 export interface IncrementalAlterConfigsResponse {
   throttleTimeMs: number
-  responses: AlterConfigsResourceResult[]
+  responses: AlterConfigsResourceResponse[]
 }
 
-export function encodeIncrementalAlterConfigs(e: KafkaEncoder, version: number, resources: AlterConfigsResource[], validateOnly: boolean): void {
-  if (version >= 1) {
-    flex.array(e, resources, (e, r) => {
-      e.writeInt8(r.resourceType)
-      e.writeUVarIntString(r.resourceName)
-      flex.array(e, r.configs, (e, c) => {
-        e.writeUVarIntString(c.name)
-        e.writeInt8(c.configOperation)
-        e.writeUVarIntString(c.value)
-        flex.tags(e)
-      })
-      flex.tags(e)
+export function encodeIncrementalAlterConfigs(e: KafkaEncoder, version: number, req: IncrementalAlterConfigsRequest): void {
+  const w = versionedWriter(e, version >= 1)
+  w.array(req.resources, (resource) => {
+    e.writeInt8(resource.resourceType)
+    w.string(resource.resourceName)
+    w.array(resource.configs, (config) => {
+      w.string(config.name)
+      e.writeInt8(ConfigOperation[config.operation])
+      w.string(config.value)
+      w.tags()
     })
-    e.writeBoolean(validateOnly)
-    flex.tags(e)
-    return
-  }
-  e.writeInt32(resources.length)
-  for (const r of resources) {
-    e.writeInt8(r.resourceType)
-    e.writeString(r.resourceName)
-    e.writeInt32(r.configs.length)
-    for (const c of r.configs) {
-      e.writeString(c.name)
-      e.writeInt8(c.configOperation)
-      e.writeString(c.value)
-    }
-  }
-  e.writeBoolean(validateOnly)
+    w.tags()
+  })
+  e.writeBoolean(req.validateOnly)
+  w.tags()
 }
 
 export function decodeIncrementalAlterConfigs(r: Reader, version: number): IncrementalAlterConfigsResponse {
-  const flexible = version >= 1
+  const v = versionedReader(version >= 1)
   const throttleTimeMs = r.int32()
-  const read = () => {
-    const res = {
-      errorCode: r.int16(),
-      errorMessage: flexible ? r.compactNullableString() : r.nullableString(),
-      resourceType: r.int8(),
-      resourceName: flexible ? r.compactString() : r.string(),
-    }
-    if (flexible) r.taggedFields()
-    return res
-  }
-  const responses = flexible ? r.compactArray(read) : r.array(read)
-  if (flexible) r.taggedFields()
+  const responses = v.array(r, (x) => {
+    const response = {errorCode: x.int16(), errorMessage: v.nullableString(x), resourceType: x.int8(), resourceName: v.string(x)}
+    v.tags(x)
+    return response
+  })
+  v.tags(r)
   return {throttleTimeMs, responses}
 }
 
-export function incrementalAlterConfigsRequest(version: number, resources: AlterConfigsResource[], validateOnly: boolean, Encoder: new () => KafkaEncoder) {
+export function incrementalAlterConfigsRequest(version: number, req: IncrementalAlterConfigsRequest, Encoder: new () => KafkaEncoder) {
   return buildRequest({
     api: IncrementalAlterConfigsApi,
     version,
     flexible: version >= 1,
     Encoder,
-    encode: (e) => encodeIncrementalAlterConfigs(e, version, resources, validateOnly),
+    encode: (e) => encodeIncrementalAlterConfigs(e, version, req),
     decode: (r) => decodeIncrementalAlterConfigs(r, version),
   })
 }
