@@ -42,7 +42,8 @@ export abstract class KctlCommand<T extends typeof Command> extends Command {
       flags: ctor.flags,
       baseFlags: ctor.baseFlags,
       enableJsonFlag: ctor.enableJsonFlag,
-      args: ctor.args,
+      // oclif would read a missing optional argument from piped stdin: never (CI, scripts).
+      args: Object.fromEntries(Object.entries(ctor.args ?? {}).map(([name, arg]) => [name, {...arg, ignoreStdin: true}])),
       strict: ctor.strict,
     })
     this.flags = flags as BaseFlags<T>
@@ -160,6 +161,9 @@ export abstract class KctlCommand<T extends typeof Command> extends Command {
   }
 }
 
+/** `--yes` for commands that change the cluster (guardMutation reads it). */
+export const yesFlag = Flags.boolean({char: 'y', summary: 'Do not ask for confirmation (protected contexts and destructive changes).'})
+
 /** A command that talks to Kafka: connection flags, one lazily opened connection, safety checks. */
 export abstract class KafkaCommand<T extends typeof Command> extends KctlCommand<T> {
   static baseFlags = {
@@ -206,6 +210,7 @@ export abstract class KafkaCommand<T extends typeof Command> extends KctlCommand
    * protected ones need the context name typed (or --yes), others confirm when `destructive`.
    */
   protected async guardMutation(question: string, options: {yes?: boolean; destructive?: boolean} = {}): Promise<void> {
+    options = {...options, yes: options.yes ?? (this.flags as {yes?: boolean}).yes}
     const spec = this.connectionSpec
     if (spec.readOnly) {
       throw usageError(`Context ${spec.contextName} is read-only: refusing to change the cluster`, 'Use another context, or `kctl context set NAME --no-read-only`.', 'READ_ONLY_CONTEXT')

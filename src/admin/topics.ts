@@ -1,5 +1,5 @@
 import type {KafkaConnection} from '../connection/client.js'
-import {operationError, toKctlError, usageError} from '../errors.js'
+import {connectionError, operationError, toKctlError, usageError} from '../errors.js'
 import {didYouMean} from '../input/did-you-mean.js'
 import {ConfigResourceType} from '../protocol/config-resources.js'
 import type {KafkaBroker} from '../protocol/kafkajs-internals.js'
@@ -143,15 +143,37 @@ function summary(t: ClusterMetadata['topicMetadata'][number]): TopicSummary {
   return {name: t.topic, partitions: partitions.length, replicationFactor: Math.max(0, ...partitions.map((p) => p.replicas.length)), internal: t.internal}
 }
 
-function selectTopics(metadata: ClusterMetadata, sel: TopicSelection): ClusterMetadata['topicMetadata'] {
+/**
+ * Topics absent from an all-topics Metadata response are either missing or hidden from this
+ * principal (Kafka leaves out topics it may not DESCRIBE). Ask for them by name to tell which:
+ * not authorized is exit 4 naming the operation, not found is exit 2 with a "did you mean".
+ */
+export async function throwMissingTopics(conn: KafkaConnection, missing: string[], known: Iterable<string>, hint?: string): Promise<never> {
+  const res = await conn.request(await conn.anyBroker(), MetadataApi, (v, Encoder) => metadataRequest(v, missing, Encoder))
+  const denied = res.topics.filter((t) => t.errorCode === TOPIC_AUTHORIZATION_FAILED).map((t) => t.name!)
+  if (denied.length > 0) {
+    throw connectionError(`Not authorized: the cluster denied DESCRIBE on topic ${denied.join(', ')} (TOPIC_AUTHORIZATION_FAILED)`, {
+      code: 'AUTHORIZATION_FAILED',
+      hint: `Ask an administrator for an ACL, e.g. \`kctl acls create --allow-principal User:<you> --operation DESCRIBE --topic ${denied[0]}\`.`,
+      details: {kafkaError: 'TOPIC_AUTHORIZATION_FAILED', topics: denied},
+    })
+  }
+  throw usageError(
+    `Topic${missing.length > 1 ? 's' : ''} not found: ${missing.join(', ')}`,
+    didYouMean(missing[0], known) ?? hint ?? 'List topics with `kctl topics list`, or use --match REGEX for a pattern.',
+    'TOPIC_NOT_FOUND',
+    {topics: missing},
+  )
+}
+
+const TOPIC_AUTHORIZATION_FAILED = 29
+
+async function selectTopics(conn: KafkaConnection, metadata: ClusterMetadata, sel: TopicSelection): Promise<ClusterMetadata['topicMetadata']> {
   const all = metadata.topicMetadata
   if (sel.names && sel.names.length > 0) {
     const byTopic = new Map(all.map((t) => [t.topic, t]))
     const missing = sel.names.filter((n) => !byTopic.has(n))
-    if (missing.length > 0) {
-      const hint = didYouMean(missing[0], byTopic.keys()) ?? 'List topics with `kctl topics list`, or use --match REGEX for a pattern.'
-      throw usageError(`Topic${missing.length > 1 ? 's' : ''} not found: ${missing.join(', ')}`, hint, 'TOPIC_NOT_FOUND', {topics: missing})
-    }
+    if (missing.length > 0) await throwMissingTopics(conn, missing, byTopic.keys())
     return [...new Set(sel.names)].map((n) => byTopic.get(n)!)
   }
   return all.filter((t) => (!sel.match || sel.match.test(t.topic)) && !(sel.excludeInternal && t.internal))
@@ -200,7 +222,7 @@ async function topicConfigs(conn: KafkaConnection, topics: string[]): Promise<Ma
 /** The topics (summaries) that pass the selection and filters: Metadata, plus DescribeConfigs if a filter needs it. */
 export async function listTopicsFiltered(conn: KafkaConnection, sel: TopicSelection): Promise<TopicSummary[]> {
   const metadata = await fetchMetadata(conn)
-  const topics = selectTopics(metadata, sel)
+  const topics = await selectTopics(conn, metadata, sel)
   const filters = sel.filters ?? {}
   const configs = needsConfigs(filters) ? await topicConfigs(conn, topics.map((t) => t.topic)) : new Map<string, TopicConfigInfo>()
   const live = new Set(metadata.brokers.map((b) => b.nodeId))
@@ -222,7 +244,7 @@ export async function listTopicsFiltered(conn: KafkaConnection, sel: TopicSelect
  */
 export async function describeTopics(conn: KafkaConnection, sel: TopicSelection): Promise<TopicDetail[]> {
   const metadata = await fetchMetadata(conn)
-  const topics = selectTopics(metadata, sel)
+  const topics = await selectTopics(conn, metadata, sel)
   const filters = sel.filters ?? {}
   const live = new Set(metadata.brokers.map((b) => b.nodeId))
   const configs = await topicConfigs(conn, topics.map((t) => t.topic))
@@ -424,6 +446,7 @@ export async function brokerDefaultsForCreate(conn: KafkaConnection, id: number)
 
 /** The service object commands call (command tests replace its functions). */
 export const topicsService = {
+  throwMissingTopics,
   listTopics,
   listTopicsFiltered,
   topicsAndBrokers,

@@ -25,6 +25,14 @@ export const topicBatchView: View<TopicBatchResult> = {
 export function exitOnPartialFailure(results: TopicOperationResult[], verb: string): void {
   const failure = partialFailureMessage(results, verb)
   if (!failure) return
+  const failed = results.filter((r) => r.status === 'failed')
+  // Every failure a missing ACL: that is "cannot authorize" (exit 4), naming the denied operation.
+  if (failed.every((r) => /AUTHORIZATION_FAILED/.test(r.error ?? ''))) {
+    process.stderr.write(`Error: Not authorized: the cluster denied ${verb.toUpperCase()} on topic ${failed.map((r) => r.name).join(', ')}\n`)
+    process.stderr.write(`Hint: Ask an administrator for an ACL, e.g. \`kctl acls create --allow-principal User:<you> --operation ${verb.toUpperCase()} --topic ${failed[0].name}\`.\n`)
+    process.exitCode = 4
+    return
+  }
   process.stderr.write(`Error: ${failure}\n`)
   process.exitCode = 1
 }

@@ -1,7 +1,7 @@
 import {Flags} from '@oclif/core'
 
 import {aclsService} from '../../admin/acls.js'
-import {KafkaCommand} from '../../base-command.js'
+import {KafkaCommand, yesFlag} from '../../base-command.js'
 import {entryFlags, patternTypeFlag, resourceFlags} from '../../flags/acls.js'
 import {type AclBinding, expandAclFlags} from '../../input/acl.js'
 import {bindingsView} from './list.js'
@@ -22,6 +22,7 @@ export default class AclsCreate extends KafkaCommand<typeof AclsCreate> {
   ]
 
   static flags = {
+    yes: yesFlag,
     ...entryFlags,
     operation: Flags.string({summary: 'Operation to allow or deny (repeatable): all, read, write, create, delete, alter, describe, cluster-action, describe-configs, alter-configs, idempotent-write.', multiple: true, helpGroup: 'BINDING'}),
     ...resourceFlags,

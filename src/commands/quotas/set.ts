@@ -1,7 +1,7 @@
 import {Args, Flags} from '@oclif/core'
 
 import {type QuotaEntity, checkQuotaKeysForEntity, formatQuotaEntity, parseQuotaValues, quotasService} from '../../admin/quotas.js'
-import {KafkaCommand} from '../../base-command.js'
+import {KafkaCommand, yesFlag} from '../../base-command.js'
 import {quotaEntityFlags, quotaEntityFromFlags} from '../../flags/quotas.js'
 import {toKeyValues} from '../../output/table.js'
 import type {View} from '../../output/format.js'
@@ -27,6 +27,7 @@ export default class QuotasSet extends KafkaCommand<typeof QuotasSet> {
   static strict = false
   static args = {quotas: Args.string({ignoreStdin: true, description: 'key=value pairs.', required: true})}
   static flags = {
+    yes: yesFlag,
     ...quotaEntityFlags,
     'dry-run': Flags.boolean({summary: 'Validate on the broker; change nothing.'}),
   }

@@ -2,7 +2,7 @@ import {Args, Flags} from '@oclif/core'
 
 import {topicsService} from '../../admin/topics.js'
 import {planTopicCreation} from '../../admin/topic-plan.js'
-import {KafkaCommand} from '../../base-command.js'
+import {KafkaCommand, yesFlag} from '../../base-command.js'
 import {type TopicBatchResult, exitOnPartialFailure, topicBatchView} from '../../cli/topic-batch.js'
 
 export default class TopicsCreate extends KafkaCommand<typeof TopicsCreate> {
@@ -17,6 +17,7 @@ export default class TopicsCreate extends KafkaCommand<typeof TopicsCreate> {
   static strict = false
   static args = {names: Args.string({description: 'Topic names.', required: true})}
   static flags = {
+    yes: yesFlag,
     partitions: Flags.integer({summary: 'Number of partitions (default: the broker\'s num.partitions).'}),
     'replication-factor': Flags.integer({summary: 'Replicas per partition (default: the broker\'s default.replication.factor).'}),
     config: Flags.string({summary: 'A topic config key=value (repeatable).', multiple: true}),

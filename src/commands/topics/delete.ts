@@ -35,7 +35,7 @@ export default class TopicsDelete extends KafkaCommand<typeof TopicsDelete> {
     const all = await topicsService.listTopicsFiltered(conn, {match: flags.match ? parseTopicRegex(flags.match) : undefined, excludeInternal: true})
     const exists = new Map(all.map((t) => [t.name, t]))
     const missing = names.filter((n) => !exists.has(n))
-    if (missing.length > 0 && !flags['if-exists']) throw usageError(`Topic${missing.length > 1 ? 's' : ''} not found: ${missing.join(', ')}`, 'Check the names with `kctl topics list`, or pass --if-exists.', 'TOPIC_NOT_FOUND')
+    if (missing.length > 0 && !flags['if-exists']) await topicsService.throwMissingTopics(conn, missing, exists.keys(), 'Check the names with `kctl topics list`, or pass --if-exists.')
     const targets = (names.length > 0 ? names.filter((n) => exists.has(n)) : all.map((t) => t.name)).sort()
     if (targets.length === 0) return this.present({dryRun: Boolean(flags['dry-run']), topics: []}, topicBatchView)
     const shown = targets.slice(0, 25).map((n) => `  ${n} (${exists.get(n)!.partitions} partitions)`)

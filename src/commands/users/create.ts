@@ -1,5 +1,5 @@
 import {type ScramChange, usersService} from '../../admin/users.js'
-import {KafkaCommand} from '../../base-command.js'
+import {KafkaCommand, yesFlag} from '../../base-command.js'
 import {operationError} from '../../errors.js'
 import {credentialFlags, parseIterations, parseMechanism, parseUserName, userArg} from '../../flags/users.js'
 import {newPassword} from '../../input/password.js'
@@ -15,7 +15,7 @@ export default class UsersCreate extends KafkaCommand<typeof UsersCreate> {
   ]
 
   static args = {user: userArg}
-  static flags = credentialFlags
+  static flags = {...credentialFlags, yes: yesFlag}
   /** `users update` is this command with the opposite existence check. */
   protected action: 'created' | 'updated' = 'created'
 
