@@ -34,7 +34,8 @@ export async function deleteTopics(...topics: string[]): Promise<void> {
 
 /** Produce `counts[p]` records to each partition p, with an optional fixed timestamp. */
 export async function produce(topic: string, counts: number[], timestamp?: number): Promise<void> {
-  const producer = kafka().producer()
+  // Idempotent: a retry on a busy machine must not duplicate records (tests count them).
+  const producer = kafka().producer({idempotent: true, maxInFlightRequests: 1})
   await producer.connect()
   try {
     await producer.sendBatch({
@@ -52,8 +53,9 @@ export async function produce(topic: string, counts: number[], timestamp?: numbe
 }
 
 /** Commit offsets for an inactive group (creates it): the state a consumer leaves behind. */
-export async function commitGroupOffsets(group: string, topic: string, offsets: Record<number, number>): Promise<void> {
-  await withAdmin((a) => a.setOffsets({groupId: group, topic, partitions: Object.entries(offsets).map(([p, o]) => ({partition: Number(p), offset: String(o)}))}))
+export async function commitGroupOffsets(group: string | string[], topic: string, offsets: Record<number, number>): Promise<void> {
+  const partitions = Object.entries(offsets).map(([p, o]) => ({partition: Number(p), offset: String(o)}))
+  await withAdmin((a) => Promise.all([group].flat().map((groupId) => a.setOffsets({groupId, topic, partitions}))))
 }
 
 /** Committed offsets as Kafka's own ConsumerGroupCommand reports them (partition -> offset or null). */
