@@ -57,7 +57,10 @@ export async function describeWithLag(conn: KafkaConnection, options: LagOptions
   if (ids.length === 0) return []
   const [descriptions, committed, layout] = await Promise.all([describeGroups(conn, ids, coordinators), fetchCommittedOffsets(conn, ids, coordinators), topicLayout(conn)])
   if (options.topic && !layout.leaders.has(options.topic)) throw usageError(`Topic ${options.topic} does not exist`, 'List topics with `kctl topics list`.', 'UNKNOWN_TOPIC')
-  const perGroup = descriptions.map((d) => ({d, partitions: groupPartitions(d, committed.get(d.group) ?? new Map(), layout, options.topic)}))
+  const perGroup = descriptions
+    .map((d) => ({d, partitions: groupPartitions(d, committed.get(d.group) ?? new Map(), layout, options.topic)}))
+    // With --topic, only the groups that consume it.
+    .filter((g) => !options.topic || g.partitions.length > 0)
   const all = new Map<string, TopicPartition>()
   for (const g of perGroup) for (const p of g.partitions) all.set(tpKey(p.topic, p.partition), p)
   const ends = all.size ? await listOffsets(conn, layout, [...all.values()], 'latest') : new Map()

@@ -9,6 +9,5 @@ export function toJson(value: unknown, indent = 2): string {
     (_key, v) => (typeof v === 'bigint' ? `${marker}${v.toString()}` : v),
     indent,
   )
-  // JSON.stringify escapes the NUL of the marker as \u0000.
-  return (text ?? 'null').replace(/"\\u0000bigint:(-?\d+)"/g, '$1')
+  return (text ?? 'null').replace(new RegExp(`"${marker}(-?\\d+)"`, 'g'), '$1')
 }

@@ -1,20 +1,14 @@
 import {Args, Flags} from '@oclif/core'
 
-import type {GroupMember} from '../../admin/groups.js'
+import type {GroupDescription} from '../../admin/groups.js'
 import {type PartitionLag, describeWithLag} from '../../admin/lag.js'
 import {KafkaCommand} from '../../base-command.js'
 import {usageError} from '../../errors.js'
 import type {View} from '../../output/format.js'
 
-export interface GroupDetail {
-  group: string
-  state: string
-  type: 'classic' | 'consumer'
-  protocolType: string
-  assignor: string | null
-  coordinator: number
+export interface GroupDetail extends GroupDescription {
+  /** Total lag over the committed partitions. */
   lag: bigint
-  members: GroupMember[]
   offsets: Omit<PartitionLag, 'timeLagMs'>[]
 }
 

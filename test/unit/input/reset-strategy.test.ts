@@ -1,18 +1,9 @@
 import {expect} from 'chai'
 
-import {KctlError} from '../../../src/errors.js'
 import {parseResetCsv, parseStrategy, strategyToFlags} from '../../../src/input/reset-strategy.js'
+import {expectUsageError} from '../../helpers/usage-error.js'
 
-function usage(fn: () => unknown): KctlError {
-  try {
-    fn()
-  } catch (error) {
-    expect(error).to.be.instanceOf(KctlError)
-    expect((error as KctlError).exitCode).to.equal(2)
-    return error as KctlError
-  }
-  throw new Error('expected a usage error')
-}
+const usage = expectUsageError
 
 describe('offsets reset strategy flags', () => {
   it('parses each strategy', () => {
