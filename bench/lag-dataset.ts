@@ -13,6 +13,18 @@ const GROUPS = Number(process.env.GROUPS ?? 200)
 const topics = Array.from({length: TOPICS}, (_, i) => `bench-lag-${String(i).padStart(3, '0')}`)
 const groups = Array.from({length: GROUPS}, (_, i) => `bench-lag-group-${String(i).padStart(4, '0')}`)
 
+/** Freshly created partitions answer NOT_LEADER until their leader has created the log: retry. */
+async function retry<T>(fn: () => Promise<T>, tries = 180): Promise<T> {
+  for (let i = 0; ; i++) {
+    try {
+      return await fn()
+    } catch (error) {
+      if (i >= tries) throw error
+      await new Promise((r) => setTimeout(r, 1000))
+    }
+  }
+}
+
 const kafka = new Kafka({clientId: 'kctl-bench', brokers: bootstrap.split(','), logLevel: logLevel.NOTHING, requestTimeout: 120_000})
 const admin = kafka.admin()
 await admin.connect()
@@ -33,15 +45,18 @@ try {
       }
       await new Promise((r) => setTimeout(r, 1000))
     }
-    const producer = kafka.producer({idempotent: true, maxInFlightRequests: 1})
+    // Freshly created partitions may briefly answer NOT_LEADER while brokers catch up: retry long.
+    const producer = kafka.producer({idempotent: true, maxInFlightRequests: 1, retry: {retries: 30, maxRetryTime: 5000}})
     await producer.connect()
     for (const topic of topics) {
-      await producer.send({topic, acks: -1, messages: Array.from({length: PARTITIONS * 2}, (_, i) => ({partition: i % PARTITIONS, value: `r${i}`}))})
+      const end = await retry(() => admin.fetchTopicOffsets(topic))
+      if (end.every((p) => p.high === '2')) continue
+      await retry(() => producer.send({topic, acks: -1, messages: Array.from({length: PARTITIONS * 2}, (_, i) => ({partition: i % PARTITIONS, value: `r${i}`}))}))
     }
     await producer.disconnect()
     const partitions = Array.from({length: PARTITIONS}, (_, partition) => ({partition, offset: '1'}))
     for (let i = 0; i < groups.length; i += 20) {
-      await Promise.all(groups.slice(i, i + 20).map((groupId, j) => admin.setOffsets({groupId, topic: topics[(i + j) % TOPICS], partitions})))
+      await Promise.all(groups.slice(i, i + 20).map((groupId, j) => retry(() => admin.setOffsets({groupId, topic: topics[(i + j) % TOPICS], partitions}))))
     }
     console.log(`created ${TOPICS} topics x ${PARTITIONS} partitions = ${TOPICS * PARTITIONS} partitions, ${GROUPS} groups, ${GROUPS * PARTITIONS} committed offsets`)
   } else if (action === 'delete') {

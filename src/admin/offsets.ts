@@ -4,7 +4,8 @@ import {errorName} from '../protocol/error-codes.js'
 import {ListOffsetsApi, type ListOffsetsTopic, listOffsetsRequest} from '../protocol/list-offsets.js'
 import {OffsetFetchApi, offsetFetchRequest} from '../protocol/offset-fetch.js'
 import {protocolErrorToKctl} from '../protocol/protocol-error.js'
-import {byCoordinator} from './groups.js'
+import {byCoordinator, findCoordinators} from './groups.js'
+import {isInternalTopic} from './topics.js'
 
 export interface TopicPartition {
   topic: string
@@ -153,4 +154,16 @@ export async function commitOffsets(conn: KafkaConnection, group: string, coordi
   }
   const failed = res.responses.flatMap((t) => t.partitions.filter((p) => p.errorCode !== 0).map((p) => `${t.topic}:${p.partition} ${errorName(p.errorCode)}`))
   if (failed.length) throw operationError(`Committing offsets of group ${group} failed for ${failed.join(', ')}`, {code: 'OFFSET_COMMIT_FAILED'})
+}
+
+/** Topics and partitions a group has committed offsets for; every non-internal topic if none. */
+export async function groupPartitionsForWizard(conn: KafkaConnection, group: string): Promise<{topic: string; partitions: number[]}[]> {
+  const committed = (await fetchCommittedOffsets(conn, [group], await findCoordinators(conn, [group]))).get(group) ?? new Map()
+  const byTopic = new Map<string, number[]>()
+  for (const k of committed.keys()) {
+    const tp = parseTpKey(k)
+    byTopic.set(tp.topic, [...(byTopic.get(tp.topic) ?? []), tp.partition])
+  }
+  if (byTopic.size === 0) for (const [t, ps] of (await topicLayout(conn)).leaders) if (!isInternalTopic(t)) byTopic.set(t, [...ps.keys()])
+  return [...byTopic.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([topic, partitions]) => ({topic, partitions: partitions.sort((a, b) => a - b)}))
 }

@@ -3,8 +3,7 @@ import {Flags} from '@oclif/core'
 import {describeCluster} from '../../admin/cluster.js'
 import {allGroups, assertInactive, findCoordinators, isInactive, listGroups} from '../../admin/groups.js'
 import {type PlannedReset, type ResetPlan, type ResetScope, executeReset, planReset, planToCsv} from '../../admin/offset-reset.js'
-import {fetchCommittedOffsets, parseTpKey, topicLayout} from '../../admin/offsets.js'
-import {isInternalTopic} from '../../admin/topics.js'
+import {groupPartitionsForWizard} from '../../admin/offsets.js'
 import {KafkaCommand} from '../../base-command.js'
 import {usageError} from '../../errors.js'
 import {STRATEGY_FLAGS, type ResetStrategy, describeStrategy, parseStrategy} from '../../input/reset-strategy.js'
@@ -105,16 +104,7 @@ export default class OffsetsReset extends KafkaCommand<typeof OffsetsReset> {
     const conn = await this.connection()
     const answer = await resetWizard(prompter(), {
       groups: async () => (await listGroups(conn, {withMembers: false})).map((g) => ({group: g.group, state: g.state})),
-      partitionsOf: async (group) => {
-        const committed = (await fetchCommittedOffsets(conn, [group], await findCoordinators(conn, [group]))).get(group) ?? new Map()
-        const byTopic = new Map<string, number[]>()
-        for (const k of committed.keys()) {
-          const tp = parseTpKey(k)
-          byTopic.set(tp.topic, [...(byTopic.get(tp.topic) ?? []), tp.partition].sort((a, b) => a - b))
-        }
-        if (byTopic.size === 0) for (const [t, ps] of (await topicLayout(conn)).leaders) if (!isInternalTopic(t)) byTopic.set(t, [...ps.keys()].sort((a, b) => a - b))
-        return [...byTopic.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([topic, partitions]) => ({topic, partitions}))
-      },
+      partitionsOf: (group) => groupPartitionsForWizard(conn, group),
     }, {group: this.flags.group?.[0]})
     const scope: ResetScope = {topics: answer.topics}
     const plan = await planReset(conn, {groups: [answer.group], scope, strategy: answer.strategy, strategyText: describeStrategy(answer.strategy)})
@@ -125,6 +115,8 @@ export default class OffsetsReset extends KafkaCommand<typeof OffsetsReset> {
       this.log(`Not applied. To run it later: ${equivalentCommand(this.config.bin, answer)}`)
       return preview
     }
+    // Read-only contexts refuse and protected ones still want the name typed.
+    await this.guardMutation(`Reset ${plan.rows.length} offset(s) of group ${answer.group}?`, {destructive: false})
     const result = await this.finish(plan, answer.strategy, true)
     this.log(`Equivalent command: ${equivalentCommand(this.config.bin, answer)}`)
     return result
