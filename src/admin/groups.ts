@@ -1,5 +1,5 @@
 import type {KafkaConnection} from '../connection/client.js'
-import {operationError, toKctlError, usageError} from '../errors.js'
+import {ExitCode, KctlError, operationError, toKctlError, usageError} from '../errors.js'
 import {errorName} from '../protocol/error-codes.js'
 import {ConsumerGroupDescribeApi, consumerGroupDescribeRequest} from '../protocol/consumer-group-describe.js'
 import {DescribeGroupsApi, decodeConsumerAssignment, describeGroupsRequest} from '../protocol/describe-groups.js'
@@ -168,7 +168,7 @@ export async function describeGroups(conn: KafkaConnection, groupIds: string[], 
               instanceId: m.groupInstanceId,
               clientId: m.clientId,
               host: m.clientHost,
-              assignment: g.protocolType === 'consumer' ? decodeConsumerAssignment(m.memberAssignment) : [],
+              assignment: g.protocolType === 'consumer' ? sortAssignment(decodeConsumerAssignment(m.memberAssignment)) : [],
             }))
             .sort((a, b) => a.memberId.localeCompare(b.memberId)),
         })
@@ -183,6 +183,11 @@ export async function describeGroups(conn: KafkaConnection, groupIds: string[], 
   return all.sort((a, b) => a.group.localeCompare(b.group))
 }
 
+/** Assignments sorted by topic, then partition (brokers and assignors return them in any order). */
+function sortAssignment(assignment: {topic: string; partitions: number[]}[]): {topic: string; partitions: number[]}[] {
+  return assignment.map((a) => ({topic: a.topic, partitions: [...a.partitions].sort((x, y) => x - y)})).sort((a, b) => a.topic.localeCompare(b.topic))
+}
+
 function deadGroup(group: string, coordinator: number): GroupDescription {
   return {group, state: 'Dead', type: 'classic', protocolType: '', assignor: null, coordinator, members: []}
 }
@@ -192,10 +197,19 @@ async function describeConsumerGroups(conn: KafkaConnection, nodeId: number, ids
   if (ids.length === 0) return []
   const broker = await conn.broker(nodeId)
   if (!broker.versions?.[ConsumerGroupDescribeApi.apiKey]) return ids.map((g) => deadGroup(g, nodeId))
-  const res = await conn.request(broker, ConsumerGroupDescribeApi, (v, Encoder) => consumerGroupDescribeRequest(v, ids, Encoder))
+  let res
+  try {
+    res = await conn.request(broker, ConsumerGroupDescribeApi, (v, Encoder) => consumerGroupDescribeRequest(v, ids, Encoder))
+  } catch (error) {
+    // Kafka 3.x without the new group coordinator advertises API 69 but cannot serve it.
+    if (error instanceof KctlError && error.exitCode === ExitCode.failed) return ids.map((g) => deadGroup(g, nodeId))
+    throw error
+  }
   return res.groups.map((g) => {
-    if (g.errorCode === GROUP_ID_NOT_FOUND) return deadGroup(g.groupId, nodeId)
-    if (g.errorCode !== 0) throw protocolErrorToKctl(g.errorCode, g.errorMessage, `Describing consumer group ${g.groupId}`)
+    const type = errorName(g.errorCode)
+    if (type.endsWith('_AUTHORIZATION_FAILED')) throw protocolErrorToKctl(g.errorCode, g.errorMessage, `Describing consumer group ${g.groupId}`)
+    // Not found, or not a consumer-protocol group (e.g. UNSUPPORTED_VERSION on 3.x): it does not exist as such.
+    if (g.errorCode !== 0) return deadGroup(g.groupId, nodeId)
     return {
       group: g.groupId,
       state: g.groupState,
@@ -209,7 +223,7 @@ async function describeConsumerGroups(conn: KafkaConnection, nodeId: number, ids
           instanceId: m.instanceId,
           clientId: m.clientId,
           host: m.clientHost,
-          assignment: m.assignment.map((a) => ({topic: a.topicName, partitions: [...a.partitions].sort((x, y) => x - y)})).sort((a, b) => a.topic.localeCompare(b.topic)),
+          assignment: sortAssignment(m.assignment.map((a) => ({topic: a.topicName, partitions: a.partitions}))),
         }))
         .sort((a, b) => a.memberId.localeCompare(b.memberId)),
     }

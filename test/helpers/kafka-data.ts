@@ -24,8 +24,21 @@ export async function withAdmin<T>(fn: (admin: Admin) => Promise<T>): Promise<T>
   }
 }
 
+/**
+ * Create a topic and wait until every partition has a leader that serves it. kafkajs's own
+ * waitForLeaders fails with UNKNOWN_TOPIC_OR_PARTITION when a broker is a moment behind.
+ */
 export async function createTopic(topic: string, partitions: number, replicationFactor = 3): Promise<void> {
-  await withAdmin((a) => a.createTopics({topics: [{topic, numPartitions: partitions, replicationFactor}], waitForLeaders: true}))
+  await withAdmin(async (a) => {
+    await a.createTopics({topics: [{topic, numPartitions: partitions, replicationFactor}], waitForLeaders: false})
+    await waitFor(
+      async () => {
+        const offsets = await a.fetchTopicOffsets(topic)
+        return offsets.length === partitions
+      },
+      {what: `${topic} to have leaders`, timeoutMs: 60_000},
+    )
+  })
 }
 
 export async function deleteTopics(...topics: string[]): Promise<void> {

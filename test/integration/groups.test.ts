@@ -68,6 +68,7 @@ describe('consumer groups on a real cluster', function () {
     const members = await run(['groups', 'describe', busy, '--members'])
     expect(members.stdout).to.match(new RegExp(`${busy}\\s+kctl-test\\s+\\S*127\\.0\\.0\\.1\\s+3\\s+${topic}:0,1,2`))
     const missing = await run(['groups', 'describe', 'no-such-group-kctl', '--state', '--json'])
+    expect(missing.code, missing.stdout).to.equal(0)
     expect(missing.json().groups[0]).to.deep.include({group: 'no-such-group-kctl', state: 'Dead', members: []})
   })
 

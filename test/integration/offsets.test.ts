@@ -6,7 +6,7 @@ import {join} from 'node:path'
 import {kctl} from '../helpers/cli.js'
 import {testCluster} from '../helpers/cluster.js'
 import {activeConsumer, commitGroupOffsets, committedOffsets, createTopic, deleteGroups, deleteTopics, kafkaTool, produce, withAdmin} from '../helpers/kafka-data.js'
-import {uniqueName} from '../helpers/poll.js'
+import {uniqueName, waitFor} from '../helpers/poll.js'
 
 const stateDir = mkdtempSync(join(tmpdir(), 'kctl-offsets-state-'))
 const env = {KCTL_STATE_DIR: stateDir}
@@ -36,10 +36,17 @@ describe('offsets on a real cluster', function () {
     await produce(topic, [10, 10, 10], tA)
     await produce(topic, [10, 10, 10], tB)
     // Partition 0 starts at 2: resets below it are clamped there.
-    await withAdmin(async (a) => {
-      await a.fetchTopicOffsets(topic) // kafkajs's deleteTopicRecords needs the topic's metadata loaded
-      await a.deleteTopicRecords({topic, partitions: [{partition: 0, offset: '2'}]})
-    })
+    // kafkajs's deleteTopicRecords needs the topic's metadata loaded, and a just-created
+    // partition may briefly be unknown to a broker: retry until it is done.
+    await waitFor(
+      () =>
+        withAdmin(async (a) => {
+          await a.fetchTopicOffsets(topic)
+          await a.deleteTopicRecords({topic, partitions: [{partition: 0, offset: '2'}]})
+          return true
+        }),
+      {what: 'records before offset 2 to be deleted'},
+    )
   })
 
   after(async () => {
