@@ -73,7 +73,10 @@ export default class Lag extends KafkaCommand<typeof Lag> {
     }
     if (intervalMs < 500) throw usageError(`--watch interval ${this.flags.watch} is too short`, 'Use 500ms or more, e.g. --watch 5s.', 'INVALID_DURATION')
     const controller = new AbortController()
-    process.once('SIGINT', () => controller.abort())
+    process.once('SIGINT', () => {
+      controller.abort()
+      process.exitCode = 130 // stopped by the user (commands.md)
+    })
     const tty = Boolean(process.stdout.isTTY)
     await watchLag(await this.connection(), {...options, intervalMs, iterations: this.flags.iterations, signal: controller.signal}, (s) => {
       const text = render({...s, groups: sortGroups(s.groups, this.flags.sort, this.flags.top)}, watchView, this.format, {color: this.color})
