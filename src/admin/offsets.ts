@@ -1,5 +1,6 @@
 import type {KafkaConnection} from '../connection/client.js'
 import {operationError, toKctlError, usageError} from '../errors.js'
+import {didYouMean} from '../input/did-you-mean.js'
 import {errorName} from '../protocol/error-codes.js'
 import {ListOffsetsApi, type ListOffsetsTopic, listOffsetsRequest} from '../protocol/list-offsets.js'
 import {OffsetFetchApi, offsetFetchRequest} from '../protocol/offset-fetch.js'
@@ -39,8 +40,7 @@ export function resolvePartitions(layout: TopicLayout, specs: {topic: string; pa
   for (const s of specs) {
     const parts = layout.leaders.get(s.topic)
     if (!parts) {
-      const near = [...layout.leaders.keys()].filter((t) => t.toLowerCase().includes(s.topic.toLowerCase()) || s.topic.toLowerCase().includes(t.toLowerCase())).slice(0, 3)
-      throw usageError(`Topic ${s.topic} does not exist`, near.length ? `Did you mean ${near.join(', ')}?` : 'List topics with `kctl topics list`.', 'UNKNOWN_TOPIC')
+      throw usageError(`Topic ${s.topic} does not exist`, didYouMean(s.topic, layout.leaders.keys()) ?? 'List topics with `kctl topics list`.', 'UNKNOWN_TOPIC')
     }
     const wanted = s.partitions ?? [...parts.keys()]
     for (const p of wanted) {

@@ -53,14 +53,7 @@ export class KafkaConnection {
   async broker(nodeId: number): Promise<KafkaBroker> {
     const cluster = await this.cluster()
     try {
-      try {
-        return await cluster.findBroker({nodeId})
-      } catch (error) {
-        // The admin client connects to one seed broker only: load the broker list once.
-        if ((error as Error).name !== 'KafkaJSBrokerNotFound') throw error
-        await cluster.refreshMetadata()
-        return await cluster.findBroker({nodeId})
-      }
+      return await cluster.findBroker({nodeId})
     } catch (error) {
       // kafkajs knows only the brokers of its last own Metadata request: refresh once and retry.
       if ((error as Error).name !== 'KafkaJSBrokerNotFound') throw toKctlError(error, {address: `broker ${nodeId}`})

@@ -1,6 +1,3 @@
-import {execFileSync} from 'node:child_process'
-import {readFileSync} from 'node:fs'
-import {join} from 'node:path'
 import {Kafka, logLevel, type Admin, type Consumer} from 'kafkajs'
 
 import {testCluster} from './cluster.js'
@@ -121,10 +118,4 @@ export async function consumePartly(group: string, topic: string, perPartition: 
   await waitFor(async () => perPartition.every((n, p) => n === 0 || done.get(p) === n), {what: `${group} to consume`, timeoutMs: 60_000})
   await consumer.commitOffsets(perPartition.flatMap((n, partition) => (n > 0 ? [{topic, partition, offset: String(n)}] : [])))
   await consumer.disconnect()
-}
-
-/** Run one of Kafka's own CLI tools (from the Maven jars) and return stdout. */
-export function kafkaTool(mainClass: string, args: string[]): string {
-  const state = JSON.parse(readFileSync(join(testCluster().dir, 'state.json'), 'utf8'))
-  return execFileSync('java', ['-cp', state.classpath, mainClass, ...args], {encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe']})
 }

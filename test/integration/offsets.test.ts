@@ -4,8 +4,8 @@ import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 
 import {kctl} from '../helpers/cli.js'
-import {testCluster} from '../helpers/cluster.js'
-import {activeConsumer, commitGroupOffsets, committedOffsets, createTopic, deleteGroups, deleteTopics, kafkaTool, produce, withAdmin} from '../helpers/kafka-data.js'
+import {activeConsumer, commitGroupOffsets, committedOffsets, createTopic, deleteGroups, deleteTopics, produce, withAdmin} from '../helpers/kafka-data.js'
+import {kafkaTool} from '../helpers/kafka.js'
 import {uniqueName, waitFor} from '../helpers/poll.js'
 
 const stateDir = mkdtempSync(join(tmpdir(), 'kctl-offsets-state-'))
@@ -59,7 +59,7 @@ describe('offsets on a real cluster', function () {
       const r = await run(['offsets', 'get', topic, '--time', time, '--json'])
       expect(r.code, r.stderr).to.equal(0)
       const mine = r.json().offsets.map((o: {partition: number; offset: number}) => `${topic}:${o.partition}:${o.offset}`)
-      const kafka = kafkaTool('org.apache.kafka.tools.GetOffsetShell', ['--bootstrap-server', testCluster().bootstrap, '--topic', topic, '--time', kafkaTime]).trim().split('\n').sort()
+      const kafka = kafkaTool('org.apache.kafka.tools.GetOffsetShell', ['--topic', topic, '--time', kafkaTime]).trim().split('\n').sort()
       expect(mine, time).to.deep.equal(kafka)
     }
     const r = await run(['offsets', 'get', topic, '--partitions', '1', '--time', between, '--json'])

@@ -1,7 +1,7 @@
 import {expect} from 'chai'
 
 import {parseResetCsv, parseStrategy, strategyToFlags} from '../../../src/input/reset-strategy.js'
-import {expectUsageError} from '../../helpers/usage-error.js'
+import {expectUsageError} from '../../helpers/usage.js'
 
 const usage = expectUsageError
 
