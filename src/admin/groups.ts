@@ -1,0 +1,294 @@
+import type {KafkaConnection} from '../connection/client.js'
+import {ExitCode, KctlError, operationError, toKctlError, usageError} from '../errors.js'
+import {errorName} from '../protocol/error-codes.js'
+import {ConsumerGroupDescribeApi, consumerGroupDescribeRequest} from '../protocol/consumer-group-describe.js'
+import {DescribeGroupsApi, decodeConsumerAssignment, describeGroupsRequest} from '../protocol/describe-groups.js'
+import {FindCoordinatorApi, findCoordinatorRequest} from '../protocol/find-coordinator.js'
+import {ListGroupsApi, type ListedGroup, listGroupsRequest} from '../protocol/list-groups.js'
+import {OffsetDeleteApi, offsetDeleteRequest} from '../protocol/offset-delete.js'
+import {protocolErrorToKctl, throwIfError} from '../protocol/protocol-error.js'
+import {KafkaProtocolError} from '../protocol/protocol-error.js'
+
+/** Group states as Kafka names them (classic and KIP-848 consumer groups). */
+export const GROUP_STATES = ['Stable', 'Empty', 'PreparingRebalance', 'CompletingRebalance', 'Dead', 'Assigning', 'Reconciling', 'NotReady'] as const
+export const GROUP_TYPES = ['classic', 'consumer', 'share', 'streams'] as const
+
+export interface GroupListing {
+  group: string
+  state: string
+  /** classic, consumer (KIP-848), share, streams; null when the broker does not say (ListGroups v4). */
+  type: string | null
+  protocolType: string
+  coordinator: number
+  members: number
+}
+
+export interface GroupMember {
+  memberId: string
+  instanceId: string | null
+  clientId: string
+  host: string
+  assignment: {topic: string; partitions: number[]}[]
+}
+
+export interface GroupDescription {
+  group: string
+  /** `Dead` for a group that does not exist. */
+  state: string
+  type: 'classic' | 'consumer'
+  protocolType: string
+  /** Assignment strategy (classic: the protocol, e.g. range; consumer: the server assignor). */
+  assignor: string | null
+  coordinator: number
+  members: GroupMember[]
+}
+
+/** Canonical state names from user input (case-insensitive), or a usage error. */
+export function parseGroupStates(values: string[]): string[] {
+  return values.map((v) => {
+    const state = GROUP_STATES.find((s) => s.toLowerCase() === v.trim().toLowerCase())
+    if (!state) throw usageError(`Unknown group state "${v}"`, `Use one of: ${GROUP_STATES.join(', ')}.`, 'INVALID_GROUP_STATE')
+    return state
+  })
+}
+
+export function parseGroupTypes(values: string[]): string[] {
+  return values.map((v) => {
+    const type = GROUP_TYPES.find((t) => t === v.trim().toLowerCase())
+    if (!type) throw usageError(`Unknown group type "${v}"`, `Use one of: ${GROUP_TYPES.join(', ')}.`, 'INVALID_GROUP_TYPE')
+    return type
+  })
+}
+
+/** Broker ids of the cluster (from the metadata kafkajs already holds). */
+async function brokerIds(conn: KafkaConnection): Promise<number[]> {
+  const cluster = await conn.cluster()
+  if (!cluster.brokerPool.metadata) await cluster.refreshMetadata()
+  return cluster.getNodeIds().map(Number).sort((a, b) => a - b)
+}
+
+/**
+ * ListGroups once per broker (each answers for the groups it coordinates), with the state and
+ * type filters applied by the brokers. Member counts come from one describe per coordinator.
+ */
+export async function listGroups(conn: KafkaConnection, filter: {states?: string[]; types?: string[]; withMembers?: boolean} = {}): Promise<GroupListing[]> {
+  const ids = await brokerIds(conn)
+  const perBroker = await Promise.all(
+    ids.map(async (id) => {
+      const broker = await conn.broker(id)
+      const res = await conn.request(broker, ListGroupsApi, (version, Encoder) => {
+        if (version < 5 && filter.types?.length) {
+          throw new KafkaProtocolError('UNSUPPORTED_VERSION', `broker ${id} supports ListGroups v${version} only, which cannot filter by group type`, {hint: 'Group types (KIP-848) need Kafka 3.8 or newer; drop --type.'})
+        }
+        return listGroupsRequest(version, {statesFilter: filter.states ?? [], typesFilter: filter.types ?? []}, Encoder)
+      })
+      throwIfError(res.errorCode, null, `ListGroups on broker ${id}`)
+      return res.groups.map((g: ListedGroup) => ({g, coordinator: id}))
+    }),
+  )
+  const listed = perBroker.flat().sort((a, b) => a.g.groupId.localeCompare(b.g.groupId))
+  const members = new Map<string, number>()
+  if (filter.withMembers !== false && listed.length > 0) {
+    const coordinators = new Map(listed.map(({g, coordinator}) => [g.groupId, coordinator]))
+    for (const d of await describeGroups(conn, [...coordinators.keys()], coordinators)) members.set(d.group, d.members.length)
+  }
+  return listed.map(({g, coordinator}) => ({
+    group: g.groupId,
+    state: g.groupState,
+    type: g.groupType,
+    protocolType: g.protocolType,
+    coordinator,
+    members: members.get(g.groupId) ?? 0,
+  }))
+}
+
+/** Every group id (ListGroups once per broker), with its coordinator. */
+export async function allGroups(conn: KafkaConnection): Promise<Map<string, number>> {
+  const listed = await listGroups(conn, {withMembers: false})
+  return new Map(listed.map((g) => [g.group, g.coordinator]))
+}
+
+/** Coordinators of many groups with one FindCoordinator v4+ request. */
+export async function findCoordinators(conn: KafkaConnection, groupIds: string[]): Promise<Map<string, number>> {
+  const result = new Map<string, number>()
+  if (groupIds.length === 0) return result
+  const broker = await conn.anyBroker()
+  const res = await conn.request(broker, FindCoordinatorApi, (v, Encoder) => findCoordinatorRequest(v, groupIds, Encoder))
+  for (const c of res.coordinators) {
+    if (c.errorCode !== 0) throw protocolErrorToKctl(c.errorCode, c.errorMessage, `Finding the coordinator of group ${c.key}`)
+    result.set(c.key, c.nodeId)
+  }
+  return result
+}
+
+/** Group ids by coordinator broker id. */
+export function byCoordinator(groupIds: string[], coordinators: Map<string, number>): Map<number, string[]> {
+  const out = new Map<number, string[]>()
+  for (const g of groupIds) {
+    const id = coordinators.get(g)
+    if (id === undefined) continue
+    out.set(id, [...(out.get(id) ?? []), g])
+  }
+  return out
+}
+
+const GROUP_ID_NOT_FOUND = 69
+
+/**
+ * Describe groups with one DescribeGroups per coordinator; groups on the new consumer protocol
+ * (which DescribeGroups reports as Dead or not found) are described with one
+ * ConsumerGroupDescribe per coordinator. A group that does not exist comes back as `Dead`.
+ */
+export async function describeGroups(conn: KafkaConnection, groupIds: string[], known?: Map<string, number>): Promise<GroupDescription[]> {
+  const unique = [...new Set(groupIds)]
+  const coordinators = known ?? (await findCoordinators(conn, unique))
+  const batches = byCoordinator(unique, coordinators)
+  const described = await Promise.all(
+    [...batches.entries()].map(async ([nodeId, ids]) => {
+      const broker = await conn.broker(nodeId)
+      const res = await conn.request(broker, DescribeGroupsApi, (v, Encoder) => describeGroupsRequest(v, ids, Encoder))
+      const out: GroupDescription[] = []
+      const maybeNew: string[] = []
+      for (const g of res.groups) {
+        if (g.errorCode === GROUP_ID_NOT_FOUND || (g.errorCode === 0 && g.groupState === 'Dead')) {
+          maybeNew.push(g.groupId)
+          continue
+        }
+        if (g.errorCode !== 0) throw protocolErrorToKctl(g.errorCode, g.errorMessage, `Describing group ${g.groupId}`)
+        out.push({
+          group: g.groupId,
+          state: g.groupState,
+          type: 'classic',
+          protocolType: g.protocolType,
+          assignor: g.protocolData || null,
+          coordinator: nodeId,
+          members: g.members
+            .map((m) => ({
+              memberId: m.memberId,
+              instanceId: m.groupInstanceId,
+              clientId: m.clientId,
+              host: m.clientHost,
+              assignment: g.protocolType === 'consumer' ? sortAssignment(decodeConsumerAssignment(m.memberAssignment)) : [],
+            }))
+            .sort((a, b) => a.memberId.localeCompare(b.memberId)),
+        })
+      }
+      out.push(...(await describeConsumerGroups(conn, nodeId, maybeNew)))
+      return out
+    }),
+  )
+  const all = described.flat()
+  const found = new Set(all.map((d) => d.group))
+  for (const g of unique) if (!found.has(g)) all.push(deadGroup(g, coordinators.get(g) ?? -1))
+  return all.sort((a, b) => a.group.localeCompare(b.group))
+}
+
+/** Assignments sorted by topic, then partition (brokers and assignors return them in any order). */
+function sortAssignment(assignment: {topic: string; partitions: number[]}[]): {topic: string; partitions: number[]}[] {
+  return assignment.map((a) => ({topic: a.topic, partitions: [...a.partitions].sort((x, y) => x - y)})).sort((a, b) => a.topic.localeCompare(b.topic))
+}
+
+function deadGroup(group: string, coordinator: number): GroupDescription {
+  return {group, state: 'Dead', type: 'classic', protocolType: '', assignor: null, coordinator, members: []}
+}
+
+/** KIP-848 groups of one coordinator; brokers without API 69 (before 3.7) have none. */
+async function describeConsumerGroups(conn: KafkaConnection, nodeId: number, ids: string[]): Promise<GroupDescription[]> {
+  if (ids.length === 0) return []
+  const broker = await conn.broker(nodeId)
+  if (!broker.versions?.[ConsumerGroupDescribeApi.apiKey]) return ids.map((g) => deadGroup(g, nodeId))
+  let res
+  try {
+    res = await conn.request(broker, ConsumerGroupDescribeApi, (v, Encoder) => consumerGroupDescribeRequest(v, ids, Encoder))
+  } catch (error) {
+    // Kafka 3.x without the new group coordinator advertises API 69 but cannot serve it.
+    if (error instanceof KctlError && error.exitCode === ExitCode.failed) return ids.map((g) => deadGroup(g, nodeId))
+    throw error
+  }
+  return res.groups.map((g) => {
+    const type = errorName(g.errorCode)
+    if (type.endsWith('_AUTHORIZATION_FAILED')) throw protocolErrorToKctl(g.errorCode, g.errorMessage, `Describing consumer group ${g.groupId}`)
+    // Not found, or not a consumer-protocol group (e.g. UNSUPPORTED_VERSION on 3.x): it does not exist as such.
+    if (g.errorCode !== 0) return deadGroup(g.groupId, nodeId)
+    return {
+      group: g.groupId,
+      state: g.groupState,
+      type: 'consumer' as const,
+      protocolType: 'consumer',
+      assignor: g.assignorName || null,
+      coordinator: nodeId,
+      members: g.members
+        .map((m) => ({
+          memberId: m.memberId,
+          instanceId: m.instanceId,
+          clientId: m.clientId,
+          host: m.clientHost,
+          assignment: sortAssignment(m.assignment.map((a) => ({topic: a.topicName, partitions: a.partitions}))),
+        }))
+        .sort((a, b) => a.memberId.localeCompare(b.memberId)),
+    }
+  })
+}
+
+/** A state in which a group has no members, so its offsets may be changed from outside. */
+export function isInactive(state: string): boolean {
+  return state === 'Empty' || state === 'Dead'
+}
+
+/** Refuse (exit 1) when any of the groups has active members, naming them, before any change. */
+export function assertInactive(groups: GroupDescription[], action: string): void {
+  const active = groups.filter((g) => !isInactive(g.state) || g.members.length > 0)
+  if (active.length === 0) return
+  const lines = active.map((g) => `${g.group} (${g.state}; members: ${g.members.map((m) => `${m.clientId}@${m.host} ${m.memberId}`).join(', ') || 'none listed'})`)
+  throw operationError(`Cannot ${action}: ${active.length === 1 ? 'group' : 'groups'} ${lines.join('; ')} ${active.length === 1 ? 'has' : 'have'} active members`, {
+    code: 'GROUP_NOT_EMPTY',
+    hint: 'Stop the consumers of the group first (nothing was changed).',
+    details: {groups: active.map((g) => ({group: g.group, state: g.state, members: g.members.map((m) => ({memberId: m.memberId, clientId: m.clientId, host: m.host}))}))},
+  })
+}
+
+export interface GroupDeleteResult {
+  group: string
+  deleted: boolean
+  error: string | null
+}
+
+/** DeleteGroups batched per coordinator (kafkajs's broker request takes many ids). */
+export async function deleteGroups(conn: KafkaConnection, groupIds: string[], coordinators: Map<string, number>): Promise<GroupDeleteResult[]> {
+  const results = await Promise.all(
+    [...byCoordinator(groupIds, coordinators).entries()].map(async ([nodeId, ids]) => {
+      const broker = (await conn.broker(nodeId)) as unknown as {deleteGroups(ids: string[]): Promise<{results: {groupId: string; errorCode: number}[]}>}
+      let res: {results: {groupId: string; errorCode: number}[]}
+      try {
+        res = await broker.deleteGroups(ids)
+      } catch (error) {
+        throw toKctlError(error, {operation: `deleting groups on broker ${nodeId}`})
+      }
+      return res.results.map((r) => ({group: r.groupId, deleted: r.errorCode === 0, error: r.errorCode === 0 ? null : errorName(r.errorCode)}))
+    }),
+  )
+  return results.flat().sort((a, b) => a.group.localeCompare(b.group))
+}
+
+export interface OffsetDeleteResult {
+  group: string
+  topic: string
+  partition: number
+  deleted: boolean
+  error: string | null
+}
+
+/** OffsetDelete (API 47): one request to the group's coordinator. */
+export async function deleteGroupOffsets(conn: KafkaConnection, group: string, topics: {topic: string; partitions: number[]}[], knownCoordinator?: number): Promise<OffsetDeleteResult[]> {
+  const coordinator = knownCoordinator ?? (await findCoordinators(conn, [group])).get(group)!
+  const broker = await conn.broker(coordinator)
+  const res = await conn.request(broker, OffsetDeleteApi, (v, Encoder) => offsetDeleteRequest(v, {groupId: group, topics: topics.map((t) => ({name: t.topic, partitions: t.partitions}))}, Encoder))
+  if (res.errorCode !== 0) {
+    const type = errorName(res.errorCode)
+    if (type === 'NON_EMPTY_GROUP') throw operationError(`Cannot delete offsets of group ${group}: it has active members`, {code: type, hint: 'Stop its consumers first (nothing was changed).'})
+    throw protocolErrorToKctl(res.errorCode, null, `Deleting offsets of group ${group}`)
+  }
+  return res.topics
+    .flatMap((t) => t.partitions.map((p) => ({group, topic: t.name, partition: p.partitionIndex, deleted: p.errorCode === 0, error: p.errorCode === 0 ? null : errorName(p.errorCode)})))
+    .sort((a, b) => a.topic.localeCompare(b.topic) || a.partition - b.partition)
+}

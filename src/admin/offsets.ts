@@ -1,0 +1,169 @@
+import type {KafkaConnection} from '../connection/client.js'
+import {operationError, toKctlError, usageError} from '../errors.js'
+import {didYouMean} from '../input/did-you-mean.js'
+import {errorName} from '../protocol/error-codes.js'
+import {ListOffsetsApi, type ListOffsetsTopic, listOffsetsRequest} from '../protocol/list-offsets.js'
+import {OffsetFetchApi, offsetFetchRequest} from '../protocol/offset-fetch.js'
+import {protocolErrorToKctl} from '../protocol/protocol-error.js'
+import {byCoordinator, findCoordinators} from './groups.js'
+import {isInternalTopic} from './topics.js'
+
+export interface TopicPartition {
+  topic: string
+  partition: number
+}
+
+/** `topic:partition`, the key of per-partition maps. */
+export const tpKey = (topic: string, partition: number) => `${topic}:${partition}`
+
+export function sortTp<T extends TopicPartition>(items: T[]): T[] {
+  return items.sort((a, b) => a.topic.localeCompare(b.topic) || a.partition - b.partition)
+}
+
+/** Partition leaders of every topic (one Metadata request). */
+export interface TopicLayout {
+  /** topic -> partition -> leader broker id (-1 when leaderless). */
+  leaders: Map<string, Map<number, number>>
+}
+
+export async function topicLayout(conn: KafkaConnection): Promise<TopicLayout> {
+  const admin = await conn.admin()
+  const {topics} = await admin.fetchTopicMetadata()
+  const leaders = new Map<string, Map<number, number>>()
+  for (const t of topics) leaders.set(t.name, new Map(t.partitions.map((p) => [p.partitionId, p.leader])))
+  return {leaders}
+}
+
+/** Expand `topic` / `topic:0,1` specs against the cluster; unknown topics or partitions are usage errors. */
+export function resolvePartitions(layout: TopicLayout, specs: {topic: string; partitions?: number[]}[], flag = '--topic'): TopicPartition[] {
+  const out: TopicPartition[] = []
+  for (const s of specs) {
+    const parts = layout.leaders.get(s.topic)
+    if (!parts) {
+      throw usageError(`Topic ${s.topic} does not exist`, didYouMean(s.topic, layout.leaders.keys()) ?? 'List topics with `kctl topics list`.', 'UNKNOWN_TOPIC')
+    }
+    const wanted = s.partitions ?? [...parts.keys()]
+    for (const p of wanted) {
+      if (!parts.has(p)) throw usageError(`Partition ${p} of topic ${s.topic} does not exist (${flag})`, `${s.topic} has partitions 0-${parts.size - 1}.`, 'UNKNOWN_PARTITION')
+      out.push({topic: s.topic, partition: p})
+    }
+  }
+  return sortTp(out)
+}
+
+export type OffsetQuery = 'earliest' | 'latest' | 'max-timestamp' | {timestamp: number}
+
+export interface PartitionOffset extends TopicPartition {
+  offset: bigint | null
+  /** The record timestamp for time and max-timestamp queries; null otherwise. */
+  timestamp: number | null
+}
+
+function specialTimestamp(q: OffsetQuery): bigint {
+  if (q === 'earliest') return -2n
+  if (q === 'latest') return -1n
+  if (q === 'max-timestamp') return -3n
+  return BigInt(q.timestamp)
+}
+
+/**
+ * Offsets of many partitions with one ListOffsets request per leader broker. For a timestamp,
+ * `offset` is null when no record is that new (Kafka returns -1).
+ */
+export async function listOffsets(conn: KafkaConnection, layout: TopicLayout, partitions: TopicPartition[], query: OffsetQuery): Promise<Map<string, PartitionOffset>> {
+  const byLeader = new Map<number, Map<string, number[]>>()
+  for (const tp of partitions) {
+    const leader = layout.leaders.get(tp.topic)?.get(tp.partition) ?? -1
+    if (leader < 0) throw operationError(`Partition ${tp.topic}:${tp.partition} has no leader`, {code: 'LEADER_NOT_AVAILABLE', retriable: true, hint: 'Check the brokers with `kctl topics list` and retry.'})
+    const topics = byLeader.get(leader) ?? new Map<string, number[]>()
+    topics.set(tp.topic, [...(topics.get(tp.topic) ?? []), tp.partition])
+    byLeader.set(leader, topics)
+  }
+  const ts = specialTimestamp(query)
+  const out = new Map<string, PartitionOffset>()
+  await Promise.all(
+    [...byLeader.entries()].map(async ([leader, topics]) => {
+      const req: ListOffsetsTopic[] = [...topics.entries()].map(([name, ps]) => ({name, partitions: ps.map((p) => ({partitionIndex: p, timestamp: ts}))}))
+      const broker = await conn.broker(leader)
+      const res = await conn.request(broker, ListOffsetsApi, (v, Encoder) => listOffsetsRequest(v, req, Encoder))
+      for (const t of res.topics) {
+        for (const p of t.partitions) {
+          if (p.errorCode !== 0) throw protocolErrorToKctl(p.errorCode, null, `ListOffsets for ${t.name}:${p.partitionIndex}`)
+          const timestamp = typeof query === 'string' && query !== 'max-timestamp' ? null : p.timestamp < 0n ? null : Number(p.timestamp)
+          out.set(tpKey(t.name, p.partitionIndex), {topic: t.name, partition: p.partitionIndex, offset: p.offset < 0n ? null : p.offset, timestamp})
+        }
+      }
+    }),
+  )
+  return out
+}
+
+/** group -> `topic:partition` -> committed offset (only partitions with a commit). */
+export type CommittedOffsets = Map<string, Map<string, bigint>>
+
+/**
+ * Committed offsets of many groups: one OffsetFetch v8+ per coordinator, all its groups in one
+ * request (topics null = everything the group has committed).
+ */
+export async function fetchCommittedOffsets(conn: KafkaConnection, groupIds: string[], coordinators: Map<string, number>): Promise<CommittedOffsets> {
+  const out: CommittedOffsets = new Map(groupIds.map((g) => [g, new Map()]))
+  await Promise.all(
+    [...byCoordinator(groupIds, coordinators).entries()].map(async ([nodeId, ids]) => {
+      const broker = await conn.broker(nodeId)
+      const res = await conn.request(broker, OffsetFetchApi, (v, Encoder) => offsetFetchRequest(v, ids.map((groupId) => ({groupId, topics: null})), Encoder))
+      for (const g of res.groups) {
+        if (g.errorCode !== 0 && errorName(g.errorCode) !== 'GROUP_ID_NOT_FOUND') throw protocolErrorToKctl(g.errorCode, null, `Fetching the offsets of group ${g.groupId}`)
+        const offsets = out.get(g.groupId) ?? new Map<string, bigint>()
+        for (const t of g.topics) {
+          for (const p of t.partitions) {
+            if (p.errorCode !== 0) throw protocolErrorToKctl(p.errorCode, null, `Fetching the offset of ${g.groupId} on ${t.name}:${p.partitionIndex}`)
+            if (p.committedOffset >= 0n) offsets.set(tpKey(t.name, p.partitionIndex), p.committedOffset)
+          }
+        }
+        out.set(g.groupId, offsets)
+      }
+    }),
+  )
+  return out
+}
+
+export function parseTpKey(key: string): TopicPartition {
+  const i = key.lastIndexOf(':')
+  return {topic: key.slice(0, i), partition: Number(key.slice(i + 1))}
+}
+
+interface KafkajsBroker {
+  offsetCommit(args: {groupId: string; groupGenerationId: number; memberId: string; retentionTime?: number; topics: {topic: string; partitions: {partition: number; offset: string}[]}[]}): Promise<{responses: {topic: string; partitions: {partition: number; errorCode: number}[]}[]}>
+}
+
+/**
+ * Commit offsets for an inactive group from outside (generation -1, no member id): one
+ * OffsetCommit to the group's coordinator. Throws if any partition failed.
+ */
+export async function commitOffsets(conn: KafkaConnection, group: string, coordinator: number, offsets: {topic: string; partition: number; offset: bigint}[]): Promise<void> {
+  if (offsets.length === 0) return
+  const byTopic = new Map<string, {partition: number; offset: string}[]>()
+  for (const o of offsets) byTopic.set(o.topic, [...(byTopic.get(o.topic) ?? []), {partition: o.partition, offset: o.offset.toString()}])
+  const broker = (await conn.broker(coordinator)) as unknown as KafkajsBroker
+  let res
+  try {
+    res = await broker.offsetCommit({groupId: group, groupGenerationId: -1, memberId: '', topics: [...byTopic.entries()].map(([topic, partitions]) => ({topic, partitions}))})
+  } catch (error) {
+    const e = toKctlError(error, {operation: `committing offsets of group ${group}`})
+    throw operationError(`Committing offsets of group ${group} failed: ${e.message}`, {code: e.code, cause: error, hint: e.code === 'UNKNOWN_MEMBER_ID' || e.code === 'ILLEGAL_GENERATION' ? 'The group became active: stop its consumers and retry.' : e.hint})
+  }
+  const failed = res.responses.flatMap((t) => t.partitions.filter((p) => p.errorCode !== 0).map((p) => `${t.topic}:${p.partition} ${errorName(p.errorCode)}`))
+  if (failed.length) throw operationError(`Committing offsets of group ${group} failed for ${failed.join(', ')}`, {code: 'OFFSET_COMMIT_FAILED'})
+}
+
+/** Topics and partitions a group has committed offsets for; every non-internal topic if none. */
+export async function groupPartitionsForWizard(conn: KafkaConnection, group: string): Promise<{topic: string; partitions: number[]}[]> {
+  const committed = (await fetchCommittedOffsets(conn, [group], await findCoordinators(conn, [group]))).get(group) ?? new Map()
+  const byTopic = new Map<string, number[]>()
+  for (const k of committed.keys()) {
+    const tp = parseTpKey(k)
+    byTopic.set(tp.topic, [...(byTopic.get(tp.topic) ?? []), tp.partition])
+  }
+  if (byTopic.size === 0) for (const [t, ps] of (await topicLayout(conn)).leaders) if (!isInternalTopic(t)) byTopic.set(t, [...ps.keys()])
+  return [...byTopic.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([topic, partitions]) => ({topic, partitions: partitions.sort((a, b) => a - b)}))
+}

@@ -1,0 +1,73 @@
+import {Args, Flags} from '@oclif/core'
+
+import {groupLag} from '../../admin/lag.js'
+import {KafkaCommand} from '../../base-command.js'
+import {usageError} from '../../errors.js'
+import {formatDuration, parseDuration} from '../../input/duration.js'
+import type {View} from '../../output/format.js'
+import {groupSelection, lagFlags} from './index.js'
+
+export interface LagOffender {
+  group: string
+  lag: bigint
+  timeLagMs: number | null
+  /** Which thresholds the group exceeded. */
+  exceeded: ('max-lag' | 'max-time-lag')[]
+}
+
+export interface LagCheckResult {
+  ok: boolean
+  maxLag: bigint | null
+  maxTimeLagMs: number | null
+  checked: number
+  offenders: LagOffender[]
+}
+
+export default class LagCheck extends KafkaCommand<typeof LagCheck> {
+  static summary = 'Exit 3 when any group lags more than a threshold, 0 otherwise (for CI gates and readiness probes).'
+  static strict = false
+  static examples = [
+    '<%= config.bin %> lag check orders-service --max-lag 1000',
+    '<%= config.bin %> lag check --all-groups --max-lag 10000 --max-time-lag 5m --output json',
+  ]
+
+  static args = {group: Args.string({description: 'Group id(s).'})}
+  static flags = {
+    ...lagFlags,
+    'max-lag': Flags.string({summary: 'Largest acceptable total lag of a group, in messages.'}),
+    'max-time-lag': Flags.string({summary: 'Largest acceptable time lag of a group, e.g. 30s, 5m, PT1H.'}),
+  }
+
+  async run(): Promise<LagCheckResult> {
+    const selection = groupSelection(this.positionals, this.flags['all-groups'])
+    const maxLagText = this.flags['max-lag']
+    if (maxLagText === undefined && this.flags['max-time-lag'] === undefined) throw usageError('Give a threshold: --max-lag N and/or --max-time-lag DURATION', undefined, 'MISSING_THRESHOLD')
+    if (maxLagText !== undefined && !/^\d+$/.test(maxLagText.trim())) throw usageError(`Invalid --max-lag "${maxLagText}": not a non-negative integer`, 'e.g. --max-lag 1000', 'INVALID_THRESHOLD')
+    const maxLag = maxLagText === undefined ? null : BigInt(maxLagText.trim())
+    const maxTimeLagMs = this.flags['max-time-lag'] === undefined ? null : parseDuration(this.flags['max-time-lag'], '--max-time-lag')
+    const groups = await groupLag(await this.connection(), {...selection, topic: this.flags.topic, timeLag: maxTimeLagMs !== null && this.flags['time-lag']})
+    const offenders: LagOffender[] = []
+    for (const g of groups) {
+      const exceeded: LagOffender['exceeded'] = []
+      if (maxLag !== null && g.lag > maxLag) exceeded.push('max-lag')
+      if (maxTimeLagMs !== null && g.timeLagMs !== null && g.timeLagMs > maxTimeLagMs) exceeded.push('max-time-lag')
+      if (exceeded.length) offenders.push({group: g.group, lag: g.lag, timeLagMs: g.timeLagMs, exceeded})
+    }
+    const result = {ok: offenders.length === 0, maxLag, maxTimeLagMs, checked: groups.length, offenders}
+    this.present(result, lagCheckView)
+    if (!result.ok) process.exitCode = 3
+    return result
+  }
+}
+
+export const lagCheckView: View<LagCheckResult> = {
+  columns: [
+    {key: 'group', header: 'GROUP'},
+    {key: 'lag', header: 'LAG', align: 'right'},
+    {key: 'timeLag', header: 'TIME-LAG', align: 'right'},
+    {key: 'exceeded', header: 'EXCEEDED', color: () => 'red'},
+  ],
+  rows: (d) => d.offenders.map((o) => ({group: o.group, lag: o.lag, timeLag: o.timeLagMs === null ? null : formatDuration(o.timeLagMs), exceeded: o.exceeded.join(',')})),
+  header: (d) => [d.ok ? `OK: ${d.checked} group(s) within the thresholds.` : `FAIL: ${d.offenders.length} of ${d.checked} group(s) over the thresholds.`],
+  empty: '',
+}

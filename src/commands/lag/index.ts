@@ -1,0 +1,142 @@
+import {Args, Flags} from '@oclif/core'
+
+import {type GroupLag, groupLag} from '../../admin/lag.js'
+import {type WatchSnapshot, watchLag} from '../../admin/lag-watch.js'
+import {KafkaCommand} from '../../base-command.js'
+import {usageError} from '../../errors.js'
+import {formatDuration, parseDuration} from '../../input/duration.js'
+import type {View} from '../../output/format.js'
+import {render} from '../../output/render.js'
+
+export interface LagResult {
+  groups: GroupLag[]
+}
+
+export const lagFlags = {
+  'all-groups': Flags.boolean({summary: 'Every group of the cluster.'}),
+  topic: Flags.string({summary: 'Only this topic.'}),
+  'time-lag': Flags.boolean({summary: 'Read the timestamp of the next unconsumed record of lagging partitions (--no-time-lag skips it).', default: true, allowNo: true}),
+}
+
+/** Group ids from the arguments, or --all-groups; exactly one of the two. */
+export function groupSelection(groups: string[], all: boolean | undefined): {groups: string[]; allGroups: boolean} {
+  if (groups.length === 0 && !all) throw usageError('Name at least one group, or pass --all-groups', 'e.g. kctl lag my-group, or kctl lag --all-groups', 'MISSING_GROUP')
+  if (groups.length > 0 && all) throw usageError('Pass group names or --all-groups, not both', undefined, 'CONFLICTING_ARGUMENTS')
+  return {groups, allGroups: Boolean(all)}
+}
+
+export default class Lag extends KafkaCommand<typeof Lag> {
+  static summary = 'Consumer lag per group, in messages and in time (how old the next unconsumed record is).'
+  static description = 'Requests grow with brokers and groups, not partitions: ListGroups per broker, DescribeGroups and OffsetFetch per coordinator, one ListOffsets and one Fetch per leader broker.'
+  static strict = false
+  static examples = [
+    '<%= config.bin %> lag orders-service',
+    '<%= config.bin %> lag --all-groups --sort lag --top 10',
+    '<%= config.bin %> lag orders-service --verbose --topic orders',
+    '<%= config.bin %> lag orders-service --watch 5s',
+    '<%= config.bin %> lag --all-groups --no-time-lag --output json',
+  ]
+
+  static args = {group: Args.string({description: 'Group id(s).'})}
+  static flags = {
+    ...lagFlags,
+    sort: Flags.option({options: ['lag', 'name'] as const, default: 'lag' as const, summary: 'Order groups by total lag (largest first) or by name.'})(),
+    top: Flags.integer({summary: 'Only the first N groups (after sorting).', min: 1}),
+    verbose: Flags.boolean({char: 'v', summary: 'One row per partition (committed, log-end, lag, time lag, consumer).'}),
+    watch: Flags.string({summary: 'Refresh every INTERVAL (default 5s) with rates and a status per group: OK, WARN, STALL, STOP, REWIND.'}),
+    iterations: Flags.integer({summary: 'With --watch: stop after N refreshes.', min: 1}),
+  }
+
+  /** `--watch` takes an optional interval: give a bare `--watch` its default. */
+  override async init(): Promise<void> {
+    const i = this.argv.indexOf('--watch')
+    if (i !== -1 && !/^\d/.test(this.argv[i + 1] ?? '')) this.argv.splice(i + 1, 0, '5s')
+    await super.init()
+  }
+
+  override get timeoutMs(): number {
+    // Watch mode runs until stopped; the deadline bounds each request instead.
+    return this.flags?.watch ? 2_147_483_647 : super.timeoutMs
+  }
+
+  async run(): Promise<LagResult | undefined> {
+    const selection = groupSelection(this.positionals, this.flags['all-groups'])
+    const options = {...selection, topic: this.flags.topic, timeLag: this.flags['time-lag']}
+    if (this.flags.watch !== undefined) return this.watch(options, parseDuration(this.flags.watch, '--watch'))
+    const groups = sortGroups(await groupLag(await this.connection(), options), this.flags.sort, this.flags.top)
+    return this.present({groups}, this.flags.verbose ? partitionLagView : groupLagView)
+  }
+
+  private async watch(options: Parameters<typeof groupLag>[1], intervalMs: number): Promise<undefined> {
+    if (this.jsonEnabled() || (this.flags.output && this.flags.output !== 'table' && this.flags.output !== 'wide')) {
+      throw usageError('--watch renders a live table; it has no JSON/YAML/CSV form', 'Run `kctl lag --output json` repeatedly instead.', 'INVALID_ARGUMENTS')
+    }
+    if (intervalMs < 500) throw usageError(`--watch interval ${this.flags.watch} is too short`, 'Use 500ms or more, e.g. --watch 5s.', 'INVALID_DURATION')
+    const controller = new AbortController()
+    process.once('SIGINT', () => {
+      controller.abort()
+      process.exitCode = 130 // stopped by the user (commands.md)
+    })
+    const tty = Boolean(process.stdout.isTTY)
+    await watchLag(await this.connection(), {...options, intervalMs, iterations: this.flags.iterations, signal: controller.signal}, (s) => {
+      const text = render({...s, groups: sortGroups(s.groups, this.flags.sort, this.flags.top)}, watchView, this.format, {color: this.color})
+      process.stdout.write(tty ? `\u001B[H\u001B[2J${text}\n` : `${text}\n\n`)
+    })
+    return undefined
+  }
+}
+
+export function sortGroups<G extends GroupLag>(groups: G[], sort: 'lag' | 'name', top?: number): G[] {
+  const sorted = [...groups].sort((a, b) => (sort === 'name' ? a.group.localeCompare(b.group) : a.lag === b.lag ? a.group.localeCompare(b.group) : b.lag > a.lag ? 1 : -1))
+  return top ? sorted.slice(0, top) : sorted
+}
+
+const timeLag = (ms: number | null) => (ms === null ? null : formatDuration(ms))
+const lagColor = (v: unknown) => (typeof v === 'bigint' && v > 0n ? 'yellow' : undefined)
+
+export const groupLagView: View<LagResult> = {
+  columns: [
+    {key: 'group', header: 'GROUP'},
+    {key: 'state', header: 'STATE'},
+    {key: 'members', header: 'MEMBERS', align: 'right'},
+    {key: 'topics', header: 'TOPICS', align: 'right'},
+    {key: 'lag', header: 'LAG', align: 'right', color: lagColor},
+    {key: 'timeLag', header: 'TIME-LAG', align: 'right'},
+  ],
+  rows: (d) => d.groups.map((g) => ({group: g.group, state: g.state, members: g.members, topics: g.topics.length, lag: g.lag, timeLag: timeLag(g.timeLagMs)})),
+  empty: 'No groups.',
+}
+
+export const partitionLagView: View<LagResult> = {
+  columns: [
+    {key: 'group', header: 'GROUP'},
+    {key: 'topic', header: 'TOPIC'},
+    {key: 'partition', header: 'PARTITION', align: 'right'},
+    {key: 'committed', header: 'COMMITTED', align: 'right'},
+    {key: 'logEnd', header: 'LOG-END', align: 'right'},
+    {key: 'lag', header: 'LAG', align: 'right', color: lagColor},
+    {key: 'timeLag', header: 'TIME-LAG', align: 'right'},
+    {key: 'owner', header: 'CONSUMER'},
+  ],
+  rows: (d) => d.groups.flatMap((g) => g.topics.flatMap((t) => t.partitions.map((p) => ({group: g.group, ...p, timeLag: timeLag(p.timeLagMs)})))),
+  empty: 'No committed offsets.',
+  footer: (d) => d.groups.flatMap((g) => g.topics.map((t) => `${g.group} ${t.topic}: lag ${t.lag}`)),
+}
+
+const rate = (n: number | null) => (n === null ? null : n.toFixed(1))
+
+export const watchView: View<WatchSnapshot> = {
+  header: (s) => [`kctl lag --watch   ${s.at}   refresh #${s.iteration}   (Ctrl-C to stop)`],
+  columns: [
+    {key: 'group', header: 'GROUP'},
+    {key: 'status', header: 'STATUS', color: (v) => (v === 'OK' ? 'green' : v === 'WARN' ? 'yellow' : 'red')},
+    {key: 'lag', header: 'LAG', align: 'right'},
+    {key: 'timeLag', header: 'TIME-LAG', align: 'right'},
+    {key: 'consumed', header: 'CONSUMED/S', align: 'right'},
+    {key: 'produced', header: 'PRODUCED/S', align: 'right'},
+    {key: 'rule', header: 'RULE'},
+  ],
+  rows: (s) => s.groups.map((g) => ({group: g.group, status: g.status.status, lag: g.lag, timeLag: timeLag(g.timeLagMs), consumed: rate(g.consumedPerSec), produced: rate(g.producedPerSec), rule: g.status.rule})),
+  empty: 'No groups.',
+  footer: (s) => s.groups.flatMap((g) => g.partitionStatus.filter((p) => p.status.status !== 'OK').map((p) => `  ${g.group} ${p.topic}:${p.partition} ${p.status.status}: ${p.status.rule}`)),
+}

@@ -1,0 +1,104 @@
+import type {KafkaEncoder} from './kafkajs-internals.js'
+import {type ApiSpec, type Reader, buildRequest, flex} from './wire.js'
+
+/**
+ * ConsumerGroupDescribe (API 69, KIP-848): groups on the new consumer protocol, which the classic
+ * DescribeGroups reports as Dead with no members.
+ */
+export const ConsumerGroupDescribeApi: ApiSpec = {apiKey: 69, apiName: 'ConsumerGroupDescribe', minVersion: 0, maxVersion: 1}
+
+export interface ConsumerGroupTopicPartitions {
+  topicId: string
+  topicName: string
+  partitions: number[]
+}
+
+export interface ConsumerGroupMember {
+  memberId: string
+  instanceId: string | null
+  rackId: string | null
+  memberEpoch: number
+  clientId: string
+  clientHost: string
+  subscribedTopicNames: string[]
+  subscribedTopicRegex: string | null
+  assignment: ConsumerGroupTopicPartitions[]
+  targetAssignment: ConsumerGroupTopicPartitions[]
+  /** v1+: 0 = consumer protocol, 1 = classic member in a consumer group; -1 unknown. */
+  memberType: number
+}
+
+export interface DescribedConsumerGroup {
+  errorCode: number
+  errorMessage: string | null
+  groupId: string
+  groupState: string
+  groupEpoch: number
+  assignmentEpoch: number
+  assignorName: string
+  members: ConsumerGroupMember[]
+  authorizedOperations: number
+}
+
+export function encodeConsumerGroupDescribe(e: KafkaEncoder, groupIds: string[], includeAuthorizedOperations = false): void {
+  flex.array(e, groupIds, flex.string)
+  e.writeBoolean(includeAuthorizedOperations)
+  flex.tags(e)
+}
+
+function readAssignment(r: Reader): ConsumerGroupTopicPartitions[] {
+  const topics = r.compactArray((t) => {
+    const tp = {topicId: t.uuid(), topicName: t.compactString(), partitions: t.compactArray((p) => p.int32())}
+    t.taggedFields()
+    return tp
+  })
+  r.taggedFields()
+  return topics
+}
+
+export function decodeConsumerGroupDescribe(r: Reader, version: number): {throttleTimeMs: number; groups: DescribedConsumerGroup[]} {
+  const throttleTimeMs = r.int32()
+  const groups = r.compactArray((g) => {
+    const errorCode = g.int16()
+    const errorMessage = g.compactNullableString()
+    const groupId = g.compactString()
+    const groupState = g.compactString()
+    const groupEpoch = g.int32()
+    const assignmentEpoch = g.int32()
+    const assignorName = g.compactString()
+    const members = g.compactArray((m) => {
+      const member: ConsumerGroupMember = {
+        memberId: m.compactString(),
+        instanceId: m.compactNullableString(),
+        rackId: m.compactNullableString(),
+        memberEpoch: m.int32(),
+        clientId: m.compactString(),
+        clientHost: m.compactString(),
+        subscribedTopicNames: m.compactArray((s) => s.compactString()),
+        subscribedTopicRegex: m.compactNullableString(),
+        assignment: readAssignment(m),
+        targetAssignment: readAssignment(m),
+        memberType: -1,
+      }
+      if (version >= 1) member.memberType = m.int8()
+      m.taggedFields()
+      return member
+    })
+    const authorizedOperations = g.int32()
+    g.taggedFields()
+    return {errorCode, errorMessage, groupId, groupState, groupEpoch, assignmentEpoch, assignorName, members, authorizedOperations}
+  })
+  r.taggedFields()
+  return {throttleTimeMs, groups}
+}
+
+export function consumerGroupDescribeRequest(version: number, groupIds: string[], Encoder: new () => KafkaEncoder) {
+  return buildRequest({
+    api: ConsumerGroupDescribeApi,
+    version,
+    flexible: true,
+    Encoder,
+    encode: (e) => encodeConsumerGroupDescribe(e, groupIds),
+    decode: (r) => decodeConsumerGroupDescribe(r, version),
+  })
+}
