@@ -76,7 +76,7 @@ describe('cluster operations', () => {
     expect(one.leaderOf.map((p: {topic: string; partition: number}) => `${p.topic}:${p.partition}`)).to.include.members([`${topic}:0`, `${topic}:1`])
     expect(one.leaderOf.length).to.equal(metadata.filter((p) => p.leader === 1).length)
     // The cluster-wide dynamic default the local cluster sets.
-    expect(one.configs).to.deep.include({name: 'min.insync.replicas', value: '2', source: 'dynamic-default', sensitive: false})
+    expect(one.configs).to.deep.include({name: 'min.insync.replicas', value: '1', source: 'dynamic-default', sensitive: false})
     expect(one.logDirs[0].path).to.equal(join(testCluster().dir, 'node-1', 'data'))
   })
 

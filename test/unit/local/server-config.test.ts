@@ -18,7 +18,7 @@ describe('local cluster configuration', () => {
       'node.id': '2',
       listeners: 'PLAINTEXT://127.0.0.1:9093,CONTROLLER://127.0.0.1:10093',
       'offsets.topic.replication.factor': '3',
-      'min.insync.replicas': '2',
+      'min.insync.replicas': '1',
       'auto.create.topics.enable': 'false',
       'group.initial.rebalance.delay.ms': '0',
     })
