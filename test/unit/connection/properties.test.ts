@@ -4,18 +4,7 @@ import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 
 import {expandReferences, parseJaas, parseProperties, redactProperties, toClientSettings} from '../../../src/connection/properties.js'
-import {KctlError} from '../../../src/errors.js'
-
-const usage = (fn: () => unknown): KctlError => {
-  try {
-    fn()
-  } catch (error) {
-    expect(error).to.be.instanceOf(KctlError)
-    expect((error as KctlError).exitCode).to.equal(2)
-    return error as KctlError
-  }
-  throw new Error('expected a usage error')
-}
+import {expectUsageError as usage} from '../../helpers/usage.js'
 
 describe('client.properties parsing', () => {
   it('reads the separators, comments, continuations and escapes Java reads', () => {
