@@ -194,7 +194,7 @@ export abstract class KafkaCommand<T extends typeof Command> extends KctlCommand
       debug?.(`connecting to ${spec.brokers.join(',')} (${spec.securityProtocol}${spec.sasl ? ` ${spec.sasl.mechanism} as ${spec.sasl.username}` : ''}, from ${spec.source}${spec.contextName ? ` context ${spec.contextName}` : ''})`)
       this.connectingTo = spec.brokers.join(',')
       this.conn = await connections.open(spec, {timeoutMs: this.timeoutMs, debug})
-      const actualId = spec.clusterId ? (await clusterService.describeCluster(this.conn)).clusterId : undefined
+      const actualId = spec.clusterId ? await clusterService.clusterId(this.conn) : undefined
       if (spec.clusterId && actualId !== spec.clusterId) {
         throw connectionError(`Context ${spec.contextName} is pinned to cluster ${spec.clusterId}, but ${spec.brokers.join(',')} is cluster ${actualId}`, {
           code: 'CLUSTER_ID_MISMATCH',

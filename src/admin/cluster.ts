@@ -64,5 +64,14 @@ export async function describeMetadataQuorum(conn: KafkaConnection): Promise<Quo
   return partition
 }
 
+/** Just the cluster id (one DescribeCluster): what a context's cluster-id pin is checked against. */
+export async function clusterId(conn: KafkaConnection): Promise<string> {
+  const res = await conn.request(await conn.anyBroker(), DescribeClusterApi, (version, Encoder) =>
+    describeClusterRequest(version, {includeClusterAuthorizedOperations: false, endpointType: 1}, Encoder),
+  )
+  throwIfError(res.errorCode, res.errorMessage, 'DescribeCluster')
+  return res.clusterId
+}
+
 /** The service object commands call (command tests replace its functions). */
-export const clusterService = {describeCluster, describeMetadataQuorum}
+export const clusterService = {describeCluster, describeMetadataQuorum, clusterId}
