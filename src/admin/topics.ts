@@ -413,13 +413,13 @@ export async function deleteTopics(conn: KafkaConnection, names: string[], timeo
   return names.map((name) => (remaining.has(name) ? {name, status: 'failed' as const, error: failure ?? null} : {name, status: 'deleted' as const, error: null})).sort(byName)
 }
 
-/** Raise a topic's partition count (CreatePartitions). */
-export async function increasePartitions(conn: KafkaConnection, name: string, count: number, options: {dryRun: boolean; timeoutMs: number}): Promise<void> {
+/** Raise a topic's partition count (CreatePartitions); `assignments` places the new partitions (else the broker does). */
+export async function increasePartitions(conn: KafkaConnection, name: string, count: number, options: {dryRun: boolean; timeoutMs: number; assignments?: number[][]}): Promise<void> {
   const broker = (await controllerBroker(conn)) as unknown as {
-    createPartitions(args: {topicPartitions: {topic: string; count: number}[]; validateOnly: boolean; timeout: number}): Promise<unknown>
+    createPartitions(args: {topicPartitions: {topic: string; count: number; assignments?: number[][]}[]; validateOnly: boolean; timeout: number}): Promise<unknown>
   }
   try {
-    await broker.createPartitions({topicPartitions: [{topic: name, count}], validateOnly: options.dryRun, timeout: Math.min(options.timeoutMs, 30_000)})
+    await broker.createPartitions({topicPartitions: [{topic: name, count, ...(options.assignments ? {assignments: options.assignments} : {})}], validateOnly: options.dryRun, timeout: Math.min(options.timeoutMs, 30_000)})
   } catch (error) {
     const e = toKctlError(error, {operation: 'CreatePartitions'})
     throw operationError(`Could not raise the partitions of ${name} to ${count}: ${e.message}`, {code: e.code, cause: error})
