@@ -47,13 +47,27 @@ export async function describeLogDirs(conn: KafkaConnection, options: {brokers?:
     for (const s of await partitionStates(conn, options.topics)) byTopic.set(s.topic, [...(byTopic.get(s.topic) ?? []), s.partition])
     request = [...byTopic.entries()].map(([topic, partitions]) => ({topic, partitions}))
   }
+  return toReport(await askBrokers(conn, brokers, request, false))
+}
+
+/** One DescribeLogDirs per broker, in parallel; with `skipUnreachable` a broker that fails is left out. */
+async function askBrokers(conn: KafkaConnection, brokers: number[], request: DescribeLogDirsRequest, skipUnreachable: boolean) {
   const perBroker = await Promise.all(
     brokers.map(async (id) => {
-      const res = await conn.request(await conn.broker(id), DescribeLogDirsApi, (v, Encoder) => describeLogDirsRequest(v, request, Encoder))
-      throwIfError(res.errorCode, null, `DescribeLogDirs on broker ${id}`)
-      return {id, res}
+      try {
+        const res = await conn.request(await conn.broker(id), DescribeLogDirsApi, (v, Encoder) => describeLogDirsRequest(v, request, Encoder))
+        throwIfError(res.errorCode, null, `DescribeLogDirs on broker ${id}`)
+        return {id, res}
+      } catch (error) {
+        if (skipUnreachable) return undefined
+        throw error
+      }
     }),
   )
+  return perBroker.filter((b) => b !== undefined)
+}
+
+function toReport(perBroker: Awaited<ReturnType<typeof askBrokers>>, sorted = true): LogDirsReport {
   const logDirs: LogDirSummary[] = []
   const replicas: ReplicaLogDir[] = []
   for (const {id, res} of perBroker) {
@@ -78,6 +92,7 @@ export async function describeLogDirs(conn: KafkaConnection, options: {brokers?:
       logDirs.push(summary)
     }
   }
+  if (!sorted) return {logDirs, replicas}
   logDirs.sort((a, b) => a.broker - b.broker || a.path.localeCompare(b.path))
   replicas.sort((a, b) => b.sizeBytes - a.sizeBytes || a.topic.localeCompare(b.topic) || a.partition - b.partition || a.broker - b.broker)
   return {logDirs, replicas}
@@ -94,10 +109,12 @@ export interface PartitionSize {
 
 /**
  * Size of each partition of `topics`, for `topics describe`'s size column: one DescribeLogDirs
- * per broker. Future replicas (moves between directories) are not counted twice.
+ * per broker. Future replicas (moves between directories) are not counted twice. `known` skips
+ * the Metadata lookup (the caller has it), asks only those brokers and leaves the list unsorted.
  */
-export async function partitionSizes(conn: KafkaConnection, topics: string[]): Promise<PartitionSize[]> {
-  const {replicas} = await describeLogDirs(conn, {topics})
+export async function partitionSizes(conn: KafkaConnection, topics: string[], known?: {partitions: {topic: string; partitions: number[]}[]; brokers: number[]}): Promise<PartitionSize[]> {
+  // With the partitions and brokers known (topics describe), no Metadata first, and a broker that does not answer leaves sizes out rather than failing.
+  const {replicas} = known ? toReport(await askBrokers(conn, known.brokers, known.partitions, true), false) : await describeLogDirs(conn, {topics})
   const sizes = new Map<string, PartitionSize>()
   for (const r of replicas) {
     if (r.future) continue
@@ -107,7 +124,7 @@ export async function partitionSizes(conn: KafkaConnection, topics: string[]): P
     s.totalBytes += r.sizeBytes
     sizes.set(key, s)
   }
-  return [...sizes.values()].sort((a, b) => a.topic.localeCompare(b.topic) || a.partition - b.partition)
+  return known ? [...sizes.values()] : [...sizes.values()].sort((a, b) => a.topic.localeCompare(b.topic) || a.partition - b.partition)
 }
 
 /** The service object commands call (command tests replace its functions). */

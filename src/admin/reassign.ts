@@ -163,13 +163,31 @@ export async function waitForReassignment(conn: KafkaConnection, plan: Reassignm
   }
 }
 
+export interface ReassignmentRun {
+  moves: (PartitionMove & {error: string | null})[]
+  /** null when not waited for. */
+  complete: boolean | null
+  throttlesRemoved: boolean
+}
+
 /**
- * For `topics alter NAME --replication-factor N`: the moves that give `topic` N replicas per
- * partition over every live broker, keeping the existing replicas (and preferred leaders) where
- * they are. Execute them with executeReassignment, then waitForReassignment.
+ * Execute `moves` (throttled when `throttle` is given) and, with `wait`, wait until they finish,
+ * then remove the throttles. Shared by `partitions reassign --execute` and `topics alter`.
  */
-export async function replicationFactorMoves(conn: KafkaConnection, topic: string, replicationFactor: number): Promise<PartitionMove[]> {
-  return (await generateReassignment(conn, [topic], await liveBrokerIds(conn), replicationFactor)).moves
+export async function runReassignment(
+  conn: KafkaConnection,
+  moves: PartitionMove[],
+  options: {throttle: number | null; timeoutMs: number; wait: boolean; onProgress: (done: number, total: number) => void},
+): Promise<ReassignmentRun> {
+  const outcomes = await reassignService.executeReassignment(conn, moves, options.throttle, options.timeoutMs)
+  const withErrors = moves.map((m) => ({...m, error: outcomes.find((o) => o.topic === m.topic && o.partition === m.partition)?.error ?? null}))
+  if (!options.wait) return {moves: withErrors, complete: null, throttlesRemoved: false}
+  const plan = moves.map((m) => ({topic: m.topic, partition: m.partition, replicas: m.proposed}))
+  const status = await reassignService.waitForReassignment(conn, plan, options.onProgress)
+  const complete = status.every((s) => s.status === 'complete')
+  const removeNow = complete && options.throttle !== null
+  if (removeNow) await reassignService.removeThrottles(conn, [...new Set(moves.map((m) => m.topic))])
+  return {moves: withErrors, complete, throttlesRemoved: removeNow}
 }
 
 /** The service object commands call (command tests replace its functions). */
@@ -182,5 +200,5 @@ export const reassignService = {
   waitForReassignment,
   listReassignments,
   removeThrottles,
-  replicationFactorMoves,
+  runReassignment,
 }

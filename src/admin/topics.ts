@@ -6,6 +6,7 @@ import type {KafkaBroker} from '../protocol/kafkajs-internals.js'
 import {MetadataApi, metadataRequest} from '../protocol/metadata.js'
 import {protocolErrorToKctl} from '../protocol/protocol-error.js'
 import {describeConfigResources} from './configs.js'
+import {partitionSizes} from './logdirs.js'
 
 export interface TopicSummary {
   name: string
@@ -24,6 +25,8 @@ export interface PartitionDetail {
   /** null when the leader could not be asked. */
   earliestOffset: bigint | null
   latestOffset: bigint | null
+  /** The largest replica's size on disk (DescribeLogDirs); null when no replica's broker answered. */
+  sizeBytes: number | null
 }
 
 export interface TopicDetail {
@@ -239,26 +242,37 @@ export async function listTopicsFiltered(conn: KafkaConnection, sel: TopicSelect
 
 /**
  * Full description: partitions (leader, replicas, ISR, offline replicas, earliest and latest
- * offsets) and each topic's overrides. Requests: one Metadata, one DescribeConfigs, and two
- * ListOffsets per partition leader (earliest, latest) for all topics at once.
+ * offsets, size) and each topic's overrides. Requests: one Metadata, then one DescribeConfigs
+ * followed by two ListOffsets per partition leader (earliest, latest), and, at the same time,
+ * one DescribeLogDirs per broker holding a replica, for all topics at once.
  */
 export async function describeTopics(conn: KafkaConnection, sel: TopicSelection): Promise<TopicDetail[]> {
   const metadata = await fetchMetadata(conn)
   const topics = await selectTopics(conn, metadata, sel)
   const filters = sel.filters ?? {}
   const live = new Set(metadata.brokers.map((b) => b.nodeId))
-  const configs = await topicConfigs(conn, topics.map((t) => t.topic))
-  const selected = topics
-    .map((t) => {
-      const info = configs.get(t.topic)
-      const partitions = partitionFilterOn(filters) ? t.partitionMetadata.filter((p) => partitionMatches(p, filters, live, info?.minIsr)) : t.partitionMetadata
-      return {t, info, partitions}
-    })
-    .filter(({t, info, partitions}) => {
-      if (filters.withOverrides && Object.keys(info?.overrides ?? {}).length === 0) return false
-      return !partitionFilterOn(filters) || partitions.length > 0
-    })
-  const offsets = await partitionOffsets(conn, selected.flatMap(({t, partitions}) => partitions.filter((p) => live.has(p.leader)).map((p) => ({topic: t.topic, partition: p.partitionId, leader: p.leader}))))
+  // DescribeLogDirs (one per broker holding a replica) runs alongside DescribeConfigs and ListOffsets.
+  const sizesRequest = partitionSizes(conn, [], {
+    partitions: topics.map((t) => ({topic: t.topic, partitions: t.partitionMetadata.map((p) => p.partitionId)})),
+    brokers: [...new Set(topics.flatMap((t) => t.partitionMetadata.flatMap((p) => p.replicas)))].filter((b) => live.has(b)).sort((a, b) => a - b),
+  })
+  const configsAndOffsets = async () => {
+    const configs = await topicConfigs(conn, topics.map((t) => t.topic))
+    const selected = topics
+      .map((t) => {
+        const info = configs.get(t.topic)
+        const partitions = partitionFilterOn(filters) ? t.partitionMetadata.filter((p) => partitionMatches(p, filters, live, info?.minIsr)) : t.partitionMetadata
+        return {t, info, partitions}
+      })
+      .filter(({t, info, partitions}) => {
+        if (filters.withOverrides && Object.keys(info?.overrides ?? {}).length === 0) return false
+        return !partitionFilterOn(filters) || partitions.length > 0
+      })
+    const offsets = await partitionOffsets(conn, selected.flatMap(({t, partitions}) => partitions.filter((p) => live.has(p.leader)).map((p) => ({topic: t.topic, partition: p.partitionId, leader: p.leader}))))
+    return {selected, offsets}
+  }
+  const [{selected, offsets}, sizeList] = await Promise.all([configsAndOffsets(), sizesRequest])
+  const sizes = new Map(sizeList.map((s) => [`${s.topic}\u0000${s.partition}`, s.sizeBytes]))
   return selected
     .map(({t, info, partitions}) => ({
       name: t.topic,
@@ -278,6 +292,7 @@ export async function describeTopics(conn: KafkaConnection, sel: TopicSelection)
             offlineReplicas: p.offlineReplicas,
             earliestOffset: o?.earliest ?? null,
             latestOffset: o?.latest ?? null,
+            sizeBytes: sizes.get(`${t.topic}\u0000${p.partitionId}`) ?? null,
           }
         })
         .sort((a, b) => a.partition - b.partition),
@@ -420,13 +435,13 @@ export async function deleteTopics(conn: KafkaConnection, names: string[], timeo
   return names.map((name) => (remaining.has(name) ? {name, status: 'failed' as const, error: failure ?? null} : {name, status: 'deleted' as const, error: null})).sort(byName)
 }
 
-/** Raise a topic's partition count (CreatePartitions). */
-export async function increasePartitions(conn: KafkaConnection, name: string, count: number, options: {dryRun: boolean; timeoutMs: number}): Promise<void> {
+/** Raise a topic's partition count (CreatePartitions); `assignments` places the new partitions (else the broker does). */
+export async function increasePartitions(conn: KafkaConnection, name: string, count: number, options: {dryRun: boolean; timeoutMs: number; assignments?: number[][]}): Promise<void> {
   const broker = (await controllerBroker(conn)) as unknown as {
-    createPartitions(args: {topicPartitions: {topic: string; count: number}[]; validateOnly: boolean; timeout: number}): Promise<unknown>
+    createPartitions(args: {topicPartitions: {topic: string; count: number; assignments?: number[][]}[]; validateOnly: boolean; timeout: number}): Promise<unknown>
   }
   try {
-    await broker.createPartitions({topicPartitions: [{topic: name, count}], validateOnly: options.dryRun, timeout: Math.min(options.timeoutMs, 30_000)})
+    await broker.createPartitions({topicPartitions: [{topic: name, count, ...(options.assignments ? {assignments: options.assignments} : {})}], validateOnly: options.dryRun, timeout: Math.min(options.timeoutMs, 30_000)})
   } catch (error) {
     const e = toKctlError(error, {operation: 'CreatePartitions'})
     throw operationError(`Could not raise the partitions of ${name} to ${count}: ${e.message}`, {code: e.code, cause: error})

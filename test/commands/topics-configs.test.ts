@@ -16,8 +16,8 @@ const detail = {
   replicationFactor: 2,
   configs: {'retention.ms': '1000'},
   partitions: [
-    {partition: 0, leader: 1, replicas: [1, 2], isr: [1, 2], offlineReplicas: [], earliestOffset: 0n, latestOffset: 9007199254740993n},
-    {partition: 1, leader: null, replicas: [2, 3], isr: [2], offlineReplicas: [3], earliestOffset: null, latestOffset: null},
+    {partition: 0, leader: 1, replicas: [1, 2], isr: [1, 2], offlineReplicas: [], earliestOffset: 0n, latestOffset: 9007199254740993n, sizeBytes: 1_572_864},
+    {partition: 1, leader: null, replicas: [2, 3], isr: [2], offlineReplicas: [3], earliestOffset: null, latestOffset: null, sizeBytes: null},
   ],
 }
 
@@ -36,9 +36,11 @@ describe('topics and configs commands (services replaced)', () => {
     expect(seen).to.deep.include({names: ['orders', 'payments'], match: undefined})
     expect((seen as {filters: {underReplicated: boolean}}).filters.underReplicated).to.equal(true)
     expect(stdout).to.include('"latestOffset": 9007199254740993')
+    expect(JSON.parse(stdout).topics[0].partitions.map((p: {sizeBytes: number | null}) => p.sizeBytes)).to.deep.equal([1_572_864, null])
     const table = await runCmd(TopicsDescribe, ['orders', '-b', 'x:9092'])
     expect(table.stdout).to.match(/Topic: orders {2}Partitions: 2 {2}Replication: 2 {2}Id: LgGJpAGjR22gopjDdmKwAg {2}Configs: retention.ms=1000/)
-    expect(table.stdout).to.match(/^orders +1 +- +2,3 +2 +3 +-$/m)
+    expect(table.stdout).to.match(/^orders +1 +- +2,3 +2 +3 +- +-$/m)
+    expect(table.stdout).to.match(/^orders +0 +1 +1,2 +1,2 +- +9007199254740993 +1\.5 MiB$/m)
   })
 
   it('topics create: a partial failure prints every result and exits 1 naming the failure', async () => {

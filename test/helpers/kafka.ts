@@ -4,6 +4,7 @@ import {join} from 'node:path'
 import kafkajs, {type Admin} from 'kafkajs'
 
 import {testCluster} from './cluster.js'
+import {waitFor} from './poll.js'
 
 /**
  * Direct kafkajs access to the test cluster (PLAINTEXT listener) for arranging state and for
@@ -24,9 +25,14 @@ export async function withKafka<T>(fn: (admin: Admin, kafka: kafkajs.Kafka) => P
 export function createTopic(name: string, assignment: number[][], configs: Record<string, string> = {}): Promise<void> {
   return withKafka(async (admin) => {
     await admin.createTopics({
-      waitForLeaders: true,
+      waitForLeaders: false,
       topics: [{topic: name, replicaAssignment: assignment.map((replicas, partition) => ({partition, replicas})), configEntries: Object.entries(configs).map(([name, value]) => ({name, value}))}],
     })
+    // kafkajs's waitForLeaders gives up on UNKNOWN_TOPIC_OR_PARTITION, which Kafka 3.9 answers for a moment: poll instead.
+    await waitFor(async () => {
+      const {topics} = await admin.fetchTopicMetadata({topics: [name]})
+      return topics[0]?.partitions.length === assignment.length && topics[0].partitions.every((p) => p.leader >= 0)
+    }, {what: `leaders for ${name}`})
   })
 }
 

@@ -81,13 +81,13 @@ describe('topic filters with a stopped broker', function () {
     expect(atMin).not.to.include.members([t.underMin, t.healthy])
     expect(await listNames('--topics-with-overrides')).to.deep.equal(Object.values(t).sort())
 
-    // describe keeps only the matching partitions, with the offline replica named.
+    // describe keeps only the matching partitions, with the offline replica named (no size: its only replica is down).
     const d = await k(['topics', 'describe', '--match', `^${prefix}-`, '--unavailable-partitions', '--json'])
     expect(d.code, d.stderr).to.equal(0)
     const [offline] = d.json().topics
     expect(offline.name).to.equal(t.offline)
     // The ISR of a leaderless partition differs between Kafka versions (4.x empties it for ELR).
-    expect(offline.partitions).to.deep.equal([{partition: 0, leader: null, replicas: [stopped], isr: offline.partitions[0].isr, offlineReplicas: [stopped], earliestOffset: null, latestOffset: null}])
+    expect(offline.partitions).to.deep.equal([{partition: 0, leader: null, replicas: [stopped], isr: offline.partitions[0].isr, offlineReplicas: [stopped], earliestOffset: null, latestOffset: null, sizeBytes: null}])
     expect(offline.topicId).to.match(/^[\w-]{22}$/)
     const at = (await k(['topics', 'describe', '--match', `^${prefix}-`, '--at-min-isr-partitions', '--json'])).json()
     expect(at.topics.map((x: {name: string}) => x.name)).to.deep.equal(atMin)

@@ -44,7 +44,7 @@ describe('topics on a real cluster', function () {
     await waitFor(async () => (await ok(['topics', 'list', '--match', `^${prefix}-`, '--json'])).json().topics.length === 0, {what: 'topics deleted'})
   })
 
-  it('describe: partitions, ISR, offsets, overrides, in one Metadata, one DescribeConfigs and two ListOffsets per leader @smoke', async () => {
+  it('describe: partitions, ISR, offsets, sizes, overrides, in one Metadata, one DescribeConfigs, two ListOffsets per leader and one DescribeLogDirs per broker @smoke', async () => {
     const topic = uniqueName('desc')
     await ok(['topics', 'create', topic, '--partitions', '3', '--replication-factor', '3', '--config', 'retention.ms=7200000'])
     try {
@@ -60,9 +60,11 @@ describe('topics on a real cluster', function () {
       expect(Object.keys(t)).to.deep.equal(['name', 'topicId', 'internal', 'partitionCount', 'replicationFactor', 'configs', 'partitions'])
       expect(t).to.include({name: topic, internal: false, partitionCount: 3, replicationFactor: 3})
       expect(t.configs).to.deep.equal({'retention.ms': '7200000'})
-      expect(Object.keys(t.partitions[0])).to.deep.equal(['partition', 'leader', 'replicas', 'isr', 'offlineReplicas', 'earliestOffset', 'latestOffset'])
+      expect(Object.keys(t.partitions[0])).to.deep.equal(['partition', 'leader', 'replicas', 'isr', 'offlineReplicas', 'earliestOffset', 'latestOffset', 'sizeBytes'])
       expect(t.partitions.map((p: {latestOffset: number}) => p.latestOffset)).to.deep.equal([0, 5, 0])
       expect(t.partitions.map((p: {earliestOffset: number}) => p.earliestOffset)).to.deep.equal([0, 0, 0])
+      expect(t.partitions[0].sizeBytes).to.equal(0)
+      expect(t.partitions[1].sizeBytes).to.be.greaterThan(0)
       // Kafka's own kafka-topics agrees on leaders, replicas and ISR.
       const out = await kafkaTool('org.apache.kafka.tools.TopicCommand', ['--bootstrap-server', testCluster().bootstrap.split(',')[0], '--describe', '--topic', topic])
       for (const p of t.partitions) {
@@ -73,6 +75,7 @@ describe('topics on a real cluster', function () {
       expect(requests(r.stderr, 'Metadata')).to.be.at.most(3)
       expect(requests(r.stderr, 'DescribeConfigs')).to.equal(1)
       expect(requests(r.stderr, 'ListOffsets')).to.be.at.most(2 * testCluster().brokerIds.length)
+      expect(requests(r.stderr, 'DescribeLogDirs')).to.equal(testCluster().brokerIds.length)
       const table = await ok(['topics', 'describe', topic])
       expect(table.stdout).to.match(new RegExp(`Topic: ${topic}\\s+Partitions: 3\\s+Replication: 3.*retention.ms=7200000`))
       expect(table.stdout).to.match(/PARTITION\s+LEADER\s+REPLICAS\s+ISR/)
@@ -116,7 +119,7 @@ describe('topics on a real cluster', function () {
     await ok(['topics', 'create', topic, '--partitions', '2', '--replication-factor', '1'])
     try {
       const r = await ok(['topics', 'alter', topic, '--partitions', '4', '--json'])
-      expect(r.json()).to.deep.equal({topic, dryRun: false, partitionsBefore: 2, partitionsAfter: 4})
+      expect(r.json()).to.deep.equal({topic, dryRun: false, partitionsBefore: 2, partitionsAfter: 4, replicationFactorBefore: 1, replicationFactorAfter: 1, reassignment: null})
       await waitFor(async () => (await ok(['topics', 'list', '--match', `^${topic}$`, '--json'])).json().topics[0]?.partitions === 4, {what: '4 partitions'})
       const down = await kctl(['topics', 'alter', topic, '--partitions', '3', ...ctx])
       expect(down.code).to.equal(2)

@@ -7,7 +7,7 @@ import {KafkaCommand} from '../../base-command.js'
 import {usageError} from '../../errors.js'
 import {parseByteRate} from '../../input/byte-rate.js'
 import {type ReassignmentEntry, formatReassignmentPlan, parseReassignmentPlan, readJsonFile} from '../../input/kafka-json.js'
-import {reassignView} from '../../output/views/reassign.js'
+import {moveLines, moveQuestion, reassignProgress, reassignView} from '../../output/views/reassign.js'
 
 const MODES = ['generate', 'execute', 'verify', 'list', 'cancel'] as const
 type Mode = (typeof MODES)[number]
@@ -61,13 +61,8 @@ export default class PartitionsReassign extends KafkaCommand<typeof PartitionsRe
     return result
   }
 
-  private lastProgress = -1
   /** stderr on a TTY only (note), and only when the count changes. */
-  private readonly progress = (done: number, total: number) => {
-    if (done === this.lastProgress) return
-    this.lastProgress = done
-    this.note(`reassignment: ${done}/${total} partitions done ${progressBar(done, total)}`)
-  }
+  private readonly progress = reassignProgress((line) => this.note(line))
 
   private readPlan(): ReassignmentEntry[] {
     if (!this.flags.plan) throw usageError(`--${MODES.find((m) => this.flags[m])} needs --plan FILE`, 'Create one with `kctl partitions reassign --generate ... --plan FILE`.')
@@ -95,15 +90,10 @@ export default class PartitionsReassign extends KafkaCommand<typeof PartitionsRe
     const moves = await svc.planMoves(conn, plan)
     const base = {mode: 'execute' as const, throttle, movedReplicas: movedReplicas(moves), complete: null, throttlesRemoved: false}
     if (this.flags['dry-run'] || moves.length === 0) return {...base, dryRun: Boolean(this.flags['dry-run']), moves: moves.map((m) => ({...m, error: null}))}
-    this.note(moves.map((m) => `${m.topic}:${m.partition}  ${m.current.join(',')} -> ${m.proposed.join(',')}`).join('\n'))
-    await this.guardMutation(`Move ${base.movedReplicas} replica(s) of ${moves.length} partition(s)${throttle ? ` throttled to ${throttle} B/s` : ''}?`, {yes: this.flags.yes, destructive: true})
-    const outcomes = await svc.executeReassignment(conn, moves, throttle, Math.min(this.timeoutMs, 60_000))
-    const withErrors = moves.map((m) => ({...m, error: outcomes.find((o) => o.topic === m.topic && o.partition === m.partition)?.error ?? null}))
-    if (!this.flags.wait) return {...base, dryRun: false, moves: withErrors}
-    const status = await svc.waitForReassignment(conn, plan, this.progress)
-    const complete = status.every((s) => s.status === 'complete')
-    if (complete && throttle !== null) await svc.removeThrottles(conn, [...new Set(moves.map((m) => m.topic))])
-    return {...base, dryRun: false, moves: withErrors, complete, throttlesRemoved: complete && throttle !== null}
+    this.note(moveLines(moves))
+    await this.guardMutation(moveQuestion(moves, throttle), {yes: this.flags.yes, destructive: true})
+    const run = await svc.runReassignment(conn, moves, {throttle, timeoutMs: Math.min(this.timeoutMs, 60_000), wait: Boolean(this.flags.wait), onProgress: this.progress})
+    return {...base, dryRun: false, ...run}
   }
 
   private async verify(): Promise<ReassignResult> {
@@ -133,7 +123,3 @@ export default class PartitionsReassign extends KafkaCommand<typeof PartitionsRe
   }
 }
 
-function progressBar(done: number, total: number, width = 30): string {
-  const filled = total === 0 ? width : Math.round((done / total) * width)
-  return `[${'#'.repeat(filled)}${'.'.repeat(width - filled)}]`
-}

@@ -4,15 +4,16 @@ import {type TopicDetail, topicsService} from '../../admin/topics.js'
 import {KafkaCommand} from '../../base-command.js'
 import {topicFilterFlags, topicSelection} from '../../flags/topics.js'
 import type {View} from '../../output/format.js'
+import {humanBytes} from '../../output/size.js'
 
 export interface TopicDescribeResult {
   topics: TopicDetail[]
 }
 
 export default class TopicsDescribe extends KafkaCommand<typeof TopicsDescribe> {
-  static summary = 'Describe topics: partitions (leader, replicas, ISR, offline replicas, offsets) and config overrides.'
+  static summary = 'Describe topics: partitions (leader, replicas, ISR, offline replicas, offsets, size) and config overrides.'
   static description =
-    'Without names, describes every topic (or those matching --match). A name is always exact, never a pattern. The partition filters keep only the matching partitions.'
+    'Without names, describes every topic (or those matching --match). A name is always exact, never a pattern. The partition filters keep only the matching partitions. SIZE is the largest replica on disk (DescribeLogDirs; bytes in JSON as sizeBytes).'
 
   static examples = [
     '<%= config.bin %> topics describe orders payments',
@@ -42,6 +43,7 @@ export const topicDescribeView: View<TopicDescribeResult> = {
     {key: 'offline', header: 'OFFLINE', color: (v) => (v ? 'red' : undefined)},
     {key: 'earliest', header: 'EARLIEST', align: 'right', wide: true},
     {key: 'latest', header: 'LATEST', align: 'right'},
+    {key: 'size', header: 'SIZE', align: 'right'},
   ],
   rows: (d) =>
     d.topics.flatMap((t) =>
@@ -54,6 +56,7 @@ export const topicDescribeView: View<TopicDescribeResult> = {
         offline: p.offlineReplicas.length > 0 ? list(p.offlineReplicas) : null,
         earliest: p.earliestOffset,
         latest: p.latestOffset,
+        size: humanBytes(p.sizeBytes),
         underReplicated: p.isr.length < p.replicas.length,
       })),
     ),

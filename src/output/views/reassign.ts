@@ -1,3 +1,4 @@
+import {type PartitionMove, movedReplicas} from '../../admin/reassign-plan.js'
 import type {Cell, View} from '../format.js'
 import type {ReassignResult} from '../../commands/partitions/reassign.js'
 
@@ -46,3 +47,27 @@ export const reassignView = (_color: boolean): View<ReassignResult> => ({
     }
   },
 })
+
+export function progressBar(done: number, total: number, width = 30): string {
+  const filled = total === 0 ? width : Math.round((done / total) * width)
+  return `[${'#'.repeat(filled)}${'.'.repeat(width - filled)}]`
+}
+
+/** A waitForReassignment progress callback that prints a line (via `print`) only when the count changes. */
+export function reassignProgress(print: (line: string) => void): (done: number, total: number) => void {
+  let last = -1
+  return (done, total) => {
+    if (done === last) return
+    last = done
+    print(`reassignment: ${done}/${total} partitions done ${progressBar(done, total)}`)
+  }
+}
+
+/** The moves, one line each, shown before the confirmation. */
+export const moveLines = (moves: PartitionMove[]) => moves.map((m) => `${m.topic}:${m.partition}  ${m.current.join(',')} -> ${m.proposed.join(',')}`).join('\n')
+
+export function moveQuestion(moves: PartitionMove[], throttle: number | null): string {
+  const removed = moves.reduce((n, m) => n + m.removing.length, 0)
+  const what = [`copy ${movedReplicas(moves)} replica(s)`, ...(removed > 0 ? [`remove ${removed}`] : [])].join(', ')
+  return `Reassign ${moves.length} partition(s): ${what}${throttle ? `, throttled to ${throttle} B/s` : ''}?`
+}

@@ -4,7 +4,7 @@ import type {ClusterHealth} from '../../../src/admin/health.js'
 import {healthView} from '../../../src/commands/cluster/health.js'
 import type {ReassignResult} from '../../../src/commands/partitions/reassign.js'
 import {render} from '../../../src/output/render.js'
-import {reassignView} from '../../../src/output/views/reassign.js'
+import {moveLines, moveQuestion, progressBar, reassignProgress, reassignView} from '../../../src/output/views/reassign.js'
 
 const partitions = Array.from({length: 12}, (_, i) => ({topic: 'orders', partition: i, leader: 1, replicas: [1, 2], isr: [1]}))
 const health: ClusterHealth = {
@@ -54,5 +54,22 @@ describe('cluster views', () => {
     const verify: ReassignResult = {mode: 'verify', complete: false, partitions: [{topic: 't', partition: 0, target: [2, 3], current: [2, 3, 1], status: 'in-progress'}], throttlesRemoved: false}
     expect(render(verify, reassignView(false), 'table', {color: false})).to.match(/^t\s+0\s+2,3,1\s+2,3\s+-\s+-\s+in-progress$/m)
     expect(render({mode: 'list', reassignments: []} as ReassignResult, reassignView(false), 'table', {color: false})).to.include('No reassignments in progress.')
+  })
+
+  it('reassignment confirmation text, move lines and progress', () => {
+    const moves = [
+      {topic: 't', partition: 0, current: [1], proposed: [1, 2, 3], adding: [2, 3], removing: []},
+      {topic: 't', partition: 1, current: [1, 2, 3], proposed: [2, 3], adding: [], removing: [1]},
+    ]
+    expect(moveLines(moves)).to.equal('t:0  1 -> 1,2,3\nt:1  1,2,3 -> 2,3')
+    expect(moveQuestion(moves, 1000)).to.equal('Reassign 2 partition(s): copy 2 replica(s), remove 1, throttled to 1000 B/s?')
+    expect(moveQuestion(moves.slice(0, 1), null)).to.equal('Reassign 1 partition(s): copy 2 replica(s)?')
+    expect(progressBar(1, 4, 8)).to.equal('[##......]')
+    const lines: string[] = []
+    const progress = reassignProgress((l) => lines.push(l))
+    progress(0, 2)
+    progress(0, 2)
+    progress(2, 2)
+    expect(lines).to.deep.equal(['reassignment: 0/2 partitions done [..............................]', 'reassignment: 2/2 partitions done [##############################]'])
   })
 })
