@@ -9,7 +9,9 @@ import {cliEnv, kctl} from './cli.js'
  * StandardAuthorizer), started once per mocha run by the root hooks and stopped after, even on
  * failure. Configuration through the environment:
  *   KCTL_TEST_KAFKA_VERSION  Kafka version (default: kctl's default 4.x)
- *   KCTL_TEST_PORT           first PLAINTEXT port (default 39092; SSL +100, SASL_SSL +200)
+ *   KCTL_TEST_PORT           first PLAINTEXT port (default 19092; SSL +100, SASL_SSL +200,
+ *                            controllers +1000: all below Linux's ephemeral port range, so a
+ *                            restarted broker always gets its ports back)
  *   KCTL_TEST_CLUSTER_DIR    cluster directory; if a cluster already runs there it is reused
  *                            and left running (fast local iteration)
  */
@@ -37,7 +39,7 @@ export function testCluster(): TestCluster {
 }
 
 export async function startTestCluster(): Promise<TestCluster> {
-  const base = Number(process.env.KCTL_TEST_PORT ?? 39_092)
+  const base = Number(process.env.KCTL_TEST_PORT ?? 19_092)
   const dir = process.env.KCTL_TEST_CLUSTER_DIR ?? join(tmpdir(), `kctl-test-cluster-${base}`)
   const configFile = join(dir, '..', `${dir.split('/').pop()}-config.yaml`)
   Object.assign(cliEnv, {KCTL_LOCAL_DIR: dir, KCTL_CONFIG: configFile, NO_COLOR: '1'})

@@ -1,11 +1,11 @@
 import {expect} from 'chai'
 
 import {kctl} from '../helpers/cli.js'
+import {testCluster} from '../helpers/cluster.js'
 import {assignment, createTopic, deleteTopics, withKafka} from '../helpers/kafka.js'
 import {uniqueName, waitFor} from '../helpers/poll.js'
 
 const local = ['--context', 'local']
-const port = process.env.KCTL_TEST_PORT ?? '39092'
 
 interface Check {
   name: string
@@ -22,7 +22,7 @@ async function health(): Promise<{code: number; h: {healthy: boolean; checks: Ch
 }
 
 async function restartAndRecover(): Promise<void> {
-  const start = await kctl(['local', 'start', '--brokers', '3', '--secure', '--port', port], {timeoutMs: 240_000})
+  const start = await kctl(['local', 'start', '--brokers', '3', '--secure', '--port', testCluster().bootstrap.split(',')[0].split(':')[1]], {timeoutMs: 240_000})
   if (start.code !== 0) throw new Error(`restart failed: ${start.stderr}`)
   // Full recovery: every ISR complete again.
   await waitFor(
