@@ -5,6 +5,7 @@ import {ConfigResourceType} from '../protocol/config-resources.js'
 import type {KafkaBroker} from '../protocol/kafkajs-internals.js'
 import {MetadataApi, metadataRequest} from '../protocol/metadata.js'
 import {protocolErrorToKctl} from '../protocol/protocol-error.js'
+import {liveBrokerIds} from './brokers.js'
 import {describeConfigResources} from './configs.js'
 import {partitionSizes} from './logdirs.js'
 
@@ -418,7 +419,31 @@ export async function createTopics(conn: KafkaConnection, topics: NewTopic[], op
       else results.push({name: t.name, status: 'failed', error})
     }
   }
+  if (!options.dryRun) {
+    const created = results.filter((r) => r.status === 'created').map((r) => r.name)
+    await waitForTopicsOnEveryBroker(conn, created, Math.min(10_000, options.timeoutMs / 2))
+  }
   return results.sort(byName)
+}
+
+/**
+ * Brokers learn of new topics from the metadata log a moment after CreateTopics returns (visibly
+ * on 3.9): wait until every live broker serves the topics with leaders, so the next command of a
+ * script can use them whichever broker it asks. Best effort: a broker that is down is not waited for.
+ */
+async function waitForTopicsOnEveryBroker(conn: KafkaConnection, names: string[], timeoutMs: number): Promise<void> {
+  if (names.length === 0) return
+  const pending = new Set(await liveBrokerIds(conn))
+  const deadline = Date.now() + timeoutMs
+  while (pending.size > 0 && Date.now() < deadline) {
+    await Promise.all(
+      [...pending].map(async (id) => {
+        const res = await conn.request(await conn.broker(id), MetadataApi, (v, Encoder) => metadataRequest(v, names, Encoder))
+        if (res.topics.every((t) => t.errorCode === 0 && t.partitions.length > 0 && t.partitions.every((p) => p.leaderId >= 0))) pending.delete(id)
+      }),
+    ).catch(() => undefined)
+    if (pending.size > 0) await new Promise((r) => setTimeout(r, 100))
+  }
 }
 
 /** Delete topics with one DeleteTopics request; a failure is attributed by re-reading which still exist. */
