@@ -8,11 +8,17 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 command -v hyperfine >/dev/null || { echo "install hyperfine (apt-get install hyperfine)" >&2; exit 2; }
 npm run build >/dev/null
+# Measure kctl as installed: with the oclif manifest (without it oclif imports every command).
+npx oclif manifest >/dev/null
 node bin/run.js local status --json >/dev/null 2>&1 || node bin/run.js local start --brokers 3 ${PORT:+--port "$PORT"} >/dev/null
 DIR="${KCTL_LOCAL_DIR:-${XDG_STATE_HOME:-$HOME/.local/state}/kctl/local}"
 BOOTSTRAP=$(node bin/run.js local status --json | node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>console.log(JSON.parse(s).bootstrap))')
 CP=$(node -e 'console.log(require(process.argv[1]).classpath)' "$DIR/state.json")
-[ "${KEEP:-}" = 1 ] || trap 'node --import tsx bench/lag-dataset.ts delete "$BOOTSTRAP"' EXIT
+cleanup() {
+  rm -f oclif.manifest.json
+  [ "${KEEP:-}" = 1 ] || node --import tsx bench/lag-dataset.ts delete "$BOOTSTRAP"
+}
+trap cleanup EXIT
 node --import tsx bench/lag-dataset.ts create "$BOOTSTRAP"
 mkdir -p bench/results
 # Sanity: both tools see the same 200 groups and total lag before timing.

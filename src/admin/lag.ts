@@ -63,25 +63,32 @@ export async function describeWithLag(conn: KafkaConnection, options: LagOptions
     .filter((g) => !options.topic || g.partitions.length > 0)
   const all = new Map<string, TopicPartition>()
   for (const g of perGroup) for (const p of g.partitions) all.set(tpKey(p.topic, p.partition), p)
-  const ends = all.size ? await listOffsets(conn, layout, [...all.values()], 'latest') : new Map()
+  // The next record's timestamp is read at every committed position while the log-end offsets
+  // are listed: the two round trips overlap (caught-up positions just return no record).
+  const positions = new Map<string, Position>()
+  if (options.timeLag !== false) {
+    for (const {d, partitions} of perGroup) {
+      for (const tp of partitions) {
+        const offset = committed.get(d.group)?.get(tpKey(tp.topic, tp.partition))
+        if (offset !== undefined) positions.set(positionKey({topic: tp.topic, partition: tp.partition, offset}), {topic: tp.topic, partition: tp.partition, offset})
+      }
+    }
+  }
+  const [ends, stamps] = await Promise.all([
+    all.size ? listOffsets(conn, layout, [...all.values()], 'latest') : new Map(),
+    positions.size ? nextRecordTimestamps(conn, layout, [...positions.values()]) : new Map<string, number>(),
+  ])
+  const now = (options.now ?? Date.now)()
   const rows = perGroup.map(({d, partitions}) => ({
     d,
     partitions: partitions.map((tp): PartitionLag => {
       const c = committed.get(d.group)?.get(tpKey(tp.topic, tp.partition)) ?? null
       const logEnd = ends.get(tpKey(tp.topic, tp.partition))?.offset ?? 0n
       const lag = c === null ? null : logEnd > c ? logEnd - c : 0n
-      return {...tp, committed: c, logEnd, lag, timeLagMs: null, owner: ownerOf(d, tp)}
+      const ts = lag !== null && lag > 0n ? stamps.get(positionKey({topic: tp.topic, partition: tp.partition, offset: c!})) : undefined
+      return {...tp, committed: c, logEnd, lag, timeLagMs: ts === undefined ? null : Math.max(0, now - ts), owner: ownerOf(d, tp)}
     }),
   }))
-  if (options.timeLag !== false) {
-    const lagging = rows.flatMap((r) => r.partitions.filter((p) => p.lag !== null && p.lag > 0n))
-    const stamps = await nextRecordTimestamps(conn, layout, lagging.map((p) => ({topic: p.topic, partition: p.partition, offset: p.committed!})))
-    const now = (options.now ?? Date.now)()
-    for (const p of lagging) {
-      const ts = stamps.get(positionKey({topic: p.topic, partition: p.partition, offset: p.committed!}))
-      if (ts !== undefined) p.timeLagMs = Math.max(0, now - ts)
-    }
-  }
   return rows.map(({d, partitions}) => ({description: d, lag: summarize(d, partitions)}))
 }
 
