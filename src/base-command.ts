@@ -3,7 +3,7 @@ import {Command, Flags, type Interfaces} from '@oclif/core'
 import {clusterService} from './admin/cluster.js'
 import {type KafkaConnection, connections} from './connection/client.js'
 import {type ConnectionSpec, resolveConnection} from './connection/resolve.js'
-import {ExitCode, KctlError, cancelledError, connectionError, operationError, toKctlError, usageError} from './errors.js'
+import {ExitCode, type ExitCodeValue, KctlError, cancelledError, connectionError, operationError, toKctlError, usageError} from './errors.js'
 import {parseDuration} from './input/duration.js'
 import {OUTPUT_FORMATS, type OutputFormat, type View} from './output/format.js'
 import {toJson} from './output/json.js'
@@ -79,6 +79,14 @@ export abstract class KctlCommand<T extends typeof Command> extends Command {
   protected present<R>(data: R, view: View<R>): R {
     if (!this.jsonEnabled()) this.log(render(data, view, this.format, {color: this.color}))
     return data
+  }
+
+  /**
+   * The exit code of a command whose result is printed but is not a full success: a failed check
+   * (3), a partial failure (1), or a watch stopped by the user (130). The output stays complete.
+   */
+  protected exitWith(code: ExitCodeValue): void {
+    process.exitCode = code
   }
 
   /** Progress and notes go to stderr, and only on a TTY: piped output stays clean. */

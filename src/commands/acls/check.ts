@@ -40,7 +40,7 @@ export default class AclsCheck extends KafkaCommand<typeof AclsCheck> {
     const req: AccessRequest = {principal, host: parseHost(flags.host), operation, resourceType, resourceName: resourceName!}
     const result = await aclsService.checkAccess(await this.connection(), req)
     this.present(result, view(this.color))
-    if (result.decision === 'DENIED') process.exitCode = 3
+    if (result.decision === 'DENIED') this.exitWith(3)
     return result
   }
 }

@@ -31,7 +31,7 @@ export default class ClusterHealthCommand extends KafkaCommand<typeof ClusterHea
       maxImbalance: this.flags['max-leader-imbalance'] / 100,
     })
     this.present(result, healthView(this.color, this.format === 'wide'))
-    if (!result.healthy) process.exitCode = 3
+    if (!result.healthy) this.exitWith(3)
     return result
   }
 }

@@ -55,7 +55,7 @@ export default class LagCheck extends KafkaCommand<typeof LagCheck> {
     }
     const result = {ok: offenders.length === 0, maxLag, maxTimeLagMs, checked: groups.length, offenders}
     this.present(result, lagCheckView)
-    if (!result.ok) process.exitCode = 3
+    if (!result.ok) this.exitWith(3)
     return result
   }
 }

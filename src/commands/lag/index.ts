@@ -75,7 +75,7 @@ export default class Lag extends KafkaCommand<typeof Lag> {
     const controller = new AbortController()
     process.once('SIGINT', () => {
       controller.abort()
-      process.exitCode = 130 // stopped by the user (commands.md)
+      this.exitWith(130) // stopped by the user (commands.md)
     })
     const tty = Boolean(process.stdout.isTTY)
     await watchLag(await this.connection(), {...options, intervalMs, iterations: this.flags.iterations, signal: controller.signal}, (s) => {

@@ -12,7 +12,7 @@ export default class LocalStatus extends KctlCommand<typeof LocalStatus> {
   async run(): Promise<LocalClusterStatus> {
     const status = clusterStatus(localClusterDir())
     this.present(status, view(this.color))
-    if (!status.exists || status.nodes.some((n) => !n.running)) process.exitCode = 3
+    if (!status.exists || status.nodes.some((n) => !n.running)) this.exitWith(3)
     return status
   }
 }

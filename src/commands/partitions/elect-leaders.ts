@@ -49,7 +49,7 @@ export default class PartitionsElectLeaders extends KafkaCommand<typeof Partitio
     }
     const results = await electionsService.electLeaders(conn, kind, targets, Math.min(this.timeoutMs, 60_000))
     this.present({electionType: kind, results}, electionView)
-    if (results.some((r) => r.result === 'failed')) process.exitCode = 1
+    if (results.some((r) => r.result === 'failed')) this.exitWith(1)
     return {electionType: kind, results}
   }
 }

@@ -56,8 +56,8 @@ export default class PartitionsReassign extends KafkaCommand<typeof PartitionsRe
     if (!mode) throw usageError('Say what to do: --generate, --execute, --verify, --list or --cancel', 'E.g. `kctl partitions reassign --generate --topics orders --brokers 1,2,3`.')
     const result = await this[mode]()
     this.present(result, reassignView(this.color))
-    if (result.mode === 'verify' && !result.complete) process.exitCode = 3
-    if ((result.mode === 'execute' && result.moves.some((m) => m.error)) || (result.mode === 'cancel' && result.partitions.some((p) => p.error))) process.exitCode = 1
+    if (result.mode === 'verify' && !result.complete) this.exitWith(3)
+    if ((result.mode === 'execute' && result.moves.some((m) => m.error)) || (result.mode === 'cancel' && result.partitions.some((p) => p.error))) this.exitWith(1)
     return result
   }
 

@@ -50,7 +50,7 @@ export default class RecordsDelete extends KafkaCommand<typeof RecordsDelete> {
     })
     const result = {dryRun, recordsDeleted: dryRun ? 0n : partitions.filter((p) => !p.error).reduce((n, p) => n + p.records, 0n), partitions}
     this.present(result, recordsView)
-    if (partitions.some((p) => p.error)) process.exitCode = 1
+    if (partitions.some((p) => p.error)) this.exitWith(1)
     return result
   }
 

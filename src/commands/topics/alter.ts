@@ -68,7 +68,7 @@ export default class TopicsAlter extends KafkaCommand<typeof TopicsAlter> {
     if (moves.length > 0) {
       const run = await reassignService.runReassignment(conn, moves, {throttle, timeoutMs: Math.min(this.timeoutMs, 60_000), wait: flags.wait, onProgress: reassignProgress((line) => this.note(line))})
       result.reassignment = {...pending!, ...run}
-      if (run.moves.some((m) => m.error)) process.exitCode = 1
+      if (run.moves.some((m) => m.error)) this.exitWith(1)
     }
     return this.present(result, view(this.color))
   }
