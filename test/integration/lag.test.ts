@@ -1,11 +1,12 @@
 import {expect} from 'chai'
+import {CompressionTypes} from 'kafkajs'
 import {mkdtempSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 
 import {kctl} from '../helpers/cli.js'
 import {testCluster} from '../helpers/cluster.js'
-import {commitGroupOffsets, consumePartly, createTopic, deleteGroups, deleteTopics, produce} from '../helpers/kafka-data.js'
+import {commitGroupOffsets, consumePartly, createTopic, deleteGroups, deleteTopics, kafka, produce} from '../helpers/kafka-data.js'
 import {kafkaTool, requestCount} from '../helpers/kafka.js'
 import {uniqueName} from '../helpers/poll.js'
 
@@ -88,6 +89,37 @@ describe('lag on a real cluster', function () {
     expect(r.stdout.match(/refresh #\d/g)).to.deep.equal(['refresh #1', 'refresh #2'])
     // Lag 7, no members, no commits between the samples: Burrow's STOP.
     expect(r.stdout).to.match(new RegExp(`${group}\\s+STOP\\s+7\\b.*no commits over`))
+  })
+
+  it('time lag is the exact record\'s age inside a batch, uncompressed and gzip (kctl reads raw batches) @smoke', async () => {
+    const t = uniqueName('lag-ts')
+    const g = uniqueName('lag-ts-g')
+    await createTopic(t, 2, 1)
+    // One batch per partition whose records are 10 minutes apart, the oldest 1 hour old.
+    const base = Date.now() - 3_600_000
+    const stamps = [0, 1, 2, 3, 4].map((i) => base + i * 600_000)
+    const producer = kafka().producer({idempotent: true, maxInFlightRequests: 1})
+    await producer.connect()
+    try {
+      for (const [partition, compression] of [[0, CompressionTypes.None], [1, CompressionTypes.GZIP]] as const) {
+        await producer.send({topic: t, acks: -1, compression, messages: stamps.map((ts, i) => ({partition, value: `r${i}`, timestamp: String(ts)}))})
+      }
+      // Committed at offset 3 on both: the next record to consume is the one written at stamps[3].
+      await commitGroupOffsets(g, t, {0: 3, 1: 3})
+      const before = Date.now()
+      const r = await run(['lag', g, '--json'])
+      const after = Date.now()
+      expect(r.code, r.stderr).to.equal(0)
+      const parts = r.json().groups[0].topics[0].partitions
+      for (const p of parts) {
+        expect(p.lag, `partition ${p.partition}`).to.equal(2)
+        expect(p.timeLagMs, `partition ${p.partition}`).to.be.within(before - stamps[3] - 1000, after - stamps[3] + 1000)
+      }
+    } finally {
+      await producer.disconnect()
+      await deleteGroups(g)
+      await deleteTopics(t)
+    }
   })
 
   it('request counts grow with brokers, not with groups or partitions (--debug)', async () => {
