@@ -10,6 +10,7 @@ import {protocolErrorToKctl} from '../protocol/protocol-error.js'
 import {BROKER_CONFIG_KEYS, TOPIC_CONFIG_KEYS} from './config-keys.js'
 import {alterQuotaConfigs, describeQuotaConfigs, isQuotaType, quotaEntityOf, validateQuotaChanges} from './config-quotas.js'
 import {validateQuotaEntity} from './quotas.js'
+import {appendTo} from './multimap.js'
 
 export const CONFIG_ENTITY_TYPES = ['topic', 'broker', 'broker-logger', 'user', 'client', 'ip'] as const
 export type ConfigEntityType = (typeof CONFIG_ENTITY_TYPES)[number]
@@ -232,7 +233,7 @@ export async function describeConfigsOf(conn: KafkaConnection, entities: ConfigE
   for (const e of entities.filter((x) => isQuotaType(x.type))) out.push({type: e.type, name: e.name, configs: await describeQuotaConfigs(conn, e)})
   for (const e of entities.filter((x) => !isQuotaType(x.type))) {
     const key = e.type === 'topic' || e.name === '' ? 'any' : e.name
-    groups.set(key, [...(groups.get(key) ?? []), e])
+    appendTo(groups, key, e)
   }
   await Promise.all(
     [...groups.entries()].map(async ([key, group]) => {

@@ -4,6 +4,7 @@ import {errorName} from '../protocol/error-codes.js'
 import {throwIfError} from '../protocol/protocol-error.js'
 import type {TopicPartitionsSpec} from '../input/topic-partitions.js'
 import {byTopicPartition, partitionStates, resolveTopicPartitions} from './partition-state.js'
+import {appendTo} from './multimap.js'
 
 export type ElectionKind = 'preferred' | 'unclean'
 
@@ -26,7 +27,7 @@ const ELECTION_NOT_NEEDED = 84
  */
 export async function electLeaders(conn: KafkaConnection, kind: ElectionKind, partitions: {topic: string; partition: number}[] | null, timeoutMs: number): Promise<ElectionResult[]> {
   const byTopic = new Map<string, number[]>()
-  for (const p of partitions ?? []) byTopic.set(p.topic, [...(byTopic.get(p.topic) ?? []), p.partition])
+  for (const p of partitions ?? []) appendTo(byTopic, p.topic, p.partition)
   const broker = await conn.anyBroker()
   const res = await conn.request(broker, ElectLeadersApi, (v, Encoder) =>
     electLeadersRequest(v, {electionType: kind === 'preferred' ? 0 : 1, topicPartitions: partitions === null ? null : [...byTopic].map(([topic, ps]) => ({topic, partitions: ps})), timeoutMs}, Encoder),

@@ -8,6 +8,7 @@ import {ListGroupsApi, type ListedGroup, listGroupsRequest} from '../protocol/li
 import {OffsetDeleteApi, offsetDeleteRequest} from '../protocol/offset-delete.js'
 import {protocolErrorToKctl, throwIfError} from '../protocol/protocol-error.js'
 import {KafkaProtocolError} from '../protocol/protocol-error.js'
+import {appendTo} from './multimap.js'
 
 /** Group states as Kafka names them (classic and KIP-848 consumer groups). */
 export const GROUP_STATES = ['Stable', 'Empty', 'PreparingRebalance', 'CompletingRebalance', 'Dead', 'Assigning', 'Reconciling', 'NotReady'] as const
@@ -127,7 +128,7 @@ export function byCoordinator(groupIds: string[], coordinators: Map<string, numb
   for (const g of groupIds) {
     const id = coordinators.get(g)
     if (id === undefined) continue
-    out.set(id, [...(out.get(id) ?? []), g])
+    appendTo(out, id, g)
   }
   return out
 }

@@ -4,6 +4,7 @@ import {errorName} from '../protocol/error-codes.js'
 import {throwIfError} from '../protocol/protocol-error.js'
 import {liveBrokerIds, requireBrokers} from './brokers.js'
 import {partitionStates} from './partition-state.js'
+import {appendTo} from './multimap.js'
 
 export interface LogDirSummary {
   broker: number
@@ -44,7 +45,7 @@ export async function describeLogDirs(conn: KafkaConnection, options: {brokers?:
   let request: DescribeLogDirsRequest = null
   if (options.topics?.length) {
     const byTopic = new Map<string, number[]>()
-    for (const s of await partitionStates(conn, options.topics)) byTopic.set(s.topic, [...(byTopic.get(s.topic) ?? []), s.partition])
+    for (const s of await partitionStates(conn, options.topics)) appendTo(byTopic, s.topic, s.partition)
     request = [...byTopic.entries()].map(([topic, partitions]) => ({topic, partitions}))
   }
   return toReport(await askBrokers(conn, brokers, request, false))

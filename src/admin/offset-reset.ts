@@ -5,6 +5,7 @@ import {type TopicPartitionsSpec} from '../input/topic-partitions.js'
 import {type GroupDescription, assertInactive, deleteGroupOffsets, describeGroups, findCoordinators, isInactive} from './groups.js'
 import {appendJournal} from './journal.js'
 import {type TopicLayout, type TopicPartition, commitOffsets, fetchCommittedOffsets, listOffsets, parseTpKey, resolvePartitions, sortTp, topicLayout, tpKey} from './offsets.js'
+import {appendTo} from './multimap.js'
 
 export interface ResetRow {
   group: string
@@ -128,7 +129,7 @@ export async function executeReset(conn: KafkaConnection, plan: PlannedReset, jo
   assertInactive(plan.descriptions, 'reset offsets')
   const deletes = journal.deletes ?? []
   const byGroup = new Map<string, ResetRow[]>()
-  for (const r of [...plan.rows, ...deletes]) byGroup.set(r.group, [...(byGroup.get(r.group) ?? []), r])
+  for (const r of [...plan.rows, ...deletes]) appendTo(byGroup, r.group, r)
   const ids: string[] = []
   for (const [group, rows] of byGroup) {
     const offsets = rows.map((r) => ({topic: r.topic, partition: r.partition, previous: r.currentOffset?.toString() ?? null, new: deletes.includes(r) ? null : r.newOffset.toString()}))

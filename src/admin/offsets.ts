@@ -7,6 +7,7 @@ import {OffsetFetchApi, offsetFetchRequest} from '../protocol/offset-fetch.js'
 import {protocolErrorToKctl} from '../protocol/protocol-error.js'
 import {byCoordinator, findCoordinators} from './groups.js'
 import {isInternalTopic} from './topics.js'
+import {appendTo} from './multimap.js'
 
 export interface TopicPartition {
   topic: string
@@ -20,17 +21,15 @@ export function sortTp<T extends TopicPartition>(items: T[]): T[] {
   return items.sort((a, b) => a.topic.localeCompare(b.topic) || a.partition - b.partition)
 }
 
-/** Partition leaders of every topic (one Metadata request). */
+/** Partition leaders of every topic (one Metadata request, or none right after connecting). */
 export interface TopicLayout {
   /** topic -> partition -> leader broker id (-1 when leaderless). */
   leaders: Map<string, Map<number, number>>
 }
 
 export async function topicLayout(conn: KafkaConnection): Promise<TopicLayout> {
-  const admin = await conn.admin()
-  const {topics} = await admin.fetchTopicMetadata()
   const leaders = new Map<string, Map<number, number>>()
-  for (const t of topics) leaders.set(t.name, new Map(t.partitions.map((p) => [p.partitionId, p.leader])))
+  for (const t of await conn.topicMetadata()) leaders.set(t.topic, new Map(t.partitionMetadata.map((p) => [p.partitionId, p.leader])))
   return {leaders}
 }
 
@@ -76,7 +75,7 @@ export async function listOffsets(conn: KafkaConnection, layout: TopicLayout, pa
     const leader = layout.leaders.get(tp.topic)?.get(tp.partition) ?? -1
     if (leader < 0) throw operationError(`Partition ${tp.topic}:${tp.partition} has no leader`, {code: 'LEADER_NOT_AVAILABLE', retriable: true, hint: 'Check the brokers with `kctl topics list` and retry.'})
     const topics = byLeader.get(leader) ?? new Map<string, number[]>()
-    topics.set(tp.topic, [...(topics.get(tp.topic) ?? []), tp.partition])
+    appendTo(topics, tp.topic, tp.partition)
     byLeader.set(leader, topics)
   }
   const ts = specialTimestamp(query)
@@ -143,7 +142,7 @@ interface KafkajsBroker {
 export async function commitOffsets(conn: KafkaConnection, group: string, coordinator: number, offsets: {topic: string; partition: number; offset: bigint}[]): Promise<void> {
   if (offsets.length === 0) return
   const byTopic = new Map<string, {partition: number; offset: string}[]>()
-  for (const o of offsets) byTopic.set(o.topic, [...(byTopic.get(o.topic) ?? []), {partition: o.partition, offset: o.offset.toString()}])
+  for (const o of offsets) appendTo(byTopic, o.topic, {partition: o.partition, offset: o.offset.toString()})
   const broker = (await conn.broker(coordinator)) as unknown as KafkajsBroker
   let res
   try {
@@ -162,7 +161,7 @@ export async function groupPartitionsForWizard(conn: KafkaConnection, group: str
   const byTopic = new Map<string, number[]>()
   for (const k of committed.keys()) {
     const tp = parseTpKey(k)
-    byTopic.set(tp.topic, [...(byTopic.get(tp.topic) ?? []), tp.partition])
+    appendTo(byTopic, tp.topic, tp.partition)
   }
   if (byTopic.size === 0) for (const [t, ps] of (await topicLayout(conn)).leaders) if (!isInternalTopic(t)) byTopic.set(t, [...ps.keys()])
   return [...byTopic.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([topic, partitions]) => ({topic, partitions: partitions.sort((a, b) => a - b)}))

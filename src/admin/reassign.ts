@@ -10,6 +10,7 @@ import {liveBrokerIds, requireBrokers} from './brokers.js'
 import {describeCluster} from './cluster.js'
 import {byTopicPartition, partitionStates} from './partition-state.js'
 import {type PartitionMove, generateAssignment, movesFromPlan, throttleConfigs} from './reassign-plan.js'
+import {appendTo} from './multimap.js'
 
 export const THROTTLE_RATE_KEYS = ['leader.replication.throttled.rate', 'follower.replication.throttled.rate'] as const
 export const THROTTLE_REPLICA_KEYS = ['leader.replication.throttled.replicas', 'follower.replication.throttled.replicas'] as const
@@ -107,7 +108,7 @@ export interface OngoingReassignment {
 export async function listReassignments(conn: KafkaConnection, partitions?: {topic: string; partition: number}[]): Promise<OngoingReassignment[]> {
   const admin = await conn.admin()
   const byTopic = new Map<string, number[]>()
-  for (const p of partitions ?? []) byTopic.set(p.topic, [...(byTopic.get(p.topic) ?? []), p.partition])
+  for (const p of partitions ?? []) appendTo(byTopic, p.topic, p.partition)
   // kafkajs 2.2.4's typings disagree with what it returns (checked against Kafka 4.4): this is the runtime shape.
   const res = (await admin.listPartitionReassignments(partitions ? {topics: [...byTopic].map(([topic, ps]) => ({topic, partitions: ps}))} : {})) as unknown as {
     topics: {name: string; partitions: {partition: number; replicas: number[]; addingReplicas: number[]; removingReplicas: number[]}[]}[]

@@ -4,6 +4,7 @@ import type {TopicPartitionOffset} from '../input/kafka-json.js'
 import {DeleteRecordsApi, deleteRecordsRequest} from '../protocol/delete-records.js'
 import {errorName} from '../protocol/error-codes.js'
 import {byTopicPartition, resolveTopicPartitions} from './partition-state.js'
+import {appendTo} from './multimap.js'
 
 export interface RecordDeletion {
   topic: string
@@ -28,7 +29,7 @@ export type DeleteBefore = {offset: bigint} | {timestamp: number} | {perPartitio
 export async function planRecordDeletion(conn: KafkaConnection, targets: {topic: string; partitions?: number[]}[], before: DeleteBefore): Promise<RecordDeletion[]> {
   const {states, targets: wanted} = await resolveTopicPartitions(conn, targets)
   const byTopic = new Map<string, {partition: number}[]>()
-  for (const w of wanted) byTopic.set(w.topic, [...(byTopic.get(w.topic) ?? []), {partition: w.partition}])
+  for (const w of wanted) appendTo(byTopic, w.topic, {partition: w.partition})
   const cluster = await conn.cluster()
   await cluster.addMultipleTargetTopics([...byTopic.keys()])
   const query = (extra: {fromBeginning?: boolean; fromTimestamp?: number}) => cluster.fetchTopicsOffset([...byTopic].map(([topic, partitions]) => ({topic, partitions, ...extra})))
@@ -76,7 +77,7 @@ export interface RecordDeletionResult {
 /** DeleteRecords: one request per partition leader with all its partitions. */
 export async function deleteRecords(conn: KafkaConnection, plan: RecordDeletion[], timeoutMs: number): Promise<RecordDeletionResult[]> {
   const byLeader = new Map<number, RecordDeletion[]>()
-  for (const p of plan.filter((x) => x.records > 0n)) byLeader.set(p.leader, [...(byLeader.get(p.leader) ?? []), p])
+  for (const p of plan.filter((x) => x.records > 0n)) appendTo(byLeader, p.leader, p)
   const results: RecordDeletionResult[] = plan.filter((x) => x.records === 0n).map((p) => ({topic: p.topic, partition: p.partition, lowWatermark: p.earliest, error: null}))
   await Promise.all(
     [...byLeader].map(async ([leader, parts]) => {

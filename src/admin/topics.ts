@@ -8,6 +8,7 @@ import {protocolErrorToKctl} from '../protocol/protocol-error.js'
 import {liveBrokerIds} from './brokers.js'
 import {describeConfigResources} from './configs.js'
 import {partitionSizes} from './logdirs.js'
+import {appendTo} from './multimap.js'
 
 export interface TopicSummary {
   name: string
@@ -307,7 +308,7 @@ async function partitionOffsets(conn: KafkaConnection, partitions: {topic: strin
   const byLeader = new Map<number, Map<string, number[]>>()
   for (const p of partitions) {
     const topics = byLeader.get(p.leader) ?? new Map<string, number[]>()
-    topics.set(p.topic, [...(topics.get(p.topic) ?? []), p.partition])
+    appendTo(topics, p.topic, p.partition)
     byLeader.set(p.leader, topics)
   }
   // Looked up one after another: the first lookup may refresh kafkajs's broker list, once.
