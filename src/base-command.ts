@@ -5,6 +5,7 @@ import {type KafkaConnection, connections} from './connection/client.js'
 import {type ConnectionSpec, resolveConnection} from './connection/resolve.js'
 import {ExitCode, type ExitCodeValue, KctlError, cancelledError, connectionError, operationError, toKctlError, usageError} from './errors.js'
 import {parseDuration} from './input/duration.js'
+import {loadColors} from './output/colors.js'
 import {OUTPUT_FORMATS, type OutputFormat, type View} from './output/format.js'
 import {toJson} from './output/json.js'
 import {colorEnabled, render} from './output/render.js'
@@ -49,6 +50,7 @@ export abstract class KctlCommand<T extends typeof Command> extends Command {
     this.flags = flags as BaseFlags<T>
     this.args = args as CommandArgs<T>
     this.positionals = (argv as unknown[]).map(String)
+    if (this.color && !this.jsonEnabled()) await loadColors()
     const timeoutMs = this.timeoutMs
     this.deadline = setTimeout(() => this.onDeadline(timeoutMs), timeoutMs)
     this.deadline.unref()

@@ -1,7 +1,7 @@
 import type {Admin} from 'kafkajs'
 
 import {connectionError, toKctlError} from '../errors.js'
-import {type EncoderConstructor, type KafkaBroker, type KafkaCluster, type ProtocolRequest, type RequestEvent, loadKafkaInternals} from '../protocol/kafkajs-internals.js'
+import {type EncoderConstructor, type KafkaBroker, type KafkaCluster, type KafkajsTopicMetadata, type ProtocolRequest, type RequestEvent, loadKafkaInternals} from '../protocol/kafkajs-internals.js'
 import {type ApiSpec, brokerLabel, negotiateVersion} from '../protocol/wire.js'
 import type {ConnectionSpec} from './resolve.js'
 
@@ -22,6 +22,7 @@ export class KafkaConnection {
   readonly requestCounts = new Map<string, number>()
   private clusterPromise?: Promise<KafkaCluster>
   private adminClient?: Admin
+  private topicMetadataServed = false
   private readonly options: ConnectionOptions
 
   constructor(spec: ConnectionSpec, options: ConnectionOptions) {
@@ -42,6 +43,32 @@ export class KafkaConnection {
   async admin(): Promise<Admin> {
     await this.cluster()
     return this.adminClient!
+  }
+
+  /**
+   * Every topic's partitions and leaders. The first call of a command reuses the metadata kafkajs
+   * already loaded for it (e.g. to find brokers), saving a round trip on large clusters; later
+   * calls (a --watch refresh, a check after a change) fetch a fresh view.
+   */
+  async topicMetadata(): Promise<KafkajsTopicMetadata[]> {
+    const cluster = await this.cluster()
+    const first = !this.topicMetadataServed
+    this.topicMetadataServed = true
+    // With no target topics, kafkajs's metadata covers every topic.
+    if (cluster.targetTopics.size === 0) {
+      if (!first || !cluster.brokerPool.metadata?.topicMetadata) await this.refresh(cluster)
+      return cluster.brokerPool.metadata?.topicMetadata ?? []
+    }
+    const {topics} = await this.adminClient!.fetchTopicMetadata()
+    return topics.map((t) => ({topic: t.name, partitionMetadata: t.partitions}))
+  }
+
+  private async refresh(cluster: KafkaCluster): Promise<void> {
+    try {
+      await cluster.refreshMetadata()
+    } catch (error) {
+      throw toKctlError(error, {address: this.address})
+    }
   }
 
   /** Any connected broker (the one kafkajs already talks to). */

@@ -1,9 +1,13 @@
 import {chmodSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync} from 'node:fs'
+import {createRequire} from 'node:module'
 import {homedir} from 'node:os'
 import {dirname, join} from 'node:path'
-import {parse, stringify} from 'yaml'
 
 import {usageError} from '../errors.js'
+
+// Loaded only when a config file is read or written (~25 ms to import).
+const require = createRequire(import.meta.url)
+const yaml = () => require('yaml') as typeof import('yaml')
 
 /** One named cluster connection. Keys are kebab-case in the YAML file. */
 export interface Context {
@@ -41,7 +45,7 @@ export function loadConfig(path = configPath()): KctlConfig {
   if (!existsSync(path)) return {contexts: {}}
   let raw: {'current-context'?: string; contexts?: Record<string, RawContext>} | null
   try {
-    raw = parse(readFileSync(path, 'utf8'))
+    raw = yaml().parse(readFileSync(path, 'utf8'))
   } catch (error) {
     throw usageError(`Cannot parse the kctl config file ${path}: ${(error as Error).message}`, 'Fix the YAML or move the file away.', 'CONFIG_INVALID')
   }
@@ -83,7 +87,7 @@ export function saveConfig(config: KctlConfig, path = configPath()): void {
   }
   mkdirSync(dirname(path), {recursive: true, mode: 0o700})
   const tmp = `${path}.${process.pid}.tmp`
-  writeFileSync(tmp, stringify(raw), {mode: 0o600})
+  writeFileSync(tmp, yaml().stringify(raw), {mode: 0o600})
   chmodSync(tmp, 0o600)
   renameSync(tmp, path)
 }

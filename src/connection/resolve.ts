@@ -27,12 +27,14 @@ export interface ConnectionSpec extends ClientSettings {
  * are not silently applied to another cluster.
  */
 export function resolveConnection(flags: ConnectionFlags, env: NodeJS.ProcessEnv = process.env, config?: KctlConfig): ConnectionSpec {
-  const cfg = config ?? loadConfig()
   const explicitContext = flags.context ?? env.KCTL_CONTEXT
   const bootstrapFlag = flags['bootstrap-server']
   const bootstrapEnv = env.KCTL_BOOTSTRAP_SERVER
+  // An ad-hoc bootstrap server needs nothing from the config file: it is not even read.
+  const adHoc = !explicitContext && (bootstrapFlag || bootstrapEnv)
+  const cfg = config ?? (adHoc ? {contexts: {}} : loadConfig())
   let contextName = explicitContext
-  if (!contextName && !bootstrapFlag && !bootstrapEnv) contextName = cfg.currentContext
+  if (!contextName && !adHoc) contextName = cfg.currentContext
   let context: Context | undefined
   if (contextName) {
     context = cfg.contexts[contextName]

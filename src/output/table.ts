@@ -1,7 +1,11 @@
-import Table from 'cli-table3'
-import {Chalk} from 'chalk'
+import type CliTable3 from 'cli-table3'
+import {createRequire} from 'node:module'
 
+import {paint} from './colors.js'
 import {type Cell, type Column, type RenderOptions, cellText} from './format.js'
+
+// Loaded on first use: JSON/CSV/YAML output and large tables never need cli-table3.
+const require = createRequire(import.meta.url)
 
 const BORDERLESS = {
   top: '', 'top-mid': '', 'top-left': '', 'top-right': '',
@@ -15,20 +19,19 @@ const BORDERLESS = {
  * piped; the style is cleared and colour is applied here only when `color` is on.
  */
 export function toTable(rows: Record<string, Cell>[], columns: Column[], options: RenderOptions): string {
-  const chalk = new Chalk({level: options.color ? 1 : 0})
-  if (rows.length >= FAST_TABLE_ROWS) return fastTable(rows, columns, chalk, options)
+  if (rows.length >= FAST_TABLE_ROWS) return fastTable(rows, columns, options)
+  const Table = require('cli-table3') as typeof CliTable3
   const table = new Table({
     chars: BORDERLESS,
     style: {head: [], border: [], 'padding-left': 0, 'padding-right': 0},
-    head: columns.map((c) => chalk.bold(c.header)),
+    head: columns.map((c) => paint('bold', c.header, options.color)),
     colAligns: columns.map((c) => c.align ?? 'left'),
   })
   for (const row of rows) {
     table.push(
       columns.map((c) => {
         const text = cellText(row[c.key])
-        const color = options.color ? c.color?.(row[c.key], row) : undefined
-        return color ? chalk[color](text) : text
+        return options.color ? paint(c.color?.(row[c.key], row), text, true) : text
       }),
     )
   }
@@ -41,9 +44,8 @@ export function toTable(rows: Record<string, Cell>[], columns: Column[], options
 
 /** Aligned `key: value` lines for single-object summaries. */
 export function toKeyValues(pairs: [string, Cell][], options: RenderOptions): string[] {
-  const chalk = new Chalk({level: options.color ? 1 : 0})
   const width = Math.max(0, ...pairs.map(([k]) => k.length)) + 1
-  return pairs.map(([k, v]) => `${chalk.bold(`${k}:`.padEnd(width))} ${cellText(v)}`)
+  return pairs.map(([k, v]) => `${paint('bold', `${k}:`.padEnd(width), options.color)} ${cellText(v)}`)
 }
 
 /** From this many rows on, tables are padded directly: cli-table3 costs ~1 ms per row. */
@@ -54,17 +56,16 @@ const FAST_TABLE_ROWS = 200
  * trimmed), computed in one pass. Widths count UTF-16 units, which is exact for the ASCII of
  * topic names, ids and offsets; colour is applied after padding.
  */
-function fastTable(rows: Record<string, Cell>[], columns: Column[], chalk: InstanceType<typeof Chalk>, options: RenderOptions): string {
+function fastTable(rows: Record<string, Cell>[], columns: Column[], options: RenderOptions): string {
   const texts = rows.map((row) => columns.map((c) => cellText(row[c.key])))
-  const widths = columns.map((c, i) => Math.max(c.header.length, ...texts.map((t) => t[i].length)))
+  const widths = columns.map((c, i) => texts.reduce((w, t) => Math.max(w, t[i].length), c.header.length))
   const pad = (text: string, i: number) => (columns[i].align === 'right' ? text.padStart(widths[i]) : text.padEnd(widths[i]))
-  const lines = [columns.map((c, i) => (options.color ? chalk.bold(pad(c.header, i)) : pad(c.header, i))).join('  ').trimEnd()]
+  const lines = [columns.map((c, i) => paint('bold', pad(c.header, i), options.color)).join('  ').trimEnd()]
   for (const [r, t] of texts.entries()) {
     lines.push(
       columns
         .map((c, i) => {
-          const color = options.color ? c.color?.(rows[r][c.key], rows[r]) : undefined
-          return color ? chalk[color](pad(t[i], i)) : pad(t[i], i)
+          return options.color ? paint(c.color?.(rows[r][c.key], rows[r]), pad(t[i], i), true) : pad(t[i], i)
         })
         .join('  ')
         .trimEnd(),

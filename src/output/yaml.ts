@@ -1,8 +1,12 @@
-import {stringify} from 'yaml'
+import {createRequire} from 'node:module'
+
+// Loaded on first use (~25 ms to import): only YAML output and the config file need it.
+const require = createRequire(import.meta.url)
+const yaml = () => require('yaml') as typeof import('yaml')
 
 /** YAML of the same data as --json: bigints become plain integers. */
 export function toYaml(value: unknown): string {
-  return stringify(value, (_key, v) => (typeof v === 'bigint' ? (Number.isSafeInteger(Number(v)) ? Number(v) : v.toString()) : v), {
+  return yaml().stringify(value, (_key, v) => (typeof v === 'bigint' ? (Number.isSafeInteger(Number(v)) ? Number(v) : v.toString()) : v), {
     lineWidth: 0,
   }).trimEnd()
 }

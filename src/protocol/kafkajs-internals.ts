@@ -54,7 +54,15 @@ export interface BrokerMetadata {
   rack: string | null
 }
 
+/** A topic of kafkajs's Metadata response (the one it loads while connecting: every topic). */
+export interface KafkajsTopicMetadata {
+  topic: string
+  partitionMetadata: {partitionId: number; leader: number}[]
+}
+
 export interface KafkaCluster {
+  /** Topics kafkajs restricts its metadata refreshes to; empty: refreshes cover every topic. */
+  targetTopics: Set<string>
   connect(): Promise<void>
   disconnect(): Promise<void>
   refreshMetadata(): Promise<void>
@@ -68,7 +76,7 @@ export interface KafkaCluster {
   brokerPool: {
     seedBroker: KafkaBroker
     brokers: Record<string, KafkaBroker>
-    metadata: {brokers: BrokerMetadata[]; controllerId: number; clusterId: string} | null
+    metadata: {brokers: BrokerMetadata[]; controllerId: number; clusterId: string; topicMetadata?: KafkajsTopicMetadata[]} | null
     findConnectedBroker(): Promise<KafkaBroker>
   }
 }

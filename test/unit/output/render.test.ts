@@ -2,6 +2,7 @@ import {expect} from 'chai'
 
 import type {View} from '../../../src/output/format.js'
 import {toJson} from '../../../src/output/json.js'
+import {loadColors} from '../../../src/output/colors.js'
 import {colorEnabled, render} from '../../../src/output/render.js'
 
 interface Data {
@@ -26,9 +27,17 @@ describe('renderers', () => {
     expect(out).not.to.match(ANSI)
   })
 
-  it('wide adds wide columns; colour only when asked', () => {
+  it('wide adds wide columns; colour only when asked (chalk loaded first, as the base command does)', async () => {
     expect(render(data, view, 'wide', {color: false})).to.include('OK').and.include('yes')
-    expect(render(data, view, 'wide', {color: true})).to.match(ANSI)
+    await loadColors()
+    const colored = render(data, view, 'wide', {color: true})
+    expect(colored).to.match(ANSI)
+    expect(colored).to.include('\u001B[32m') // green for ok
+    // Large tables take the direct path: colour there too.
+    const many: Data = {items: Array.from({length: 250}, (_, i) => ({name: `t${i}`, offset: BigInt(i), ok: i % 2 === 0}))}
+    const big = render(many, view, 'wide', {color: true}).split('\n')
+    expect(big).to.have.length(251)
+    expect(big[2]).to.include('\u001B[31m') // red for not ok
   })
 
   it('json keeps 64-bit integers exact and null for missing offsets', () => {
