@@ -1,6 +1,5 @@
 import {Command, Flags, type Interfaces} from '@oclif/core'
 
-import {clusterService} from './admin/cluster.js'
 import {type KafkaConnection, connections} from './connection/client.js'
 import {type ConnectionSpec, resolveConnection} from './connection/resolve.js'
 import {ExitCode, type ExitCodeValue, KctlError, cancelledError, connectionError, operationError, toKctlError, usageError} from './errors.js'
@@ -204,7 +203,8 @@ export abstract class KafkaCommand<T extends typeof Command> extends KctlCommand
       debug?.(`connecting to ${spec.brokers.join(',')} (${spec.securityProtocol}${spec.sasl ? ` ${spec.sasl.mechanism} as ${spec.sasl.username}` : ''}, from ${spec.source}${spec.contextName ? ` context ${spec.contextName}` : ''})`)
       this.connectingTo = spec.brokers.join(',')
       this.conn = await connections.open(spec, {timeoutMs: this.timeoutMs, debug})
-      const actualId = spec.clusterId ? await clusterService.clusterId(this.conn) : undefined
+      // Loaded only for contexts pinned to a cluster id.
+      const actualId = spec.clusterId ? await (await import('./admin/cluster.js')).clusterService.clusterId(this.conn) : undefined
       if (spec.clusterId && actualId !== spec.clusterId) {
         throw connectionError(`Context ${spec.contextName} is pinned to cluster ${spec.clusterId}, but ${spec.brokers.join(',')} is cluster ${actualId}`, {
           code: 'CLUSTER_ID_MISMATCH',

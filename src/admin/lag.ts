@@ -4,7 +4,7 @@ import {FetchApi, type FetchTopic, fetchRequest} from '../protocol/fetch.js'
 import {recordTimestampAt} from '../protocol/record-batch.js'
 import {type GroupDescription, allGroups, describeGroups, findCoordinators} from './groups.js'
 import {appendTo} from './multimap.js'
-import {type TopicLayout, type TopicPartition, fetchCommittedOffsets, listOffsets, parseTpKey, sortTp, topicLayout, tpKey} from './offsets.js'
+import {type CommittedOffsets, type PartitionOffset, type TopicLayout, type TopicPartition, fetchCommittedOffsets, listOffsets, parseTpKey, sortTp, topicLayout, tpKey} from './offsets.js'
 
 export interface PartitionLag {
   topic: string
@@ -58,7 +58,16 @@ export async function describeWithLag(conn: KafkaConnection, options: LagOptions
   else coordinators = await findCoordinators(conn, options.groups ?? [])
   const ids = [...coordinators.keys()].sort()
   if (ids.length === 0) return []
-  const [descriptions, committed, layout] = await Promise.all([describeGroups(conn, ids, coordinators), fetchCommittedOffsets(conn, ids, coordinators), topicLayout(conn)])
+  const committedP = fetchCommittedOffsets(conn, ids, coordinators)
+  const layoutP = topicLayout(conn)
+  // The time-lag Fetch needs only the committed positions and the leaders: it starts as soon as
+  // those are known, while the groups are described and the log-end offsets listed.
+  const stampsP =
+    options.timeLag === false
+      ? Promise.resolve(new Map<string, number>())
+      : Promise.all([committedP, layoutP]).then(([committed, layout]) => nextRecordTimestamps(conn, layout, committedPositions(committed, layout, options.topic)))
+  stampsP.catch(() => {}) // awaited below, after its inputs, whose errors surface first
+  const [descriptions, committed, layout] = await Promise.all([describeGroups(conn, ids, coordinators), committedP, layoutP])
   if (options.topic && !layout.leaders.has(options.topic)) throw usageError(`Topic ${options.topic} does not exist`, 'List topics with `kctl topics list`.', 'UNKNOWN_TOPIC')
   const perGroup = descriptions
     .map((d) => ({d, partitions: groupPartitions(d, committed.get(d.group) ?? new Map(), layout, options.topic)}))
@@ -66,22 +75,7 @@ export async function describeWithLag(conn: KafkaConnection, options: LagOptions
     .filter((g) => !options.topic || g.partitions.length > 0)
   const all = new Map<string, TopicPartition>()
   for (const g of perGroup) for (const p of g.partitions) all.set(tpKey(p.topic, p.partition), p)
-  // The next record's timestamp is read at every committed position while the log-end offsets
-  // are listed: the two round trips overlap (caught-up positions just return no record).
-  const positions = new Map<string, Position>()
-  if (options.timeLag !== false) {
-    for (const {d, partitions} of perGroup) {
-      const groupCommitted = committed.get(d.group)
-      for (const tp of partitions) {
-        const offset = groupCommitted?.get(tpKey(tp.topic, tp.partition))
-        if (offset !== undefined) positions.set(positionKey({topic: tp.topic, partition: tp.partition, offset}), {topic: tp.topic, partition: tp.partition, offset})
-      }
-    }
-  }
-  const [ends, stamps] = await Promise.all([
-    all.size ? listOffsets(conn, layout, [...all.values()], 'latest') : new Map(),
-    positions.size ? nextRecordTimestamps(conn, layout, [...positions.values()]) : new Map<string, number>(),
-  ])
+  const [ends, stamps] = await Promise.all([all.size ? listOffsets(conn, layout, [...all.values()], 'latest') : new Map<string, PartitionOffset>(), stampsP])
   const now = (options.now ?? Date.now)()
   return perGroup.map(({d, partitions}) => {
     const groupCommitted = committed.get(d.group)
@@ -97,6 +91,18 @@ export async function describeWithLag(conn: KafkaConnection, options: LagOptions
     })
     return {description: d, lag: summarize(d, rows)}
   })
+}
+
+/** Every committed position (deduplicated) of partitions that exist, of one topic with --topic. */
+function committedPositions(committed: CommittedOffsets, layout: TopicLayout, topic?: string): Position[] {
+  const positions = new Map<string, Position>()
+  for (const offsets of committed.values()) {
+    for (const [key, offset] of offsets) {
+      const tp = parseTpKey(key)
+      if ((!topic || tp.topic === topic) && layout.leaders.get(tp.topic)?.has(tp.partition)) positions.set(atOffset(key, offset), {topic: tp.topic, partition: tp.partition, offset})
+    }
+  }
+  return [...positions.values()]
 }
 
 function groupPartitions(d: GroupDescription, committed: Map<string, bigint>, layout: TopicLayout, topic?: string): TopicPartition[] {

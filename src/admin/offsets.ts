@@ -6,7 +6,7 @@ import {ListOffsetsApi, type ListOffsetsTopic, listOffsetsRequest} from '../prot
 import {OffsetFetchApi, offsetFetchRequest} from '../protocol/offset-fetch.js'
 import {protocolErrorToKctl} from '../protocol/protocol-error.js'
 import {byCoordinator, findCoordinators} from './groups.js'
-import {isInternalTopic} from './topics.js'
+import {isInternalTopic} from './internal-topics.js'
 import {appendTo} from './multimap.js'
 
 export interface TopicPartition {

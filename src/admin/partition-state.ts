@@ -1,6 +1,6 @@
 import type {KafkaConnection} from '../connection/client.js'
 import {usageError} from '../errors.js'
-import {isInternalTopic} from './topics.js'
+import {isInternalTopic} from './internal-topics.js'
 
 export interface PartitionState {
   topic: string

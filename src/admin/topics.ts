@@ -7,6 +7,7 @@ import {MetadataApi, metadataRequest} from '../protocol/metadata.js'
 import {protocolErrorToKctl} from '../protocol/protocol-error.js'
 import {liveBrokerIds} from './brokers.js'
 import {describeConfigResources} from './configs.js'
+import {isInternalTopic} from './internal-topics.js'
 import {partitionSizes} from './logdirs.js'
 import {appendTo} from './multimap.js'
 
@@ -60,11 +61,7 @@ export interface TopicSelection {
   filters?: TopicFilters
 }
 
-const INTERNAL_TOPICS = new Set(['__consumer_offsets', '__transaction_state', '__share_group_state'])
-
-export function isInternalTopic(name: string): boolean {
-  return INTERNAL_TOPICS.has(name)
-}
+export {isInternalTopic} from './internal-topics.js'
 
 // ---------------------------------------------------------------------------------------------
 // Topic names

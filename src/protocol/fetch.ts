@@ -1,5 +1,5 @@
 import type {KafkaEncoder} from './kafkajs-internals.js'
-import {type ApiSpec, type Reader, buildRequest, flex} from './wire.js'
+import {type ApiSpec, type Reader, buildRequest, flex, int64} from './wire.js'
 
 /**
  * Fetch (API 1) v12, the last version that names topics (v13+ uses topic ids), kctl's own so a
@@ -49,9 +49,9 @@ export function encodeFetch(e: KafkaEncoder, options: FetchRequestOptions): void
     flex.array(e, t.partitions, (e, p) => {
       e.writeInt32(p.partitionIndex)
       e.writeInt32(-1) // current leader epoch: unknown
-      e.writeInt64(p.fetchOffset.toString())
+      int64(e, p.fetchOffset)
       e.writeInt32(-1) // last fetched epoch: unknown
-      e.writeInt64('-1') // log start offset: followers only
+      int64(e, -1n) // log start offset: followers only
       e.writeInt32(p.maxBytes)
       flex.tags(e)
     })

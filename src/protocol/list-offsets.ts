@@ -1,5 +1,5 @@
 import type {KafkaEncoder} from './kafkajs-internals.js'
-import {type ApiSpec, type Reader, buildRequest, flex} from './wire.js'
+import {type ApiSpec, type Reader, buildRequest, flex, int64} from './wire.js'
 
 /**
  * ListOffsets (API 2) v7-v9: kafkajs stops at v3, which cannot ask for the max-timestamp offset
@@ -34,7 +34,7 @@ export function encodeListOffsets(e: KafkaEncoder, topics: ListOffsetsTopic[], i
     flex.array(e, t.partitions, (e, p) => {
       e.writeInt32(p.partitionIndex)
       e.writeInt32(-1) // current leader epoch: unknown
-      e.writeInt64(p.timestamp.toString())
+      int64(e, p.timestamp)
       flex.tags(e)
     })
     flex.tags(e)

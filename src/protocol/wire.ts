@@ -149,18 +149,37 @@ export class Reader {
   }
 }
 
+/**
+ * An unsigned varint, the same bytes as kafkajs's writeUVarInt, which allocates a Buffer per
+ * call: requests with thousands of partitions write tens of thousands of these.
+ */
+export function uvarint(e: KafkaEncoder, n: number): KafkaEncoder {
+  return n >= 0 && n < 0x80 ? e.writeInt8(n) : e.writeUVarInt(n)
+}
+
+/** An INT64 from a bigint (kafkajs's writeInt64 parses a decimal string into a Long each time). */
+export function int64(e: KafkaEncoder, v: bigint): KafkaEncoder {
+  e.writeInt32(Number(BigInt.asIntN(64, v) >> 32n))
+  return e.writeUInt32(Number(v & 0xff_ff_ff_ffn))
+}
+
 /** Helpers that write flexible-version fields with kafkajs's Encoder. */
 export const flex = {
-  string: (e: KafkaEncoder, s: string) => e.writeUVarIntString(s),
-  nullableString: (e: KafkaEncoder, s: string | null) => e.writeUVarIntString(s),
+  string: (e: KafkaEncoder, s: string) => flex.nullableString(e, s),
+  nullableString(e: KafkaEncoder, s: string | null): KafkaEncoder {
+    if (s === null) return e.writeInt8(0)
+    const bytes = Buffer.from(s, 'utf8')
+    uvarint(e, bytes.length + 1)
+    return e.writeBuffer(bytes)
+  },
   array<T>(e: KafkaEncoder, items: T[] | null, write: (e: KafkaEncoder, item: T) => void): KafkaEncoder {
-    if (items === null) return e.writeUVarInt(0)
-    e.writeUVarInt(items.length + 1)
+    if (items === null) return e.writeInt8(0)
+    uvarint(e, items.length + 1)
     for (const item of items) write(e, item)
     return e
   },
   /** An empty tag buffer, ending every flexible struct (and the v2 request header). */
-  tags: (e: KafkaEncoder) => e.writeUVarInt(0),
+  tags: (e: KafkaEncoder) => e.writeInt8(0),
 }
 
 export interface ApiSpec {

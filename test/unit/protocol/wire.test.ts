@@ -1,6 +1,8 @@
 import {expect} from 'chai'
 
-import {Reader, negotiateVersion} from '../../../src/protocol/wire.js'
+import {loadKafkaInternals} from '../../../src/protocol/kafkajs-internals.js'
+import {Reader, flex, int64, negotiateVersion, uvarint} from '../../../src/protocol/wire.js'
+import {encodeHex} from './helpers.js'
 
 describe('protocol wire helpers', () => {
   it('reads unsigned varints across byte boundaries', () => {
@@ -8,6 +10,21 @@ describe('protocol wire helpers', () => {
     expect(new Reader(Buffer.from([0x7f])).uvarint()).to.equal(127)
     expect(new Reader(Buffer.from([0x80, 0x01])).uvarint()).to.equal(128)
     expect(new Reader(Buffer.from([0xff, 0xff, 0xff, 0xff, 0x0f])).uvarint()).to.equal(4_294_967_295)
+  })
+
+  it('writes the same bytes as kafkajs\'s slower varint, int64 and compact-string writers', async () => {
+    const {Encoder} = await loadKafkaInternals()
+    for (const n of [0, 1, 127, 128, 300, 16_384, 2_147_483_647]) {
+      expect(await encodeHex((e) => uvarint(e, n)), `uvarint ${n}`).to.equal(new Encoder().writeUVarInt(n).buffer.toString('hex'))
+    }
+    for (const v of [0n, 1n, -1n, 8_589_934_592n, -9_223_372_036_854_775_808n, 9_223_372_036_854_775_807n, 1_764_000_000_000n]) {
+      expect(await encodeHex((e) => int64(e, v)), `int64 ${v}`).to.equal(new Encoder().writeInt64(v.toString()).buffer.toString('hex'))
+    }
+    for (const s of ['', 'orders', 'ünïcode-тема', 'x'.repeat(200)]) {
+      expect(await encodeHex((e) => flex.string(e, s)), `string ${s.slice(0, 10)}`).to.equal(new Encoder().writeUVarIntString(s).buffer.toString('hex'))
+    }
+    expect(await encodeHex((e) => flex.nullableString(e, null))).to.equal('00')
+    expect(await encodeHex((e) => flex.array(e, Array.from({length: 200}, () => 1), (e, x) => e.writeInt8(x)))).to.equal(`c901${'01'.repeat(200)}`)
   })
 
   it('reads zigzag varints', () => {
