@@ -8,7 +8,7 @@ import {loadColors} from './output/colors.js'
 import {OUTPUT_FORMATS, type OutputFormat, type View} from './output/format.js'
 import {toJson} from './output/json.js'
 import {colorEnabled, render} from './output/render.js'
-import {canPrompt, isPromptAbort, prompter} from './prompts/prompter.js'
+import {canPrompt, isPromptAbort, prompter, setPromptHooks} from './prompts/prompter.js'
 
 export type BaseFlags<T extends typeof Command> = Interfaces.InferredFlags<(typeof KctlCommand)['baseFlags'] & T['flags']>
 export type KafkaFlags<T extends typeof Command> = Interfaces.InferredFlags<(typeof KafkaCommand)['baseFlags'] & T['flags']>
@@ -50,9 +50,32 @@ export abstract class KctlCommand<T extends typeof Command> extends Command {
     this.args = args as CommandArgs<T>
     this.positionals = (argv as unknown[]).map(String)
     if (this.color && !this.jsonEnabled()) await loadColors()
+    this.startDeadline()
+    // --timeout bounds kctl's work, not a person answering a prompt.
+    setPromptHooks({waiting: () => this.stopDeadline(), answered: () => this.startDeadline()})
+  }
+
+  /** (Re)start the --timeout clock: a full timeout from now. */
+  private startDeadline(): void {
+    this.stopDeadline()
     const timeoutMs = this.timeoutMs
     this.deadline = setTimeout(() => this.onDeadline(timeoutMs), timeoutMs)
     this.deadline.unref()
+  }
+
+  private stopDeadline(): void {
+    if (this.deadline) clearTimeout(this.deadline)
+    this.deadline = undefined
+  }
+
+  /** Run something a person does (an editor session) without the --timeout clock running. */
+  protected byUser<R>(fn: () => R): R {
+    this.stopDeadline()
+    try {
+      return fn()
+    } finally {
+      this.startDeadline()
+    }
   }
 
   get timeoutMs(): number {
@@ -131,7 +154,8 @@ export abstract class KctlCommand<T extends typeof Command> extends Command {
   }
 
   override async finally(err: Error | undefined): Promise<void> {
-    if (this.deadline) clearTimeout(this.deadline)
+    this.stopDeadline()
+    setPromptHooks(undefined)
     await super.finally(err)
   }
 

@@ -53,9 +53,40 @@ const inquirerPrompter: Prompter = {
 }
 
 let current: Prompter = inquirerPrompter
+let hooks: PromptHooks | undefined
+
+/** Run around every prompt: the base command stops its --timeout clock while a person answers. */
+export interface PromptHooks {
+  waiting(): void
+  answered(): void
+}
+
+export function setPromptHooks(h: PromptHooks | undefined): void {
+  hooks = h
+}
 
 export function prompter(): Prompter {
-  return current
+  const p = current
+  const h = hooks
+  if (!h) return p
+  const timed =
+    <A extends unknown[], R>(fn: (...args: A) => Promise<R>) =>
+    async (...args: A): Promise<R> => {
+      h.waiting()
+      try {
+        return await fn(...args)
+      } finally {
+        h.answered()
+      }
+    }
+  return {
+    confirm: timed(p.confirm.bind(p)),
+    input: timed(p.input.bind(p)),
+    password: timed(p.password.bind(p)),
+    select: timed(p.select.bind(p)) as Prompter['select'],
+    search: timed(p.search.bind(p)) as Prompter['search'],
+    checkbox: timed(p.checkbox.bind(p)) as Prompter['checkbox'],
+  }
 }
 
 /** For tests: replace the prompter; returns a function that restores the previous one. */

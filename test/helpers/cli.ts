@@ -51,3 +51,88 @@ export function kctl(args: string[], options: {env?: Record<string, string | und
     child.stdin.end(options.input ?? '')
   })
 }
+
+export interface TtySession {
+  /** Resolves once the screen (ANSI codes stripped) shows `text`; rejects after the timeout. */
+  waitFor(text: string | RegExp, timeoutMs?: number): Promise<void>
+  /** Type into the terminal (e.g. `3\r`, `\u001B[B` for the down arrow). */
+  type(keys: string): void
+  /** Everything printed so far, ANSI codes stripped. */
+  readonly screen: string
+  /** The exit code, once the command ends. */
+  exited: Promise<number>
+}
+
+// eslint-disable-next-line no-control-regex
+const ANSI = /\u001B\[[\d;?]*[ -/]*[@-~]|\u001B[()][\dA-Z]|\u001B[=>78]|\r/g
+
+/**
+ * Run the built CLI on a real pseudo-terminal (util-linux `script`), for the interactive paths
+ * (wizards, confirmations) that only exist on a TTY.
+ */
+export function kctlTty(args: string[], options: {env?: Record<string, string | undefined>} = {}): TtySession {
+  const env: Record<string, string | undefined> = {...process.env, ...cliEnv, ...options.env, TERM: 'xterm', COLUMNS: '160', LINES: '50'}
+  delete env.FORCE_COLOR
+  const quote = (s: string) => `'${s.replaceAll("'", "'\\''")}'`
+  const command = [process.execPath, RUN, ...args].map(quote).join(' ')
+  const child = spawn('script', ['-qefc', `stty cols 160 rows 50; exec ${command}`, '/dev/null'], {env: env as NodeJS.ProcessEnv, stdio: ['pipe', 'pipe', 'pipe']})
+  let raw = ''
+  let closed = false
+  const listeners = new Set<() => void>()
+  const onData = (d: Buffer) => {
+    raw += d.toString('utf8')
+    for (const l of listeners) l()
+  }
+  child.stdout.on('data', onData)
+  child.stderr.on('data', onData)
+  let failure = ''
+  const exited = new Promise<number>((resolve, reject) => {
+    child.on('error', (error) => {
+      // util-linux `script` gives the command its pseudo-terminal (package bsdutils on Debian).
+      failure = `cannot run \`script\` for a pseudo-terminal: ${error.message}`
+      closed = true
+      for (const l of listeners) l()
+      reject(new Error(failure))
+    })
+    child.on('close', (code) => {
+      closed = true
+      for (const l of listeners) l()
+      resolve(code ?? -1)
+    })
+  })
+  exited.catch(() => {}) // also reported by waitFor; awaiting `exited` still rethrows it
+  const session: TtySession = {
+    get screen() {
+      return raw.replace(ANSI, '')
+    },
+    waitFor(text, timeoutMs = 60_000) {
+      const seen = () => (typeof text === 'string' ? session.screen.includes(text) : text.test(session.screen))
+      return new Promise((resolve, reject) => {
+        const check = () => {
+          if (seen()) {
+            cleanup()
+            resolve()
+          } else if (closed) {
+            cleanup()
+            reject(new Error(failure || `the command ended without showing ${text}; screen:\n${session.screen}`))
+          }
+        }
+        const timer = setTimeout(() => {
+          cleanup()
+          reject(new Error(`the terminal never showed ${text} within ${timeoutMs}ms; screen:\n${session.screen}`))
+        }, timeoutMs)
+        const cleanup = () => {
+          clearTimeout(timer)
+          listeners.delete(check)
+        }
+        listeners.add(check)
+        check()
+      })
+    },
+    type(keys) {
+      child.stdin.write(keys)
+    },
+    exited,
+  }
+  return session
+}

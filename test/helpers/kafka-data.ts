@@ -1,7 +1,7 @@
 import {Kafka, logLevel, type Admin, type Consumer} from 'kafkajs'
 
 import {testCluster} from './cluster.js'
-import {waitFor} from './poll.js'
+import {uniqueName, waitFor} from './poll.js'
 
 /**
  * Real data for group/offset/lag tests, made with kafkajs against the test cluster's PLAINTEXT
@@ -66,6 +66,14 @@ export async function produce(topic: string, counts: number[], timestamp?: numbe
 export async function commitGroupOffsets(group: string | string[], topic: string, offsets: Record<number, number>): Promise<void> {
   const partitions = Object.entries(offsets).map(([p, o]) => ({partition: Number(p), offset: String(o)}))
   await withAdmin((a) => Promise.all([group].flat().map((groupId) => a.setOffsets({groupId, topic, partitions}))))
+}
+
+/** A new inactive group (unique name) with these committed offsets; its name is added to `created` for cleanup. */
+export async function committedGroup(prefix: string, topic: string, offsets: Record<number, number>, created: string[]): Promise<string> {
+  const group = uniqueName(prefix)
+  created.push(group)
+  await commitGroupOffsets(group, topic, offsets)
+  return group
 }
 
 /** Committed offsets as Kafka's own ConsumerGroupCommand reports them (partition -> offset or null). */

@@ -4,7 +4,7 @@ import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 
 import {kctl} from '../helpers/cli.js'
-import {activeConsumer, commitGroupOffsets, committedOffsets, createTopic, deleteGroups, deleteTopics, produce, withAdmin} from '../helpers/kafka-data.js'
+import {activeConsumer, committedGroup, committedOffsets, createTopic, deleteGroups, deleteTopics, produce, withAdmin} from '../helpers/kafka-data.js'
 import {kafkaTool} from '../helpers/kafka.js'
 import {uniqueName, waitFor} from '../helpers/poll.js'
 
@@ -23,12 +23,7 @@ describe('offsets on a real cluster', function () {
   const between = new Date(now - 90 * 60_000).toISOString()
 
   /** A fresh inactive group committed at 5 on partitions 0 and 1 (none on 2). */
-  async function group(): Promise<string> {
-    const g = uniqueName('off-g')
-    groups.push(g)
-    await commitGroupOffsets(g, topic, {0: 5, 1: 5})
-    return g
-  }
+  const group = () => committedGroup('off-g', topic, {0: 5, 1: 5}, groups)
 
   before(async () => {
     await createTopic(topic, 3)

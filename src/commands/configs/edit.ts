@@ -26,7 +26,7 @@ export default class ConfigsEdit extends ConfigAlterCommand<typeof ConfigsEdit> 
     await this.validateTarget(entity)
     const conn = await this.connection()
     const before = overridesOf(entity, await configsService.describeEntityRaw(conn, entity))
-    const edited = parseOverridesFile(editText(renderOverridesFile(entity, before), `${entity.type}-${entity.name || 'default'}.properties`))
+    const edited = parseOverridesFile(this.byUser(() => editText(renderOverridesFile(entity, before), `${entity.type}-${entity.name || 'default'}.properties`)))
     const changes = overridesPatch(before, edited)
     if (changes.length === 0) {
       process.stderr.write('No changes.\n')
