@@ -137,62 +137,81 @@ function summarize(d: GroupDescription, partitions: PartitionLag[]): GroupLag {
   }
 }
 
-type Position = {topic: string; partition: number; offset: bigint}
+export type Position = {topic: string; partition: number; offset: bigint}
 /** `topic:partition@offset`, the key of nextRecordTimestamps' result. */
 const atOffset = (key: string, offset: bigint) => `${key}@${offset}`
 const positionKey = (p: Position) => atOffset(tpKey(p.topic, p.partition), p.offset)
 
 /** Per-partition fetch limit: enough for the header and the first records of a batch. */
 const PARTITION_BYTES = 4096
+/** Response limit, under the brokers' default fetch.max.bytes (55 MiB) so no partition is starved. */
+const RESPONSE_BYTES = 50 * 1024 * 1024
+const PARTITIONS_PER_FETCH = Math.floor(RESPONSE_BYTES / PARTITION_BYTES)
 
 /**
  * The timestamp of the record at each given offset, keyed `topic:partition@offset`: one Fetch
  * per leader broker, with kctl's own Fetch v12 so only batch headers are read (the record itself
- * when the batch is uncompressed or gzip). A partition wanted at k different offsets (k groups)
- * needs k rounds. Records that cannot be read (compacted away, fetch error) are left out: time
- * lag is best effort.
+ * when the batch is uncompressed or gzip). Records that cannot be read (compacted away, fetch
+ * error) are left out: time lag is best effort.
  */
 export async function nextRecordTimestamps(conn: KafkaConnection, layout: TopicLayout, items: Position[]): Promise<Map<string, number>> {
   const out = new Map<string, number>()
-  const rounds: Position[][] = []
-  const perPartition = new Map<string, number>()
-  for (const it of new Map(items.map((i) => [positionKey(i), i])).values()) {
-    const k = tpKey(it.topic, it.partition)
-    const n = perPartition.get(k) ?? 0
-    perPartition.set(k, n + 1)
-    ;(rounds[n] ??= []).push(it)
-  }
-  for (const round of rounds) await fetchRound(conn, layout, round, out)
+  const perLeader = new Map<number, Position[][]>()
+  for (const f of planFetches(items, layout)) appendTo(perLeader, f.leader, f.positions)
+  // Leaders in parallel; one leader's requests one after another (its connection serves them in order anyway).
+  await Promise.all(
+    [...perLeader.entries()].map(async ([leader, requests]) => {
+      for (const positions of requests) await fetchFrom(conn, leader, positions, out)
+    }),
+  )
   return out
 }
 
-async function fetchRound(conn: KafkaConnection, layout: TopicLayout, items: Position[], out: Map<string, number>): Promise<void> {
-  const byLeader = new Map<number, Map<string, Position[]>>()
-  for (const it of items) {
-    const leader = layout.leaders.get(it.topic)?.get(it.partition) ?? -1
-    if (leader < 0) continue
-    let topics = byLeader.get(leader)
-    if (!topics) byLeader.set(leader, (topics = new Map()))
-    appendTo(topics, it.topic, it)
+/**
+ * The Fetch requests for `items`: per leader broker, as few as possible. A request names each
+ * partition once, so a partition wanted at k offsets (k groups) is in k requests; and a request
+ * holds at most `maxPartitions`, so the response fits the brokers' fetch.max.bytes.
+ */
+export function planFetches(items: Position[], layout: TopicLayout, maxPartitions = PARTITIONS_PER_FETCH): {leader: number; positions: Position[]}[] {
+  const rounds: Position[][] = []
+  const seen = new Map<string, number>()
+  for (const it of new Map(items.map((i) => [positionKey(i), i])).values()) {
+    const k = tpKey(it.topic, it.partition)
+    const n = seen.get(k) ?? 0
+    seen.set(k, n + 1)
+    ;(rounds[n] ??= []).push(it)
   }
-  await Promise.all(
-    [...byLeader.entries()].map(async ([leader, topics]) => {
-      try {
-        const broker = await conn.broker(leader)
-        const wanted = [...topics.entries()].map(([name, ps]): FetchTopic => ({name, partitions: ps.map((p) => ({partitionIndex: p.partition, fetchOffset: p.offset, maxBytes: PARTITION_BYTES}))}))
-        const res = await conn.request(broker, FetchApi, (v, Encoder) => fetchRequest(v, {topics: wanted, maxBytes: 64 * 1024 * 1024}, Encoder))
-        for (const t of res.topics) {
-          const asked = new Map((topics.get(t.name) ?? []).map((p) => [p.partition, p]))
-          for (const p of t.partitions) {
-            const position = asked.get(p.partitionIndex)
-            if (!position || p.errorCode !== 0 || !p.records) continue
-            const record = recordTimestampAt(p.records, position.offset)
-            if (record) out.set(positionKey(position), record.timestamp)
-          }
-        }
-      } catch {
-        // Best effort: an unreadable leader leaves its partitions' time lag unknown.
+  const out: {leader: number; positions: Position[]}[] = []
+  for (const round of rounds) {
+    const byLeader = new Map<number, Position[]>()
+    for (const it of round) {
+      const leader = layout.leaders.get(it.topic)?.get(it.partition) ?? -1
+      if (leader >= 0) appendTo(byLeader, leader, it)
+    }
+    for (const [leader, positions] of byLeader) {
+      for (let i = 0; i < positions.length; i += maxPartitions) out.push({leader, positions: positions.slice(i, i + maxPartitions)})
+    }
+  }
+  return out
+}
+
+async function fetchFrom(conn: KafkaConnection, leader: number, positions: Position[], out: Map<string, number>): Promise<void> {
+  const topics = new Map<string, Position[]>()
+  for (const p of positions) appendTo(topics, p.topic, p)
+  try {
+    const broker = await conn.broker(leader)
+    const wanted = [...topics.entries()].map(([name, ps]): FetchTopic => ({name, partitions: ps.map((p) => ({partitionIndex: p.partition, fetchOffset: p.offset, maxBytes: PARTITION_BYTES}))}))
+    const res = await conn.request(broker, FetchApi, (v, Encoder) => fetchRequest(v, {topics: wanted, maxBytes: RESPONSE_BYTES}, Encoder))
+    for (const t of res.topics) {
+      const asked = new Map((topics.get(t.name) ?? []).map((p) => [p.partition, p]))
+      for (const p of t.partitions) {
+        const position = asked.get(p.partitionIndex)
+        if (!position || p.errorCode !== 0 || !p.records) continue
+        const record = recordTimestampAt(p.records, position.offset)
+        if (record) out.set(positionKey(position), record.timestamp)
       }
-    }),
-  )
+    }
+  } catch {
+    // Best effort: an unreadable leader leaves its partitions' time lag unknown.
+  }
 }
