@@ -263,7 +263,7 @@ export async function describeTopics(conn: KafkaConnection, sel: TopicSelection)
         const partitions = partitionFilterOn(filters) ? t.partitionMetadata.filter((p) => partitionMatches(p, filters, live, info?.minIsr)) : t.partitionMetadata
         return {t, info, partitions}
       })
-      .filter(({t, info, partitions}) => {
+      .filter(({info, partitions}) => {
         if (filters.withOverrides && Object.keys(info?.overrides ?? {}).length === 0) return false
         return !partitionFilterOn(filters) || partitions.length > 0
       })

@@ -10,7 +10,6 @@ import {type ReassignmentEntry, formatReassignmentPlan, parseReassignmentPlan, r
 import {moveLines, moveQuestion, reassignProgress, reassignView} from '../../output/views/reassign.js'
 
 const MODES = ['generate', 'execute', 'verify', 'list', 'cancel'] as const
-type Mode = (typeof MODES)[number]
 type KafkaPlan = ReturnType<typeof formatReassignmentPlan>
 
 export type ReassignResult =
