@@ -3,6 +3,7 @@ import type {Admin} from 'kafkajs'
 import {connectionError, toKctlError} from '../errors.js'
 import {type EncoderConstructor, type KafkaBroker, type KafkaCluster, type KafkajsTopicMetadata, type ProtocolRequest, type RequestEvent, loadKafkaInternals} from '../protocol/kafkajs-internals.js'
 import {type ApiSpec, brokerLabel, negotiateVersion} from '../protocol/wire.js'
+import {tlsOptions} from './auth/tls.js'
 import type {ConnectionSpec} from './resolve.js'
 
 export interface ConnectionOptions {
@@ -149,7 +150,7 @@ export class KafkaConnection {
       offsets: new Map(),
       socketFactory: k.socketFactory(),
       brokers: spec.brokers,
-      ssl: spec.tls ? tlsOptions(spec) : undefined,
+      ssl: spec.tls ? tlsOptions(spec.tls) : undefined,
       sasl: spec.sasl ? {mechanism: spec.sasl.mechanism, username: spec.sasl.username, password: spec.sasl.password} : undefined,
       clientId: spec.clientId ?? 'kctl',
       connectionTimeout: Math.min(timeout, 10_000),
@@ -171,18 +172,6 @@ export class KafkaConnection {
       throw connectionError(`Cannot connect to Kafka at ${this.address}: ${e.message}`, {hint: e.hint, cause: error})
     }
     return cluster
-  }
-}
-
-function tlsOptions(spec: ConnectionSpec): Record<string, unknown> {
-  const tls = spec.tls!
-  return {
-    ...(tls.ca ? {ca: tls.ca} : {}),
-    ...(tls.cert ? {cert: tls.cert} : {}),
-    ...(tls.key ? {key: tls.key} : {}),
-    ...(tls.passphrase ? {passphrase: tls.passphrase} : {}),
-    rejectUnauthorized: true,
-    ...(tls.checkHostname ? {} : {checkServerIdentity: () => undefined}),
   }
 }
 

@@ -2,6 +2,7 @@ import {readFileSync} from 'node:fs'
 import {dirname, resolve} from 'node:path'
 
 import {usageError} from '../errors.js'
+import {StoreError, checkPkcs12Keystore, detectFormat, jksKey, readJks, readPkcs12Certificates} from './auth/keystore.js'
 
 /**
  * Parse a Java `.properties` file: `key=value`, `key: value` or `key value`, `#`/`!` comments,
@@ -67,6 +68,8 @@ export interface TlsSettings {
   ca?: string[]
   cert?: string
   key?: string
+  /** A PKCS#12 keystore, given to Node's TLS as is. */
+  pfx?: Buffer
   passphrase?: string
   /** false when ssl.endpoint.identification.algorithm is empty: the chain is still verified. */
   checkHostname: boolean
@@ -143,8 +146,8 @@ const PROTOCOLS: SecurityProtocol[] = ['PLAINTEXT', 'SSL', 'SASL_PLAINTEXT', 'SA
  * Turn Kafka Java client properties into the settings kctl connects with.
  * `baseDir` resolves relative store paths (relative to the properties file, as operators expect).
  */
-export function toClientSettings(rawProps: Record<string, string>, baseDir = process.cwd()): ClientSettings {
-  const props = Object.fromEntries(Object.entries(rawProps).map(([k, v]) => [k, expandReferences(v)]))
+export function toClientSettings(rawProps: Record<string, string>, baseDir = process.cwd(), env: NodeJS.ProcessEnv = process.env): ClientSettings {
+  const props = Object.fromEntries(Object.entries(rawProps).map(([k, v]) => [k, expandReferences(v, env)]))
   const warnings = Object.keys(props)
     .filter((k) => !KNOWN_KEYS.has(k))
     .sort()
@@ -162,7 +165,7 @@ export function toClientSettings(rawProps: Record<string, string>, baseDir = pro
     if (!Number.isInteger(n) || n <= 0) throw usageError(`request.timeout.ms must be a positive integer, got "${props['request.timeout.ms']}"`, undefined, 'CONFIG_INVALID')
     settings.requestTimeoutMs = n
   }
-  if (protocol === 'SSL' || protocol === 'SASL_SSL') settings.tls = tlsSettings(props, baseDir)
+  if (protocol === 'SSL' || protocol === 'SASL_SSL') settings.tls = tlsSettings(props, baseDir, warnings)
   if (protocol === 'SASL_PLAINTEXT' || protocol === 'SASL_SSL') settings.sasl = saslSettings(props)
   return settings
 }
@@ -174,54 +177,93 @@ export function splitServers(value: string): string[] {
     .filter(Boolean)
 }
 
-function tlsSettings(props: Record<string, string>, baseDir: string): TlsSettings {
-  const readPem = (key: string) => {
-    const path = resolve(baseDir, props[key])
+function tlsSettings(props: Record<string, string>, baseDir: string, warnings: string[]): TlsSettings {
+  const storePath = (key: string) => resolve(baseDir, props[key])
+  const readStore = (key: string) => {
     try {
-      return readFileSync(path, 'utf8')
+      return readFileSync(storePath(key))
     } catch (error) {
-      throw usageError(`Cannot read ${key} ${path}: ${(error as Error).message}`, undefined, 'CONFIG_INVALID')
+      throw usageError(`Cannot read ${key} ${storePath(key)}: ${(error as Error).message}`, undefined, 'CONFIG_INVALID')
     }
   }
-  const checkType = (key: 'ssl.truststore' | 'ssl.keystore') => {
-    const type = (props[`${key}.type`] ?? '').toUpperCase()
-    const location = props[`${key}.location`]
-    const looksBinary = location !== undefined && /\.(jks|p12|pfx|keystore|truststore)$/i.test(location)
-    if (type === 'JKS' || type === 'PKCS12' || (type === '' && looksBinary)) {
-      const store = key.split('.')[1]
-      throw usageError(
-        `${key}.location ${location ?? ''} is a ${type || 'JKS/PKCS12'} store; kctl reads PEM only`,
-        store === 'truststore'
-          ? `Convert it: keytool -exportcert -rfc -keystore ${location} -alias <ca-alias> > ca.pem, then set ${key}.location=ca.pem and ${key}.type=PEM.`
-          : `Convert it: keytool -importkeystore -srckeystore ${location} -destkeystore client.p12 -deststoretype PKCS12, then openssl pkcs12 -in client.p12 -nodes > client.pem (key + chain), and set ${key}.location=client.pem and ${key}.type=PEM.`,
-        'UNSUPPORTED_STORE_TYPE',
-      )
-    }
-  }
-  checkType('ssl.truststore')
-  checkType('ssl.keystore')
-
   const tls: TlsSettings = {checkHostname: (props['ssl.endpoint.identification.algorithm'] ?? 'https').trim() !== ''}
   if (props['ssl.truststore.certificates']) tls.ca = [props['ssl.truststore.certificates']]
-  else if (props['ssl.truststore.location']) tls.ca = [readPem('ssl.truststore.location')]
+  else if (props['ssl.truststore.location']) {
+    const location = 'ssl.truststore.location'
+    const buf = readStore(location)
+    const format = detectFormat(buf)
+    if (format !== 'PEM' && format !== 'PKCS12' && format !== 'JKS') unsupportedStore(location, storePath(location), format)
+    tls.ca = withStore(location, storePath(location), () => trustedCertificates(buf, props['ssl.truststore.password']))
+    if (tls.ca.length === 0) throw usageError(`${location} ${storePath(location)} holds no certificate`, 'Import the CA: keytool -importcert -alias ca -file ca.pem -keystore <store>.', 'CONFIG_INVALID')
+  }
 
+  const keyPassword = props['ssl.key.password'] ?? props['ssl.keystore.password']
   if (props['ssl.keystore.key']) {
     tls.key = props['ssl.keystore.key']
     tls.cert = props['ssl.keystore.certificate.chain']
     if (!tls.cert) throw usageError('ssl.keystore.key is set but ssl.keystore.certificate.chain is not', 'Set both, or put key and chain in one PEM file at ssl.keystore.location.', 'CONFIG_INVALID')
   } else if (props['ssl.keystore.location']) {
-    const pem = readPem('ssl.keystore.location')
-    const key = /-----BEGIN (?:ENCRYPTED |RSA |EC )?PRIVATE KEY-----[\s\S]+?-----END (?:ENCRYPTED |RSA |EC )?PRIVATE KEY-----/.exec(pem)
-    const certs = pem.match(/-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g)
-    if (!key || !certs) {
-      throw usageError(`ssl.keystore.location ${props['ssl.keystore.location']} must hold a private key and its certificate chain in PEM`, 'Concatenate the PKCS#8 key and the certificate chain into one file.', 'CONFIG_INVALID')
-    }
-    tls.key = key[0]
-    tls.cert = certs.join('\n')
+    const location = 'ssl.keystore.location'
+    const buf = readStore(location)
+    const format = detectFormat(buf)
+    if (format === 'PEM') {
+      const pem = buf.toString('utf8')
+      const key = /-----BEGIN (?:ENCRYPTED |RSA |EC )?PRIVATE KEY-----[\s\S]+?-----END (?:ENCRYPTED |RSA |EC )?PRIVATE KEY-----/.exec(pem)
+      const certs = pem.match(/-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g)
+      if (!key || !certs) {
+        throw usageError(`ssl.keystore.location ${props['ssl.keystore.location']} must hold a private key and its certificate chain in PEM`, 'Concatenate the PKCS#8 key and the certificate chain into one file.', 'CONFIG_INVALID')
+      }
+      tls.key = key[0]
+      tls.cert = certs.join('\n')
+      if (keyPassword) tls.passphrase = keyPassword
+    } else if (format === 'PKCS12') {
+      // Node's TLS reads PKCS#12 itself; one password opens both the store and its key.
+      const password = props['ssl.keystore.password'] ?? props['ssl.key.password']
+      withStore(location, storePath(location), () => checkPkcs12Keystore(buf, password))
+      tls.pfx = buf
+      if (password !== undefined) tls.passphrase = password
+    } else if (format === 'JKS') {
+      withStore(location, storePath(location), () => {
+        const store = readJks(buf, props['ssl.keystore.password'])
+        if (store.keys.length === 0) throw new StoreError('the JKS keystore has no private key entry', 'Import the client key and its signed certificate chain (keytool -importcert -alias <key alias>).')
+        if (keyPassword === undefined) throw new StoreError('the key password is not set', 'Set ssl.key.password (or ssl.keystore.password when both are the same).')
+        if (store.keys.length > 1) warnings.push(`ssl.keystore.location holds ${store.keys.length} private keys; kctl uses the first, ${store.keys[0].alias}`)
+        tls.key = jksKey(store.keys[0], keyPassword)
+        tls.cert = store.keys[0].chain.join('')
+      })
+    } else unsupportedStore(location, storePath(location), format)
   }
-  const passphrase = props['ssl.key.password'] ?? props['ssl.keystore.password']
-  if (passphrase && tls.key) tls.passphrase = passphrase
   return tls
+}
+
+function unsupportedStore(key: string, path: string, format: string): never {
+  throw usageError(
+    `${key} ${path} is a ${format} store; kctl reads JKS, PKCS12 and PEM`,
+    `Convert it: keytool -importkeystore -srckeystore ${path} -srcstoretype ${format === 'JCEKS' ? 'JCEKS' : '<type>'} -destkeystore store.p12 -deststoretype PKCS12, then set ${key.replace('.location', '.type')}=PKCS12.`,
+    'UNSUPPORTED_STORE_TYPE',
+  )
+}
+
+function withStore<T>(key: string, path: string, read: () => T): T {
+  try {
+    return read()
+  } catch (error) {
+    if (error instanceof StoreError) throw usageError(`${key} ${path}: ${error.message}`, error.hint, 'CONFIG_INVALID')
+    throw error
+  }
+}
+
+/** The CA certificates of a truststore in any of the formats Java clients use. */
+function trustedCertificates(buf: Buffer, password: string | undefined): string[] {
+  const format = detectFormat(buf)
+  if (format === 'PEM') return [buf.toString('utf8')]
+  if (format === 'PKCS12') return readPkcs12Certificates(buf, password)
+  if (format === 'JKS') {
+    // As Java's trust manager: trusted-certificate entries and the certificates of key entries.
+    const store = readJks(buf, password)
+    return [...store.trusted.map((t) => t.pem), ...store.keys.flatMap((k) => k.chain.slice(0, 1))]
+  }
+  throw new StoreError(`it is a ${format} store`)
 }
 
 const MECHANISMS: Record<string, SaslMechanism> = {PLAIN: 'plain', 'SCRAM-SHA-256': 'scram-sha-256', 'SCRAM-SHA-512': 'scram-sha-512'}
