@@ -3,6 +3,7 @@ import type {Admin} from 'kafkajs'
 import {connectionError, toKctlError} from '../errors.js'
 import {type EncoderConstructor, type KafkaBroker, type KafkaCluster, type KafkajsTopicMetadata, type ProtocolRequest, type RequestEvent, loadKafkaInternals} from '../protocol/kafkajs-internals.js'
 import {type ApiSpec, brokerLabel, negotiateVersion} from '../protocol/wire.js'
+import {saslOptions} from './auth/sasl.js'
 import {tlsOptions} from './auth/tls.js'
 import type {ConnectionSpec} from './resolve.js'
 
@@ -151,7 +152,7 @@ export class KafkaConnection {
       socketFactory: k.socketFactory(),
       brokers: spec.brokers,
       ssl: spec.tls ? tlsOptions(spec.tls) : undefined,
-      sasl: spec.sasl ? {mechanism: spec.sasl.mechanism, username: spec.sasl.username, password: spec.sasl.password} : undefined,
+      sasl: spec.sasl ? saslOptions(spec.sasl, {timeoutMs: timeout, debug}) : undefined,
       clientId: spec.clientId ?? 'kctl',
       connectionTimeout: Math.min(timeout, 10_000),
       authenticationTimeout: Math.min(timeout, 10_000),

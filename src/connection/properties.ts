@@ -2,6 +2,7 @@ import {readFileSync} from 'node:fs'
 import {dirname, resolve} from 'node:path'
 
 import {usageError} from '../errors.js'
+import {type OAuthSettings, describeSource, oauthSettings} from './auth/oauth.js'
 import {StoreError, checkPkcs12Keystore, detectFormat, jksKey, readJks, readPkcs12Certificates} from './auth/keystore.js'
 
 /**
@@ -62,7 +63,7 @@ export function readPropertiesFile(path: string): Record<string, string> {
 }
 
 export type SecurityProtocol = 'PLAINTEXT' | 'SSL' | 'SASL_PLAINTEXT' | 'SASL_SSL'
-export type SaslMechanism = 'plain' | 'scram-sha-256' | 'scram-sha-512'
+export type SaslMechanism = 'plain' | 'scram-sha-256' | 'scram-sha-512' | 'oauthbearer'
 
 export interface TlsSettings {
   ca?: string[]
@@ -77,8 +78,10 @@ export interface TlsSettings {
 
 export interface SaslSettings {
   mechanism: SaslMechanism
+  /** The user (PLAIN, SCRAM) or who logs in, for messages (OAUTHBEARER: the client id or token source). */
   username: string
   password: string
+  oauth?: OAuthSettings
 }
 
 export interface ClientSettings {
@@ -110,10 +113,29 @@ const KNOWN_KEYS = new Set([
   'ssl.endpoint.identification.algorithm',
   'client.id',
   'request.timeout.ms',
+  'sasl.login.callback.handler.class',
+  'sasl.login.refresh.window.factor',
+  'sasl.login.refresh.window.jitter',
+  'sasl.login.refresh.buffer.seconds',
+  'sasl.login.refresh.min.period.seconds',
+  'sasl.login.connect.timeout.ms',
+  'sasl.login.read.timeout.ms',
+  'sasl.login.retry.backoff.ms',
+  'sasl.login.retry.backoff.max.ms',
+  'sasl.oauthbearer.token.endpoint.url',
+  'sasl.oauthbearer.scope',
+  'sasl.oauthbearer.client.credentials.client.id',
+  'sasl.oauthbearer.client.credentials.client.secret',
+  'sasl.oauthbearer.jwt.retriever.class',
+  'sasl.oauthbearer.header.urlencode',
+  'sasl.oauthbearer.sub.claim.name',
+  'sasl.oauthbearer.scope.claim.name',
+  'kctl.oauthbearer.token.env',
+  'kctl.oauthbearer.token.command',
 ])
 
 /** Keys whose values are secrets: never printed. */
-export const SECRET_KEYS = new Set(['sasl.jaas.config', 'ssl.keystore.key', 'ssl.keystore.password', 'ssl.key.password', 'ssl.truststore.password'])
+export const SECRET_KEYS = new Set(['sasl.jaas.config', 'ssl.keystore.key', 'ssl.keystore.password', 'ssl.key.password', 'ssl.truststore.password', 'sasl.oauthbearer.client.credentials.client.secret'])
 
 export function redactProperties(props: Record<string, string>): Record<string, string> {
   return Object.fromEntries(Object.entries(props).map(([k, v]) => [k, SECRET_KEYS.has(k) ? redactJaas(k, v) : v]))
@@ -121,7 +143,7 @@ export function redactProperties(props: Record<string, string>): Record<string, 
 
 function redactJaas(key: string, value: string): string {
   if (key !== 'sasl.jaas.config') return '[redacted]'
-  return value.replace(/(password\s*=\s*)("[^"]*"|\S+?)(?=\s|;|$)/gi, '$1"[redacted]"')
+  return value.replace(/((?:password|clientSecret|awsRoleSecretAccessKey|awsRoleSessionToken)\s*=\s*)("[^"]*"|'[^']*'|\S+?)(?=\s|;|$)/gi, '$1"[redacted]"')
 }
 
 /** Expand `${env:NAME}` and `${file:/path}` references so secrets can live outside the file. */
@@ -266,15 +288,26 @@ function trustedCertificates(buf: Buffer, password: string | undefined): string[
   throw new StoreError(`it is a ${format} store`)
 }
 
-const MECHANISMS: Record<string, SaslMechanism> = {PLAIN: 'plain', 'SCRAM-SHA-256': 'scram-sha-256', 'SCRAM-SHA-512': 'scram-sha-512'}
+const MECHANISMS: Record<string, SaslMechanism> = {PLAIN: 'plain', 'SCRAM-SHA-256': 'scram-sha-256', 'SCRAM-SHA-512': 'scram-sha-512', OAUTHBEARER: 'oauthbearer'}
 
 function saslSettings(props: Record<string, string>): SaslSettings {
   const name = (props['sasl.mechanism'] ?? 'GSSAPI').trim().toUpperCase()
+  if (name === 'GSSAPI') {
+    throw usageError(
+      `sasl.mechanism ${props['sasl.mechanism'] ? 'GSSAPI' : 'is not set, so GSSAPI (Kerberos, the Java default)'} is not supported: Kerberos needs native libraries Node.js does not have`,
+      'Use another listener of the cluster: OAUTHBEARER (OIDC), SCRAM-SHA-512/256, PLAIN over TLS, AWS_MSK_IAM, or mTLS (security.protocol=SSL); or run Kafka\'s own tools for Kerberos-only clusters.',
+      'UNSUPPORTED_SASL_MECHANISM',
+    )
+  }
   const mechanism = MECHANISMS[name]
   if (!mechanism) {
-    throw usageError(`sasl.mechanism ${name} is not supported`, `Use one of ${Object.keys(MECHANISMS).join(', ')} (GSSAPI and OAUTHBEARER are not supported yet).`, 'CONFIG_INVALID')
+    throw usageError(`sasl.mechanism ${name} is not supported`, `Use one of ${Object.keys(MECHANISMS).join(', ')}.`, 'UNSUPPORTED_SASL_MECHANISM')
   }
   const jaas = props['sasl.jaas.config']
+  if (mechanism === 'oauthbearer') {
+    const oauth = oauthSettings(props, jaas ? parseJaas(jaas) : {}, jaas)
+    return {mechanism, username: oauth.clientId ?? describeSource(oauth), password: '', oauth}
+  }
   if (!jaas) throw usageError('sasl.jaas.config is missing', 'Add e.g. sasl.jaas.config=org.apache.kafka.common.security.plain.PlainLoginModule required username="alice" password="…";', 'CONFIG_INVALID')
   const {username, password} = parseJaas(jaas)
   if (username === undefined || password === undefined) {
