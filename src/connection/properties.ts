@@ -2,6 +2,7 @@ import {readFileSync} from 'node:fs'
 import {dirname, resolve} from 'node:path'
 
 import {usageError} from '../errors.js'
+import type {AwsSettings} from './auth/aws/credentials.js'
 import {type OAuthSettings, describeSource, oauthSettings} from './auth/oauth.js'
 import {StoreError, checkPkcs12Keystore, detectFormat, jksKey, readJks, readPkcs12Certificates} from './auth/keystore.js'
 
@@ -63,7 +64,7 @@ export function readPropertiesFile(path: string): Record<string, string> {
 }
 
 export type SecurityProtocol = 'PLAINTEXT' | 'SSL' | 'SASL_PLAINTEXT' | 'SASL_SSL'
-export type SaslMechanism = 'plain' | 'scram-sha-256' | 'scram-sha-512' | 'oauthbearer'
+export type SaslMechanism = 'plain' | 'scram-sha-256' | 'scram-sha-512' | 'oauthbearer' | 'aws_msk_iam'
 
 export interface TlsSettings {
   ca?: string[]
@@ -82,6 +83,7 @@ export interface SaslSettings {
   username: string
   password: string
   oauth?: OAuthSettings
+  aws?: AwsSettings
 }
 
 export interface ClientSettings {
@@ -130,6 +132,7 @@ const KNOWN_KEYS = new Set([
   'sasl.oauthbearer.header.urlencode',
   'sasl.oauthbearer.sub.claim.name',
   'sasl.oauthbearer.scope.claim.name',
+  'sasl.client.callback.handler.class',
   'kctl.oauthbearer.token.env',
   'kctl.oauthbearer.token.command',
 ])
@@ -288,7 +291,7 @@ function trustedCertificates(buf: Buffer, password: string | undefined): string[
   throw new StoreError(`it is a ${format} store`)
 }
 
-const MECHANISMS: Record<string, SaslMechanism> = {PLAIN: 'plain', 'SCRAM-SHA-256': 'scram-sha-256', 'SCRAM-SHA-512': 'scram-sha-512', OAUTHBEARER: 'oauthbearer'}
+const MECHANISMS: Record<string, SaslMechanism> = {PLAIN: 'plain', 'SCRAM-SHA-256': 'scram-sha-256', 'SCRAM-SHA-512': 'scram-sha-512', OAUTHBEARER: 'oauthbearer', AWS_MSK_IAM: 'aws_msk_iam'}
 
 function saslSettings(props: Record<string, string>): SaslSettings {
   const name = (props['sasl.mechanism'] ?? 'GSSAPI').trim().toUpperCase()
@@ -308,12 +311,34 @@ function saslSettings(props: Record<string, string>): SaslSettings {
     const oauth = oauthSettings(props, jaas ? parseJaas(jaas) : {}, jaas)
     return {mechanism, username: oauth.clientId ?? describeSource(oauth), password: '', oauth}
   }
+  if (mechanism === 'aws_msk_iam') {
+    const aws = awsSettings(jaas)
+    return {mechanism, username: aws.roleArn ?? (aws.profile ? `profile ${aws.profile}` : 'the default AWS credentials'), password: '', aws}
+  }
   if (!jaas) throw usageError('sasl.jaas.config is missing', 'Add e.g. sasl.jaas.config=org.apache.kafka.common.security.plain.PlainLoginModule required username="alice" password="…";', 'CONFIG_INVALID')
   const {username, password} = parseJaas(jaas)
   if (username === undefined || password === undefined) {
     throw usageError('sasl.jaas.config has no username and password', 'Give both: … required username="alice" password="…";', 'CONFIG_INVALID')
   }
   return {mechanism, username, password}
+}
+
+/** IAMLoginModule options (aws-msk-iam-auth): a profile, a role to assume, explicit role credentials. */
+function awsSettings(jaas: string | undefined): AwsSettings {
+  if (jaas !== undefined && !jaas.includes('IAMLoginModule')) {
+    throw usageError('sasl.mechanism is AWS_MSK_IAM but sasl.jaas.config does not use the IAMLoginModule', 'Use sasl.jaas.config=software.amazon.msk.auth.iam.IAMLoginModule required; (options: awsProfileName, awsRoleArn, awsRoleSessionName, awsStsRegion).', 'CONFIG_INVALID')
+  }
+  const o = jaas ? parseJaas(jaas) : {}
+  const settings: AwsSettings = {}
+  if (o.awsProfileName) settings.profile = o.awsProfileName
+  if (o.awsRoleArn) settings.roleArn = o.awsRoleArn
+  if (o.awsRoleSessionName) settings.roleSessionName = o.awsRoleSessionName
+  if (o.awsRoleExternalId) settings.roleExternalId = o.awsRoleExternalId
+  if (o.awsStsRegion) settings.stsRegion = o.awsStsRegion
+  if (o.awsRoleAccessKeyId && o.awsRoleSecretAccessKey) {
+    settings.roleCredentials = {accessKeyId: o.awsRoleAccessKeyId, secretAccessKey: o.awsRoleSecretAccessKey, sessionToken: o.awsRoleSessionToken, source: 'awsRoleAccessKeyId in sasl.jaas.config'}
+  }
+  return settings
 }
 
 /** Read `username` and `password` options out of a JAAS login module line. */

@@ -1,4 +1,8 @@
+import {connectionError} from '../../errors.js'
 import type {SaslSettings} from '../properties.js'
+import {type AwsSettings, defaultRegion, resolveCredentials} from './aws/credentials.js'
+import {mskAuthPayload, regionFromHost} from './aws/msk-iam.js'
+import type {AwsCredentials} from './aws/sigv4.js'
 import {OAuthTokenProvider, describeSource} from './oauth.js'
 
 /** What kafkajs's SASL authenticators hand a custom mechanism. */
@@ -11,6 +15,7 @@ interface AuthArgs {
 export interface SaslOptionsContext {
   /** Deadline for one token request, ms. */
   timeoutMs: number
+  env?: NodeJS.ProcessEnv
   debug?: (line: string) => void
 }
 
@@ -22,6 +27,8 @@ function prefix(payload: Buffer): Buffer {
   payload.copy(out, 4)
   return out
 }
+
+const USER_AGENT = 'kctl'
 
 /** kafkajs hands the response bytes (behind an int32 length) to `decode`, then `parse`. */
 const RAW_RESPONSE = {decode: async (raw: Buffer) => raw, parse: async (raw: Buffer) => raw}
@@ -70,5 +77,44 @@ export function saslOptions(sasl: SaslSettings, context: SaslOptionsContext): Re
       }),
     }
   }
+  if (sasl.mechanism === 'aws_msk_iam') return mskIamOptions(sasl.aws!, context)
   return {mechanism: sasl.mechanism, username: sasl.username, password: sasl.password}
+}
+
+/** AWS_MSK_IAM as a custom kafkajs mechanism; credentials resolved once and renewed before expiry. */
+function mskIamOptions(aws: AwsSettings, context: SaslOptionsContext): Record<string, unknown> {
+  const env = context.env ?? process.env
+  let cached: {region: string; credentials: Promise<AwsCredentials>} | undefined
+  const credentialsFor = (region: string) => {
+    const expiring = async () => {
+      const c = await cached!.credentials
+      return c.expiresAt !== undefined && c.expiresAt - Date.now() < 5 * 60_000
+    }
+    return (async () => {
+      if (cached && cached.region === region && !(await expiring())) return cached.credentials
+      cached = {region, credentials: resolveCredentials(aws, {env, timeoutMs: context.timeoutMs, debug: context.debug}, region)}
+      cached.credentials.catch(() => (cached = undefined))
+      return cached.credentials
+    })()
+  }
+  return {
+    mechanism: 'AWS_MSK_IAM',
+    authenticationProvider: ({host, saslAuthenticate}: AuthArgs) => ({
+      async authenticate() {
+        const region = aws.region ?? regionFromHost(host) ?? defaultRegion(aws, env)
+        if (!region) {
+          throw connectionError(`AWS_MSK_IAM: the region of ${host} is unknown`, {code: 'AWS_REGION_UNKNOWN', hint: 'Use the brokers\' MSK host names (…kafka.REGION.amazonaws.com) or export AWS_REGION.'})
+        }
+        const credentials = await credentialsFor(region)
+        const payload = Buffer.from(JSON.stringify(mskAuthPayload(host, region, credentials, new Date(), USER_AGENT)))
+        let response: Buffer
+        try {
+          response = (await saslAuthenticate({request: {encode: async () => prefix(payload)}, response: RAW_RESPONSE})) as Buffer
+        } catch (error) {
+          throw brokerRejected('AWS_MSK_IAM', `the signature of ${credentials.accessKeyId} (from ${credentials.source ?? 'AWS credentials'}) for region ${region}`, `${(error as Error).message}; check the IAM policy (kafka-cluster:Connect) and the clock`)
+        }
+        if (response.length <= 4) throw brokerRejected('AWS_MSK_IAM', 'the signed payload', 'an empty answer')
+      },
+    }),
+  }
 }
