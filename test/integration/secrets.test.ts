@@ -1,4 +1,5 @@
 import {expect} from 'chai'
+import {execFileSync} from 'node:child_process'
 import {randomBytes} from 'node:crypto'
 import {mkdtempSync, readFileSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
@@ -60,6 +61,37 @@ describe('secrets never leave', () => {
     const used = await kctl(['topics', 'list', '--context', 'inline-sasl', '--debug'], {env})
     expect(used.code, used.stderr).to.equal(0)
     noSecret(used.stdout + used.stderr, 'topics list --context inline-sasl --debug')
+  })
+
+  it('a key passphrase (ssl.key.password) is used, never shown: --debug, a wrong passphrase, context show @smoke', async () => {
+    const c = testCluster()
+    const dir = mkdtempSync(join(tmpdir(), 'kctl-secrets-key-'))
+    const [passphrase, wrong] = [`key-${randomBytes(12).toString('hex')}`, `key-${randomBytes(12).toString('hex')}`]
+    registerSecret(passphrase)
+    registerSecret(wrong)
+    // The client key of the test cluster, encrypted, with its certificate: an mTLS keystore with a passphrase.
+    const key = execFileSync('openssl', ['pkey', '-in', join(c.dir, 'client.key'), '-aes256', '-passout', 'stdin'], {input: passphrase, encoding: 'utf8'})
+    const keystore = join(dir, 'keystore.pem')
+    writeFileSync(keystore, key + readFileSync(join(c.dir, 'client.pem'), 'utf8'), {mode: 0o600})
+    const props = (pass: string) => {
+      const file = join(dir, `client-${pass === passphrase ? 'right' : 'wrong'}.properties`)
+      writeFileSync(file, `security.protocol=SSL\nssl.truststore.type=PEM\nssl.truststore.location=${c.caFile}\nssl.keystore.type=PEM\nssl.keystore.location=${keystore}\nssl.key.password=${pass}\n`, {mode: 0o600})
+      return file
+    }
+    const ok = await kctl(['cluster', 'describe', '-b', c.sslBootstrap, '--command-config', props(passphrase), '--debug', '--json'])
+    expect(ok.code, ok.stderr).to.equal(0)
+    expect(ok.json().clusterId).to.equal(c.clusterId)
+    noSecret(ok.stdout + ok.stderr, 'an mTLS connection with a key passphrase (--debug)')
+    const bad = await kctl(['cluster', 'describe', '-b', c.sslBootstrap, '--command-config', props(wrong), '--debug', '--json', '--timeout', '20s'])
+    expect(bad.code, bad.stdout).to.equal(4)
+    noSecret(bad.stdout + bad.stderr, 'a wrong key passphrase')
+    const env = privateConfig()
+    expect((await kctl(['context', 'import', props(passphrase), '--name', 'mtls-pass', '--bootstrap-server', c.sslBootstrap], {env})).code).to.equal(0)
+    for (const format of ['json', 'yaml', 'csv']) {
+      const r = await kctl(['context', 'show', 'mtls-pass', '-o', format], {env})
+      expect(r.code, r.stderr).to.equal(0)
+      noSecret(r.stdout + r.stderr, `context show mtls-pass -o ${format}`)
+    }
   })
 
   it('no process kctl started has a secret in its arguments: Kafka\'s tools, the brokers, $EDITOR @smoke', async () => {
