@@ -255,15 +255,15 @@ export abstract class KafkaCommand<T extends typeof Command> extends KctlCommand
   protected async guardMutation(question: string, options: {yes?: boolean; destructive?: boolean} = {}): Promise<void> {
     options = {...options, yes: options.yes ?? (this.flags as {yes?: boolean}).yes}
     const spec = this.connectionSpec
-    const guard: Pick<ClusterGuard, 'contextName' | 'readOnly' | 'protected'> | undefined = spec.contextName
+    const guard: (Omit<ClusterGuard, 'matchedBy'> & Partial<Pick<ClusterGuard, 'matchedBy'>>) | undefined = spec.contextName
       ? {contextName: spec.contextName, readOnly: spec.readOnly, protected: spec.protected}
       : await this.clusterGuard(spec)
-    const via = (g: typeof guard) => (g && 'matchedBy' in g ? (g.matchedBy === 'cluster-id' ? ' (same cluster id)' : ' (same brokers)') : '')
+    const via = guard?.matchedBy === 'cluster-id' ? ' (same cluster id)' : guard?.matchedBy ? ' (same brokers)' : ''
     if (guard?.readOnly) {
       throw usageError(
         spec.contextName
           ? `Context ${spec.contextName} is read-only: refusing to change the cluster`
-          : `${spec.brokers.join(',')} is the cluster of read-only context ${guard.contextName}${via(guard)}: refusing to change it`,
+          : `${spec.brokers.join(',')} is the cluster of read-only context ${guard.contextName}${via}: refusing to change it`,
         spec.contextName
           ? 'Use another context, or `kctl context set NAME --no-read-only`.'
           : `Guards follow the cluster, whatever the connection flags: use \`kctl context set ${guard.contextName} --no-read-only\` if it may be changed.`,
@@ -271,7 +271,7 @@ export abstract class KafkaCommand<T extends typeof Command> extends KctlCommand
       )
     }
     if (guard?.protected) {
-      const why = spec.contextName ? `Context ${spec.contextName} is protected.` : `This is the cluster of protected context ${guard.contextName}${via(guard)}.`
+      const why = spec.contextName ? `Context ${spec.contextName} is protected.` : `This is the cluster of protected context ${guard.contextName}${via}.`
       await this.confirm(`${question} ${why}`, {yes: options.yes, typed: guard.contextName})
       return
     }
