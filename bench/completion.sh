@@ -13,12 +13,15 @@ trap 'rm -rf "$XDG_CACHE_HOME"' EXIT
 node bin/run.js completion bash >/dev/null
 main=dist/completion/main.js
 mkdir -p bench/results
-# Uncached: the names cache is removed before each run (the answer waits for the refresh, <= 0.9 s).
+# Uncached and cluster down: the names cache is removed before each run (the answer waits for
+# the background refresh up to 0.9 s after the process started).
+clear="rm -f $XDG_CACHE_HOME/kctl/completion/names-*"
 hyperfine --warmup 2 --runs "${RUNS:-20}" --export-json bench/results/completion.json \
+  --prepare true --prepare true --prepare "$clear" --prepare "$clear" \
   -n 'commands (no cluster)' "node $main -- topics de" \
   -n 'topics, cached' "node $main -- topics describe ''" \
-  -n 'topics, uncached' --prepare "rm -f $XDG_CACHE_HOME/kctl/completion/names-*" "node $main -- topics describe ''" \
-  -n 'cluster down' --prepare "rm -f $XDG_CACHE_HOME/kctl/completion/names-*" "node $main -- topics describe --bootstrap-server 127.0.0.1:1 ''"
+  -n 'topics, uncached' "node $main -- topics describe ''" \
+  -n 'cluster down' "node $main -- topics describe --bootstrap-server 127.0.0.1:1 ''"
 node -e '
 const r = require("./bench/results/completion.json").results
 for (const x of r) console.log(`${x.command.padEnd(24)} median ${(x.median * 1000).toFixed(1)} ms  max ${(x.max * 1000).toFixed(1)} ms`)
