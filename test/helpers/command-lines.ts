@@ -6,11 +6,12 @@ export interface SeenProcess {
   args: string[]
 }
 
-function parentOf(pid: number): number | undefined {
+/** Parent id and command name from /proc/<pid>/stat: "pid (comm) state ppid ..." (comm may hold spaces). */
+function statOf(pid: number): {ppid: number; comm: string} | undefined {
   try {
-    // /proc/<pid>/stat: "pid (comm) state ppid ..."; comm may hold spaces and parentheses.
     const stat = readFileSync(`/proc/${pid}/stat`, 'utf8')
-    return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1])
+    const close = stat.lastIndexOf(')')
+    return {ppid: Number(stat.slice(close + 2).split(' ')[1]), comm: stat.slice(stat.indexOf('(') + 1, close)}
   } catch {
     return undefined
   }
@@ -27,31 +28,31 @@ function argsOf(pid: number): string[] | undefined {
 
 /**
  * Record the command line of every process started below this test process (the kctl processes
- * a test runs, and whatever they start) and of every process whose arguments mention one of
- * `marks` (a detached JVM outlives the kctl that started it). Linux only (/proc); polls, so a
- * process must live at least one interval to be seen (a JVM lives far longer).
+ * a test runs, and whatever they start) and of every JVM whose arguments mention one of `marks`
+ * (a detached JVM outlives the kctl that started it). Linux only (/proc). It polls, so a process
+ * must live at least one interval to be seen (a JVM lives far longer than 250 ms).
  */
-export function watchCommandLines(marks: string[], intervalMs = 40): {seen: () => SeenProcess[]; stop: () => void} {
+export function watchCommandLines(marks: string[], intervalMs = 250): {seen: () => SeenProcess[]; stop: () => void} {
   const seen = new Map<string, SeenProcess>()
   const self = process.pid
   const scan = () => {
-    const parents = new Map<number, number>()
-    const pids = readdirSync('/proc')
-      .filter((name) => /^\d+$/.test(name))
-      .map(Number)
-    for (const pid of pids) {
-      const ppid = parentOf(pid)
-      if (ppid !== undefined) parents.set(pid, ppid)
+    const stats = new Map<number, {ppid: number; comm: string}>()
+    for (const name of readdirSync('/proc')) {
+      if (!/^\d+$/.test(name)) continue
+      const stat = statOf(Number(name))
+      if (stat) stats.set(Number(name), stat)
     }
     const below = (pid: number) => {
-      for (let p = parents.get(pid), hops = 0; p !== undefined && p > 1 && hops < 64; p = parents.get(p), hops++) if (p === self) return true
+      for (let p = stats.get(pid)?.ppid, hops = 0; p !== undefined && p > 1 && hops < 64; p = stats.get(p)?.ppid, hops++) if (p === self) return true
       return false
     }
-    for (const pid of pids) {
+    for (const [pid, {comm}] of stats) {
       if (pid === self) continue
+      const descendant = below(pid)
+      if (!descendant && comm !== 'java') continue
       const args = argsOf(pid)
       if (!args) continue
-      if (below(pid) || marks.some((m) => args.some((a) => a.includes(m)))) seen.set(`${pid} ${args.join(' ')}`, {pid, args})
+      if (descendant || marks.some((m) => args.some((a) => a.includes(m)))) seen.set(`${pid} ${args.join(' ')}`, {pid, args})
     }
   }
   scan()
