@@ -32,12 +32,9 @@ export function scramSaltedPassword(mechanism: ScramMechanism, password: string,
   return pbkdf2Sync(Buffer.from(password, 'utf8'), salt, iterations, length, digest)
 }
 
-/**
- * SCRAM users and their mechanisms/iterations (never secrets). `names` undefined lists every user.
- * `nodeId` asks that broker (each answers from its own copy of the cluster metadata).
- */
-export async function describeUsers(conn: KafkaConnection, names?: string[], options: {nodeId?: number} = {}): Promise<ScramUser[]> {
-  const broker = options.nodeId === undefined ? await conn.anyBroker() : await conn.broker(options.nodeId)
+/** SCRAM users and their mechanisms/iterations (never secrets). `names` undefined lists every user. */
+export async function describeUsers(conn: KafkaConnection, names?: string[]): Promise<ScramUser[]> {
+  const broker = await conn.anyBroker()
   const res = await conn.request(broker, DescribeUserScramCredentialsApi, (v, Encoder) => describeUserScramCredentialsRequest(v, names ?? null, Encoder))
   throwIfError(res.errorCode, res.errorMessage, 'describing SCRAM users (DESCRIBE on the CLUSTER)')
   const users: ScramUser[] = []

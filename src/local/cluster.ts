@@ -48,11 +48,6 @@ export interface LocalClusterState {
   nodes: LocalNodeState[]
   /** SASL users and passwords of a secure cluster (the file is 0600). */
   users?: Record<string, string>
-  /**
-   * The SCRAM credentials of `users` are still to be created (through the brokers, after the
-   * first start: never with a password on a command line). Absent once they are.
-   */
-  scramUsersPending?: boolean
   createdAt: string
 }
 
@@ -137,6 +132,12 @@ const portFree = (port: number) =>
     socket.once('error', () => resolve(true))
   })
 
+async function checkPortsFree(ports: LocalNode['ports'], hint: string): Promise<void> {
+  for (const port of Object.values(ports)) {
+    if (!(await portFree(port))) throw operationError(`Port ${port} on 127.0.0.1 is already in use`, {code: 'PORT_IN_USE', hint})
+  }
+}
+
 /** "3 brokers, secure, ports from 19092, Kafka 4.4.0": how an existing cluster was created. */
 export function describeShape(state: Pick<LocalClusterState, 'nodes' | 'secure' | 'portBase' | 'version'>): string {
   const n = state.nodes.length
@@ -168,8 +169,7 @@ export function checkShape(dir: string, state: LocalClusterState, requested: Par
 /**
  * Create (format) a new cluster, or restart the stopped nodes of an existing one as it was
  * created, and wait until every broker is started. Returns the state; readiness through the
- * client protocol (and the SCRAM users of a new secure cluster) are the caller's (which owns
- * the connection layer).
+ * client protocol is checked by the caller (which owns the connection layer).
  */
 export async function startCluster(options: LocalStartOptions): Promise<{state: LocalClusterState; created: boolean}> {
   const {dir, progress} = options
@@ -181,6 +181,8 @@ export async function startCluster(options: LocalStartOptions): Promise<{state: 
   const javaMajor = await checkJava()
   if (!state) {
     const shape: LocalShape = {...DEFAULT_SHAPE, ...Object.fromEntries(Object.entries(options.requested).filter(([, v]) => v !== undefined))}
+    // Before anything is made: a cluster keeps the ports it was created with.
+    for (let i = 0; i < shape.brokers; i++) await checkPortsFree(nodePorts(shape.portBase, i), 'Stop what listens there, or pick other ports with --port.')
     if (javaMajor < 17 && majorVersion(shape.version) >= 4) {
       throw new KctlError('MISSING_DEPENDENCY', 1, `Kafka ${shape.version} needs Java 17 or newer; found Java ${javaMajor}`, {hint: 'Install a Java 17+ runtime, or use --kafka-version 3.9.2.'})
     }
@@ -190,15 +192,7 @@ export async function startCluster(options: LocalStartOptions): Promise<{state: 
   }
 
   for (const node of state.nodes) {
-    if (isAlive(node.pid)) continue
-    for (const port of Object.values(node.ports)) {
-      if (!(await portFree(port))) {
-        throw operationError(`Port ${port} on 127.0.0.1 is already in use`, {
-          code: 'PORT_IN_USE',
-          hint: created ? 'Stop what listens there, or pick other ports with --port.' : `Stop what listens there: node ${node.id} of this cluster keeps the ports it was created with.`,
-        })
-      }
-    }
+    if (!created && !isAlive(node.pid)) await checkPortsFree(node.ports, `Stop what listens there: node ${node.id} of this cluster keeps the ports it was created with.`)
   }
   const launched = state.nodes.filter((n) => !isAlive(n.pid))
   const logOffsets = new Map(launched.map((n) => [n.id, logSize(n)]))
@@ -207,14 +201,6 @@ export async function startCluster(options: LocalStartOptions): Promise<{state: 
   progress?.(`Starting ${launched.length} Kafka ${state.version} node(s)…`)
   await waitForStart(launched, logOffsets, options.timeoutMs)
   return {state, created}
-}
-
-/** Record that the SCRAM users of the cluster in `dir` exist. */
-export function markScramUsersCreated(dir: string): void {
-  const state = readState(dir)
-  if (!state?.scramUsersPending) return
-  delete state.scramUsersPending
-  writeState(dir, state)
 }
 
 async function createCluster(dir: string, options: LocalShape, runtime: KafkaRuntime): Promise<LocalClusterState> {
@@ -237,13 +223,14 @@ async function createCluster(dir: string, options: LocalShape, runtime: KafkaRun
   writeFileSync(join(dir, 'log4j.properties'), LOG4J_PROPERTIES)
   const {stdout} = await run('java', ['-cp', runtime.classpath, 'kafka.tools.StorageTool', 'random-uuid'])
   const clusterId = stdout.trim().split('\n').pop()!.trim()
+  const scram = users ? Object.entries(users).flatMap(([name, pw]) => ['SCRAM-SHA-256', 'SCRAM-SHA-512'].flatMap((m) => ['--add-scram', `${m}=[name=${name},password=${pw}]`])) : []
   await Promise.all(
     nodes.map(async (node) => {
       mkdirSync(node.dir, {recursive: true})
       const configPath = join(node.dir, 'server.properties')
       writeFileSync(configPath, formatProperties(serverProperties(node, nodes, secure)), {mode: 0o600})
       try {
-        await run('java', ['-cp', runtime.classpath, ...loggingFlags(dir, runtime.logging), 'kafka.tools.StorageTool', 'format', `--cluster-id=${clusterId}`, '-c', configPath])
+        await runJava(node.dir, ['-cp', runtime.classpath, ...loggingFlags(dir, runtime.logging), 'kafka.tools.StorageTool', 'format', `--cluster-id=${clusterId}`, '-c', configPath, ...scram])
       } catch (error) {
         const e = error as {stdout?: string; stderr?: string}
         throw operationError(`Formatting the storage of node ${node.id} failed: ${`${e.stdout ?? ''}${e.stderr ?? ''}`.trim().split('\n').slice(-3).join(' | ')}`, {code: 'LOCAL_FORMAT_FAILED'})
@@ -258,7 +245,7 @@ async function createCluster(dir: string, options: LocalShape, runtime: KafkaRun
     classpath: runtime.classpath,
     logging: runtime.logging,
     nodes,
-    ...(users ? {users, scramUsersPending: true} : {}),
+    ...(users ? {users} : {}),
     createdAt: new Date().toISOString(),
   }
   writeState(dir, state)
@@ -299,6 +286,22 @@ export function writeClientProperties(dir: string, state: LocalClusterState): {s
     {mode: 0o600},
   )
   return {ssl, sasl}
+}
+
+/**
+ * Run `java` with its whole command line in a 0600 argument file (`java @file`, JDK 9+): arguments
+ * that carry secrets (the SCRAM passwords of `kafka-storage format --add-scram`) stay out of
+ * every process listing. The launcher expands @files only before the main class, hence all of it.
+ */
+async function runJava(dir: string, args: string[]): Promise<{stdout: string; stderr: string}> {
+  const file = join(dir, `java-args-${randomBytes(6).toString('hex')}`)
+  const quote = (a: string) => `"${a.replaceAll('\\', '\\\\').replaceAll('"', '\\"')}"`
+  writeFileSync(file, `${args.map(quote).join('\n')}\n`, {mode: 0o600})
+  try {
+    return await run('java', [`@${file}`])
+  } finally {
+    rmSync(file, {force: true})
+  }
 }
 
 function launchNode(state: LocalClusterState, node: LocalNodeState): number {

@@ -3,10 +3,10 @@ import {Flags} from '@oclif/core'
 import {KctlCommand} from '../../base-command.js'
 import {updateConfig} from '../../connection/config-file.js'
 import {usageError} from '../../errors.js'
-import {DEFAULT_SHAPE, type LocalClusterState, bootstrapAddress, markScramUsersCreated, startCluster} from '../../local/cluster.js'
+import {DEFAULT_SHAPE, type LocalClusterState, bootstrapAddress, startCluster} from '../../local/cluster.js'
 import {DEFAULT_KAFKA_VERSION} from '../../local/jars.js'
 import {localClusterDir} from '../../local/paths.js'
-import {createScramUsers, waitForBrokers} from '../../local/readiness.js'
+import {waitForBrokers} from '../../local/readiness.js'
 import {toKeyValues} from '../../output/table.js'
 
 export interface LocalStartResult {
@@ -26,7 +26,7 @@ export default class LocalStart extends KctlCommand<typeof LocalStart> {
   static summary = 'Start a real Kafka cluster on this machine (KRaft, from Maven Central jars).'
   static description = `Resolves Apache Kafka's jars with Maven (cached in Maven's local repository) or uses KAFKA_HOME, formats storage, starts combined broker+controller JVMs, waits until every broker is ready and writes a "local" context (the default when no other is set).
 
---secure adds an SSL listener (mTLS) and a SASL_SSL listener (PLAIN, SCRAM-SHA-256, SCRAM-SHA-512), the StandardAuthorizer with the super user admin, certificates made on the fly, and the contexts local-ssl and local-sasl. The PLAINTEXT listener on 127.0.0.1 stays trusted (a super user) for the local context. SCRAM users are created through the brokers once they run: no password is ever on a command line.
+--secure adds an SSL listener (mTLS) and a SASL_SSL listener (PLAIN, SCRAM-SHA-256, SCRAM-SHA-512), the StandardAuthorizer with the super user admin, certificates made on the fly, and the contexts local-ssl and local-sasl. The PLAINTEXT listener on 127.0.0.1 stays trusted (a super user) for the local context.
 
 Running it again restarts the existing cluster as it was created (its nodes, security, ports and Kafka version; stopped nodes included), with its data and users: the shape flags (--brokers, --secure, --port, --kafka-version) only choose the shape of a new cluster, and one that contradicts the existing cluster is an error. KCTL_LOCAL_DIR moves the cluster directory.`
   static examples = [
@@ -54,13 +54,6 @@ Running it again restarts the existing cluster as it was created (its nodes, sec
       timeoutMs: this.timeoutMs,
       progress: (m) => this.note(m),
     })
-    const remaining = () => Math.max(1000, this.timeoutMs - (Date.now() - started))
-    await waitForBrokers(bootstrapAddress(state), state.nodes.length, remaining())
-    if (state.scramUsersPending && state.users) {
-      this.note('Creating the SCRAM users…')
-      await createScramUsers(bootstrapAddress(state), state.users, state.nodes.map((n) => n.id), remaining())
-      markScramUsersCreated(dir)
-    }
     const bootstrap = bootstrapAddress(state)
     await waitForBrokers(bootstrap, state.nodes.length, Math.max(1000, this.timeoutMs - (Date.now() - started)))
     const config = writeLocalContexts(state, dir)
