@@ -156,7 +156,19 @@ export abstract class KctlCommand<T extends typeof Command> extends Command {
   }
 
   override logJson(json: unknown): void {
-    process.stdout.write(`${toJson(json)}\n`)
+    process.stdout.write(`${toJson(this.withWarnings(json))}\n`)
+  }
+
+  /** What the command could not reach (a broker down, a partition without a leader); none here. */
+  protected degradations(): {code: string; message: string}[] {
+    return []
+  }
+
+  /** A JSON object result carries the degradations as `warnings` (arrays and errors stay as they are). */
+  private withWarnings(json: unknown): unknown {
+    const warnings = this.degradations()
+    if (warnings.length === 0 || json === null || typeof json !== 'object' || Array.isArray(json) || 'error' in json) return json
+    return {...json, warnings}
   }
 
   override async finally(err: Error | undefined): Promise<void> {
@@ -299,8 +311,14 @@ export abstract class KafkaCommand<T extends typeof Command> extends KctlCommand
     return this.clusterGuardFound
   }
 
+  protected override degradations(): {code: string; message: string}[] {
+    return this.conn?.warnings ?? []
+  }
+
   override async finally(err: Error | undefined): Promise<void> {
     if (this.conn) {
+      // A partial answer says what it is missing, on stderr, whatever the output format.
+      for (const w of this.conn.warnings ?? []) this.warnUser(w.message)
       if (this.flags?.debug) {
         const counts = [...this.conn.requestCounts.entries()].sort(([a], [b]) => a.localeCompare(b))
         process.stderr.write(`[debug] requests: ${counts.map(([api, n]) => `${api}=${n}`).join(' ') || 'none'}\n`)

@@ -26,7 +26,7 @@ export async function runCmd(cmd: {run(argv: string[], config?: Config): Promise
 /** Open no socket: commands get a stand-in connection; tests replace the service functions. */
 export function withoutBroker(): () => void {
   const original = connections.open
-  connections.open = async (spec) => ({spec, address: spec.brokers.join(','), requestCounts: new Map(), close: async () => {}}) as never
+  connections.open = async (spec) => ({spec, address: spec.brokers.join(','), requestCounts: new Map(), warnings: [], close: async () => {}}) as never
   return () => {
     connections.open = original
   }
