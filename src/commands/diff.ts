@@ -1,0 +1,36 @@
+import {writeFileSync} from 'node:fs'
+
+import {Flags} from '@oclif/core'
+
+import {stateService} from '../admin/state/service.js'
+import {KafkaCommand} from '../base-command.js'
+import {ExitCode} from '../errors.js'
+import {type StateDiffResult, diffView} from '../output/views/state.js'
+
+export default class Diff extends KafkaCommand<typeof Diff> {
+  static summary = 'Compare state files with the cluster (or a snapshot): every pending change per field, with its risk.'
+  static description =
+    'Files are merged in order (a base, then overlays). Exit 0 when nothing is pending, 3 when something is (deletes count when the files say prune: true), 2 for invalid files (naming file, line and field). Risks: retention-decrease, cleanup-policy-change, partition-increase (breaks key ordering), replication-factor-change (moves data), delete. --out writes the plan for `kctl apply --plan`; --against plans against a file written by `kctl export`, without a cluster.'
+
+  static examples = [
+    '<%= config.bin %> diff --file base.yaml --file prod.yaml',
+    '<%= config.bin %> diff --file orders.yaml --out plan.json --output json',
+    '<%= config.bin %> diff --file orders.yaml --against snapshot.yaml',
+  ]
+
+  static flags = {
+    file: Flags.string({char: 'f', summary: 'State file (repeatable; merged in order).', multiple: true, required: true}),
+    out: Flags.string({summary: 'Write the plan (JSON) for `kctl apply --plan`.'}),
+    against: Flags.string({summary: 'Plan against this exported snapshot instead of the cluster (no connection).'}),
+  }
+
+  async run(): Promise<StateDiffResult> {
+    const files = this.flags.file
+    const {plan} = this.flags.against ? stateService.planAgainstSnapshot(files, this.flags.against) : await stateService.planAgainstCluster(await this.connection(), files)
+    if (this.flags.out) writeFileSync(this.flags.out, `${JSON.stringify(plan, null, 2)}\n`)
+    const result: StateDiffResult = {cluster: plan.clusterId, files, against: this.flags.against ?? null, planFile: this.flags.out ?? null, pending: plan.changes.length, changes: plan.changes, unmanaged: plan.unmanaged}
+    this.present(result, diffView)
+    if (result.pending > 0) this.exitWith(ExitCode.checkFailed)
+    return result
+  }
+}
