@@ -25,7 +25,7 @@ let validator: ValidateFunction | undefined
 function schemaValidator(): ValidateFunction {
   if (!validator) {
     const Ajv = ((AjvModule as unknown as {default?: typeof AjvModule}).default ?? AjvModule) as unknown as new (o: object) => {compile(s: object): ValidateFunction}
-    validator = new Ajv({allErrors: true, strict: false}).compile(JSON.parse(readFileSync(STATE_SCHEMA_FILE, 'utf8')))
+    validator = new Ajv({allErrors: true, strict: false, verbose: true}).compile(JSON.parse(readFileSync(STATE_SCHEMA_FILE, 'utf8')))
   }
   return validator
 }
@@ -92,7 +92,7 @@ function parseFile(file: string, text: string): ParsedFile {
   const doc = parseDocument(text, {lineCounter: lines, uniqueKeys: true, prettyErrors: false})
   const first = doc.errors[0]
   if (first) {
-    throw fileError(file, first.linePos?.[0].line, [], `YAML error: ${first.message.split('\n')[0]}`, 'Fix the YAML syntax; nothing was changed.', 'INVALID_YAML')
+    throw fileError(file, first.linePos?.[0].line ?? lines.linePos(first.pos[0]).line, [], `YAML error: ${first.message.split('\n')[0]}`, 'Fix the YAML syntax; nothing was changed.', 'INVALID_YAML')
   }
   const data = (doc.toJS() ?? {}) as Json
   if (typeof data !== 'object' || Array.isArray(data)) throw fileError(file, 1, [], 'a state file is a YAML mapping', 'Start with keys such as scope:, topics:, acls:.')
