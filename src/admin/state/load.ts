@@ -103,10 +103,10 @@ function parseFile(file: string, text: string): ParsedFile {
 }
 
 /** Merge overlays: maps deep, `null` removes an entry, acls/quotas/scope lists append, other values replace. */
-function merge(target: Json, source: Json, path: Path, origins: Map<string, string>, origin: (p: Path) => string | undefined, offsets: Record<string, number>): void {
+function merge(target: Json, source: Json, path: Path, origins: Origins, origin: (p: Path) => string | undefined, offsets: Record<string, number>): void {
   for (const [key, value] of Object.entries(source)) {
     const here = [...path, key]
-    const at = origin(here)
+    const at = () => origin(here)
     if (value === null) {
       delete target[key]
       continue
@@ -117,8 +117,8 @@ function merge(target: Json, source: Json, path: Path, origins: Map<string, stri
       const offset = list.length
       value.forEach((item, i) => {
         list.push(item)
-        record(origins, [...here, offset + i], origin([...here, i]))
-        if (typeof item === 'object' && item !== null) for (const k of Object.keys(item)) record(origins, [...here, offset + i, k], origin([...here, i, k]))
+        record(origins, [...here, offset + i], () => origin([...here, i]))
+        if (typeof item === 'object' && item !== null) for (const k of Object.keys(item)) record(origins, [...here, offset + i, k], () => origin([...here, i, k]))
       })
       offsets[here.join('.')] = offset
     } else if (typeof value === 'object' && !Array.isArray(value)) {
@@ -132,15 +132,18 @@ function merge(target: Json, source: Json, path: Path, origins: Map<string, stri
   }
 }
 
-function record(origins: Map<string, string>, path: Path, at: string | undefined): void {
-  if (at) origins.set(path.join('\u0000'), at)
+/** Where each merged path was last written, computed only when an error or a change asks. */
+type Origins = Map<string, () => string | undefined>
+
+function record(origins: Origins, path: Path, at: () => string | undefined): void {
+  origins.set(path.join('\u0000'), at)
 }
 
 /** Read, validate (schema) and merge state files in order; then check them as a whole. */
 export function loadStateFiles(files: string[], read: (f: string) => string = (f) => readFileSync(f, 'utf8')): {desired: DesiredState; locate: Locate} {
   if (files.length === 0) throw usageError('No state file given', 'Pass -f FILE (repeatable: a base, then overlays).', 'MISSING_STATE_FILE')
   const merged: Json = {}
-  const origins = new Map<string, string>()
+  const origins: Origins = new Map()
   for (const file of files) {
     let text: string
     try {
@@ -158,7 +161,7 @@ export function loadStateFiles(files: string[], read: (f: string) => string = (f
   }
   const locate: Locate = (path) => {
     for (let n = path.length; n > 0; n--) {
-      const at = origins.get(path.slice(0, n).join('\u0000'))
+      const at = origins.get(path.slice(0, n).join('\u0000'))?.()
       if (at) return at
     }
     return files[0]

@@ -53,6 +53,13 @@ export const changeId = (c: Pick<Change, 'kind' | 'name' | 'field'>) => `${c.kin
 
 export const aclText = (b: AclBinding) => `${b.permission} ${b.principal} ${b.operation} ${b.resourceType}:${b.patternType === 'PREFIXED' ? `${b.resourceName}*` : b.resourceName} host=${b.host}`
 
+const aclKeyCache = new WeakMap<AclBinding[], Set<string>>()
+function aclKeys(state: ClusterState): Set<string> {
+  let keys = aclKeyCache.get(state.acls)
+  if (!keys) aclKeyCache.set(state.acls, (keys = new Set(state.acls.map(bindingKey))))
+  return keys
+}
+
 /** The value of the change's field in `state`: the same reading for the plan's `before` and apply's staleness check. */
 export function currentValue(state: ClusterState, c: Pick<Change, 'kind' | 'name' | 'field' | 'binding' | 'entity'>): Value {
   switch (c.kind) {
@@ -65,7 +72,7 @@ export function currentValue(state: ClusterState, c: Pick<Change, 'kind' | 'name
       return t.configs[c.field.replace(/^configs\./, '')] ?? null
     }
     case 'acls':
-      return state.acls.some((b) => bindingKey(b) === bindingKey(c.binding!)) ? 'present' : null
+      return aclKeys(state).has(bindingKey(c.binding!)) ? 'present' : null
     case 'quotas':
       return state.quotas.find((q) => quotaKey(q.entity) === c.name)?.values[c.field!] ?? null
     case 'users':
