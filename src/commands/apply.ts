@@ -39,15 +39,18 @@ export default class Apply extends KafkaCommand<typeof Apply> {
     if (!flags.undo && this.args.id) throw usageError(`Unexpected argument ${this.args.id}`, 'An ID is only taken with --undo.', 'INVALID_ARGUMENTS')
     if (!flags.undo && !flags.plan && !flags.file?.length) throw usageError('Say what to apply: --file FILE (repeatable), --plan plan.json or --undo', 'E.g. `kctl apply --file orders.yaml --dry-run`.', 'MISSING_STATE_FILE')
     const throttle = flags.throttle === undefined ? null : parseByteRate(flags.throttle)
+    // Files and plans are read and validated before connecting: bad ones exit 2 even without a cluster.
+    const loaded = flags.file?.length && !flags.undo ? stateService.loadFiles(flags.file) : undefined
+    const planned = flags.plan && !flags.undo ? stateService.readPlanFile(flags.plan) : undefined
     const conn = await this.connection()
     let plan: Plan
     let undoOf: string | null = null
     let notUndoable: StateApplyResult['notUndoable'] = []
     if (flags.undo) ({plan, undoOf, notUndoable} = await this.undoPlan(conn))
-    else if (flags.plan) {
-      plan = stateService.readPlanFile(flags.plan)
+    else if (planned) {
+      plan = planned
       await stateService.checkPlanFresh(conn, plan)
-    } else plan = (await stateService.planAgainstCluster(conn, flags.file!)).plan
+    } else plan = (await stateService.planAgainstCluster(conn, loaded!)).plan
     const prepared = await stateService.prepareApply(conn, plan, {prune: flags.undo || flags.prune})
     const result: StateApplyResult = {cluster: plan.clusterId, files: plan.files, dryRun: Boolean(flags['dry-run']), journalId: null, undoOf, changes: [], unmanaged: plan.unmanaged, notUndoable}
     const withStatus = (statuses: Map<string, {status: StateApplyResult['changes'][number]['status']; reason: string | null}>) =>

@@ -26,7 +26,12 @@ export default class Diff extends KafkaCommand<typeof Diff> {
 
   async run(): Promise<StateDiffResult> {
     const files = this.flags.file
-    const {plan} = this.flags.against ? stateService.planAgainstSnapshot(files, this.flags.against) : await stateService.planAgainstCluster(await this.connection(), files)
+    let plan
+    if (this.flags.against) plan = stateService.planAgainstSnapshot(files, this.flags.against).plan
+    else {
+      const loaded = stateService.loadFiles(files)
+      plan = (await stateService.planAgainstCluster(await this.connection(), loaded)).plan
+    }
     if (this.flags.out) writeFileSync(this.flags.out, `${JSON.stringify(plan, null, 2)}\n`)
     const result: StateDiffResult = {cluster: plan.clusterId, files, against: this.flags.against ?? null, planFile: this.flags.out ?? null, pending: plan.changes.length, changes: plan.changes, unmanaged: plan.unmanaged}
     this.present(result, diffView)

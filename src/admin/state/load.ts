@@ -39,8 +39,10 @@ interface ParsedFile {
 
 const fieldName = (path: Path) => path.map(String).join('.') || '(top level)'
 
+const FORMAT_HINT = 'Fix the file; nothing was changed. The format: schemas/state-file.json, docs/state-as-code.md.'
+
 function fileError(file: string, line: number | undefined, path: Path, message: string, hint?: string, code = 'INVALID_STATE_FILE'): KctlError {
-  return usageError(`${file}${line ? `:${line}` : ''}: ${fieldName(path)}: ${message}`, hint, code, {file, line: line ?? null, field: fieldName(path)})
+  return usageError(`${file}${line ? `:${line}` : ''}: ${fieldName(path)}: ${message}`, hint ?? FORMAT_HINT, code, {file, line: line ?? null, field: fieldName(path)})
 }
 
 function lineOf(p: ParsedFile, path: Path, key?: string): number | undefined {
@@ -173,7 +175,7 @@ export function loadStateFiles(files: string[], read: (f: string) => string = (f
 function at(locate: Locate, path: Path, message: string, hint?: string, code = 'INVALID_STATE_FILE'): KctlError {
   const where = locate(path)
   const [file, line] = (where ?? '').split(/:(?=\d+$)/)
-  return usageError(`${where ?? '?'}: ${fieldName(path)}: ${message}`, hint, code, {file, line: line ? Number(line) : null, field: fieldName(path)})
+  return usageError(`${where ?? '?'}: ${fieldName(path)}: ${message}`, hint ?? FORMAT_HINT, code, {file, line: line ? Number(line) : null, field: fieldName(path)})
 }
 
 function rethrowAt<T>(locate: Locate, path: Path, fn: () => T): T {

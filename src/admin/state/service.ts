@@ -17,9 +17,15 @@ async function readFor(conn: KafkaConnection, scope: Scope, kinds: StateKind[], 
   return readClusterState(conn, scopeMatcher(scope), kinds, {loggers})
 }
 
-/** Load the files and plan them against the cluster. */
-export async function planAgainstCluster(conn: KafkaConnection, files: string[]): Promise<{plan: Plan; desired: DesiredState}> {
-  const {desired, locate} = loadStateFiles(files)
+export type LoadedFiles = ReturnType<typeof loadStateFiles>
+
+/** Read, validate and merge the files (before any connection: malformed files exit 2 even without a cluster). */
+export function loadFiles(files: string[]): LoadedFiles {
+  return loadStateFiles(files)
+}
+
+/** Plan loaded files against the cluster. */
+export async function planAgainstCluster(conn: KafkaConnection, {desired, locate}: LoadedFiles): Promise<{plan: Plan; desired: DesiredState}> {
   const actual = await readFor(conn, desired.scope, desired.kinds, loggersOf(desired))
   if (desired.clusterId && desired.clusterId !== actual.clusterId) {
     throw usageError(`${locate(['cluster', 'id'])}: cluster.id: the files are pinned to cluster ${desired.clusterId}, but this is cluster ${actual.clusterId}`, 'Use the context of that cluster, or an overlay with its cluster id.', 'CLUSTER_ID_MISMATCH')
@@ -101,4 +107,4 @@ export async function applyPrepared(conn: KafkaConnection, plan: Plan, prepared:
 }
 
 /** The service object commands call (command tests replace its functions). */
-export const stateService = {planAgainstCluster, planAgainstSnapshot, exportState, readPlanFile, checkPlanFresh, prepareApply, applyPrepared}
+export const stateService = {loadFiles, planAgainstCluster, planAgainstSnapshot, exportState, readPlanFile, checkPlanFresh, prepareApply, applyPrepared}
