@@ -209,13 +209,24 @@ export abstract class KafkaCommand<T extends typeof Command> extends KctlCommand
   protected declare flags: KafkaFlags<T>
   private conn?: KafkaConnection
   private connectingTo?: string
+  private contextOverride?: string
 
   protected get connectionSpec(): ConnectionSpec {
     return resolveConnection({
       'bootstrap-server': this.flags['bootstrap-server'],
       'command-config': this.flags['command-config'],
-      context: this.flags.context,
+      context: this.contextOverride ?? this.flags.context,
     })
+  }
+
+  /**
+   * For commands that run against several contexts in turn (`--context a,b`): close the current
+   * connection; the next connection() and guardMutation() use context `name`.
+   */
+  protected async useContext(name: string): Promise<void> {
+    if (this.conn) await this.conn.close()
+    this.conn = undefined
+    this.contextOverride = name
   }
 
   /** The connection, opened on first use; closed in finally(). */
