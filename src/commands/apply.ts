@@ -3,11 +3,13 @@ import {Args, Flags} from '@oclif/core'
 import {inverseChanges} from '../admin/state/apply.js'
 import {appendApplyJournal, applyJournalFile, readApplyJournal} from '../admin/state/journal.js'
 import {type Change, type Plan, changeId} from '../admin/state/plan.js'
-import {stateService} from '../admin/state/service.js'
+import {type LoadedFiles, stateService} from '../admin/state/service.js'
 import type {KafkaConnection} from '../connection/client.js'
 import {KafkaCommand, yesFlag} from '../base-command.js'
+import {type ContextOutcome, contextList, eachContext, keepGoingFlag} from '../cli/each-context.js'
 import {ExitCode, usageError} from '../errors.js'
 import {parseByteRate} from '../input/byte-rate.js'
+import {render} from '../output/render.js'
 import {type StateApplyResult, applyView} from '../output/views/state.js'
 
 export default class Apply extends KafkaCommand<typeof Apply> {
@@ -21,6 +23,7 @@ export default class Apply extends KafkaCommand<typeof Apply> {
     '<%= config.bin %> apply --plan plan.json --prune --yes',
     '<%= config.bin %> apply --undo --yes',
     '<%= config.bin %> apply --undo 20261201T101500-a1b2c3 --yes',
+    '<%= config.bin %> apply --file base.yaml --context staging,prod --yes --keep-going',
   ]
 
   static args = {id: Args.string({description: 'With --undo: the journal entry to undo (default: the last apply on this cluster).'})}
@@ -31,10 +34,11 @@ export default class Apply extends KafkaCommand<typeof Apply> {
     throttle: Flags.string({summary: 'Replication throttle for replication-factor changes, e.g. 50MiB/s.'}),
     undo: Flags.boolean({summary: 'Put back the values an earlier apply replaced (the last one, or ID).', exclusive: ['file', 'plan', 'prune']}),
     'dry-run': Flags.boolean({summary: 'Show what would be applied; change nothing.'}),
+    'keep-going': keepGoingFlag,
     yes: yesFlag,
   }
 
-  async run(): Promise<StateApplyResult> {
+  async run(): Promise<StateApplyResult | {contexts: ContextOutcome<StateApplyResult>[]}> {
     const {flags} = this
     if (!flags.undo && this.args.id) throw usageError(`Unexpected argument ${this.args.id}`, 'An ID is only taken with --undo.', 'INVALID_ARGUMENTS')
     if (!flags.undo && !flags.plan && !flags.file?.length) throw usageError('Say what to apply: --file FILE (repeatable), --plan plan.json or --undo', 'E.g. `kctl apply --file orders.yaml --dry-run`.', 'MISSING_STATE_FILE')
@@ -42,6 +46,26 @@ export default class Apply extends KafkaCommand<typeof Apply> {
     // Files and plans are read and validated before connecting: bad ones exit 2 even without a cluster.
     const loaded = flags.file?.length && !flags.undo ? stateService.loadFiles(flags.file) : undefined
     const planned = flags.plan && !flags.undo ? stateService.readPlanFile(flags.plan) : undefined
+    const contexts = contextList(flags.context)
+    const failedItems = (r: StateApplyResult) => r.changes.some((c) => c.status === 'failed')
+    if (contexts.length === 0) {
+      const result = await this.applyOne(loaded, planned, throttle)
+      this.present(result, applyView)
+      if (failedItems(result)) this.exitWith(ExitCode.failed)
+      return result
+    }
+    if (planned || flags.undo) throw usageError('--plan and --undo take one context', 'A plan and a journal entry belong to one cluster: run apply once per context.', 'INVALID_ARGUMENTS')
+    const {outcomes, failure} = await eachContext(contexts, flags['keep-going'], (name) => this.useContext(name), () => this.applyOne(loaded, planned, throttle))
+    if (!this.jsonEnabled()) {
+      for (const o of outcomes) this.log(`== ${o.context}: ${o.status === 'ok' ? `cluster ${o.result!.cluster}` : o.status === 'failed' ? `failed: ${o.error!.message}` : 'not run'}\n${o.result ? render(o.result, applyView, this.format, {color: this.color}) : ''}`)
+    }
+    if (failure) this.exitWith(failure.exitCode)
+    else if (outcomes.some((o) => o.result && failedItems(o.result))) this.exitWith(ExitCode.failed)
+    return {contexts: outcomes}
+  }
+
+  private async applyOne(loaded: LoadedFiles | undefined, planned: Plan | undefined, throttle: number | null): Promise<StateApplyResult> {
+    const {flags} = this
     const conn = await this.connection()
     let plan: Plan
     let undoOf: string | null = null
@@ -58,7 +82,7 @@ export default class Apply extends KafkaCommand<typeof Apply> {
     const skipped = new Map(prepared.skipped.map((s) => [s.id, s]))
     if (flags['dry-run'] || prepared.run.length === 0) {
       result.changes = withStatus(skipped)
-      return this.present(result, applyView)
+      return result
     }
     const deletes = prepared.run.filter((c) => c.action === 'delete').length
     const risky = prepared.run.filter((c) => c.risks.length > 0).length
@@ -67,8 +91,6 @@ export default class Apply extends KafkaCommand<typeof Apply> {
     result.journalId = entry.id
     const outcomes = await stateService.applyPrepared(conn, plan, prepared, {timeoutMs: this.timeoutMs, throttle, onProgress: (line) => this.note(line)})
     result.changes = withStatus(new Map(outcomes.map((o) => [o.id, o])))
-    this.present(result, applyView)
-    if (outcomes.some((o) => o.status === 'failed')) this.exitWith(ExitCode.failed)
     return result
   }
 

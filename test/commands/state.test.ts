@@ -98,4 +98,30 @@ describe('export, diff, apply (services replaced)', () => {
     expect(JSON.parse(r.stdout).changes[0]).to.include({status: 'skipped', reason: 'the file does not say prune: true'})
     expect(calls).to.deep.equal(['plan'])
   })
+
+  it('runs against several contexts in turn (--context a,b), stopping at the first failure unless --keep-going', async () => {
+    const config = join(dir, 'config.yaml')
+    writeFileSync(config, 'contexts:\n  a: {bootstrap-servers: ["127.0.0.1:1"]}\n  b: {bootstrap-servers: ["127.0.0.1:2"], read-only: true}\n')
+    const env = {config: process.env.KCTL_CONFIG, state: process.env.KCTL_STATE_DIR}
+    Object.assign(process.env, {KCTL_CONFIG: config, KCTL_STATE_DIR: dir})
+    try {
+      let r = await runCmd(Diff, ['-f', good, '--context', 'a,b', '--json'])
+      expect(r.exitCode).to.equal(3)
+      expect(JSON.parse(r.stdout).contexts.map((o: {context: string; status: string; result: {pending: number}}) => [o.context, o.status, o.result.pending])).to.deep.equal([['a', 'ok', 1], ['b', 'ok', 1]])
+      r = await runCmd(Apply, ['-f', good, '--context', 'b,a', '--yes', '--json'])
+      expect(r.exitCode).to.equal(2)
+      expect(JSON.parse(r.stdout).contexts.map((o: {context: string; status: string}) => [o.context, o.status])).to.deep.equal([['b', 'failed'], ['a', 'not-run']])
+      expect(JSON.parse(r.stdout).contexts[0].error.code).to.equal('READ_ONLY_CONTEXT')
+      calls.length = 0
+      r = await runCmd(Apply, ['-f', good, '--context', 'b,a', '--yes', '--keep-going', '--json'])
+      expect(r.exitCode).to.equal(2)
+      expect(JSON.parse(r.stdout).contexts.map((o: {context: string; status: string}) => [o.context, o.status])).to.deep.equal([['b', 'failed'], ['a', 'ok']])
+      expect(calls).to.deep.equal(['plan', 'plan', 'apply'])
+    } finally {
+      for (const [k, v] of [['KCTL_CONFIG', env.config], ['KCTL_STATE_DIR', env.state]] as const) {
+        if (v === undefined) delete process.env[k]
+        else process.env[k] = v
+      }
+    }
+  })
 })
