@@ -142,13 +142,21 @@ describe('state as code: export, diff, apply', function () {
     const before = await exportDoc()
     const changed = file('changed.yaml', {
       ...before,
-      topics: {...before.topics, [orders]: {...before.topics[orders], configs: {...before.topics[orders].configs, 'retention.ms': '2d', 'segment.ms': '1d', 'max.message.bytes': null}}, [`${p}.new`]: {partitions: 2, replicationFactor: 1}},
+      topics: {
+        ...before.topics,
+        [orders]: {...before.topics[orders], configs: {...before.topics[orders].configs, 'retention.ms': '2d', 'segment.ms': '1d', 'max.message.bytes': null}},
+        // A replication-factor change goes through the reassignment engine (and back on undo).
+        [events]: {...before.topics[events], replicationFactor: 2},
+        [`${p}.new`]: {partitions: 2, replicationFactor: 1},
+      },
       acls: [...before.acls, {principal: `User:${p}-ops`, operations: ['read'], groups: [`${p}-ops-g`]}],
       quotas: before.quotas.map((q: {entity: {ip?: string}; values: object}) => (q.entity.ip ? q : {...q, values: {...q.values, ...('producer_byte_rate' in q.values ? {producer_byte_rate: '2MiB'} : {})}})),
     })
     const a = await k(['apply', '-f', changed, '--yes', '--json'])
     expect(a.code, a.stderr).to.equal(0)
-    expect(a.json().changes.filter((c: {status: string}) => c.status === 'applied')).to.have.length(6)
+    expect(a.json().changes.filter((c: {status: string}) => c.status === 'applied')).to.have.length(7)
+    expect(a.json().changes.find((c: {field: string}) => c.field === 'replicationFactor')).to.include({before: 1, after: 2}).and.have.property('risks').deep.equal(['replication-factor-change'])
+    expect((await withKafka((admin) => admin.fetchTopicMetadata({topics: [events]}))).topics[0].partitions[0].replicas).to.have.length(2)
     expect((await diff(changed)).code).to.equal(0)
     const u = await k(['apply', '--undo', '--yes', '--json'])
     expect(u.code, u.stderr).to.equal(0)

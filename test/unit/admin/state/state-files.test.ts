@@ -1,5 +1,8 @@
 import {expect} from 'chai'
-import {parse as parseYaml} from 'yaml'
+import {mkdtempSync, rmSync, writeFileSync} from 'node:fs'
+import {tmpdir} from 'node:os'
+import {join} from 'node:path'
+import {parse as parseYaml, stringify} from 'yaml'
 
 import {inverseChanges, resolveSecret} from '../../../../src/admin/state/apply.js'
 import {exportDocument} from '../../../../src/admin/state/export.js'
@@ -7,6 +10,7 @@ import {loadStateFiles} from '../../../../src/admin/state/load.js'
 import {type Plan, diffState, staleChanges} from '../../../../src/admin/state/plan.js'
 import type {ActualState} from '../../../../src/admin/state/read.js'
 import {parseScopeFlags, scopeMatcher} from '../../../../src/admin/state/scope.js'
+import {planAgainstSnapshot} from '../../../../src/admin/state/service.js'
 import {configValueText} from '../../../../src/admin/state/values.js'
 import {expectUsageError} from '../../../helpers/usage.js'
 
@@ -181,6 +185,22 @@ acls:
     expect(parseYaml(toYaml(doc))).to.deep.equal(doc)
     expect(diffState(again.desired, actual, again.locate).changes).to.deep.equal([])
     void locate
+  })
+
+  it('diff --against plans against an exported snapshot, inside the files\' scope only', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kctl-snap-'))
+    try {
+      const base = join(dir, 'base.yaml')
+      const snap = join(dir, 'snap.yaml')
+      writeFileSync(base, BASE)
+      writeFileSync(snap, stringify({cluster: {id: 'c9'}, scope: {topics: {patterns: ['.*']}}, topics: {'app.orders': {partitions: 6, replicationFactor: 3, configs: {'min.insync.replicas': '2', 'retention.ms': '604800000', 'segment.bytes': '10485760', 'cleanup.policy': 'compact,delete'}}, 'other.x': {partitions: 1, replicationFactor: 1}}}))
+      const {plan} = planAgainstSnapshot([base], snap)
+      expect(plan.clusterId).to.equal('c9')
+      expect(plan.changes.filter((c) => c.kind === 'topics').map((c) => [c.action, c.name])).to.deep.equal([['create', 'app.events']])
+      expect(plan.unmanaged).to.deep.equal([])
+    } finally {
+      rmSync(dir, {recursive: true, force: true})
+    }
   })
 
   it('undo inverts what apply replaced; partition increases and deletes are not undoable', () => {
