@@ -74,9 +74,11 @@ describe('recordTimestampAt (time lag from raw record batches)', () => {
     expect(recordTimestampAt(buf(sets.gzip), 2n)).to.deep.equal({offset: 2n, timestamp: t0 + 2000, exact: true})
   })
 
-  it('falls back to the batch first timestamp inside lz4/snappy/zstd batches, saying it is not exact', () => {
+  it('decompresses lz4 batches for the exact record; a compressed batch cut short falls back to its first timestamp', () => {
     expect(recordTimestampAt(buf(sets.lz4), 0n)).to.deep.equal({offset: 0n, timestamp: t0, exact: true})
-    expect(recordTimestampAt(buf(sets.lz4), 2n)).to.deep.equal({offset: 0n, timestamp: t0, exact: false})
+    expect(recordTimestampAt(buf(sets.lz4), 2n)).to.deep.equal({offset: 2n, timestamp: t0 + 2000, exact: true})
+    const lz4 = buf(sets.lz4)
+    expect(recordTimestampAt(lz4.subarray(0, lz4.length - 4), 2n)).to.deep.equal({offset: 0n, timestamp: t0, exact: false})
   })
 
   it('uses the broker time of LogAppendTime batches', () => {
