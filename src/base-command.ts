@@ -63,7 +63,7 @@ export abstract class KctlCommand<T extends typeof Command> extends Command {
     this.deadline.unref()
   }
 
-  private stopDeadline(): void {
+  protected stopDeadline(): void {
     if (this.deadline) clearTimeout(this.deadline)
     this.deadline = undefined
   }

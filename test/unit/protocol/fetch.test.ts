@@ -35,9 +35,12 @@ describe('Fetch (API 1) v12', () => {
     expect(res.topics).to.have.length(1)
     const [p0, p2] = res.topics[0].partitions
     expect(res.topics[0].name).to.equal('orders')
-    expect(p0).to.deep.include({partitionIndex: 0, errorCode: 0, highWatermark: 12n})
+    expect(p0).to.deep.include({partitionIndex: 0, errorCode: 0, highWatermark: 12n, lastStableOffset: 12n, logStartOffset: 0n})
+    expect(p0.abortedTransactions).to.deep.equal([
+      {producerId: 3n, firstOffset: 4n},
+    ])
     expect(p0.records?.toString('hex')).to.equal('000102')
-    expect(p2).to.deep.equal({partitionIndex: 2, errorCode: 6, highWatermark: -1n, records: null})
+    expect(p2).to.deep.equal({partitionIndex: 2, errorCode: 6, highWatermark: -1n, lastStableOffset: -1n, logStartOffset: -1n, abortedTransactions: [], records: null})
   })
 })
 
