@@ -37,8 +37,13 @@ export function parsePosition(input: string, flag: string, now = Date.now()): Po
       if (ms <= 0) throw usageError(`Invalid ${flag} "${input}": the duration must be positive`, HINT, 'INVALID_POSITION')
       return {kind: 'time', timestamp: now - ms}
     }
+    if (!/^\d{4}-\d{2}-\d{2}/.test(rest)) throw usageError(`Invalid ${flag} "${input}"`, HINT, 'INVALID_POSITION')
     const zoned = /(Z|[+-]\d{2}:?\d{2})$/.test(rest) && /\d{2}:\d{2}|T/.test(rest) ? rest : `${rest}Z`
-    return {kind: 'time', timestamp: parseDateTime(zoned, flag)}
+    try {
+      return {kind: 'time', timestamp: parseDateTime(zoned, flag)}
+    } catch {
+      throw usageError(`Invalid ${flag} "${input}": no such date or time`, HINT, 'INVALID_POSITION')
+    }
   }
   throw usageError(`Invalid ${flag} "${input}"`, HINT, 'INVALID_POSITION')
 }
