@@ -62,10 +62,10 @@ Keyed records go to the partition Kafka's Java partitioner picks (murmur2); reco
     if (!topic || this.positionals.length > 1) throw usageError('Name exactly one topic', 'E.g. `echo hello | kctl produce orders`.', 'MISSING_TOPIC')
     if (flags.file && !existsSync(flags.file)) throw usageError(`No such file: ${flags.file}`, 'Check the --file path.', 'FILE_NOT_FOUND')
     if (flags['keep-partitions'] && flags.input !== 'json') throw usageError('--keep-partitions needs --input json', 'Only consume\'s NDJSON names partitions.', 'INVALID_ARGUMENTS')
-    if (flags.input !== 'lines' && (flags['key-separator'] !== undefined || flags['null-value'] !== undefined)) throw usageError('--key-separator and --null-value apply to --input lines', undefined, 'INVALID_ARGUMENTS')
-    if (flags.input === 'json' && flags.key !== undefined) throw usageError('--key applies to --input lines and raw; json records carry their own keys', undefined, 'INVALID_ARGUMENTS')
+    if (flags.input !== 'lines' && (flags['key-separator'] !== undefined || flags['null-value'] !== undefined)) throw usageError('--key-separator and --null-value apply to --input lines', 'Drop them, or use --input lines.', 'INVALID_ARGUMENTS')
+    if (flags.input === 'json' && flags.key !== undefined) throw usageError('--key applies to --input lines and raw; json records carry their own keys', 'Drop --key, or set "key" in each JSON line.', 'INVALID_ARGUMENTS')
     if (flags['key-separator'] === '') throw usageError('--key-separator must not be empty', 'E.g. --key-separator ":".', 'INVALID_ARGUMENTS')
-    if (flags['transactional-id'] !== undefined && (flags.acks !== 'all' || !flags.idempotent)) throw usageError('--transactional-id needs --acks all and idempotence', undefined, 'INVALID_ARGUMENTS')
+    if (flags['transactional-id'] !== undefined && (flags.acks !== 'all' || !flags.idempotent)) throw usageError('--transactional-id needs --acks all and idempotence', 'Drop --acks / --no-idempotent, or the transactional id.', 'INVALID_ARGUMENTS')
     const headers = parseHeaderFlags(flags.header ?? [])
     const acks = flags.acks === 'all' ? -1 : flags.acks === '1' ? 1 : 0
     await this.guardMutation(`Write records to ${topic}?`)
