@@ -55,8 +55,10 @@ describe('produce on a real cluster', function () {
     const c = await run(['produce', copy, '--input', 'json', '--keep-partitions', '--compression', 'lz4'], {input: read.stdout})
     expect(c.code, c.stderr).to.equal(0)
     const copied = await run(['consume', copy, '--output', 'json'])
-    expect(copied.stdout.replaceAll(`"topic":"${copy}"`, `"topic":"${source}"`)).to.equal(read.stdout)
-    const got = ndjson(copied.stdout)
+    // Partitions are read in parallel: compare in (partition, offset) order, line for line.
+    const ordered = (stdout: string) => stdout.split('\n').filter(Boolean).sort((a, b) => JSON.parse(a).partition - JSON.parse(b).partition || JSON.parse(a).offset - JSON.parse(b).offset)
+    expect(ordered(copied.stdout.replaceAll(`"topic":"${copy}"`, `"topic":"${source}"`))).to.deep.equal(ordered(read.stdout))
+    const got = ordered(copied.stdout).map((l) => JSON.parse(l))
     expect(got.map((x) => [x.key, x.value, x.timestamp])).to.deep.equal(records.map((r) => [r.key, r.value, r.timestamp]))
     expect(got[0].headers).to.deep.equal(records[0].headers)
   })
