@@ -47,14 +47,22 @@ const isolationLevel = (i: Isolation) => (i === 'read_committed' ? 1 : 0)
  * and stops even while producers keep writing.
  */
 export async function planConsume(conn: KafkaConnection, options: ConsumePlanOptions): Promise<ConsumePlan> {
-  const layout = await topicLayout(conn)
+  const layout = await topicLayout(conn, options.topics.map((t) => t.topic))
   let partitions = resolvePartitions(layout, options.topics, 'TOPIC')
   if (options.key) {
     const key = options.key
     partitions = partitions.filter((tp) => tp.partition === partitionForKey(key, layout.leaders.get(tp.topic)!.size))
   }
-  const level = isolationLevel(options.isolation)
+  const level = {isolationLevel: isolationLevel(options.isolation)} as const
   const [earliest, latest] = await Promise.all([listOffsets(conn, layout, partitions, 'earliest', level), listOffsets(conn, layout, partitions, 'latest', level)])
+  const unknown = partitions.filter((tp) => !earliest.has(tpKey(tp.topic, tp.partition)) || !latest.has(tpKey(tp.topic, tp.partition))).map((tp) => tpKey(tp.topic, tp.partition))
+  if (unknown.length > 0) {
+    throw operationError(`Cannot read ${unknown.slice(0, 10).join(', ')}${unknown.length > 10 ? ` (and ${unknown.length - 10} more)` : ''}: no leader answered for ${unknown.length === 1 ? 'it' : 'them'}`, {
+      code: 'LEADER_NOT_AVAILABLE',
+      retriable: true,
+      hint: 'Check the partitions with `kctl topics describe --unavailable-partitions`, or leave them out with --partition.',
+    })
+  }
   const bounds = (tp: TopicPartition) => ({
     low: earliest.get(tpKey(tp.topic, tp.partition))?.offset ?? 0n,
     high: latest.get(tpKey(tp.topic, tp.partition))?.offset ?? 0n,

@@ -61,7 +61,7 @@ export class RecordProducer {
   ) {}
 
   async open(): Promise<void> {
-    this.layout = await topicLayout(this.conn)
+    this.layout = await topicLayout(this.conn, [this.options.topic])
     this.partitions = resolvePartitions(this.layout, [{topic: this.options.topic}], 'TOPIC').length
     if (this.options.partition !== undefined) resolvePartitions(this.layout, [{topic: this.options.topic, partitions: [this.options.partition]}], '--partition')
     const {transactionalId} = this.options
@@ -113,7 +113,7 @@ export class RecordProducer {
       if (attempt > 0) {
         if (attempt > 10) throw operationError(`Producing to ${this.options.topic} kept failing: partition leaders unavailable`, {code: 'LEADER_NOT_AVAILABLE', retriable: true})
         await pause(Math.min(1000, 100 * attempt))
-        this.layout = await topicLayout(this.conn)
+        this.layout = await topicLayout(this.conn, [this.options.topic])
       }
       const byLeader = new Map<number, number[]>()
       for (const p of pending) appendTo(byLeader, this.layout.leaders.get(this.options.topic)?.get(p) ?? -1, p)
