@@ -9,7 +9,7 @@ import {usageError} from '../errors.js'
 import {type PositionSpec, parsePosition} from '../input/position.js'
 import {type RecordFilter, parseGrep} from '../input/record-grep.js'
 import {parseTopicPartitions} from '../input/topic-partitions.js'
-import {type RecordFormatter, jsonFormatter, kcatFormatter, rawFormatter, tableFormatter} from '../output/records.js'
+import {type RecordFormatter, decodedValue, jsonFormatter, kcatFormatter, rawFormatter, tableFormatter} from '../output/records.js'
 
 export interface ConsumeSummary {
   records: number
@@ -35,6 +35,7 @@ Reads committed data by default (records of aborted transactions are dropped, as
     '<%= config.bin %> consume orders --follow --format "%p:%o %k=%s\\n"',
     '<%= config.bin %> consume orders --from committed:billing --max-records 100',
     '<%= config.bin %> consume orders --group billing --commit --output raw',
+    '<%= config.bin %> consume __consumer_offsets --decode offsets --output json',
   ]
 
   static baseFlags = {
@@ -56,6 +57,7 @@ Reads committed data by default (records of aborted transactions are dropped, as
     'show-aborted': Flags.boolean({summary: 'Keep the records of aborted transactions, marked as aborted.'}),
     format: Flags.string({summary: 'kcat-style format, e.g. "%t %p %o %k %s\\n" (%t %p %o %k %s %K %S %T %h %%).', exclusive: ['output']}),
     group: Flags.string({summary: 'A consumer group: start at its committed offsets (earliest where none).'}),
+    decode: Flags.option({options: ['offsets', 'transactions'] as const, summary: 'Decode __consumer_offsets (offsets) or __transaction_state (transactions) records into JSON.'})(),
     commit: Flags.boolean({summary: 'With --group: commit the offsets reached when done (the group must have no active members).', dependsOn: ['group']}),
   }
 
@@ -113,9 +115,12 @@ Reads committed data by default (records of aborted transactions are dropped, as
   private formatter(showTopic: boolean): {header?: string; format: RecordFormatter} {
     const showAborted = Boolean(this.flags['show-aborted'])
     if (this.flags.format !== undefined) return {format: kcatFormatter(this.flags.format)}
-    if (this.jsonEnabled()) return {format: jsonFormatter(showAborted)}
-    if ((this.flags.output as string) === 'raw') return {format: rawFormatter}
-    return tableFormatter({width: process.stdout.columns ?? 160, color: this.color, showTopic: showTopic || this.positionals.length > 1, showAborted})
+    const decoder = this.flags.decode
+    if (this.jsonEnabled()) return {format: jsonFormatter(showAborted, decoder)}
+    const decoded = (f: RecordFormatter): RecordFormatter => (decoder ? (r) => f(decodedValue(decoder, r)) : f)
+    if ((this.flags.output as string) === 'raw') return {format: decoded(rawFormatter)}
+    const table = tableFormatter({width: process.stdout.columns ?? 160, color: this.color, showTopic: showTopic || this.positionals.length > 1, showAborted})
+    return {header: table.header, format: decoded(table.format)}
   }
 
   private stdoutClosed = false

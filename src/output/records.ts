@@ -1,3 +1,4 @@
+import {type InternalDecoder, decodeInternal} from '../admin/records/internal-decoders.js'
 import {type RecordLike, recordJsonLine, toRecordJson} from '../admin/records/record-json.js'
 import {usageError} from '../errors.js'
 import {paint} from './colors.js'
@@ -5,8 +6,14 @@ import {paint} from './colors.js'
 /** How consume prints records, one call per record (streamed, never buffered whole). */
 export type RecordFormatter = (r: RecordLike) => string | Buffer
 
-export function jsonFormatter(showAborted: boolean): RecordFormatter {
-  return (r) => `${recordJsonLine(toRecordJson(r, showAborted))}\n`
+export function jsonFormatter(showAborted: boolean, decoder?: InternalDecoder): RecordFormatter {
+  if (!decoder) return (r) => `${recordJsonLine(toRecordJson(r, showAborted))}\n`
+  return (r) => `${recordJsonLine({...toRecordJson(r, showAborted), decoded: decodeInternal(decoder, r.key, r.value)})}\n`
+}
+
+/** --decode in a table or raw: the decoded record as compact JSON in place of the value. */
+export function decodedValue(decoder: InternalDecoder, r: RecordLike): RecordLike {
+  return {...r, value: Buffer.from(JSON.stringify(decodeInternal(decoder, r.key, r.value), (_k, v: unknown) => (typeof v === 'bigint' ? Number(v) : v)))}
 }
 
 /** -o raw: the value's bytes, then a newline (kcat's default). A null value prints an empty line. */

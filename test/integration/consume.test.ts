@@ -56,7 +56,8 @@ describe('consume and records get on a real cluster', function () {
   })
 
   it('read_committed drops an aborted transaction; --show-aborted marks it; --read-uncommitted shows it @smoke', async () => {
-    const producer = kafka().producer({transactionalId: uniqueName('kctl-txn'), idempotent: true, maxInFlightRequests: 1})
+    const transactionalId = uniqueName('kctl-txn')
+    const producer = kafka().producer({transactionalId, idempotent: true, maxInFlightRequests: 1})
     await producer.connect()
     try {
       const aborted = await producer.transaction()
@@ -86,6 +87,12 @@ describe('consume and records get on a real cluster', function () {
     ])
     const h = await run(['consume', txn, '--output', 'json'])
     expect(ndjson(h.stdout)[0].headers).to.deep.equal([{key: 'trace', value: 'abc', encoding: 'text'}])
+    // The coordinator's own log, decoded: the transaction went through an abort, then a commit.
+    const log = await run(['consume', '__transaction_state', '--decode', 'transactions', '--grep', `key:${transactionalId}$`, '--output', 'json'])
+    expect(log.code, log.stderr).to.equal(0)
+    const states = ndjson(log.stdout).map((x) => x.decoded)
+    expect(states.every((d) => d.transactionalId === transactionalId)).to.equal(true)
+    expect(states.map((d) => d.state)).to.include.members(['Ongoing', 'CompleteAbort', 'CompleteCommit'])
   })
 
   it('--key reads the partition Kafka\'s Java partitioner put the key in', async () => {

@@ -21,6 +21,8 @@ export interface RecordJson {
   encodings: {key: Encoding | null; value: Encoding | null}
   /** Present with --show-aborted: the record belongs to an aborted transaction. */
   aborted?: boolean
+  /** Present with --decode: the internal topic's record as JSON. */
+  decoded?: Record<string, unknown>
 }
 
 export interface RecordLike {
@@ -90,5 +92,7 @@ export function toRecordJson(r: RecordLike, showAborted: boolean): RecordJson {
 /** One NDJSON line (offsets are integers, not strings). */
 export function recordJsonLine(r: RecordJson): string {
   const {topic, partition, offset, ...rest} = r
-  return `${JSON.stringify({topic, partition}).slice(0, -1)},"offset":${offset},${JSON.stringify(rest).slice(1)}`
+  // int64s inside `decoded` (offsets, producer ids): numbers when exact, else strings.
+  const body = JSON.stringify(rest, (_k, v: unknown) => (typeof v === 'bigint' ? (Number.isSafeInteger(Number(v)) ? Number(v) : String(v)) : v))
+  return `${JSON.stringify({topic, partition}).slice(0, -1)},"offset":${offset},${body.slice(1)}`
 }
