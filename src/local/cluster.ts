@@ -7,17 +7,28 @@ import {promisify} from 'node:util'
 
 import {KctlError, operationError, usageError} from '../errors.js'
 import {generateCertificates} from './certs.js'
-import {type KafkaRuntime, checkJava, majorVersion, resolveKafkaRuntime} from './jars.js'
+import {DEFAULT_KAFKA_VERSION, type KafkaRuntime, checkJava, majorVersion, resolveKafkaRuntime} from './jars.js'
 import {JVM_FLAGS, LOG4J2_YAML, LOG4J_PROPERTIES, type LocalNode, type SecureSettings, formatProperties, nodePorts, serverProperties} from './server-config.js'
 
 const run = promisify(execFile)
 
-export interface LocalStartOptions {
-  dir: string
+/** What the shape flags of `kctl local start` choose when they create a cluster. */
+export interface LocalShape {
   brokers: number
-  version: string
   secure: boolean
   portBase: number
+  version: string
+}
+
+export const DEFAULT_SHAPE: LocalShape = {brokers: 1, secure: false, portBase: 9092, version: DEFAULT_KAFKA_VERSION}
+
+export interface LocalStartOptions {
+  dir: string
+  /**
+   * The shape flags given (undefined: not given). A new cluster takes DEFAULT_SHAPE for the rest;
+   * an existing cluster restarts as it was created, and a flag that contradicts it is an error.
+   */
+  requested: Partial<LocalShape>
   timeoutMs: number
   progress?: (message: string) => void
 }
@@ -121,40 +132,67 @@ const portFree = (port: number) =>
     socket.once('error', () => resolve(true))
   })
 
+async function checkPortsFree(ports: LocalNode['ports'], hint: string): Promise<void> {
+  for (const port of Object.values(ports)) {
+    if (!(await portFree(port))) throw operationError(`Port ${port} on 127.0.0.1 is already in use`, {code: 'PORT_IN_USE', hint})
+  }
+}
+
+/** "3 brokers, secure, ports from 19092, Kafka 4.4.0": how an existing cluster was created. */
+export function describeShape(state: Pick<LocalClusterState, 'nodes' | 'secure' | 'portBase' | 'version'>): string {
+  const n = state.nodes.length
+  return `${n} broker${n === 1 ? '' : 's'}, ${state.secure ? 'secure' : 'not secure'}, ports from ${state.portBase}, Kafka ${state.version}`
+}
+
+/** The given shape flags that contradict an existing cluster, as flags ("--brokers 1"). */
+export function shapeConflicts(state: Pick<LocalClusterState, 'nodes' | 'secure' | 'portBase' | 'version'>, requested: Partial<LocalShape>): string[] {
+  const conflicts: string[] = []
+  if (requested.brokers !== undefined && requested.brokers !== state.nodes.length) conflicts.push(`--brokers ${requested.brokers}`)
+  if (requested.secure !== undefined && requested.secure !== state.secure) conflicts.push(requested.secure ? '--secure' : '--no-secure')
+  if (requested.portBase !== undefined && requested.portBase !== state.portBase) conflicts.push(`--port ${requested.portBase}`)
+  if (requested.version !== undefined && requested.version !== state.version) conflicts.push(`--kafka-version ${requested.version}`)
+  return conflicts
+}
+
+/** Exit 2 (before anything runs) when shape flags contradict the cluster that exists in `dir`. */
+export function checkShape(dir: string, state: LocalClusterState, requested: Partial<LocalShape>): void {
+  const conflicts = shapeConflicts(state, requested)
+  if (conflicts.length === 0) return
+  const flags = conflicts.map((c) => c.split(' ')[0])
+  throw usageError(
+    `The local cluster in ${dir} was created with ${describeShape(state)}: ${conflicts.join(' and ')} ${conflicts.length === 1 ? 'contradicts' : 'contradict'} it`,
+    `Run \`kctl local start\` without ${flags.join(', ')} to restart it as it was created. A cluster of another shape needs another KCTL_LOCAL_DIR (or this one deleted, data and all, by \`kctl local stop --purge\`).`,
+    'LOCAL_CLUSTER_EXISTS',
+  )
+}
+
 /**
- * Create (format) a new cluster, or restart the stopped nodes of an existing one, and wait until
- * every broker is started. Returns the state; readiness through the client protocol is checked
- * by the caller (which owns the connection layer).
+ * Create (format) a new cluster, or restart the stopped nodes of an existing one as it was
+ * created, and wait until every broker is started. Returns the state; readiness through the
+ * client protocol is checked by the caller (which owns the connection layer).
  */
 export async function startCluster(options: LocalStartOptions): Promise<{state: LocalClusterState; created: boolean}> {
   const {dir, progress} = options
   let state = readState(dir)
   let created = false
+  if (state) checkShape(dir, state, options.requested)
   if (state && state.nodes.every((n) => isAlive(n.pid))) return {state, created}
 
   const javaMajor = await checkJava()
   if (!state) {
-    if (javaMajor < 17 && majorVersion(options.version) >= 4) {
-      throw new KctlError('MISSING_DEPENDENCY', 1, `Kafka ${options.version} needs Java 17 or newer; found Java ${javaMajor}`, {hint: 'Install a Java 17+ runtime, or use --kafka-version 3.9.2.'})
+    const shape: LocalShape = {...DEFAULT_SHAPE, ...Object.fromEntries(Object.entries(options.requested).filter(([, v]) => v !== undefined))}
+    // Before anything is made: a cluster keeps the ports it was created with.
+    for (let i = 0; i < shape.brokers; i++) await checkPortsFree(nodePorts(shape.portBase, i), 'Stop what listens there, or pick other ports with --port.')
+    if (javaMajor < 17 && majorVersion(shape.version) >= 4) {
+      throw new KctlError('MISSING_DEPENDENCY', 1, `Kafka ${shape.version} needs Java 17 or newer; found Java ${javaMajor}`, {hint: 'Install a Java 17+ runtime, or use --kafka-version 3.9.2.'})
     }
-    const runtime = await resolveKafkaRuntime(options.version, process.env, progress)
-    state = await createCluster(options, runtime)
+    const runtime = await resolveKafkaRuntime(shape.version, process.env, progress)
+    state = await createCluster(dir, shape, runtime)
     created = true
-  } else if (options.secure !== state.secure || options.brokers !== state.nodes.length) {
-    throw usageError(
-      `A local cluster already exists in ${dir} with ${state.nodes.length} broker(s)${state.secure ? ', secure' : ''}`,
-      'Run `kctl local stop --purge` first to replace it with a different shape.',
-      'LOCAL_CLUSTER_EXISTS',
-    )
   }
 
   for (const node of state.nodes) {
-    if (isAlive(node.pid)) continue
-    for (const port of Object.values(node.ports)) {
-      if (!(await portFree(port))) {
-        throw operationError(`Port ${port} on 127.0.0.1 is already in use`, {code: 'PORT_IN_USE', hint: 'Stop what listens there, or pick other ports with --port.'})
-      }
-    }
+    if (!created && !isAlive(node.pid)) await checkPortsFree(node.ports, `Stop what listens there: node ${node.id} of this cluster keeps the ports it was created with.`)
   }
   const launched = state.nodes.filter((n) => !isAlive(n.pid))
   const logOffsets = new Map(launched.map((n) => [n.id, logSize(n)]))
@@ -165,8 +203,7 @@ export async function startCluster(options: LocalStartOptions): Promise<{state: 
   return {state, created}
 }
 
-async function createCluster(options: LocalStartOptions, runtime: KafkaRuntime): Promise<LocalClusterState> {
-  const {dir} = options
+async function createCluster(dir: string, options: LocalShape, runtime: KafkaRuntime): Promise<LocalClusterState> {
   rmSync(dir, {recursive: true, force: true})
   mkdirSync(dir, {recursive: true, mode: 0o700})
   const nodes: LocalNodeState[] = Array.from({length: options.brokers}, (_, i) => ({

@@ -3,7 +3,7 @@ import {Flags} from '@oclif/core'
 import {KctlCommand} from '../../base-command.js'
 import {updateConfig} from '../../connection/config-file.js'
 import {usageError} from '../../errors.js'
-import {type LocalClusterState, bootstrapAddress, startCluster} from '../../local/cluster.js'
+import {DEFAULT_SHAPE, type LocalClusterState, bootstrapAddress, startCluster} from '../../local/cluster.js'
 import {DEFAULT_KAFKA_VERSION} from '../../local/jars.js'
 import {localClusterDir} from '../../local/paths.js'
 import {waitForBrokers} from '../../local/readiness.js'
@@ -28,7 +28,7 @@ export default class LocalStart extends KctlCommand<typeof LocalStart> {
 
 --secure adds an SSL listener (mTLS) and a SASL_SSL listener (PLAIN, SCRAM-SHA-256, SCRAM-SHA-512), the StandardAuthorizer with the super user admin, certificates made on the fly, and the contexts local-ssl and local-sasl. The PLAINTEXT listener on 127.0.0.1 stays trusted (a super user) for the local context.
 
-Running it again restarts stopped nodes of the existing cluster. KCTL_LOCAL_DIR moves the cluster directory.`
+Running it again restarts the existing cluster as it was created (its nodes, security, ports and Kafka version; stopped nodes included), with its data and users: the shape flags (--brokers, --secure, --port, --kafka-version) only choose the shape of a new cluster, and one that contradicts the existing cluster is an error. KCTL_LOCAL_DIR moves the cluster directory.`
   static examples = [
     '<%= config.bin %> local start',
     '<%= config.bin %> local start --brokers 3 --secure',
@@ -36,24 +36,21 @@ Running it again restarts stopped nodes of the existing cluster. KCTL_LOCAL_DIR 
   ]
 
   static flags = {
-    brokers: Flags.integer({summary: 'Number of nodes (each a broker and a controller).', options: ['1', '3'] as never, default: 1}),
-    'kafka-version': Flags.string({summary: 'Apache Kafka version from Maven Central.', default: DEFAULT_KAFKA_VERSION}),
-    secure: Flags.boolean({summary: 'Add TLS (mTLS) and SASL_SSL listeners, SCRAM/PLAIN users and the StandardAuthorizer.'}),
-    port: Flags.integer({summary: 'First PLAINTEXT port; SSL is +100, SASL_SSL +200, controllers +1000.', default: 9092, min: 1024, max: 60_000}),
+    brokers: Flags.integer({summary: 'Number of nodes (each a broker and a controller), 1 or 3. New cluster: default 1.', options: ['1', '3'] as never}),
+    'kafka-version': Flags.string({summary: `Apache Kafka version from Maven Central. New cluster: default ${DEFAULT_KAFKA_VERSION}.`}),
+    secure: Flags.boolean({summary: 'Add TLS (mTLS) and SASL_SSL listeners, SCRAM/PLAIN users and the StandardAuthorizer. New cluster: default off.', allowNo: true}),
+    port: Flags.integer({summary: `First PLAINTEXT port; SSL is +100, SASL_SSL +200, controllers +1000. New cluster: default ${DEFAULT_SHAPE.portBase}.`, min: 1024, max: 60_000}),
     timeout: Flags.string({summary: 'How long to wait for the cluster to be ready.', default: '180s', helpGroup: 'GLOBAL'}),
   }
 
   async run(): Promise<LocalStartResult> {
     const {flags} = this
-    if (flags.brokers !== 1 && flags.brokers !== 3) throw usageError(`--brokers must be 1 or 3, got ${flags.brokers}`, undefined, 'INVALID_INPUT')
+    if (flags.brokers !== undefined && flags.brokers !== 1 && flags.brokers !== 3) throw usageError(`--brokers must be 1 or 3, got ${flags.brokers}`, undefined, 'INVALID_INPUT')
     const dir = localClusterDir()
     const started = Date.now()
     const {state, created} = await startCluster({
       dir,
-      brokers: flags.brokers,
-      version: flags['kafka-version'],
-      secure: flags.secure,
-      portBase: flags.port,
+      requested: {brokers: flags.brokers, version: flags['kafka-version'], secure: flags.secure, portBase: flags.port},
       timeoutMs: this.timeoutMs,
       progress: (m) => this.note(m),
     })
