@@ -24,6 +24,9 @@ export interface TestCluster {
   bootstrap: string
   sslBootstrap: string
   saslBootstrap: string
+  /** SASL_SSL with OAUTHBEARER, and the local token endpoint (the users are its OAuth clients). */
+  oauthBootstrap: string
+  tokenEndpoint: string
   brokerIds: number[]
   /** SASL users (admin is a super user; alice and bob have no ACLs) and their passwords. */
   users: Record<string, string>
@@ -74,6 +77,8 @@ export async function startTestCluster(): Promise<TestCluster> {
     bootstrap: info.bootstrap,
     sslBootstrap: info.listeners.ssl,
     saslBootstrap: info.listeners.saslSsl,
+    oauthBootstrap: info.listeners.oauth,
+    tokenEndpoint: info.tokenEndpoint,
     brokerIds: state.nodes.map((n: {id: number}) => n.id),
     users: state.users,
     caFile: join(dir, 'ca.pem'),
