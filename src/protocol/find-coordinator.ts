@@ -35,6 +35,8 @@ export function decodeFindCoordinator(r: Reader): {throttleTimeMs: number; coord
   return {throttleTimeMs, coordinators}
 }
 
-export function findCoordinatorRequest(version: number, keys: string[], Encoder: new () => KafkaEncoder) {
-  return buildRequest({api: FindCoordinatorApi, version, flexible: true, Encoder, encode: (e) => encodeFindCoordinator(e, keys), decode: decodeFindCoordinator})
+export const COORDINATOR_TRANSACTION = 1
+
+export function findCoordinatorRequest(version: number, keys: string[], Encoder: new () => KafkaEncoder, keyType = COORDINATOR_GROUP) {
+  return buildRequest({api: FindCoordinatorApi, version, flexible: true, Encoder, encode: (e) => encodeFindCoordinator(e, keys, keyType), decode: decodeFindCoordinator})
 }
