@@ -2,6 +2,7 @@ import {expect} from 'chai'
 
 import {decodeDescribeProducers, encodeDescribeProducers} from '../../../src/protocol/describe-producers.js'
 import {decodeDescribeTransactions, encodeDescribeTransactions} from '../../../src/protocol/describe-transactions.js'
+import {errorName} from '../../../src/protocol/error-codes.js'
 import {COORDINATOR_TRANSACTION, encodeFindCoordinator} from '../../../src/protocol/find-coordinator.js'
 import {ListTransactionsApi, decodeListTransactions, encodeListTransactions} from '../../../src/protocol/list-transactions.js'
 import {negotiateVersion} from '../../../src/protocol/wire.js'
@@ -121,5 +122,14 @@ describe('protocol: WriteTxnMarkers (27) v1-v2', () => {
 describe('protocol: FindCoordinator key type 1 (transaction)', () => {
   it('encodes a transactional id key like Kafka', async () => {
     expect(await encodeHex((e) => encodeFindCoordinator(e, ['app-1'], COORDINATOR_TRANSACTION))).to.equal(KAFKA.findCoordinatorRequestV4Txn)
+  })
+})
+
+describe('protocol: error names past kafkajs 2.2.4', () => {
+  it('match Kafka 4.4 (codes 97+ were shifted by six)', () => {
+    expect(errorName(105)).to.equal('TRANSACTIONAL_ID_NOT_FOUND')
+    expect(errorName(110)).to.equal('FENCED_MEMBER_EPOCH')
+    expect(errorName(113)).to.equal('STALE_MEMBER_EPOCH')
+    expect(errorName(133)).to.equal('SHARE_SESSION_LIMIT_REACHED')
   })
 })
