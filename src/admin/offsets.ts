@@ -69,7 +69,7 @@ function specialTimestamp(q: OffsetQuery): bigint {
  * Offsets of many partitions with one ListOffsets request per leader broker. For a timestamp,
  * `offset` is null when no record is that new (Kafka returns -1).
  */
-export async function listOffsets(conn: KafkaConnection, layout: TopicLayout, partitions: TopicPartition[], query: OffsetQuery): Promise<Map<string, PartitionOffset>> {
+export async function listOffsets(conn: KafkaConnection, layout: TopicLayout, partitions: TopicPartition[], query: OffsetQuery, options: {readCommitted?: boolean} = {}): Promise<Map<string, PartitionOffset>> {
   const byLeader = new Map<number, Map<string, number[]>>()
   for (const tp of partitions) {
     const leader = layout.leaders.get(tp.topic)?.get(tp.partition) ?? -1
@@ -84,7 +84,7 @@ export async function listOffsets(conn: KafkaConnection, layout: TopicLayout, pa
     [...byLeader.entries()].map(async ([leader, topics]) => {
       const req: ListOffsetsTopic[] = [...topics.entries()].map(([name, ps]) => ({name, partitions: ps.map((p) => ({partitionIndex: p, timestamp: ts}))}))
       const broker = await conn.broker(leader)
-      const res = await conn.request(broker, ListOffsetsApi, (v, Encoder) => listOffsetsRequest(v, req, Encoder))
+      const res = await conn.request(broker, ListOffsetsApi, (v, Encoder) => listOffsetsRequest(v, req, Encoder, options.readCommitted ? 1 : 0))
       for (const t of res.topics) {
         for (const p of t.partitions) {
           if (p.errorCode !== 0) throw protocolErrorToKctl(p.errorCode, null, `ListOffsets for ${t.name}:${p.partitionIndex}`)

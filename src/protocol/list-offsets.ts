@@ -58,6 +58,7 @@ export function decodeListOffsets(r: Reader): {throttleTimeMs: number; topics: {
   return {throttleTimeMs, topics}
 }
 
-export function listOffsetsRequest(version: number, topics: ListOffsetsTopic[], Encoder: new () => KafkaEncoder) {
-  return buildRequest({api: ListOffsetsApi, version, flexible: true, Encoder, encode: (e) => encodeListOffsets(e, topics), decode: decodeListOffsets})
+/** isolationLevel 1 (READ_COMMITTED) answers `latest` with the last stable offset. */
+export function listOffsetsRequest(version: number, topics: ListOffsetsTopic[], Encoder: new () => KafkaEncoder, isolationLevel = 0) {
+  return buildRequest({api: ListOffsetsApi, version, flexible: true, Encoder, encode: (e) => encodeListOffsets(e, topics, isolationLevel), decode: decodeListOffsets})
 }

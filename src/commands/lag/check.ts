@@ -45,7 +45,7 @@ export default class LagCheck extends KafkaCommand<typeof LagCheck> {
     if (maxLagText !== undefined && !/^\d+$/.test(maxLagText.trim())) throw usageError(`Invalid --max-lag "${maxLagText}": not a non-negative integer`, 'e.g. --max-lag 1000', 'INVALID_THRESHOLD')
     const maxLag = maxLagText === undefined ? null : BigInt(maxLagText.trim())
     const maxTimeLagMs = this.flags['max-time-lag'] === undefined ? null : parseDuration(this.flags['max-time-lag'], '--max-time-lag')
-    const groups = await groupLag(await this.connection(), {...selection, topic: this.flags.topic, timeLag: maxTimeLagMs !== null && this.flags['time-lag']})
+    const groups = await groupLag(await this.connection(), {...selection, topic: this.flags.topic, isolation: this.flags.isolation, timeLag: maxTimeLagMs !== null && this.flags['time-lag']})
     const offenders: LagOffender[] = []
     for (const g of groups) {
       const exceeded: LagOffender['exceeded'] = []
