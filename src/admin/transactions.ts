@@ -2,12 +2,12 @@ import {appendFileSync, mkdirSync} from 'node:fs'
 import {join} from 'node:path'
 
 import type {KafkaConnection} from '../connection/client.js'
-import {operationError, usageError} from '../errors.js'
+import {type KctlError, operationError, usageError} from '../errors.js'
 import {type ActiveProducer, DescribeProducersApi, describeProducersRequest} from '../protocol/describe-producers.js'
 import {DescribeTransactionsApi, describeTransactionsRequest} from '../protocol/describe-transactions.js'
 import {COORDINATOR_TRANSACTION, FindCoordinatorApi, findCoordinatorRequest} from '../protocol/find-coordinator.js'
 import {ListTransactionsApi, listTransactionsRequest} from '../protocol/list-transactions.js'
-import {KafkaProtocolError, protocolErrorToKctl, throwIfError} from '../protocol/protocol-error.js'
+import {protocolErrorToKctl, throwIfError} from '../protocol/protocol-error.js'
 import {WriteTxnMarkersApi, writeTxnMarkersRequest} from '../protocol/write-txn-markers.js'
 import {describeCluster} from './cluster.js'
 import {stateDir} from './journal.js'
@@ -105,8 +105,8 @@ export async function listTransactions(
   return perBroker.flat().sort((a, b) => a.transactionalId.localeCompare(b.transactionalId))
 }
 
-function unsupported(broker: number, version: number, flag: string, since: string): KafkaProtocolError {
-  return new KafkaProtocolError('UNSUPPORTED_VERSION', `broker ${broker} supports ListTransactions v${version}, which cannot filter by ${flag.slice(2)}`, {hint: `${flag} needs ${since} or newer.`})
+function unsupported(broker: number, version: number, flag: string, since: string): KctlError {
+  return usageError(`Broker ${broker} supports ListTransactions v${version}, which cannot filter by ${flag.slice(2)}`, `${flag} needs brokers on ${since} or newer; nothing was listed.`, 'UNSUPPORTED_VERSION')
 }
 
 /** Transaction coordinators of many transactional ids with one FindCoordinator (key type 1). */

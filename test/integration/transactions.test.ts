@@ -118,6 +118,19 @@ describe('transactions: list, describe, producers, hanging, abort, health, read-
     expect([kp.ProducerId, kp.ProducerEpoch, kp.CurrentTransactionStartOffset, kp.LastTimestamp]).to.deep.equal(['' + mine.producerId, '' + d.producerEpoch, '0', '' + p.producers[0].lastTimestamp])
   })
 
+  it('filters by a transactional-id pattern on the brokers (Kafka 4.1+), and says so on older ones @smoke', async () => {
+    const ids = async (pattern: string) => {
+      const r = await kctl(['txn', 'list', '--pattern', pattern, '--json', ...local])
+      return r.code === 2 ? r.stderr : r.json().transactions.map((t: {transactionalId: string}) => t.transactionalId)
+    }
+    if (testCluster().version.startsWith('3.')) {
+      expect(await ids('.*')).to.match(/cannot filter by pattern\n.*Hint: --pattern needs brokers on Kafka 4.1/s)
+      return
+    }
+    expect(await ids(`${transactionalId.replaceAll('-', '.')}`)).to.deep.equal([transactionalId])
+    expect(await ids(`${transactionalId}x.*`)).to.deep.equal([])
+  })
+
   it('measures lag to the last stable offset with --isolation read-committed @smoke', async () => {
     const lagOf = async (isolation: string) => (await kctl(['lag', group, '--isolation', isolation, '--no-time-lag', '--json', ...local])).json().groups[0].lag
     expect(await lagOf('read-uncommitted')).to.equal(2)
