@@ -61,6 +61,17 @@ public class TxnHex {
     wmr.markers().get(0).unknownTaggedFields().add(tag());
     p("WriteTxnMarkersResponse.v1", hex(wmr, 1));
 
+    p("ListConfigResourcesRequest.v1", hex(new ListConfigResourcesRequestData().setResourceTypes(List.of((byte) 16, (byte) 32)), 1));
+    p("ListConfigResourcesRequest.v0", hex(new ListConfigResourcesRequestData(), 0));
+    ListConfigResourcesResponseData lc = new ListConfigResourcesResponseData().setThrottleTimeMs(0).setErrorCode((short) 0).setConfigResources(List.of(
+        new ListConfigResourcesResponseData.ConfigResource().setResourceName("sub-1").setResourceType((byte) 16),
+        new ListConfigResourcesResponseData.ConfigResource().setResourceName("g1").setResourceType((byte) 32)));
+    lc.configResources().get(0).unknownTaggedFields().add(tag());
+    p("ListConfigResourcesResponse.v1", hex(lc, 1));
+    ListConfigResourcesResponseData lc0 = new ListConfigResourcesResponseData().setThrottleTimeMs(0).setErrorCode((short) 0).setConfigResources(List.of(
+        new ListConfigResourcesResponseData.ConfigResource().setResourceName("sub-1")));
+    lc0.configResources().get(0).unknownTaggedFields().add(tag());
+    p("ListConfigResourcesResponse.v0", hex(lc0, 0));
     p("FindCoordinatorRequest.v4.txn", hex(new FindCoordinatorRequestData().setKeyType((byte) 1).setCoordinatorKeys(List.of("app-1")), 4));
   }
 }

@@ -3,6 +3,7 @@ import {expect} from 'chai'
 import {decodeDescribeProducers, encodeDescribeProducers} from '../../../src/protocol/describe-producers.js'
 import {decodeDescribeTransactions, encodeDescribeTransactions} from '../../../src/protocol/describe-transactions.js'
 import {errorName} from '../../../src/protocol/error-codes.js'
+import {decodeListConfigResources, encodeListConfigResources} from '../../../src/protocol/list-config-resources.js'
 import {COORDINATOR_TRANSACTION, encodeFindCoordinator} from '../../../src/protocol/find-coordinator.js'
 import {ListTransactionsApi, decodeListTransactions, encodeListTransactions} from '../../../src/protocol/list-transactions.js'
 import {negotiateVersion} from '../../../src/protocol/wire.js'
@@ -131,5 +132,20 @@ describe('protocol: error names past kafkajs 2.2.4', () => {
     expect(errorName(110)).to.equal('FENCED_MEMBER_EPOCH')
     expect(errorName(113)).to.equal('STALE_MEMBER_EPOCH')
     expect(errorName(133)).to.equal('SHARE_SESSION_LIMIT_REACHED')
+  })
+})
+
+describe('protocol: ListConfigResources (74) v0-v1', () => {
+  it('encodes the resource-type filter from v1 (v0 has no fields) like Kafka', async () => {
+    expect(await encodeHex((e) => encodeListConfigResources(e, 1, [16, 32]))).to.equal('03102000')
+    expect(await encodeHex((e) => encodeListConfigResources(e, 0, [16]))).to.equal('00')
+  })
+
+  it('decodes names and types (v0: client-metrics only), skipping a tagged field', () => {
+    expect(decodeAll('00000000000003067375622d31100105020908036731200000', (r) => decodeListConfigResources(r, 1)).resources).to.deep.equal([
+      {name: 'sub-1', type: 16},
+      {name: 'g1', type: 32},
+    ])
+    expect(decodeAll('00000000000002067375622d31010502090800', (r) => decodeListConfigResources(r, 0)).resources).to.deep.equal([{name: 'sub-1', type: 16}])
   })
 })
