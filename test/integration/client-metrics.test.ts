@@ -2,6 +2,7 @@ import {expect} from 'chai'
 import {chmodSync, writeFileSync} from 'node:fs'
 import {join} from 'node:path'
 
+import {expectBadInputs} from '../helpers/bad-input.js'
 import {kctl} from '../helpers/cli.js'
 import {testCluster} from '../helpers/cluster.js'
 import {kafkaTool} from '../helpers/kafka-tools.js'
@@ -83,14 +84,6 @@ describe('config resources group and client-metrics; kctl client-metrics', funct
       ['group default', ['configs', 'set', 'group', '--default', 'consumer.session.timeout.ms=50000', '--yes'], /--default applies to brokers, users, clients and ips, not groups/],
     ]
     const snapshot = async () => (await kctl(['client-metrics', 'list', '--json', ...local])).json().subscriptions.filter((s: {name: string}) => s.name.startsWith(subscription))
-    const before = await snapshot()
-    for (const [what, args, message] of cases) {
-      const r = await kctl([...args, ...local])
-      expect(r.code, `${what}: ${r.stderr}`).to.equal(2)
-      expect(r.stderr, what).to.match(message)
-      expect(r.stderr, what).to.match(/^Error: .+\nHint: .+/m)
-      expect(r.stdout, what).to.equal('')
-    }
-    expect(await snapshot()).to.deep.equal(before)
+    await expectBadInputs(cases, {extraArgs: local, snapshot})
   })
 })

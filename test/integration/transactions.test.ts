@@ -3,6 +3,7 @@ import {existsSync, readFileSync} from 'node:fs'
 import {join} from 'node:path'
 import kafkajs from 'kafkajs'
 
+import {expectBadInputs} from '../helpers/bad-input.js'
 import {kctl} from '../helpers/cli.js'
 import {testCluster} from '../helpers/cluster.js'
 import {assignment, createTopic, deleteTopics, withKafka} from '../helpers/kafka.js'
@@ -170,15 +171,7 @@ describe('transactions: list, describe, producers, hanging, abort, health, read-
       producers: (await kctl(['txn', 'producers', `${topic}:0`, '--json', ...local])).json().producers,
       journal: existsSync(join(stateDir, 'transaction-aborts.jsonl')),
     })
-    const before = await snapshot()
-    for (const [what, args, message] of cases) {
-      const r = await kctl([...args, ...local], {env})
-      expect(r.code, `${what}: ${r.stderr}`).to.equal(2)
-      expect(r.stderr, what).to.match(message)
-      expect(r.stderr, what).to.match(/^Error: .+\nHint: .+/m)
-      expect(r.stdout, what).to.equal('')
-    }
-    expect(await snapshot()).to.deep.equal(before)
+    await expectBadInputs(cases, {extraArgs: local, env, snapshot})
   })
 
   it('finds a hanging transaction, aborts it (dry run first, journaled), and cluster health fails then passes @smoke', async () => {

@@ -1,12 +1,12 @@
 import {Args, Flags} from '@oclif/core'
 
 import {clientMetricsService} from '../../admin/client-metrics.js'
-import {type AlterConfigsResult, type ConfigChange, configsService, validateConfigChanges} from '../../admin/configs.js'
-import {configDiffView} from '../../cli/config-alter.js'
-import {KafkaCommand, yesFlag} from '../../base-command.js'
+import type {AlterConfigsResult, ConfigChange} from '../../admin/configs.js'
+import {yesFlag} from '../../base-command.js'
+import {ClientMetricsAlterCommand} from '../../cli/client-metrics-alter.js'
 import {usageError} from '../../errors.js'
 
-export default class ClientMetricsDelete extends KafkaCommand<typeof ClientMetricsDelete> {
+export default class ClientMetricsDelete extends ClientMetricsAlterCommand<typeof ClientMetricsDelete> {
   static summary = 'Delete a client-metrics subscription (every one of its settings).'
   static description = 'Like kafka-client-metrics --delete. Confirms first; --yes skips, --dry-run validates on the broker and changes nothing.'
   static examples = ['<%= config.bin %> client-metrics delete producers --yes', '<%= config.bin %> client-metrics delete producers --dry-run']
@@ -22,14 +22,6 @@ export default class ClientMetricsDelete extends KafkaCommand<typeof ClientMetri
     if (current?.intervalMs !== null && current?.intervalMs !== undefined) changes.push({key: 'interval.ms', operation: 'delete', value: null})
     if (current?.match.length) changes.push({key: 'match', operation: 'delete', value: null})
     if (changes.length === 0) throw usageError(`Client-metrics subscription ${name} does not exist`, 'List them with `kctl client-metrics list`.', 'UNKNOWN_SUBSCRIPTION')
-    return this.apply(name, changes, true)
-  }
-
-  private async apply(name: string, changes: ConfigChange[], destructive: boolean): Promise<AlterConfigsResult> {
-    const entity = {type: 'client-metrics' as const, name}
-    validateConfigChanges(entity, changes)
-    const dryRun = Boolean(this.flags['dry-run'])
-    if (!dryRun) await this.guardMutation(`${destructive ? 'Delete' : 'Change'} client-metrics subscription ${name}?`, {yes: this.flags.yes, destructive})
-    return this.present(await configsService.alterEntityConfigs(await this.connection(), entity, changes, {dryRun}), configDiffView)
+    return this.apply(name, changes, {dryRun: Boolean(this.flags['dry-run']), yes: this.flags.yes, destructive: true})
   }
 }

@@ -1,12 +1,12 @@
 import {Args, Flags} from '@oclif/core'
 
-import {type AlterConfigsResult, type ConfigChange, configsService, validateConfigChanges} from '../../admin/configs.js'
-import {configDiffView} from '../../cli/config-alter.js'
-import {KafkaCommand, yesFlag} from '../../base-command.js'
+import type {AlterConfigsResult, ConfigChange} from '../../admin/configs.js'
+import {yesFlag} from '../../base-command.js'
+import {ClientMetricsAlterCommand} from '../../cli/client-metrics-alter.js'
 import {usageError} from '../../errors.js'
 import {parseDuration} from '../../input/duration.js'
 
-export default class ClientMetricsSet extends KafkaCommand<typeof ClientMetricsSet> {
+export default class ClientMetricsSet extends ClientMetricsAlterCommand<typeof ClientMetricsSet> {
   static summary = 'Create or change a client-metrics subscription: which metrics matching clients push, and how often.'
   static description =
     'Like kafka-client-metrics --alter. Only the given settings change (IncrementalAlterConfigs on the client-metrics resource); read them back with `kctl client-metrics list`.'
@@ -40,14 +40,6 @@ export default class ClientMetricsSet extends KafkaCommand<typeof ClientMetricsS
       changes.push({key: 'match', operation: 'set', value: this.flags.match.join(',')})
     }
     if (changes.length === 0) throw usageError('Nothing to set', 'Pass --metrics, --interval and/or --match.', 'MISSING_CONFIG_ENTRIES')
-    return this.apply(name, changes, false)
-  }
-
-  private async apply(name: string, changes: ConfigChange[], destructive: boolean): Promise<AlterConfigsResult> {
-    const entity = {type: 'client-metrics' as const, name}
-    validateConfigChanges(entity, changes)
-    const dryRun = Boolean(this.flags['dry-run'])
-    if (!dryRun) await this.guardMutation(`${destructive ? 'Delete' : 'Change'} client-metrics subscription ${name}?`, {yes: this.flags.yes, destructive})
-    return this.present(await configsService.alterEntityConfigs(await this.connection(), entity, changes, {dryRun}), configDiffView)
+    return this.apply(name, changes, {dryRun: Boolean(this.flags['dry-run']), yes: this.flags.yes, destructive: false})
   }
 }
