@@ -58,7 +58,6 @@ export function decodeListOffsets(r: Reader): {throttleTimeMs: number; topics: {
   return {throttleTimeMs, topics}
 }
 
-/** isolationLevel 1 (READ_COMMITTED) answers `latest` with the last stable offset. */
 export function listOffsetsRequest(version: number, topics: ListOffsetsTopic[], Encoder: new () => KafkaEncoder, isolationLevel = 0) {
   return buildRequest({api: ListOffsetsApi, version, flexible: true, Encoder, encode: (e) => encodeListOffsets(e, topics, isolationLevel), decode: decodeListOffsets})
 }
