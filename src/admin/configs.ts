@@ -1,5 +1,5 @@
 import type {KafkaConnection} from '../connection/client.js'
-import {type KctlError, usageError} from '../errors.js'
+import {type KctlError, kafkaErrorCode, usageError} from '../errors.js'
 import {didYouMean} from '../input/did-you-mean.js'
 import {ConfigResourceType} from '../protocol/config-resources.js'
 import {CONFIG_SOURCES, type DescribeConfigsResource, type DescribeConfigsResult, type DescribedConfig, DescribeConfigsApi, describeConfigsRequest} from '../protocol/describe-configs.js'
@@ -211,7 +211,7 @@ function alterError(e: ConfigEntity, errorCode: number, message: string | null):
   const type = errorName(errorCode)
   // The broker rejected the values atomically: nothing changed, and the reason is the broker's.
   if (type === 'INVALID_CONFIG' || type === 'INVALID_REQUEST' || type === 'POLICY_VIOLATION') {
-    return usageError(`The broker rejected the change to ${entityLabel(e)}: ${message ?? type}`, 'Fix the value; nothing was changed.', type, {kafkaError: type})
+    return usageError(`The broker rejected the change to ${entityLabel(e)}: ${message ?? type}`, 'Fix the value; nothing was changed.', kafkaErrorCode(type), {kafkaError: type})
   }
   if (type === 'UNKNOWN_TOPIC_OR_PARTITION') return usageError(`Topic ${e.name} does not exist`, 'List topics with `kctl topics list`.', 'TOPIC_NOT_FOUND')
   return protocolErrorToKctl(errorCode, message, `IncrementalAlterConfigs of ${entityLabel(e)}`)

@@ -5,7 +5,7 @@ import {createConnection} from 'node:net'
 import {join} from 'node:path'
 import {promisify} from 'node:util'
 
-import {KctlError, operationError, usageError} from '../errors.js'
+import {ExitCode, KctlError, operationError, usageError} from '../errors.js'
 import {generateCertificates} from './certs.js'
 import {type KafkaRuntime, checkJava, majorVersion, resolveKafkaRuntime} from './jars.js'
 import {JVM_FLAGS, LOG4J2_YAML, LOG4J_PROPERTIES, type LocalNode, type SecureSettings, formatProperties, nodePorts, serverProperties} from './server-config.js'
@@ -135,7 +135,7 @@ export async function startCluster(options: LocalStartOptions): Promise<{state: 
   const javaMajor = await checkJava()
   if (!state) {
     if (javaMajor < 17 && majorVersion(options.version) >= 4) {
-      throw new KctlError('MISSING_DEPENDENCY', 1, `Kafka ${options.version} needs Java 17 or newer; found Java ${javaMajor}`, {hint: 'Install a Java 17+ runtime, or use --kafka-version 3.9.2.'})
+      throw new KctlError('MISSING_DEPENDENCY', ExitCode.failed, `Kafka ${options.version} needs Java 17 or newer; found Java ${javaMajor}`, {hint: 'Install a Java 17+ runtime, or use --kafka-version 3.9.2.'})
     }
     const runtime = await resolveKafkaRuntime(options.version, process.env, progress)
     state = await createCluster(options, runtime)

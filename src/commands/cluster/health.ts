@@ -2,7 +2,7 @@ import {Flags} from '@oclif/core'
 
 import {type ClusterHealth, HEALTH_CHECKS, type HealthCheckName, healthService} from '../../admin/health.js'
 import {KafkaCommand} from '../../base-command.js'
-import {usageError} from '../../errors.js'
+import {ExitCode, usageError} from '../../errors.js'
 import {parseDuration} from '../../input/duration.js'
 import type {View} from '../../output/format.js'
 import {toKeyValues, toTable} from '../../output/table.js'
@@ -31,7 +31,7 @@ export default class ClusterHealthCommand extends KafkaCommand<typeof ClusterHea
       maxImbalance: this.flags['max-leader-imbalance'] / 100,
     })
     this.present(result, healthView(this.color, this.format === 'wide'))
-    if (!result.healthy) this.exitWith(3)
+    if (!result.healthy) this.exitWith(ExitCode.checkFailed)
     return result
   }
 }

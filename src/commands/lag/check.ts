@@ -2,7 +2,7 @@ import {Args, Flags} from '@oclif/core'
 
 import {groupLag} from '../../admin/lag.js'
 import {KafkaCommand} from '../../base-command.js'
-import {usageError} from '../../errors.js'
+import {ExitCode, usageError} from '../../errors.js'
 import {formatDuration, parseDuration} from '../../input/duration.js'
 import type {View} from '../../output/format.js'
 import {groupSelection, lagFlags} from './index.js'
@@ -55,7 +55,7 @@ export default class LagCheck extends KafkaCommand<typeof LagCheck> {
     }
     const result = {ok: offenders.length === 0, maxLag, maxTimeLagMs, checked: groups.length, offenders}
     this.present(result, lagCheckView)
-    if (!result.ok) this.exitWith(3)
+    if (!result.ok) this.exitWith(ExitCode.checkFailed)
     return result
   }
 }

@@ -3,7 +3,7 @@ import {Args, Flags} from '@oclif/core'
 import {type GroupLag, groupLag} from '../../admin/lag.js'
 import {type WatchSnapshot, watchLag} from '../../admin/lag-watch.js'
 import {KafkaCommand} from '../../base-command.js'
-import {usageError} from '../../errors.js'
+import {ExitCode, usageError} from '../../errors.js'
 import {formatDuration, parseDuration} from '../../input/duration.js'
 import type {View} from '../../output/format.js'
 import {render} from '../../output/render.js'
@@ -75,7 +75,7 @@ export default class Lag extends KafkaCommand<typeof Lag> {
     const controller = new AbortController()
     process.once('SIGINT', () => {
       controller.abort()
-      this.exitWith(130) // stopped by the user (commands.md)
+      this.exitWith(ExitCode.cancelled) // stopped by the user (commands.md)
     })
     const tty = Boolean(process.stdout.isTTY)
     await watchLag(await this.connection(), {...options, intervalMs, iterations: this.flags.iterations, signal: controller.signal}, (s) => {
