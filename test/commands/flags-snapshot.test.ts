@@ -1,0 +1,52 @@
+import {Config} from '@oclif/core'
+import {expect} from 'chai'
+import {readFileSync, readdirSync, writeFileSync} from 'node:fs'
+import {join} from 'node:path'
+
+import {ROOT} from '../helpers/cli.js'
+
+const SNAPSHOT = join(ROOT, 'test', 'commands', 'flags-snapshot.json')
+
+/** Each command's flags and arguments, as scripts and users depend on them. */
+async function currentFlags(): Promise<Record<string, unknown>> {
+  const config = await Config.load(ROOT)
+  const out: Record<string, unknown> = {}
+  // kctl's own commands (not help/autocomplete); an alias is listed under its command.
+  const commands = config.commands.filter((c) => c.pluginName === config.name && !c.aliases.includes(c.id))
+  for (const c of commands.sort((a, b) => a.id.localeCompare(b.id))) {
+    const flags = Object.fromEntries(
+      Object.entries(c.flags)
+        .sort(([a], [b]) => a.localeCompare(b))
+        .map(([name, f]) => {
+          const flag = f as {char?: string; type: string; required?: boolean; options?: readonly string[]; multiple?: boolean; aliases?: string[]; allowNo?: boolean}
+          return [
+            name,
+            {
+              ...(flag.char ? {char: flag.char} : {}),
+              type: flag.type,
+              ...(flag.required ? {required: true} : {}),
+              ...(flag.multiple ? {multiple: true} : {}),
+              ...(flag.allowNo ? {allowNo: true} : {}),
+              ...(flag.options ? {options: [...flag.options]} : {}),
+              ...(flag.aliases?.length ? {aliases: [...flag.aliases]} : {}),
+            },
+          ]
+        }),
+    )
+    const args = Object.entries(c.args ?? {}).map(([name, a]) => ({name, ...(a.required ? {required: true} : {}), ...(a.options ? {options: [...a.options]} : {})}))
+    const aliases = c.aliases.map((a) => a.replaceAll(':', ' '))
+    out[c.id.replaceAll(':', ' ')] = {...(aliases.length > 0 ? {aliases} : {}), ...(args.length > 0 ? {args} : {}), ...(c.strict === false ? {variadic: true} : {}), flags}
+  }
+  return out
+}
+
+describe('flags snapshot: a removed or renamed flag fails here', () => {
+  it('every command\'s flags (names, chars, types, required, options) match test/commands/flags-snapshot.json', async () => {
+    const current = await currentFlags()
+    if (process.env.UPDATE_FLAGS_SNAPSHOT) writeFileSync(SNAPSHOT, `${JSON.stringify(current, null, 2)}\n`)
+    const snapshot = JSON.parse(readFileSync(SNAPSHOT, 'utf8'))
+    // Added flags: update the snapshot on purpose (UPDATE_FLAGS_SNAPSHOT=1 npx mocha test/commands/flags-snapshot.test.ts).
+    expect(current, 'flags differ from the snapshot').to.deep.equal(snapshot)
+    expect(Object.keys(current).length).to.equal(readdirSync(join(ROOT, 'schemas')).length - 1) // one schema each, and error.json
+  })
+})
