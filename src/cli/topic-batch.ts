@@ -17,6 +17,7 @@ export const topicBatchView: View<TopicBatchResult> = {
   ],
   rows: (d) => d.topics.map((t) => ({...t})),
   empty: 'No topics.',
+  footer: (d) => (d.dryRun && d.topics.length > 0 ? ['', 'Dry run: validated only; nothing was changed.'] : []),
 }
 
 /**
