@@ -24,7 +24,11 @@ function commandFiles(dir = COMMANDS): string[] {
 
 /** The command id of a file: src/commands/topics/list.ts -> topics:list (index.ts is its folder). */
 export function commandId(file: string): string {
-  return relative(COMMANDS, file).replace(/\.ts$/, '').replace(/\/index$/, '').split('/').join(':')
+  return relative(COMMANDS, file)
+    .replace(/\.ts$/, '')
+    .replace(/\/index$/, '')
+    .split('/')
+    .join(':')
 }
 
 /** schemas/<id with - for :>.json */
@@ -64,7 +68,8 @@ class SchemaWriter {
     const schemas = [...(trueFalse.length === 2 ? [{type: 'boolean'}] : []), ...rest.map((t) => this.schema(t))]
     if (schemas.length === 1) return schemas[0]
     if (schemas.every((s) => 'const' in s)) return {enum: schemas.map((s) => s.const)}
-    if (schemas.every((s) => typeof s.type === 'string' && Object.keys(s).length === 1)) return {type: schemas.map((s) => s.type)}
+    if (schemas.every((s) => typeof s.type === 'string' && Object.keys(s).length === 1))
+      return {type: schemas.map((s) => s.type)}
     return {anyOf: schemas}
   }
 
@@ -72,7 +77,8 @@ class SchemaWriter {
     const c = this.checker
     const name = type.getSymbol()?.getName()
     if (name === 'Date') return {type: 'string', format: 'date-time'}
-    if (name === 'Map' || name === 'Set') throw new Error(`${c.typeToString(type)} does not survive JSON.stringify: use an object or an array`)
+    if (name === 'Map' || name === 'Set')
+      throw new Error(`${c.typeToString(type)} does not survive JSON.stringify: use an object or an array`)
     if (this.stack.has(type)) return {}
     this.stack.add(type)
     try {
@@ -83,7 +89,9 @@ class SchemaWriter {
         const t = decl ? c.getTypeOfSymbolAtLocation(p, decl) : c.getTypeOfSymbol(p)
         if (t.getCallSignatures().length > 0) continue
         properties[p.getName()] = this.schema(t)
-        const optional = (p.flags & ts.SymbolFlags.Optional) !== 0 || (t.flags & ts.TypeFlags.Union && (t as ts.UnionType).types.some((u) => u.flags & ts.TypeFlags.Undefined))
+        const optional =
+          (p.flags & ts.SymbolFlags.Optional) !== 0 ||
+          (t.flags & ts.TypeFlags.Union && (t as ts.UnionType).types.some((u) => u.flags & ts.TypeFlags.Undefined))
         if (!optional) required.push(p.getName())
       }
       const index = c.getIndexTypeOfType(type, ts.IndexKind.String)
@@ -102,14 +110,21 @@ class SchemaWriter {
 /** Every command's id and the schema of its JSON output. */
 export function commandSchemas(): Map<string, Schema> {
   const files = commandFiles().sort()
-  const config = ts.getParsedCommandLineOfConfigFile(join(ROOT, 'tsconfig.json'), {}, {...ts.sys, onUnRecoverableConfigFileDiagnostic: () => {}})
+  const config = ts.getParsedCommandLineOfConfigFile(
+    join(ROOT, 'tsconfig.json'),
+    {},
+    {...ts.sys, onUnRecoverableConfigFileDiagnostic: () => {}},
+  )
   const program = ts.createProgram(files, {...config!.options, noEmit: true})
   const checker = program.getTypeChecker()
   const writer = new SchemaWriter(checker)
   const out = new Map<string, Schema>()
   for (const file of files) {
     const source = program.getSourceFile(file)!
-    const cls = source.statements.find((s): s is ts.ClassDeclaration => ts.isClassDeclaration(s) && (ts.getCombinedModifierFlags(s) & ts.ModifierFlags.Default) !== 0)
+    const cls = source.statements.find(
+      (s): s is ts.ClassDeclaration =>
+        ts.isClassDeclaration(s) && (ts.getCombinedModifierFlags(s) & ts.ModifierFlags.Default) !== 0,
+    )
     // run() of the class or the class it extends (users update extends users create)
     const instance = cls ? checker.getDeclaredTypeOfSymbol(checker.getSymbolAtLocation(cls.name!)!) : undefined
     const run = instance?.getProperty('run')
@@ -119,8 +134,10 @@ export function commandSchemas(): Map<string, Schema> {
     const awaited = checker.getAwaitedType(result)
     if (awaited) result = awaited
     const id = commandId(file)
-    const summary = cls.members.find((m) => ts.isPropertyDeclaration(m) && m.name.getText(source) === 'summary') as ts.PropertyDeclaration | undefined
-    const title = summary?.initializer && ts.isStringLiteralLike(summary.initializer) ? summary.initializer.text : undefined
+    const summary = cls.members.find((m) => ts.isPropertyDeclaration(m) && m.name.getText(source) === 'summary') as
+      ts.PropertyDeclaration | undefined
+    const title =
+      summary?.initializer && ts.isStringLiteralLike(summary.initializer) ? summary.initializer.text : undefined
     out.set(id, {
       $schema: SCHEMA_DIALECT,
       title: `kctl ${id.replaceAll(':', ' ')} --json`,

@@ -73,7 +73,7 @@ export const ERROR_CODES = {
   NO_COMMITTED_OFFSET: 'A partition with no committed offset where one is needed.',
   NO_EDITOR: 'No editor to open ($VISUAL, $EDITOR).',
   NO_LOCAL_CLUSTER: 'No local cluster in the directory.',
-  OFFSET_OUT_OF_RANGE: 'An offset outside the partition\'s log.',
+  OFFSET_OUT_OF_RANGE: "An offset outside the partition's log.",
   PARTITION_COUNT_UNCHANGED: 'The topic has that many partitions already.',
   PARTITION_DECREASE: 'Fewer partitions than the topic has (Kafka cannot shrink a topic).',
   PASSWORD_REQUIRED: 'A password is required and none was given.',

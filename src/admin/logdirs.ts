@@ -2,7 +2,7 @@ import type {KafkaConnection} from '../connection/client.js'
 import {DescribeLogDirsApi, type DescribeLogDirsRequest, describeLogDirsRequest} from '../protocol/describe-log-dirs.js'
 import {errorName} from '../protocol/error-codes.js'
 import {throwIfError} from '../protocol/protocol-error.js'
-import {liveBrokerIds, requireBrokers} from './brokers.js'
+import {liveBrokerIds, requireBrokers} from './live-brokers.js'
 import {partitionStates} from './partition-state.js'
 import {appendTo} from './multimap.js'
 

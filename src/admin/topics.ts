@@ -1,5 +1,5 @@
 import type {KafkaConnection} from '../connection/client.js'
-import {KctlError, connectionError, operationError, toKctlError, usageError} from '../errors.js'
+import {KctlError, connectionError, toKctlError, usageError} from '../errors.js'
 import {didYouMean} from '../input/did-you-mean.js'
 import {ConfigResourceType} from '../protocol/config-resources.js'
 import type {KafkaBroker} from '../protocol/kafkajs-internals.js'

@@ -6,7 +6,13 @@ import {toJson} from '../output/json.js'
 
 /** Whether argv asks for JSON output (--json, -o json, --output=json, -ojson). */
 export function wantsJson(argv: readonly string[]): boolean {
-  return argv.some((a, i) => a === '--json' || a === '-ojson' || a === '--output=json' || ((a === '-o' || a === '--output') && argv[i + 1] === 'json'))
+  return argv.some(
+    (a, i) =>
+      a === '--json' ||
+      a === '-ojson' ||
+      a === '--output=json' ||
+      ((a === '-o' || a === '--output') && argv[i + 1] === 'json'),
+  )
 }
 
 /**
@@ -22,8 +28,10 @@ export function suggestCommand(words: readonly string[], commandIds: readonly st
     if (match !== undefined && match !== typed) {
       // Complete a topic to a command when the topic has exactly one (or the typed rest matches one).
       const rest = words.slice(k).join(' ')
-      const below = ids.filter((p) => p.slice(0, k).join(' ') === match && p.length > k).map((p) => p.slice(k).join(' '))
-      const tail = rest ? closestMatch(rest, below) ?? (below.includes(rest) ? rest : undefined) : undefined
+      const below = ids
+        .filter((p) => p.slice(0, k).join(' ') === match && p.length > k)
+        .map((p) => p.slice(k).join(' '))
+      const tail = rest ? (closestMatch(rest, below) ?? (below.includes(rest) ? rest : undefined)) : undefined
       return tail ? `${match} ${tail}` : match
     }
   }
@@ -50,7 +58,10 @@ const hook: Hook<'command_not_found'> = async function (opts) {
   if (command && !command.hidden) {
     // oclif joins extra words to the id when the command takes no arguments: say so.
     const extra = words.slice(topic.split(' ').length).join(' ')
-    return report(usageError(`Unexpected argument: ${extra}`, `See \`${opts.config.bin} ${topic} --help\`.`, 'INVALID_ARGUMENTS'), opts.argv ?? [])
+    return report(
+      usageError(`Unexpected argument: ${extra}`, `See \`${opts.config.bin} ${topic} --help\`.`, 'INVALID_ARGUMENTS'),
+      opts.argv ?? [],
+    )
   }
   const suggestion = suggestCommand(words, visible)
   const help = `Run \`${opts.config.bin}${topic ? ` ${topic}` : ''} --help\` for the commands.`

@@ -18,7 +18,15 @@ async function currentFlags(): Promise<Record<string, unknown>> {
       Object.entries(c.flags)
         .sort(([a], [b]) => a.localeCompare(b))
         .map(([name, f]) => {
-          const flag = f as {char?: string; type: string; required?: boolean; options?: readonly string[]; multiple?: boolean; aliases?: string[]; allowNo?: boolean}
+          const flag = f as {
+            char?: string
+            type: string
+            required?: boolean
+            options?: readonly string[]
+            multiple?: boolean
+            aliases?: string[]
+            allowNo?: boolean
+          }
           return [
             name,
             {
@@ -33,15 +41,24 @@ async function currentFlags(): Promise<Record<string, unknown>> {
           ]
         }),
     )
-    const args = Object.entries(c.args ?? {}).map(([name, a]) => ({name, ...(a.required ? {required: true} : {}), ...(a.options ? {options: [...a.options]} : {})}))
+    const args = Object.entries(c.args ?? {}).map(([name, a]) => ({
+      name,
+      ...(a.required ? {required: true} : {}),
+      ...(a.options ? {options: [...a.options]} : {}),
+    }))
     const aliases = c.aliases.map((a) => a.replaceAll(':', ' '))
-    out[c.id.replaceAll(':', ' ')] = {...(aliases.length > 0 ? {aliases} : {}), ...(args.length > 0 ? {args} : {}), ...(c.strict === false ? {variadic: true} : {}), flags}
+    out[c.id.replaceAll(':', ' ')] = {
+      ...(aliases.length > 0 ? {aliases} : {}),
+      ...(args.length > 0 ? {args} : {}),
+      ...(c.strict === false ? {variadic: true} : {}),
+      flags,
+    }
   }
   return out
 }
 
 describe('flags snapshot: a removed or renamed flag fails here', () => {
-  it('every command\'s flags (names, chars, types, required, options) match test/commands/flags-snapshot.json', async () => {
+  it("every command's flags (names, chars, types, required, options) match test/commands/flags-snapshot.json", async () => {
     const current = await currentFlags()
     if (process.env.UPDATE_FLAGS_SNAPSHOT) writeFileSync(SNAPSHOT, `${JSON.stringify(current, null, 2)}\n`)
     const snapshot = JSON.parse(readFileSync(SNAPSHOT, 'utf8'))

@@ -49,13 +49,17 @@ describe('usage errors: parse errors and unknown commands are exit 2 with a reas
     })
     const run = async (id: string, argv: string[] = []) => {
       process.exitCode = undefined
-      const out = await captureOutput(async () => hook.call({config} as never, {id, argv, config, context: {} as never}))
+      const out = await captureOutput(async () =>
+        hook.call({config} as never, {id, argv, config, context: {} as never}),
+      )
       return {...out, exitCode: process.exitCode}
     }
 
     it('kctl topic list: exit 2, did you mean kctl topics list', async () => {
       const {stderr, exitCode} = await run('topic:list')
-      expect(stderr).to.equal('Error: Unknown command: kctl topic list\nHint: Did you mean `kctl topics list`? Run `kctl --help` for the commands.\n')
+      expect(stderr).to.equal(
+        'Error: Unknown command: kctl topic list\nHint: Did you mean `kctl topics list`? Run `kctl --help` for the commands.\n',
+      )
       expect(exitCode).to.equal(2)
     })
 

@@ -75,7 +75,6 @@ export interface TtySession {
   exited: Promise<number>
 }
 
-// eslint-disable-next-line no-control-regex
 const ANSI = /\u001B\[[\d;?]*[ -/]*[@-~]|\u001B[()][\dA-Z]|\u001B[=>78]|\r/g
 
 /**

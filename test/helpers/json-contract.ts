@@ -24,7 +24,13 @@ export const hasSchema = (id: string) => schemas().has(id.replaceAll(':', '-'))
 
 /** Whether argv asks for JSON output (--json, -o json, --output=json, -ojson). */
 export function wantsJson(argv: readonly string[]): boolean {
-  return argv.some((a, i) => a === '--json' || a === '-ojson' || a === '--output=json' || ((a === '-o' || a === '--output') && argv[i + 1] === 'json'))
+  return argv.some(
+    (a, i) =>
+      a === '--json' ||
+      a === '-ojson' ||
+      a === '--output=json' ||
+      ((a === '-o' || a === '--output') && argv[i + 1] === 'json'),
+  )
 }
 
 /** The command id of a kctl argv: the longest run of leading words that names a schema ("topics list"). */
@@ -43,13 +49,22 @@ export function commandIdOf(argv: readonly string[]): string | undefined {
  * (schemas/<id>.json), or, for a failure, the error shape (schemas/error.json).
  */
 export function assertJsonContract(id: string, json: unknown): void {
-  const isError = typeof json === 'object' && json !== null && !Array.isArray(json) && Object.keys(json).length === 1 && 'error' in json
+  const isError =
+    typeof json === 'object' &&
+    json !== null &&
+    !Array.isArray(json) &&
+    Object.keys(json).length === 1 &&
+    'error' in json
   const name = isError ? 'error' : id.replaceAll(':', '-')
   const validate = schemas().get(name)
   if (!validate) throw new Error(`no JSON schema schemas/${name}.json (npm run schemas)`)
   if (!validate(json)) {
-    const problems = (validate.errors ?? []).map((e) => `  ${e.instancePath || '/'} ${e.message}${e.params ? ` ${JSON.stringify(e.params)}` : ''}`)
-    throw new Error(`kctl ${id.replaceAll(':', ' ')} --json does not match schemas/${name}.json:\n${problems.join('\n')}\n${JSON.stringify(json, null, 2).slice(0, 2000)}`)
+    const problems = (validate.errors ?? []).map(
+      (e) => `  ${e.instancePath || '/'} ${e.message}${e.params ? ` ${JSON.stringify(e.params)}` : ''}`,
+    )
+    throw new Error(
+      `kctl ${id.replaceAll(':', ' ')} --json does not match schemas/${name}.json:\n${problems.join('\n')}\n${JSON.stringify(json, null, 2).slice(0, 2000)}`,
+    )
   }
 }
 
@@ -60,7 +75,9 @@ export function assertJsonOutput(id: string, stdout: string): void {
   try {
     json = JSON.parse(stdout)
   } catch {
-    throw new Error(`kctl ${id.replaceAll(':', ' ')} --json printed something that is not one JSON document:\n${stdout.slice(0, 2000)}`)
+    throw new Error(
+      `kctl ${id.replaceAll(':', ' ')} --json printed something that is not one JSON document:\n${stdout.slice(0, 2000)}`,
+    )
   }
   assertJsonContract(id, json)
 }

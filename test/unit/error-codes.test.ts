@@ -21,7 +21,10 @@ describe('error codes: one registry, documented, and exit codes only through Exi
   })
 
   it('every registered code is raised somewhere (no dead entries)', () => {
-    const code = files.filter((f) => f.path !== 'src/error-codes.ts').map((f) => f.text).join('\n')
+    const code = files
+      .filter((f) => f.path !== 'src/error-codes.ts')
+      .map((f) => f.text)
+      .join('\n')
     const unused = Object.keys(ERROR_CODES).filter((c) => !code.includes(`'${c}'`))
     expect(unused).to.deep.equal([])
   })

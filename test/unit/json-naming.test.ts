@@ -33,15 +33,30 @@ const PLURAL_COUNTS_BEFORE_THE_RULE = new Set([
   'topics-list: .topics[].partitions',
 ])
 /** Plural words that are not lists of things. */
-const NOT_PLURAL = new Set(['iterations', 'status', 'sizeBytes', 'totalBytes', 'usableBytes', 'bytes', 'ms', 'progress'])
+const NOT_PLURAL = new Set([
+  'iterations',
+  'status',
+  'sizeBytes',
+  'totalBytes',
+  'usableBytes',
+  'bytes',
+  'ms',
+  'progress',
+])
 
 function fields(schema: Schema, path = ''): {path: string; name: string; schema: Schema}[] {
-  const own = Object.entries(schema.properties ?? {}).flatMap(([name, s]) => [{path: `${path}.${name}`, name, schema: s}, ...fields(s, `${path}.${name}`)])
-  return [...own, ...(schema.items ? fields(schema.items, `${path}[]`) : []), ...(schema.anyOf ?? []).flatMap((s) => fields(s, path))]
+  const own = Object.entries(schema.properties ?? {}).flatMap(([name, s]) => [
+    {path: `${path}.${name}`, name, schema: s},
+    ...fields(s, `${path}.${name}`),
+  ])
+  return [
+    ...own,
+    ...(schema.items ? fields(schema.items, `${path}[]`) : []),
+    ...(schema.anyOf ?? []).flatMap((s) => fields(s, path)),
+  ]
 }
 
 const isNumber = (s: Schema) => [s.type].flat().some((t) => t === 'number' || t === 'integer')
-const isArray = (s: Schema) => [s.type].flat().includes('array') || (s.anyOf ?? []).some(isArray)
 
 describe('JSON naming: counts vs lists', () => {
   const schemas = readdirSync(join(ROOT, 'schemas')).filter((f) => f.endsWith('.json') && f !== 'error.json')
@@ -52,8 +67,15 @@ describe('JSON naming: counts vs lists', () => {
       const schema = JSON.parse(readFileSync(join(ROOT, 'schemas', f), 'utf8')) as Schema
       for (const field of fields(schema)) {
         const where = `${f.replace(/\.json$/, '')}: ${field.path}`
-        if (field.name.endsWith('Count') && !isNumber(field.schema)) problems.push(`${where} ends in Count but is not a number`)
-        if (/[a-z]s$/.test(field.name) && !NOT_PLURAL.has(field.name) && !/(Bytes|Ms)$/.test(field.name) && isNumber(field.schema) && !PLURAL_COUNTS_BEFORE_THE_RULE.has(where)) {
+        if (field.name.endsWith('Count') && !isNumber(field.schema))
+          problems.push(`${where} ends in Count but is not a number`)
+        if (
+          /[a-z]s$/.test(field.name) &&
+          !NOT_PLURAL.has(field.name) &&
+          !/(Bytes|Ms)$/.test(field.name) &&
+          isNumber(field.schema) &&
+          !PLURAL_COUNTS_BEFORE_THE_RULE.has(where)
+        ) {
           problems.push(`${where} is a plural but a number: name it ${field.name.replace(/s$/, '')}Count`)
         }
       }

@@ -20,7 +20,9 @@ describe('JSON contract: schemas/<command>.json', function () {
   })
 
   it('each schema is the one its result type gives (npm run schemas after changing a result type)', () => {
-    const stale = [...generated].filter(([id, schema]) => readFileSync(join(ROOT, 'schemas', schemaFile(id)), 'utf8') !== schemaText(schema)).map(([id]) => id)
+    const stale = [...generated]
+      .filter(([id, schema]) => readFileSync(join(ROOT, 'schemas', schemaFile(id)), 'utf8') !== schemaText(schema))
+      .map(([id]) => id)
     expect(stale).to.deep.equal([])
   })
 
