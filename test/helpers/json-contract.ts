@@ -22,16 +22,7 @@ function schemas(): Map<string, ValidateFunction> {
 
 export const hasSchema = (id: string) => schemas().has(id.replaceAll(':', '-'))
 
-/** Whether argv asks for JSON output (--json, -o json, --output=json, -ojson). */
-export function wantsJson(argv: readonly string[]): boolean {
-  return argv.some(
-    (a, i) =>
-      a === '--json' ||
-      a === '-ojson' ||
-      a === '--output=json' ||
-      ((a === '-o' || a === '--output') && argv[i + 1] === 'json'),
-  )
-}
+export {wantsJson} from '../../src/hooks/command-not-found.js'
 
 /** The command id of a kctl argv: the longest run of leading words that names a schema ("topics list"). */
 export function commandIdOf(argv: readonly string[]): string | undefined {
