@@ -37,8 +37,10 @@ export const ALLOWED: Record<string, string[]> = {
     'local',
     'prompts',
     'base-command',
+    'completion',
   ],
   hooks: ['errors', 'input', 'output'],
+  completion: ['errors', 'input', 'connection', 'admin', 'local'],
 }
 
 /**

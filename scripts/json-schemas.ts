@@ -42,6 +42,8 @@ class SchemaWriter {
     const c = this.checker
     const f = type.flags
     if (f & (ts.TypeFlags.Any | ts.TypeFlags.Unknown)) return {}
+    // A command that returns nothing prints no JSON: no document is valid.
+    if (f & (ts.TypeFlags.Void | ts.TypeFlags.Undefined)) return {not: {}}
     if (f & ts.TypeFlags.StringLiteral) return {const: (type as ts.StringLiteralType).value}
     if (f & ts.TypeFlags.NumberLiteral) return {const: (type as ts.NumberLiteralType).value}
     if (f & ts.TypeFlags.BooleanLiteral) return {const: c.typeToString(type) === 'true'}

@@ -3,9 +3,7 @@ import {usageError} from '../errors.js'
 
 /** Brokers in the current metadata (live, registered brokers), ascending. */
 export async function liveBrokerIds(conn: KafkaConnection): Promise<number[]> {
-  const cluster = await conn.cluster()
-  if (!cluster.brokerPool.metadata) await cluster.refreshMetadata()
-  return (cluster.brokerPool.metadata?.brokers ?? []).map((b) => b.nodeId).sort((a, b) => a - b)
+  return conn.brokerIds()
 }
 
 /** Exit 2 for broker ids the cluster does not have; returns the ids sorted and de-duplicated. */

@@ -1,7 +1,7 @@
-import {Config} from '@oclif/core'
 import {expect} from 'chai'
-import {readFileSync, readdirSync, writeFileSync} from 'node:fs'
-import {join} from 'node:path'
+import {readFileSync, readdirSync, statSync, writeFileSync} from 'node:fs'
+import {join, relative} from 'node:path'
+import {pathToFileURL} from 'node:url'
 
 import {ROOT} from '../helpers/cli.js'
 
@@ -9,13 +9,13 @@ const SNAPSHOT = join(ROOT, 'test', 'commands', 'flags-snapshot.json')
 
 /** Each command's flags and arguments, as scripts and users depend on them. */
 async function currentFlags(): Promise<Record<string, unknown>> {
-  const config = await Config.load(ROOT)
+  // From the classes in src/ (not dist/, which may be stale or absent when unit tests run).
   const out: Record<string, unknown> = {}
-  // kctl's own commands (not help/autocomplete); an alias is listed under its command.
-  const commands = config.commands.filter((c) => c.pluginName === config.name && !c.aliases.includes(c.id))
-  for (const c of commands.sort((a, b) => a.id.localeCompare(b.id))) {
+  const entries = [...(await commandClasses())].sort(([a], [b]) => a.localeCompare(b))
+  for (const [id, c] of entries) {
+    const all = {...c.baseFlags, ...c.flags, ...(c.enableJsonFlag ? {json: {type: 'boolean'}} : {})}
     const flags = Object.fromEntries(
-      Object.entries(c.flags)
+      Object.entries(all)
         .sort(([a], [b]) => a.localeCompare(b))
         .map(([name, f]) => {
           const flag = f as {
@@ -46,13 +46,40 @@ async function currentFlags(): Promise<Record<string, unknown>> {
       ...(a.required ? {required: true} : {}),
       ...(a.options ? {options: [...a.options]} : {}),
     }))
-    const aliases = c.aliases.map((a) => a.replaceAll(':', ' '))
-    out[c.id.replaceAll(':', ' ')] = {
+    const aliases = (c.aliases ?? []).map((a) => a.replaceAll(':', ' '))
+    out[id.replaceAll(':', ' ')] = {
       ...(aliases.length > 0 ? {aliases} : {}),
       ...(args.length > 0 ? {args} : {}),
       ...(c.strict === false ? {variadic: true} : {}),
       flags,
     }
+  }
+  return out
+}
+
+type CommandClass = {
+  baseFlags?: Record<string, unknown>
+  flags?: Record<string, unknown>
+  args?: Record<string, {required?: boolean; options?: readonly string[]}>
+  aliases?: string[]
+  strict?: boolean
+  enableJsonFlag?: boolean
+}
+
+async function commandClasses(): Promise<Map<string, CommandClass>> {
+  const dir = join(ROOT, 'src', 'commands')
+  const files = (d: string): string[] =>
+    readdirSync(d).flatMap((f) =>
+      statSync(join(d, f)).isDirectory() ? files(join(d, f)) : f.endsWith('.ts') ? [join(d, f)] : [],
+    )
+  const out = new Map<string, CommandClass>()
+  for (const file of files(dir)) {
+    const id = relative(dir, file)
+      .replace(/\.ts$/, '')
+      .replace(/\/index$/, '')
+      .split('/')
+      .join(':')
+    out.set(id, (await import(pathToFileURL(file).href)).default)
   }
   return out
 }

@@ -1,6 +1,7 @@
 import {Config} from '@oclif/core'
 import {captureOutput} from '@oclif/test'
 import {readdirSync, statSync} from 'node:fs'
+import {tmpdir} from 'node:os'
 import {join, relative} from 'node:path'
 import {pathToFileURL} from 'node:url'
 
@@ -28,6 +29,10 @@ export async function commandIds(): Promise<Map<string, string>> {
   return ids
 }
 
+// Command tests never read the developer's own kctl config file (its guarded contexts would guard
+// the tests' -b); a test that needs contexts sets KCTL_CONFIG itself.
+process.env.KCTL_CONFIG = join(tmpdir(), `kctl-command-tests-${process.pid}`, 'config.yaml')
+
 /**
  * Run a command class (imported from src/, so the services the test replaced are the ones it
  * calls) with oclif's real flag parsing, capturing stdout/stderr and the returned result.
@@ -48,7 +53,7 @@ export async function runCmd(cmd: {run(argv: string[], config?: Config): Promise
 /** Open no socket: commands get a stand-in connection; tests replace the service functions. */
 export function withoutBroker(): () => void {
   const original = connections.open
-  connections.open = async (spec) => ({spec, address: spec.brokers.join(','), requestCounts: new Map(), close: async () => {}}) as never
+  connections.open = async (spec) => ({spec, address: spec.brokers.join(','), requestCounts: new Map(), warnings: [], close: async () => {}}) as never
   return () => {
     connections.open = original
   }

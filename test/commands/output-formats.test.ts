@@ -331,6 +331,7 @@ const NOT_COVERED: Record<string, string> = Object.fromEntries(
     'users:update',
   ].map((id) => [id, 'fixture not written yet (groups, lag and offsets services have no seam object)']),
 )
+NOT_COVERED.completion = 'prints a shell script, not a result (no -o formats)'
 
 /** RFC 4180 fields of one CSV text (quoted fields may hold commas, quotes and newlines). */
 function parseCsv(text: string): string[][] {
