@@ -17,13 +17,13 @@ const RUNS = 7
 
 function kctl(args: string[]): {ms: number; stdout: string; stderr: string} {
   const started = process.hrtime.bigint()
-  let stderr = ''
-  let stdout = ''
+  const stderr = ''
+  let stdout: string
   try {
     stdout = execFileSync(process.execPath, [RUN, ...args], {encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 64 * 1024 * 1024})
   } catch (error) {
     const e = error as {stderr?: string; stdout?: string}
-    throw new Error(`kctl ${args.join(' ')} failed: ${e.stderr ?? ''}${e.stdout ?? ''}`)
+    throw new Error(`kctl ${args.join(' ')} failed: ${e.stderr ?? ''}${e.stdout ?? ''}`, {cause: error})
   }
   const ms = Number(process.hrtime.bigint() - started) / 1e6
   return {ms, stdout, stderr}

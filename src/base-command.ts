@@ -5,7 +5,8 @@ import {type KafkaConnection, connections} from './connection/client.js'
 import {loadConfig} from './connection/config-file.js'
 import {type ClusterGuard, findClusterGuard, guardedContexts} from './connection/guards.js'
 import {type ConnectionSpec, resolveConnection} from './connection/resolve.js'
-import {ExitCode, type ExitCodeValue, KctlError, cancelledError, connectionError, operationError, toKctlError, usageError} from './errors.js'
+import {ExitCode, type ExitCodeValue, KctlError, cancelledError, connectionError, operationError, parseErrorToKctl, toKctlError, usageError} from './errors.js'
+import {closestMatch} from './input/did-you-mean.js'
 import {parseDuration} from './input/duration.js'
 import {loadColors} from './output/colors.js'
 import {OUTPUT_FORMATS, type OutputFormat, type View} from './output/format.js'
@@ -182,10 +183,9 @@ export abstract class KctlCommand<T extends typeof Command> extends Command {
     if (isPromptAbort(err)) return cancelledError()
     // oclif parse errors: unknown flag, missing argument, bad option value.
     if (err.oclif !== undefined || /Parse|Flag|Arg|Validation/.test(err.name ?? '') || err.constructor?.name === 'CLIError') {
-      const lines = (err.message ?? '').split('\n').map((l) => l.trim()).filter((l) => l !== '' && !/^The following errors? occurred/.test(l))
-      // oclif says "Parsing --flag" and gives the reason on the next line: keep both on one line.
-      const first = lines[0] && /^Parsing --/.test(lines[0]) && lines[1] ? `${lines[0]}: ${lines[1]}` : (lines[0] ?? 'Invalid arguments')
-      return usageError(first.replace(/^\s*Error:\s*/, '').trim(), `See \`kctl ${this.id?.replaceAll(':', ' ') ?? ''} --help\`.`, 'INVALID_ARGUMENTS')
+      const ctor = this.ctor as unknown as typeof KctlCommand
+      const flagNames = Object.keys({...ctor.baseFlags, ...ctor.flags, ...(ctor.enableJsonFlag ? {json: true} : {})})
+      return parseErrorToKctl(err, {command: `kctl ${this.id?.replaceAll(':', ' ') ?? ''}`.trim(), flagNames, closest: closestMatch})
     }
     return toKctlError(err)
   }

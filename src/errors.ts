@@ -4,6 +4,10 @@
  * Foreign errors (kafkajs, Node, oclif parse errors) are translated once, in toKctlError.
  */
 
+import {type KctlErrorCode, kafkaErrorCode} from './error-codes.js'
+
+export {ERROR_CODES, type KctlErrorCode, kafkaErrorCode} from './error-codes.js'
+
 export const ExitCode = {
   ok: 0,
   failed: 1,
@@ -24,13 +28,13 @@ export interface KctlErrorOptions {
 }
 
 export class KctlError extends Error {
-  readonly code: string
+  readonly code: KctlErrorCode
   readonly exitCode: ExitCodeValue
   readonly hint?: string
   readonly retriable: boolean
   readonly details?: Record<string, unknown>
 
-  constructor(code: string, exitCode: ExitCodeValue, message: string, options: KctlErrorOptions = {}) {
+  constructor(code: KctlErrorCode, exitCode: ExitCodeValue, message: string, options: KctlErrorOptions = {}) {
     super(message, options.cause === undefined ? undefined : {cause: options.cause})
     this.name = 'KctlError'
     this.code = code
@@ -52,11 +56,11 @@ export class KctlError extends Error {
 }
 
 /** Bad input detected before anything was sent: exit 2. */
-export const usageError = (message: string, hint?: string, code = 'INVALID_INPUT', details?: Record<string, unknown>) =>
+export const usageError = (message: string, hint?: string, code: KctlErrorCode = 'INVALID_INPUT', details?: Record<string, unknown>) =>
   new KctlError(code, ExitCode.usage, message, {hint, details})
 
 /** The operation failed on the cluster: exit 1. */
-export const operationError = (message: string, options: KctlErrorOptions & {code?: string} = {}) =>
+export const operationError = (message: string, options: KctlErrorOptions & {code?: KctlErrorCode} = {}) =>
   new KctlError(options.code ?? 'OPERATION_FAILED', ExitCode.failed, message, options)
 
 /** A check (lag threshold, health) did not pass: exit 3. */
@@ -65,7 +69,7 @@ export const checkFailedError = (message: string, details?: Record<string, unkno
 
 export const cancelledError = (message = 'Cancelled') => new KctlError('CANCELLED', ExitCode.cancelled, message)
 
-export const connectionError = (message: string, options: KctlErrorOptions & {code?: string} = {}) =>
+export const connectionError = (message: string, options: KctlErrorOptions & {code?: KctlErrorCode} = {}) =>
   new KctlError(options.code ?? 'CONNECTION_FAILED', ExitCode.connection, message, options)
 
 /** Kafka error types that mean "you are not allowed to", mapped to the operation they deny. */
@@ -82,6 +86,7 @@ interface ForeignError {
   name?: string
   message?: string
   type?: string
+  hint?: string
   code?: number | string
   retriable?: boolean
   cause?: unknown
@@ -183,7 +188,9 @@ export function toKctlError(err: unknown, context: {operation?: string; address?
   }
 
   if (typeof e.type === 'string') {
-    return operationError(`${message} (${e.type})`, {code: e.type, retriable: Boolean(e.retriable), cause: err})
+    // A protocol error's hint (e.g. "needs Kafka 3.8") is kept: it may sit on the root or on a wrapper.
+    const hint = e.hint ?? (isObject(err) ? err.hint : undefined)
+    return operationError(`${message} (${e.type})`, {code: kafkaErrorCode(e.type), hint, retriable: Boolean(e.retriable), cause: err})
   }
 
   const msg = outer === e ? message : `${outer.message ?? message}`
@@ -210,4 +217,38 @@ export function tlsProblemHint(message: string): string | undefined {
 function cleanSaslMessage(message: string): string {
   // kafkajs repeats "SASL PLAIN authentication failed: " before the broker's own reason.
   return message.replace(/^SASL \S+ authentication failed: /i, '')
+}
+
+// eslint-disable-next-line no-control-regex
+const ANSI = /\u001B\[[0-9;]*m/g
+
+/**
+ * An oclif parse error (unknown flag, missing or unexpected argument, bad option value, flag
+ * constraints) as a usage error: one line with the reason, the missing arguments named, the
+ * nearest flag for an unknown one, and where to look.
+ */
+export function parseErrorToKctl(
+  err: Error & {args?: {name?: string}[]; flags?: string[]},
+  context: {command: string; flagNames?: readonly string[]; closest?: (word: string, candidates: readonly string[]) => string | undefined},
+): KctlError {
+  const help = `See \`${context.command} --help\`.`
+  const lines = (err.message ?? '')
+    .replace(ANSI, '')
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l !== '' && !/^The following errors? occurred:?$/.test(l) && !/^See more help with --help$/.test(l))
+  const first = lines[0] ?? ''
+  if (/^Missing \d+ required args?/.test(first)) {
+    const names = (err.args ?? []).map((a) => a.name).filter((n): n is string => Boolean(n))
+    const named = names.length > 0 ? names.map((n) => n.toUpperCase()).join(', ') : lines.slice(1).map((l) => l.split(/\s+/)[0].toUpperCase()).join(', ')
+    return usageError(`Missing required argument${names.length === 1 ? '' : 's'}: ${named}`, help, 'INVALID_ARGUMENTS')
+  }
+  if (/^Nonexistent flags?:/.test(first) && context.flagNames && context.closest) {
+    const unknown = (err.flags ?? first.replace(/^Nonexistent flags?:\s*/, '').split(/,\s*/)).map((f) => f.replace(/^-+/, '').replace(/=.*$/, ''))
+    const near = unknown.map((f) => context.closest!(f, context.flagNames!)).filter((f): f is string => f !== undefined)
+    if (near.length > 0) return usageError(first, `Did you mean ${near.map((f) => `--${f}`).join(', ')}? ${help}`, 'INVALID_ARGUMENTS')
+  }
+  // oclif says "Parsing --flag" and gives the reason on the next line: keep both on one line.
+  const reason = /^Parsing --/.test(first) && lines[1] ? `${first}: ${lines[1]}` : lines.length > 1 && !/^Missing/.test(first) ? lines.join('; ') : first
+  return usageError((reason || 'Invalid arguments').replace(/^\s*Error:\s*/, '').trim(), help, 'INVALID_ARGUMENTS')
 }

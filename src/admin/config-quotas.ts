@@ -1,6 +1,6 @@
 import type {KafkaConnection} from '../connection/client.js'
 import {usageError} from '../errors.js'
-import type {AlterConfigsResult, ConfigChange, ConfigEntity, ConfigEntry} from './configs.js'
+import type {AlterConfigsResult, ConfigChange, ConfigEntity, ConfigEntry} from './config-types.js'
 import {type QuotaEntity, checkQuotaKeysForEntity, parseQuotaKey, quotasService, validateQuotaEntity} from './quotas.js'
 
 /**

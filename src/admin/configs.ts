@@ -1,46 +1,20 @@
 import type {KafkaConnection} from '../connection/client.js'
-import {type KctlError, usageError} from '../errors.js'
+import {type KctlError, kafkaErrorCode, usageError} from '../errors.js'
 import {didYouMean} from '../input/did-you-mean.js'
 import {ConfigResourceType} from '../protocol/config-resources.js'
 import {CONFIG_SOURCES, type DescribeConfigsResource, type DescribeConfigsResult, type DescribedConfig, DescribeConfigsApi, describeConfigsRequest} from '../protocol/describe-configs.js'
 import {errorName} from '../protocol/error-codes.js'
-import {type AlterableConfig, type ConfigOperationName, IncrementalAlterConfigsApi, incrementalAlterConfigsRequest} from '../protocol/incremental-alter-configs.js'
+import {type AlterableConfig, IncrementalAlterConfigsApi, incrementalAlterConfigsRequest} from '../protocol/incremental-alter-configs.js'
 import type {KafkaBroker} from '../protocol/kafkajs-internals.js'
 import {protocolErrorToKctl} from '../protocol/protocol-error.js'
 import {BROKER_CONFIG_KEYS, TOPIC_CONFIG_KEYS} from './config-keys.js'
 import {alterQuotaConfigs, describeQuotaConfigs, isQuotaType, quotaEntityOf, validateQuotaChanges} from './config-quotas.js'
 import {validateQuotaEntity} from './quotas.js'
 import {appendTo} from './multimap.js'
+import type {AlterConfigsResult, ConfigChange, ConfigEntity, ConfigEntityType, ConfigEntry} from './config-types.js'
 
-export const CONFIG_ENTITY_TYPES = ['topic', 'broker', 'broker-logger', 'group', 'client-metrics', 'user', 'client', 'ip'] as const
-export type ConfigEntityType = (typeof CONFIG_ENTITY_TYPES)[number]
-
-export interface ConfigEntity {
-  type: ConfigEntityType
-  /** Topic name or broker id; '' = the cluster-wide broker default. */
-  name: string
-}
-
-export interface ConfigEntry {
-  key: string
-  /** null when unset or sensitive (the broker never returns sensitive values). */
-  value: string | null
-  source: string
-  readOnly: boolean
-  sensitive: boolean
-}
-
-export interface ConfigDiffRow {
-  key: string
-  before: string | null
-  after: string | null
-}
-
-export interface ConfigChange {
-  key: string
-  operation: ConfigOperationName
-  value: string | null
-}
+// The entity and change types live in config-types.ts (config-quotas.ts needs them too: no cycle).
+export {CONFIG_ENTITY_TYPES, type AlterConfigsResult, type ConfigChange, type ConfigDiffRow, type ConfigEntity, type ConfigEntityType, type ConfigEntry} from './config-types.js'
 
 export const LOG_LEVELS = ['ALL', 'TRACE', 'DEBUG', 'INFO', 'WARN', 'ERROR', 'FATAL', 'OFF']
 
@@ -173,11 +147,6 @@ function predictedValue(c: ConfigChange, current: string | null): string | null 
   }
 }
 
-export interface AlterConfigsResult {
-  entity: ConfigEntity
-  dryRun: boolean
-  changes: ConfigDiffRow[]
-}
 
 /**
  * Apply `changes` with one IncrementalAlterConfigs request (only the named keys change), or only
@@ -239,7 +208,7 @@ function alterError(e: ConfigEntity, errorCode: number, message: string | null):
   const type = errorName(errorCode)
   // The broker rejected the values atomically: nothing changed, and the reason is the broker's.
   if (type === 'INVALID_CONFIG' || type === 'INVALID_REQUEST' || type === 'POLICY_VIOLATION') {
-    return usageError(`The broker rejected the change to ${entityLabel(e)}: ${message ?? type}`, 'Fix the value; nothing was changed.', type, {kafkaError: type})
+    return usageError(`The broker rejected the change to ${entityLabel(e)}: ${message ?? type}`, 'Fix the value; nothing was changed.', kafkaErrorCode(type), {kafkaError: type})
   }
   if (type === 'UNKNOWN_TOPIC_OR_PARTITION') return usageError(`Topic ${e.name} does not exist`, 'List topics with `kctl topics list`.', 'TOPIC_NOT_FOUND')
   return protocolErrorToKctl(errorCode, message, `IncrementalAlterConfigs of ${entityLabel(e)}`)

@@ -1,6 +1,6 @@
 import type {KafkaConnection} from '../connection/client.js'
 import {kafkajsRequests} from '../connection/kafkajs-requests.js'
-import {ExitCode, KctlError, operationError, toKctlError, usageError} from '../errors.js'
+import {ExitCode, KctlError, kafkaErrorCode, operationError, toKctlError, usageError} from '../errors.js'
 import {didYouMean} from '../input/did-you-mean.js'
 import {errorName} from '../protocol/error-codes.js'
 import {ConsumerGroupDescribeApi, consumerGroupDescribeRequest} from '../protocol/consumer-group-describe.js'
@@ -302,7 +302,7 @@ export async function deleteGroupOffsets(conn: KafkaConnection, group: string, t
   const res = await conn.request(broker, OffsetDeleteApi, (v, Encoder) => offsetDeleteRequest(v, {groupId: group, topics: topics.map((t) => ({name: t.topic, partitions: t.partitions}))}, Encoder))
   if (res.errorCode !== 0) {
     const type = errorName(res.errorCode)
-    if (type === 'NON_EMPTY_GROUP') throw operationError(`Cannot delete offsets of group ${group}: it has active members`, {code: type, hint: 'Stop its consumers first (nothing was changed).'})
+    if (type === 'NON_EMPTY_GROUP') throw operationError(`Cannot delete offsets of group ${group}: it has active members`, {code: kafkaErrorCode(type), hint: 'Stop its consumers first (nothing was changed).'})
     if (type === 'GROUP_ID_NOT_FOUND') await requireGroupsExist(conn, [deadGroup(group, coordinator)])
     throw protocolErrorToKctl(res.errorCode, null, `Deleting offsets of group ${group}`)
   }

@@ -1,6 +1,6 @@
 import type {KafkaConnection} from '../connection/client.js'
 import {kafkajsRequests} from '../connection/kafkajs-requests.js'
-import {connectionError, operationError, toKctlError, usageError} from '../errors.js'
+import {KctlError, connectionError, toKctlError, usageError} from '../errors.js'
 import {didYouMean} from '../input/did-you-mean.js'
 import {ConfigResourceType} from '../protocol/config-resources.js'
 import type {KafkaBroker} from '../protocol/kafkajs-internals.js'
@@ -432,7 +432,7 @@ export async function increasePartitions(conn: KafkaConnection, name: string, co
     await broker.createPartitions({topicPartitions: [{topic: name, count, ...(options.assignments ? {assignments: options.assignments} : {})}], validateOnly: options.dryRun, timeout: Math.min(options.timeoutMs, 30_000)})
   } catch (error) {
     const e = toKctlError(error, {operation: 'CreatePartitions'})
-    throw operationError(`Could not raise the partitions of ${name} to ${count}: ${e.message}`, {code: e.code, cause: error})
+    throw new KctlError(e.code, e.exitCode, `Could not raise the partitions of ${name} to ${count}: ${e.message}`, {hint: e.hint, details: e.details, retriable: e.retriable, cause: error})
   }
 }
 

@@ -1,5 +1,6 @@
 import {partialFailureMessage} from '../admin/topic-plan.js'
 import type {TopicOperationResult} from '../admin/topics.js'
+import {ExitCode} from '../errors.js'
 import type {View} from '../output/format.js'
 
 /** The result of `topics create` and `topics delete`: one row per topic. */
@@ -16,6 +17,7 @@ export const topicBatchView: View<TopicBatchResult> = {
   ],
   rows: (d) => d.topics.map((t) => ({...t})),
   empty: 'No topics.',
+  footer: (d) => (d.dryRun && d.topics.length > 0 ? ['', 'Dry run: validated only; nothing was changed.'] : []),
 }
 
 /**
@@ -30,9 +32,9 @@ export function exitOnPartialFailure(results: TopicOperationResult[], verb: stri
   if (failed.every((r) => /AUTHORIZATION_FAILED/.test(r.error ?? ''))) {
     process.stderr.write(`Error: Not authorized: the cluster denied ${verb.toUpperCase()} on topic ${failed.map((r) => r.name).join(', ')}\n`)
     process.stderr.write(`Hint: Ask an administrator for an ACL, e.g. \`kctl acls create --allow-principal User:<you> --operation ${verb.toUpperCase()} --topic ${failed[0].name}\`.\n`)
-    process.exitCode = 4
+    process.exitCode = ExitCode.connection
     return
   }
   process.stderr.write(`Error: ${failure}\n`)
-  process.exitCode = 1
+  process.exitCode = ExitCode.failed
 }

@@ -43,7 +43,7 @@ async function* lines(input: Readable): AsyncGenerator<{line: Buffer; n: number}
     }
     rest = Buffer.from(buf)
   }
-  if (rest.length > 0) yield {line: rest, n: ++n}
+  if (rest.length > 0) yield {line: rest, n: n + 1}
 }
 
 /**

@@ -3,7 +3,7 @@ import {readFileSync, writeFileSync} from 'node:fs'
 import {join} from 'node:path'
 import {promisify} from 'node:util'
 
-import {KctlError} from '../errors.js'
+import {ExitCode, KctlError} from '../errors.js'
 
 const run = promisify(execFile)
 
@@ -27,7 +27,7 @@ export async function generateCertificates(dir: string): Promise<LocalCertificat
       await run('openssl', args, {cwd: dir})
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
-        throw new KctlError('MISSING_DEPENDENCY', 1, 'openssl is not installed; kctl local --secure makes its certificates with it', {hint: 'Install it, e.g. `apt-get install openssl`.'})
+        throw new KctlError('MISSING_DEPENDENCY', ExitCode.failed, 'openssl is not installed; kctl local --secure makes its certificates with it', {hint: 'Install it, e.g. `apt-get install openssl`.'})
       }
       throw error
     }

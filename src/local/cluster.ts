@@ -6,7 +6,7 @@ import {dirname, join} from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {promisify} from 'node:util'
 
-import {KctlError, operationError, usageError} from '../errors.js'
+import {ExitCode, KctlError, operationError, usageError} from '../errors.js'
 import {generateCertificates} from './certs.js'
 import {DEFAULT_KAFKA_VERSION, type KafkaRuntime, checkJava, majorVersion, resolveKafkaRuntime} from './jars.js'
 import {type LocalOAuth, createSigningKey, jwksUrl, tokenEndpointUrl} from './oauth.js'
@@ -189,7 +189,7 @@ export async function startCluster(options: LocalStartOptions): Promise<{state: 
     // Before anything is made: a cluster keeps the ports it was created with.
     for (let i = 0; i < shape.brokers; i++) await checkPortsFree(nodePorts(shape.portBase, i), 'Stop what listens there, or pick other ports with --port.')
     if (javaMajor < 17 && majorVersion(shape.version) >= 4) {
-      throw new KctlError('MISSING_DEPENDENCY', 1, `Kafka ${shape.version} needs Java 17 or newer; found Java ${javaMajor}`, {hint: 'Install a Java 17+ runtime, or use --kafka-version 3.9.2.'})
+      throw new KctlError('MISSING_DEPENDENCY', ExitCode.failed, `Kafka ${shape.version} needs Java 17 or newer; found Java ${javaMajor}`, {hint: 'Install a Java 17+ runtime, or use --kafka-version 3.9.2.'})
     }
     const runtime = await resolveKafkaRuntime(shape.version, process.env, progress)
     state = await createCluster(dir, shape, runtime)

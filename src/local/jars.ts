@@ -3,7 +3,7 @@ import {existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync} from 'n
 import {join} from 'node:path'
 import {promisify} from 'node:util'
 
-import {KctlError, operationError, usageError} from '../errors.js'
+import {ExitCode, KctlError, operationError, usageError} from '../errors.js'
 import {cacheDir} from './paths.js'
 
 const run = promisify(execFile)
@@ -70,7 +70,7 @@ export async function checkJava(): Promise<number> {
     out = `${r.stdout}${r.stderr}`
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
-      throw new KctlError('MISSING_DEPENDENCY', 1, 'Java is not installed (no `java` on PATH); kctl local runs Kafka on the JVM', {
+      throw new KctlError('MISSING_DEPENDENCY', ExitCode.failed, 'Java is not installed (no `java` on PATH); kctl local runs Kafka on the JVM', {
         hint: 'Install Java 17 or newer, e.g. `apt-get install openjdk-17-jre-headless`, or put it on PATH.',
       })
     }
@@ -110,7 +110,7 @@ export async function resolveKafkaRuntime(version: string, env: NodeJS.ProcessEn
   } catch (error) {
     const e = error as NodeJS.ErrnoException & {stdout?: string; stderr?: string}
     if (e.code === 'ENOENT') {
-      throw new KctlError('MISSING_DEPENDENCY', 1, 'Maven is not installed (no `mvn` on PATH); kctl local resolves Kafka jars from Maven Central with it', {
+      throw new KctlError('MISSING_DEPENDENCY', ExitCode.failed, 'Maven is not installed (no `mvn` on PATH); kctl local resolves Kafka jars from Maven Central with it', {
         hint: 'Install Maven, e.g. `apt-get install maven`, or set KAFKA_HOME to an installed Kafka.',
       })
     }

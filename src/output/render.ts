@@ -21,10 +21,10 @@ export function render<T>(data: T, view: View<T>, format: OutputFormat, options:
 
     default: {
       const columns = format === 'wide' ? view.columns : view.columns.filter((c) => !c.wide)
-      const rows = view.rows(data)
+      const rows = view.headerOnly ? [] : view.rows(data)
       const parts = [...(view.header?.(data) ?? [])]
       if (rows.length === 0 && view.empty !== undefined) parts.push(view.empty)
-      else if (columns.length > 0) parts.push(toTable(rows, columns, options))
+      else if (columns.length > 0 && !view.headerOnly) parts.push(toTable(rows, columns, options))
       parts.push(...(view.footer?.(data) ?? []))
       return parts.join('\n')
     }

@@ -1,3 +1,5 @@
+import type {Cell} from './format.js'
+
 /** Human-readable bytes for tables (1024-based, like `du -h`); JSON always carries exact bytes. */
 export function humanBytes(bytes: number | bigint | null | undefined): string | null {
   if (bytes === null || bytes === undefined) return null
@@ -11,3 +13,9 @@ export function humanBytes(bytes: number | bigint | null | undefined): string | 
   }
   return i === 0 ? `${n} B` : `${n < 10 ? n.toFixed(1) : Math.round(n)} ${units[i]}`
 }
+
+/** Column.human for a raw byte count. */
+export const bytesCell = (value: Cell): Cell => (typeof value === 'number' || typeof value === 'bigint' ? humanBytes(value) : value)
+
+/** Column.human for a flag shown as a mark (the controller, the current context): true -> `*`. */
+export const markCell = (value: Cell): Cell => (value === true ? '*' : '')

@@ -2,7 +2,7 @@ import type CliTable3 from 'cli-table3'
 import {createRequire} from 'node:module'
 
 import {paint} from './colors.js'
-import {type Cell, type Column, type RenderOptions, cellText} from './format.js'
+import {type Cell, type Column, type RenderOptions, cellText, columnText} from './format.js'
 
 // Loaded on first use: JSON/CSV/YAML output and large tables never need cli-table3.
 const require = createRequire(import.meta.url)
@@ -30,7 +30,7 @@ export function toTable(rows: Record<string, Cell>[], columns: Column[], options
   for (const row of rows) {
     table.push(
       columns.map((c) => {
-        const text = cellText(row[c.key])
+        const text = columnText(c, row[c.key])
         return options.color ? paint(c.color?.(row[c.key], row), text, true) : text
       }),
     )
@@ -57,7 +57,7 @@ const FAST_TABLE_ROWS = 200
  * topic names, ids and offsets; colour is applied after padding.
  */
 function fastTable(rows: Record<string, Cell>[], columns: Column[], options: RenderOptions): string {
-  const texts = rows.map((row) => columns.map((c) => cellText(row[c.key])))
+  const texts = rows.map((row) => columns.map((c) => columnText(c, row[c.key])))
   const widths = columns.map((c, i) => texts.reduce((w, t) => Math.max(w, t[i].length), c.header.length))
   const pad = (text: string, i: number) => (columns[i].align === 'right' ? text.padStart(widths[i]) : text.padEnd(widths[i]))
   const lines = [columns.map((c, i) => paint('bold', pad(c.header, i), options.color)).join('  ').trimEnd()]

@@ -4,9 +4,9 @@ import {createRequire} from 'node:module'
 const require = createRequire(import.meta.url)
 const yaml = () => require('yaml') as typeof import('yaml')
 
-/** YAML of the same data as --json: bigints become plain integers. */
+/** YAML of the same data as --json: bigints are plain integers (never strings), as in JSON. */
 export function toYaml(value: unknown): string {
-  return yaml().stringify(value, (_key, v) => (typeof v === 'bigint' ? (Number.isSafeInteger(Number(v)) ? Number(v) : v.toString()) : v), {
+  return yaml().stringify(value, (_key, v) => (typeof v === 'bigint' && Number.isSafeInteger(Number(v)) ? Number(v) : v), {
     lineWidth: 0,
   }).trimEnd()
 }

@@ -1,4 +1,4 @@
-import {KctlError} from '../errors.js'
+import {ExitCode, KctlError} from '../errors.js'
 import {type ResetStrategy, parseOffsetValue, strategyToFlags} from '../input/reset-strategy.js'
 import {parseDateTime} from '../input/datetime.js'
 import {parseDuration} from '../input/duration.js'
@@ -45,7 +45,7 @@ export async function resetWizard(p: Prompter, source: ResetWizardSource, preset
     'Topics and partitions to reset',
     layout.flatMap((t) => t.partitions.map((partition) => ({name: `${t.topic}:${partition}`, value: {topic: t.topic, partition}, checked: true}))),
   )
-  if (picked.length === 0) throw new KctlError('INVALID_INPUT', 2, 'No partitions selected: nothing to reset', {hint: 'Select at least one partition with the space bar.'})
+  if (picked.length === 0) throw new KctlError('INVALID_INPUT', ExitCode.usage, 'No partitions selected: nothing to reset', {hint: 'Select at least one partition with the space bar.'})
   const topics = layout
     .map((t) => {
       const ps = picked.filter((x) => x.topic === t.topic).map((x) => x.partition)

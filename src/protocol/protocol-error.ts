@@ -1,4 +1,4 @@
-import {KctlError, connectionError, operationError} from '../errors.js'
+import {KctlError, connectionError, kafkaErrorCode, operationError} from '../errors.js'
 import {errorName} from './error-codes.js'
 
 /** A Kafka error code in a response of one of kctl's own requests. */
@@ -27,5 +27,5 @@ export function protocolErrorToKctl(errorCode: number, errorMessage: string | nu
   if (type.endsWith('_AUTHORIZATION_FAILED')) {
     return connectionError(`Not authorized: the cluster denied ${what} (${type})${detail}`, {code: 'AUTHORIZATION_FAILED', details: {kafkaError: type}})
   }
-  return operationError(`${what} failed: ${type}${detail}`, {code: type})
+  return operationError(`${what} failed: ${type}${detail}`, {code: kafkaErrorCode(type)})
 }

@@ -1,12 +1,33 @@
 import {Config} from '@oclif/core'
 import {captureOutput} from '@oclif/test'
+import {readdirSync, statSync} from 'node:fs'
 import {tmpdir} from 'node:os'
-import {join} from 'node:path'
+import {join, relative} from 'node:path'
+import {pathToFileURL} from 'node:url'
 
 import {connections} from '../../src/connection/client.js'
 import {ROOT} from '../helpers/cli.js'
+import {assertJsonOutput, wantsJson} from '../helpers/json-contract.js'
 
 let config: Config | undefined
+let ids: Map<string, string> | undefined
+
+/** A command class's identity across module instances (tsx may load a file twice). */
+const classKey = (cls: unknown) => `${(cls as {name: string}).name}\n${(cls as {summary?: string}).summary}`
+
+/** Every command class (src/commands) -> its id, to find the schema of what a test ran. */
+export async function commandIds(): Promise<Map<string, string>> {
+  if (!ids) {
+    const dir = join(ROOT, 'src', 'commands')
+    const files = (d: string): string[] => readdirSync(d).flatMap((f) => (statSync(join(d, f)).isDirectory() ? files(join(d, f)) : f.endsWith('.ts') ? [join(d, f)] : []))
+    ids = new Map()
+    for (const file of files(dir)) {
+      const id = relative(dir, file).replace(/\.ts$/, '').replace(/\/index$/, '').split('/').join(':')
+      ids.set(classKey((await import(pathToFileURL(file).href)).default), id)
+    }
+  }
+  return ids
+}
 
 // Command tests never read the developer's own kctl config file (its guarded contexts would guard
 // the tests' -b); a test that needs contexts sets KCTL_CONFIG itself.
@@ -20,6 +41,12 @@ export async function runCmd(cmd: {run(argv: string[], config?: Config): Promise
   config ??= await Config.load(ROOT)
   process.exitCode = undefined
   const out = await captureOutput(async () => cmd.run(argv, config))
+  // Every JSON output a command test sees must match the command's schema (schemas/<id>.json).
+  if (wantsJson(argv)) {
+    const id = (await commandIds()).get(classKey(cmd))
+    if (!id) throw new Error('runCmd: not a command class of src/commands')
+    assertJsonOutput(id, out.stdout)
+  }
   return {...out, exitCode: process.exitCode ?? 0}
 }
 

@@ -2,6 +2,8 @@ import {spawn} from 'node:child_process'
 import {dirname, join} from 'node:path'
 import {fileURLToPath} from 'node:url'
 
+import {assertJsonOutput, commandIdOf, wantsJson} from './json-contract.js'
+
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..')
 const RUN = join(ROOT, 'bin', 'run.js')
 
@@ -55,6 +57,16 @@ export function kctl(args: string[], options: {env?: Record<string, string | und
     child.on('close', (code) => {
       clearTimeout(timer)
       capturedOutputs.push({args, output: `${stdout}\n${stderr}`})
+      // Every JSON output an integration test sees must match the command's schema (schemas/).
+      const id = wantsJson(args) ? commandIdOf(args) : undefined
+      if (id) {
+        try {
+          assertJsonOutput(id, stdout)
+        } catch (error) {
+          reject(error)
+          return
+        }
+      }
       resolve({
         code: code ?? -1,
         stdout,
@@ -83,7 +95,6 @@ export interface TtySession {
   exited: Promise<number>
 }
 
-// eslint-disable-next-line no-control-regex
 const ANSI = /\u001B\[[\d;?]*[ -/]*[@-~]|\u001B[()][\dA-Z]|\u001B[=>78]|\r/g
 
 /**

@@ -59,7 +59,7 @@ export async function startTestCluster(): Promise<TestCluster> {
   if (process.env.KCTL_TEST_KAFKA_VERSION) args.push('--kafka-version', process.env.KCTL_TEST_KAFKA_VERSION)
   // Kafka's tools run for a moment during the start (storage format): watch /proc meanwhile.
   const watcher = watchProcessArgs()
-  let startProcessArgs: ProcessArgs[] = []
+  let startProcessArgs: ProcessArgs[]
   let started
   try {
     started = await kctl(args, {timeoutMs: 300_000})

@@ -1,7 +1,7 @@
 import {expect} from 'chai'
 
 import {kctl} from '../helpers/cli.js'
-import {restartTestCluster, testCluster} from '../helpers/cluster.js'
+import {restartTestCluster} from '../helpers/cluster.js'
 import {assignment, createTopic, deleteTopics, withKafka} from '../helpers/kafka.js'
 import {uniqueName, waitFor} from '../helpers/poll.js'
 

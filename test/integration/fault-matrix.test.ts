@@ -9,7 +9,7 @@ import {join} from 'node:path'
 import {type CliResult, kctl} from '../helpers/cli.js'
 import {restartTestCluster, testCluster} from '../helpers/cluster.js'
 import {commitGroupOffsets, deleteGroups} from '../helpers/kafka-data.js'
-import {createTopic, deleteTopics, produce, withKafka} from '../helpers/kafka.js'
+import {createTopic, deleteTopics, produce} from '../helpers/kafka.js'
 import {uniqueName, waitFor} from '../helpers/poll.js'
 
 /**

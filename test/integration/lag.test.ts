@@ -66,7 +66,7 @@ describe('lag on a real cluster', function () {
     expect(r.stdout).to.match(new RegExp(`${group}\\s+${topic}\\s+0\\s+3\\s+10\\s+7\\s+-`))
     expect(requestCount(r.stderr, 'Fetch')).to.equal(0)
     const csv = await run(['lag', group, '-o', 'csv'])
-    expect(csv.stdout.split('\n')[0]).to.equal('group,state,members,topics,lag,timeLag')
+    expect(csv.stdout.split('\n')[0]).to.equal('group,state,members,topics,lag,timeLagMs')
   })
 
   it('lag check exits 3 above the threshold and 0 at it @smoke', async () => {

@@ -1,6 +1,7 @@
 import {expect} from 'chai'
 
-import {KctlError, toKctlError} from '../../src/errors.js'
+import {ExitCode, KctlError, toKctlError} from '../../src/errors.js'
+import {KafkaProtocolError} from '../../src/protocol/protocol-error.js'
 
 describe('the error model', () => {
   it('maps kafkajs connection errors (wrapped in retries) to exit 4', () => {
@@ -32,8 +33,16 @@ describe('the error model', () => {
   })
 
   it('keeps KctlErrors as they are and serializes a stable JSON shape', () => {
-    const k = new KctlError('X', 2, 'bad', {hint: 'h'})
+    const k = new KctlError('INVALID_INPUT', ExitCode.usage, 'bad', {hint: 'h'})
     expect(toKctlError(k)).to.equal(k)
-    expect(k.toJSON()).to.deep.equal({code: 'X', exitCode: 2, message: 'bad', hint: 'h'})
+    expect(k.toJSON()).to.deep.equal({code: 'INVALID_INPUT', exitCode: 2, message: 'bad', hint: 'h'})
+  })
+
+  it('keeps a protocol error\'s hint on the way up, also under a retry wrapper', () => {
+    const root = new KafkaProtocolError('UNSUPPORTED_VERSION', 'broker 1 does not support X', {hint: 'This needs a newer Kafka version.'})
+    const wrapped = Object.assign(new Error('retries exceeded'), {name: 'KafkaJSNumberOfRetriesExceeded', cause: root})
+    for (const e of [toKctlError(root), toKctlError(wrapped)]) {
+      expect(e).to.include({code: 'UNSUPPORTED_VERSION', exitCode: ExitCode.failed, hint: 'This needs a newer Kafka version.'})
+    }
   })
 })

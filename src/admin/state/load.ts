@@ -1,3 +1,4 @@
+import type {KctlErrorCode} from '../../error-codes.js'
 import {readFileSync} from 'node:fs'
 import {dirname, join} from 'node:path'
 import {fileURLToPath} from 'node:url'
@@ -19,6 +20,7 @@ import {configValueText, parseSize} from './values.js'
 export const STATE_SCHEMA_FILE = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'schemas', 'state-file.json')
 
 type Path = (string | number)[]
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- YAML documents are walked generically and checked by the schema first
 type Json = Record<string, any>
 
 let validator: ValidateFunction | undefined
@@ -41,7 +43,7 @@ const fieldName = (path: Path) => path.map(String).join('.') || '(top level)'
 
 const FORMAT_HINT = 'Fix the file; nothing was changed. The format: schemas/state-file.json, docs/state-as-code.md.'
 
-function fileError(file: string, line: number | undefined, path: Path, message: string, hint?: string, code = 'INVALID_STATE_FILE'): KctlError {
+function fileError(file: string, line: number | undefined, path: Path, message: string, hint?: string, code: KctlErrorCode = 'INVALID_STATE_FILE'): KctlError {
   return usageError(`${file}${line ? `:${line}` : ''}: ${fieldName(path)}: ${message}`, hint ?? FORMAT_HINT, code, {file, line: line ?? null, field: fieldName(path)})
 }
 
@@ -194,7 +196,7 @@ export function loadStateFiles(files: string[], read: (f: string) => string = (f
 }
 
 /** A usage error that names where in the files the field is. */
-function at(locate: Locate, path: Path, message: string, hint?: string, code = 'INVALID_STATE_FILE'): KctlError {
+function at(locate: Locate, path: Path, message: string, hint?: string, code: KctlErrorCode = 'INVALID_STATE_FILE'): KctlError {
   const where = locate(path)
   const [file, line] = (where ?? '').split(/:(?=\d+$)/)
   return usageError(`${where ?? '?'}: ${fieldName(path)}: ${message}`, hint ?? FORMAT_HINT, code, {file, line: line ? Number(line) : null, field: fieldName(path)})

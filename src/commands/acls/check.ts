@@ -3,7 +3,7 @@ import {Args, Flags} from '@oclif/core'
 import type {AccessRequest} from '../../admin/acl-authorizer.js'
 import {type AccessCheck, aclsService} from '../../admin/acls.js'
 import {KafkaCommand} from '../../base-command.js'
-import {usageError} from '../../errors.js'
+import {ExitCode, usageError} from '../../errors.js'
 import {resourceFlags} from '../../flags/acls.js'
 import {checkOperationSupported, parseHost, parseOperation, parsePrincipal, parseResources} from '../../input/acl.js'
 import type {View} from '../../output/format.js'
@@ -40,7 +40,7 @@ export default class AclsCheck extends KafkaCommand<typeof AclsCheck> {
     const req: AccessRequest = {principal, host: parseHost(flags.host), operation, resourceType, resourceName: resourceName!}
     const result = await aclsService.checkAccess(await this.connection(), req)
     this.present(result, view(this.color))
-    if (result.decision === 'DENIED') this.exitWith(3)
+    if (result.decision === 'DENIED') this.exitWith(ExitCode.checkFailed)
     return result
   }
 }

@@ -33,7 +33,10 @@ export default class AclsCreate extends KafkaCommand<typeof AclsCreate> {
   async run(): Promise<AclCreateResult> {
     const {flags} = this
     const bindings = expandAclFlags(flags)
-    const view = bindingsView<AclCreateResult>(this.format, 'No bindings.', (d) => d.created)
+    const view = {
+      ...bindingsView<AclCreateResult>(this.format, 'No bindings.', (d) => d.created),
+      footer: (d: AclCreateResult) => (d.dryRun ? ['', `Dry run: ${d.created.length} binding(s) would be created; nothing was changed.`] : []),
+    }
     if (flags['dry-run']) return this.present({dryRun: true, created: bindings}, view)
     await this.guardMutation(`Create ${bindings.length} ACL binding(s)?`)
     const created = await aclsService.createAcls(await this.connection(), bindings)

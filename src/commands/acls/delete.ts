@@ -43,7 +43,10 @@ export default class AclsDelete extends KafkaCommand<typeof AclsDelete> {
     if (filter && isMatchAll(filter) && !flags.all) throw usageError('This filter matches every ACL binding of the cluster', 'Pass --all to delete them all, or narrow it with --principal, --topic, --operation, ...', 'FILTER_MATCHES_ALL')
     const conn = await this.connection()
     const matching = bindings ? await aclsService.existingBindings(conn, bindings) : await aclsService.listAcls(conn, filter!)
-    const view = bindingsView<AclDeleteResult>(this.format, 'No ACL bindings match: nothing to delete.', (d) => d.deleted)
+    const view = {
+      ...bindingsView<AclDeleteResult>(this.format, 'No ACL bindings match: nothing to delete.', (d) => d.deleted),
+      footer: (d: AclDeleteResult) => (d.dryRun ? ['', `Dry run: ${d.deleted.length} binding(s) would be deleted; nothing was changed.`] : []),
+    }
     if (flags['dry-run'] || matching.length === 0) return this.present({dryRun: Boolean(flags['dry-run']), deleted: flags['dry-run'] ? matching : []}, view)
     // Shown before the question; with --yes the result below lists them.
     if (!flags.yes && !this.jsonEnabled()) this.logToStderr(render(matching, bindingsView<AclBinding[]>('table', '', (d) => d), 'table', {color: this.color}))

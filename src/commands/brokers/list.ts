@@ -1,7 +1,7 @@
 import {type BrokerSummary, brokersService} from '../../admin/brokers.js'
 import {KafkaCommand} from '../../base-command.js'
 import type {View} from '../../output/format.js'
-import {humanBytes} from '../../output/size.js'
+import {bytesCell, markCell} from '../../output/size.js'
 
 export interface BrokerListResult {
   brokers: BrokerSummary[]
@@ -23,8 +23,8 @@ const brokerListView: View<BrokerListResult> = {
     {key: 'rack', header: 'RACK'},
     {key: 'leaders', header: 'LEADERS', align: 'right'},
     {key: 'replicas', header: 'REPLICAS', align: 'right'},
-    {key: 'size', header: 'LOG-DIR SIZE', align: 'right'},
-    {key: 'controller', header: 'CONTROLLER'},
+    {key: 'sizeBytes', header: 'LOG-DIR SIZE', align: 'right', human: bytesCell},
+    {key: 'controller', header: 'CONTROLLER', human: markCell},
     {key: 'fenced', header: 'FENCED', color: (v) => (v === true ? 'red' : undefined)},
     {key: 'bytes', header: 'BYTES', align: 'right', wide: true},
   ],
@@ -35,8 +35,8 @@ const brokerListView: View<BrokerListResult> = {
       rack: b.rack,
       leaders: b.leaders,
       replicas: b.replicas,
-      size: humanBytes(b.logDirBytes),
-      controller: b.controller ? '*' : '',
+      sizeBytes: b.logDirBytes,
+      controller: b.controller,
       fenced: b.fenced,
       bytes: b.logDirBytes,
     })),

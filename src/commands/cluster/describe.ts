@@ -2,6 +2,7 @@ import {type ClusterDescription, clusterService} from '../../admin/cluster.js'
 import {KafkaCommand} from '../../base-command.js'
 import {toKeyValues} from '../../output/table.js'
 import type {View} from '../../output/format.js'
+import {markCell} from '../../output/size.js'
 
 export default class ClusterDescribe extends KafkaCommand<typeof ClusterDescribe> {
   static summary = 'Show the cluster id, the active controller and the brokers.'
@@ -25,8 +26,8 @@ const view = (color: boolean): View<ClusterDescription> => ({
     {key: 'host', header: 'HOST'},
     {key: 'port', header: 'PORT', align: 'right'},
     {key: 'rack', header: 'RACK'},
-    {key: 'controller', header: 'CONTROLLER'},
+    {key: 'controller', header: 'CONTROLLER', human: markCell},
     {key: 'fenced', header: 'FENCED', wide: true, color: (v) => (v === true ? 'red' : undefined)},
   ],
-  rows: (d) => d.brokers.map((b) => ({id: b.id, host: b.host, port: b.port, rack: b.rack, controller: b.isController ? '*' : '', fenced: b.fenced})),
+  rows: (d) => d.brokers.map((b) => ({id: b.id, host: b.host, port: b.port, rack: b.rack, controller: b.isController, fenced: b.fenced})),
 })

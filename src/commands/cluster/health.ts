@@ -2,7 +2,7 @@ import {Flags} from '@oclif/core'
 
 import {type ClusterHealth, HEALTH_CHECKS, type HealthCheckName, healthService} from '../../admin/health.js'
 import {KafkaCommand} from '../../base-command.js'
-import {usageError} from '../../errors.js'
+import {ExitCode, usageError} from '../../errors.js'
 import {formatDuration, parseDuration} from '../../input/duration.js'
 import type {View} from '../../output/format.js'
 import {toKeyValues, toTable} from '../../output/table.js'
@@ -37,7 +37,7 @@ export default class ClusterHealthCommand extends KafkaCommand<typeof ClusterHea
     })
     this.present(result, healthView(this.color, this.format === 'wide'))
     // A check that could not see all of the cluster (a broker down, a request denied) does not pass.
-    if (!result.healthy || this.degradations().length > 0) this.exitWith(3)
+    if (!result.healthy || this.degradations().length > 0) this.exitWith(ExitCode.checkFailed)
     return result
   }
 }

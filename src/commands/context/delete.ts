@@ -3,6 +3,7 @@ import {Args, Flags} from '@oclif/core'
 import {KctlCommand} from '../../base-command.js'
 import {loadConfig, saveConfig} from '../../connection/config-file.js'
 import {usageError} from '../../errors.js'
+import {objectView} from '../../output/format.js'
 
 export default class ContextDelete extends KctlCommand<typeof ContextDelete> {
   static summary = 'Delete a context from the kctl config file.'
@@ -18,7 +19,6 @@ export default class ContextDelete extends KctlCommand<typeof ContextDelete> {
     delete config.contexts[name]
     if (config.currentContext === name) config.currentContext = undefined
     saveConfig(config)
-    if (!this.jsonEnabled()) this.log(`Deleted context ${name}.`)
-    return {deleted: name, currentContext: config.currentContext ?? null}
+    return this.present({deleted: name, currentContext: config.currentContext ?? null}, objectView((r) => [`Deleted context ${r.deleted}.`], ['deleted', 'currentContext']))
   }
 }

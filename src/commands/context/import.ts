@@ -7,6 +7,7 @@ import {propertiesBaseDir, readPropertiesFile, splitServers, toClientSettings} f
 import {validateAddress} from '../../connection/resolve.js'
 import {usageError} from '../../errors.js'
 import {resolve} from 'node:path'
+import {objectView} from '../../output/format.js'
 
 export default class ContextImport extends KctlCommand<typeof ContextImport> {
   static summary = 'Turn a Kafka client.properties file into a context.'
@@ -42,7 +43,9 @@ export default class ContextImport extends KctlCommand<typeof ContextImport> {
       config.contexts[name] = {bootstrapServers: servers, properties: stored}
       if (this.flags.use || !config.currentContext) config.currentContext = name
     })
-    if (!this.jsonEnabled()) this.log(`Imported ${file} as context ${name} (${settings.securityProtocol}).`)
-    return {name, bootstrapServers: servers, securityProtocol: settings.securityProtocol, currentContext: config.currentContext ?? null, warnings: settings.warnings}
+    return this.present(
+      {name, bootstrapServers: servers, securityProtocol: settings.securityProtocol, currentContext: config.currentContext ?? null, warnings: settings.warnings},
+      objectView((r) => [`Imported ${file} as context ${r.name} (${r.securityProtocol}).`], ['name', 'bootstrapServers', 'securityProtocol', 'currentContext']),
+    )
   }
 }

@@ -2,6 +2,7 @@ import {KctlCommand} from '../../base-command.js'
 import {type Context, configPath, loadConfig} from '../../connection/config-file.js'
 import {readPropertiesFile} from '../../connection/properties.js'
 import type {View} from '../../output/format.js'
+import {markCell} from '../../output/size.js'
 
 export interface ContextListResult {
   configFile: string
@@ -48,7 +49,7 @@ function securityProtocolOf(c: Context): string {
 
 const view: View<ContextListResult> = {
   columns: [
-    {key: 'current', header: 'CURRENT'},
+    {key: 'current', header: 'CURRENT', human: markCell},
     {key: 'name', header: 'NAME'},
     {key: 'bootstrap', header: 'BOOTSTRAP SERVERS'},
     {key: 'security', header: 'SECURITY'},
@@ -57,7 +58,7 @@ const view: View<ContextListResult> = {
   ],
   rows: (d) =>
     d.contexts.map((c) => ({
-      current: c.current ? '*' : '',
+      current: c.current,
       name: c.name,
       bootstrap: c.bootstrapServers.join(','),
       security: c.securityProtocol,

@@ -6,6 +6,7 @@ import {type Context, updateConfig} from '../../connection/config-file.js'
 import {readPropertiesFile, toClientSettings, propertiesBaseDir} from '../../connection/properties.js'
 import {validateAddress} from '../../connection/resolve.js'
 import {usageError} from '../../errors.js'
+import {objectView} from '../../output/format.js'
 
 export default class ContextSet extends KctlCommand<typeof ContextSet> {
   static summary = 'Create or update a context.'
@@ -50,7 +51,9 @@ export default class ContextSet extends KctlCommand<typeof ContextSet> {
       if (flags.use || !config.currentContext) config.currentContext = name
       result = next
     })
-    if (!this.jsonEnabled()) this.log(`Context ${name} saved${config.currentContext === name ? ' (current)' : ''}.`)
-    return {name, context: result, currentContext: config.currentContext ?? null}
+    return this.present(
+      {name, context: result, currentContext: config.currentContext ?? null},
+      objectView((r) => [`Context ${r.name} saved${r.currentContext === r.name ? ' (current)' : ''}.`], ['name', 'currentContext']),
+    )
   }
 }

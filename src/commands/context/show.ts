@@ -5,6 +5,7 @@ import {configPath, loadConfig} from '../../connection/config-file.js'
 import {readPropertiesFile, redactProperties} from '../../connection/properties.js'
 import {DEFAULT_BOOTSTRAP, resolveConnection} from '../../connection/resolve.js'
 import {usageError} from '../../errors.js'
+import {type View, objectView} from '../../output/format.js'
 import {toKeyValues} from '../../output/table.js'
 
 export interface ContextShowResult {
@@ -49,25 +50,32 @@ export default class ContextShow extends KctlCommand<typeof ContextShow> {
       clusterId: c?.clusterId ?? null,
       configFile: configPath(),
     }
-    if (!this.jsonEnabled()) {
-      const lines = toKeyValues(
-        [
-          ['Name', result.name ?? '(none: the embedded default)'],
-          ['Bootstrap servers', result.bootstrapServers.join(',')],
-          ['Security protocol', result.securityProtocol],
-          ['SASL', result.saslMechanism ? `${result.saslMechanism} as ${result.saslUsername}` : null],
-          ['Command config', result.commandConfig],
-          ['Read-only', result.readOnly],
-          ['Protected', result.protected],
-          ['Cluster ID', result.clusterId],
-        ],
-        {color: this.color},
-      )
-      const propLines = Object.entries(result.properties)
-        .sort(([a], [b]) => a.localeCompare(b))
-        .map(([k, v]) => `  ${k}=${v}`)
-      this.log([...lines, ...(propLines.length > 0 ? ['Properties:', ...propLines] : [])].join('\n'))
-    }
-    return result
+    return this.present(result, contextShowView(this.color))
   }
 }
+
+const contextShowView = (color: boolean): View<ContextShowResult> => ({
+  ...objectView<ContextShowResult>(
+    () => [],
+    ['name', 'current', 'bootstrapServers', 'securityProtocol', 'saslMechanism', 'saslUsername', 'commandConfig', 'readOnly', 'protected', 'clusterId', 'configFile'],
+  ),
+  header(result) {
+    const lines = toKeyValues(
+      [
+        ['Name', result.name ?? '(none: the embedded default)'],
+        ['Bootstrap servers', result.bootstrapServers.join(',')],
+        ['Security protocol', result.securityProtocol],
+        ['SASL', result.saslMechanism ? `${result.saslMechanism} as ${result.saslUsername}` : null],
+        ['Command config', result.commandConfig],
+        ['Read-only', result.readOnly],
+        ['Protected', result.protected],
+        ['Cluster ID', result.clusterId],
+      ],
+      {color},
+    )
+    const propLines = Object.entries(result.properties)
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([k, v]) => `  ${k}=${v}`)
+    return [...lines, ...(propLines.length > 0 ? ['Properties:', ...propLines] : [])]
+  },
+})

@@ -3,6 +3,7 @@ import {Args} from '@oclif/core'
 import {KctlCommand} from '../../base-command.js'
 import {updateConfig} from '../../connection/config-file.js'
 import {usageError} from '../../errors.js'
+import {objectView} from '../../output/format.js'
 
 export default class ContextUse extends KctlCommand<typeof ContextUse> {
   static summary = 'Make a context the current one.'
@@ -15,7 +16,6 @@ export default class ContextUse extends KctlCommand<typeof ContextUse> {
       if (!config.contexts[name]) throw usageError(`Unknown context "${name}"`, `Known contexts: ${Object.keys(config.contexts).sort().join(', ') || 'none'}.`, 'UNKNOWN_CONTEXT')
       config.currentContext = name
     })
-    if (!this.jsonEnabled()) this.log(`Switched to context ${name}.`)
-    return {currentContext: name}
+    return this.present({currentContext: name}, objectView((r) => [`Switched to context ${r.currentContext}.`], ['currentContext']))
   }
 }

@@ -2,10 +2,10 @@ import {Args, Flags} from '@oclif/core'
 
 import {groupLag} from '../../admin/lag.js'
 import {KafkaCommand} from '../../base-command.js'
-import {usageError} from '../../errors.js'
-import {formatDuration, parseDuration} from '../../input/duration.js'
+import {ExitCode, usageError} from '../../errors.js'
+import {parseDuration} from '../../input/duration.js'
 import type {View} from '../../output/format.js'
-import {groupSelection, lagFlags} from './index.js'
+import {durationCell, groupSelection, lagFlags} from './index.js'
 
 export interface LagOffender {
   group: string
@@ -60,7 +60,7 @@ export default class LagCheck extends KafkaCommand<typeof LagCheck> {
     const unseen = conn.warnings.map((w) => w.message)
     const result = {ok: offenders.length === 0 && unseen.length === 0, maxLag, maxTimeLagMs, checked: groups.length, offenders, unseen}
     this.present(result, lagCheckView)
-    if (!result.ok) this.exitWith(3)
+    if (!result.ok) this.exitWith(ExitCode.checkFailed)
     return result
   }
 }
@@ -69,10 +69,10 @@ export const lagCheckView: View<LagCheckResult> = {
   columns: [
     {key: 'group', header: 'GROUP'},
     {key: 'lag', header: 'LAG', align: 'right'},
-    {key: 'timeLag', header: 'TIME-LAG', align: 'right'},
+    {key: 'timeLagMs', header: 'TIME-LAG', align: 'right', human: durationCell},
     {key: 'exceeded', header: 'EXCEEDED', color: () => 'red'},
   ],
-  rows: (d) => d.offenders.map((o) => ({group: o.group, lag: o.lag, timeLag: o.timeLagMs === null ? null : formatDuration(o.timeLagMs), exceeded: o.exceeded.join(',')})),
+  rows: (d) => d.offenders.map((o) => ({group: o.group, lag: o.lag, timeLagMs: o.timeLagMs, exceeded: o.exceeded.join(',')})),
   header: (d) => [
     d.ok
       ? `OK: ${d.checked} group(s) within the thresholds.`

@@ -3,9 +3,9 @@ import {Args, Flags} from '@oclif/core'
 import {type GroupLag, groupLag} from '../../admin/lag.js'
 import {type WatchSnapshot, watchLag} from '../../admin/lag-watch.js'
 import {KafkaCommand} from '../../base-command.js'
-import {usageError} from '../../errors.js'
+import {ExitCode, usageError} from '../../errors.js'
 import {formatDuration, parseDuration} from '../../input/duration.js'
-import type {View} from '../../output/format.js'
+import type {Cell, View} from '../../output/format.js'
 import {render} from '../../output/render.js'
 
 export interface LagResult {
@@ -81,7 +81,7 @@ export default class Lag extends KafkaCommand<typeof Lag> {
     const controller = new AbortController()
     process.once('SIGINT', () => {
       controller.abort()
-      this.exitWith(130) // stopped by the user (commands.md)
+      this.exitWith(ExitCode.cancelled) // stopped by the user (commands.md)
     })
     const tty = Boolean(process.stdout.isTTY)
     await watchLag(await this.connection(), {...options, intervalMs, iterations: this.flags.iterations, signal: controller.signal}, (s) => {
@@ -97,7 +97,8 @@ export function sortGroups<G extends GroupLag>(groups: G[], sort: 'lag' | 'name'
   return top ? sorted.slice(0, top) : sorted
 }
 
-const timeLag = (ms: number | null) => (ms === null ? null : formatDuration(ms))
+/** Column.human for milliseconds: 1m37s. */
+export const durationCell = (ms: Cell): Cell => (typeof ms === 'number' ? formatDuration(ms) : ms)
 const lagColor = (v: unknown) => (typeof v === 'bigint' && v > 0n ? 'yellow' : undefined)
 
 export const groupLagView: View<LagResult> = {
@@ -107,9 +108,9 @@ export const groupLagView: View<LagResult> = {
     {key: 'members', header: 'MEMBERS', align: 'right'},
     {key: 'topics', header: 'TOPICS', align: 'right'},
     {key: 'lag', header: 'LAG', align: 'right', color: lagColor},
-    {key: 'timeLag', header: 'TIME-LAG', align: 'right'},
+    {key: 'timeLagMs', header: 'TIME-LAG', align: 'right', human: durationCell},
   ],
-  rows: (d) => d.groups.map((g) => ({group: g.group, state: g.state, members: g.members, topics: g.topics.length, lag: g.lag, timeLag: timeLag(g.timeLagMs)})),
+  rows: (d) => d.groups.map((g) => ({group: g.group, state: g.state, members: g.members, topics: g.topics.length, lag: g.lag, timeLagMs: g.timeLagMs})),
   empty: 'No groups.',
 }
 
@@ -121,10 +122,10 @@ export const partitionLagView: View<LagResult> = {
     {key: 'committed', header: 'COMMITTED', align: 'right'},
     {key: 'logEnd', header: 'LOG-END', align: 'right'},
     {key: 'lag', header: 'LAG', align: 'right', color: lagColor},
-    {key: 'timeLag', header: 'TIME-LAG', align: 'right'},
+    {key: 'timeLagMs', header: 'TIME-LAG', align: 'right', human: durationCell},
     {key: 'owner', header: 'CONSUMER'},
   ],
-  rows: (d) => d.groups.flatMap((g) => g.topics.flatMap((t) => t.partitions.map((p) => ({group: g.group, ...p, timeLag: timeLag(p.timeLagMs)})))),
+  rows: (d) => d.groups.flatMap((g) => g.topics.flatMap((t) => t.partitions.map((p) => ({group: g.group, ...p})))),
   empty: 'No committed offsets.',
   footer: (d) => d.groups.flatMap((g) => g.topics.map((t) => `${g.group} ${t.topic}: lag ${t.lag}`)),
 }
@@ -137,12 +138,12 @@ export const watchView: View<WatchSnapshot> = {
     {key: 'group', header: 'GROUP'},
     {key: 'status', header: 'STATUS', color: (v) => (v === 'OK' ? 'green' : v === 'WARN' ? 'yellow' : 'red')},
     {key: 'lag', header: 'LAG', align: 'right'},
-    {key: 'timeLag', header: 'TIME-LAG', align: 'right'},
+    {key: 'timeLagMs', header: 'TIME-LAG', align: 'right', human: durationCell},
     {key: 'consumed', header: 'CONSUMED/S', align: 'right'},
     {key: 'produced', header: 'PRODUCED/S', align: 'right'},
     {key: 'rule', header: 'RULE'},
   ],
-  rows: (s) => s.groups.map((g) => ({group: g.group, status: g.status.status, lag: g.lag, timeLag: timeLag(g.timeLagMs), consumed: rate(g.consumedPerSec), produced: rate(g.producedPerSec), rule: g.status.rule})),
+  rows: (s) => s.groups.map((g) => ({group: g.group, status: g.status.status, lag: g.lag, timeLagMs: g.timeLagMs, consumed: rate(g.consumedPerSec), produced: rate(g.producedPerSec), rule: g.status.rule})),
   empty: 'No groups.',
   footer: (s) => s.groups.flatMap((g) => g.partitionStatus.filter((p) => p.status.status !== 'OK').map((p) => `  ${g.group} ${p.topic}:${p.partition} ${p.status.status}: ${p.status.rule}`)),
 }

@@ -3,6 +3,7 @@ import {Flags} from '@oclif/core'
 import {KctlCommand} from '../../base-command.js'
 import {nodeLog} from '../../local/cluster.js'
 import {localClusterDir} from '../../local/paths.js'
+import type {View} from '../../output/format.js'
 
 export interface LocalLogsResult {
   nodeId: number
@@ -21,7 +22,18 @@ export default class LocalLogs extends KctlCommand<typeof LocalLogs> {
 
   async run(): Promise<LocalLogsResult> {
     const result = nodeLog(localClusterDir(), this.flags.broker, this.flags.lines)
-    if (!this.jsonEnabled()) this.log(result.lines.join('\n'))
-    return result
+    return this.present(result, logLinesView)
   }
+}
+
+/** Table and wide print the log as it is; CSV is one row per line (node, line number, text). */
+const logLinesView: View<LocalLogsResult> = {
+  headerOnly: true,
+  header: (r) => r.lines,
+  columns: [
+    {key: 'nodeId', header: 'NODE'},
+    {key: 'line', header: 'LINE'},
+    {key: 'text', header: 'TEXT'},
+  ],
+  rows: (r) => r.lines.map((text, i) => ({nodeId: r.nodeId, line: i + 1, text})),
 }

@@ -1,4 +1,4 @@
-import {KctlCommand} from '../../base-command.js'
+import {ExitCode, KctlCommand} from '../../base-command.js'
 import {type LocalClusterStatus, clusterStatus} from '../../local/cluster.js'
 import {localClusterDir} from '../../local/paths.js'
 import type {View} from '../../output/format.js'
@@ -12,7 +12,7 @@ export default class LocalStatus extends KctlCommand<typeof LocalStatus> {
   async run(): Promise<LocalClusterStatus> {
     const status = clusterStatus(localClusterDir())
     this.present(status, view(this.color))
-    if (!status.exists || status.nodes.some((n) => !n.running)) this.exitWith(3)
+    if (!status.exists || status.nodes.some((n) => !n.running)) this.exitWith(ExitCode.checkFailed)
     return status
   }
 }

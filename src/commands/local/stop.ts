@@ -3,6 +3,7 @@ import {Flags} from '@oclif/core'
 import {KctlCommand} from '../../base-command.js'
 import {stopCluster} from '../../local/cluster.js'
 import {localClusterDir} from '../../local/paths.js'
+import {objectView} from '../../output/format.js'
 
 export interface LocalStopResult {
   dir: string
@@ -25,7 +26,7 @@ export default class LocalStop extends KctlCommand<typeof LocalStop> {
     const dir = localClusterDir()
     const {stopped} = await stopCluster(dir, {nodeIds: this.flags.broker, purge: this.flags.purge})
     const purged = Boolean(this.flags.purge && !this.flags.broker)
-    if (!this.jsonEnabled()) this.log(stopped.length > 0 ? `Stopped node(s) ${stopped.join(', ')}.${purged ? ' Removed ' + dir + '.' : ''}` : `Nothing was running.${purged ? ' Removed ' + dir + '.' : ''}`)
-    return {dir, stopped, purged}
+    const text = stopped.length > 0 ? `Stopped node(s) ${stopped.join(', ')}.${purged ? ' Removed ' + dir + '.' : ''}` : `Nothing was running.${purged ? ' Removed ' + dir + '.' : ''}`
+    return this.present({dir, stopped, purged}, objectView(() => [text], ['dir', 'stopped', 'purged']))
   }
 }

@@ -3,7 +3,7 @@ import {Flags} from '@oclif/core'
 import {type LogDirsReport, logDirsService} from '../../admin/logdirs.js'
 import {KafkaCommand} from '../../base-command.js'
 import type {View} from '../../output/format.js'
-import {humanBytes} from '../../output/size.js'
+import {bytesCell, humanBytes} from '../../output/size.js'
 import {toTable} from '../../output/table.js'
 
 export default class LogdirsDescribe extends KafkaCommand<typeof LogdirsDescribe> {
@@ -47,12 +47,12 @@ const logDirsView = (color: boolean): View<LogDirsReport> => ({
     {key: 'topic', header: 'TOPIC'},
     {key: 'partition', header: 'PARTITION', align: 'right'},
     {key: 'broker', header: 'BROKER', align: 'right'},
-    {key: 'size', header: 'SIZE', align: 'right'},
+    {key: 'sizeBytes', header: 'SIZE', align: 'right', human: bytesCell},
     {key: 'offsetLag', header: 'FUTURE LAG', align: 'right'},
     {key: 'path', header: 'LOG DIR', wide: true},
     {key: 'bytes', header: 'BYTES', align: 'right', wide: true},
   ],
   rows: (r) =>
-    r.replicas.map((x) => ({topic: x.topic, partition: x.partition, broker: x.broker, size: humanBytes(x.sizeBytes), offsetLag: x.future ? x.offsetLag : null, path: x.path, bytes: x.sizeBytes})),
+    r.replicas.map((x) => ({topic: x.topic, partition: x.partition, broker: x.broker, sizeBytes: x.sizeBytes, offsetLag: x.future ? x.offsetLag : null, path: x.path, bytes: x.sizeBytes})),
   empty: 'No replicas.',
 })

@@ -75,6 +75,8 @@ export default class OffsetsReset extends KafkaCommand<typeof OffsetsReset> {
   private async finish(plan: PlannedReset, strategy: ResetStrategy, confirmed = false): Promise<ResetResult> {
     const {descriptions, coordinators: _, ...result} = plan
     const tables = !this.flags.export && !this.jsonEnabled()
+    // The plan preview and the "Applied" line are for people (table, wide); yaml and csv print the result once.
+    const human = tables && (this.format === 'table' || this.format === 'wide')
     if (this.flags.export) process.stdout.write(planToCsv(plan.rows))
     if (!this.flags.execute && !confirmed) {
       if (tables) this.log(this.renderPlan(result))
@@ -83,7 +85,7 @@ export default class OffsetsReset extends KafkaCommand<typeof OffsetsReset> {
     }
     assertInactive(descriptions, 'reset offsets')
     let shown = confirmed
-    if (!confirmed && !this.flags.yes && tables && canPrompt()) {
+    if (!confirmed && !this.flags.yes && human && canPrompt()) {
       this.log(this.renderPlan(result))
       shown = true
     }
@@ -92,7 +94,7 @@ export default class OffsetsReset extends KafkaCommand<typeof OffsetsReset> {
     const {clusterId} = await describeCluster(conn)
     result.journal = await executeReset(conn, plan, {clusterId, action: describeStrategy(strategy)})
     result.executed = true
-    if (tables) this.log(shown ? `Applied: ${plan.rows.length} offset(s) committed (journal ${result.journal.join(', ')}).` : this.renderPlan(result))
+    if (tables) this.log(shown && human ? `Applied: ${plan.rows.length} offset(s) committed (journal ${result.journal.join(', ')}).` : this.renderPlan(result))
     this.note(`Undo with: kctl offsets undo ${plan.groups.map((g) => `--group ${g.group}`).join(' ')}`)
     return result
   }
@@ -113,13 +115,13 @@ export default class OffsetsReset extends KafkaCommand<typeof OffsetsReset> {
     this.log(this.renderPlan(preview))
     assertInactive(descriptions, 'reset offsets')
     if (!(await prompter().confirm(`Apply this reset to group ${answer.group}?`, false))) {
-      this.log(`Not applied. To run it later: ${equivalentCommand(this.config.bin, answer)}`)
+      this.note(`Not applied. To run it later: ${equivalentCommand(this.config.bin, answer)}`)
       return preview
     }
     // Read-only contexts refuse and protected ones still want the name typed.
     await this.guardMutation(`Reset ${plan.rows.length} offset(s) of group ${answer.group}?`, {destructive: false})
     const result = await this.finish(plan, answer.strategy, true)
-    this.log(`Equivalent command: ${equivalentCommand(this.config.bin, answer)}`)
+    this.note(`Equivalent command: ${equivalentCommand(this.config.bin, answer)}`)
     return result
   }
 }

@@ -2,7 +2,7 @@ import {Flags} from '@oclif/core'
 
 import {type ElectionKind, type ElectionResult, electionsService} from '../../admin/elections.js'
 import {KafkaCommand} from '../../base-command.js'
-import {usageError} from '../../errors.js'
+import {ExitCode, usageError} from '../../errors.js'
 import {parseElectionPartitions, readJsonFile} from '../../input/kafka-json.js'
 import {mergeTopicPartitions, parseTopicPartitions} from '../../input/topic-partitions.js'
 import type {View} from '../../output/format.js'
@@ -49,7 +49,7 @@ export default class PartitionsElectLeaders extends KafkaCommand<typeof Partitio
     }
     const results = await electionsService.electLeaders(conn, kind, targets, Math.min(this.timeoutMs, 60_000))
     this.present({electionType: kind, results}, electionView)
-    if (results.some((r) => r.result === 'failed')) this.exitWith(1)
+    if (results.some((r) => r.result === 'failed')) this.exitWith(ExitCode.failed)
     return {electionType: kind, results}
   }
 }

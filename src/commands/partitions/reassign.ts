@@ -4,7 +4,7 @@ import {existsSync, writeFileSync} from 'node:fs'
 import {type OngoingReassignment, type PartitionOutcome, type VerifiedPartition, reassignService as svc} from '../../admin/reassign.js'
 import {type PartitionMove, movedReplicas} from '../../admin/reassign-plan.js'
 import {KafkaCommand} from '../../base-command.js'
-import {usageError} from '../../errors.js'
+import {ExitCode, usageError} from '../../errors.js'
 import {parseByteRate} from '../../input/byte-rate.js'
 import {type ReassignmentEntry, formatReassignmentPlan, parseReassignmentPlan, readJsonFile} from '../../input/kafka-json.js'
 import {moveLines, moveQuestion, reassignProgress, reassignView} from '../../output/views/reassign.js'
@@ -55,8 +55,8 @@ export default class PartitionsReassign extends KafkaCommand<typeof PartitionsRe
     if (!mode) throw usageError('Say what to do: --generate, --execute, --verify, --list or --cancel', 'E.g. `kctl partitions reassign --generate --topics orders --brokers 1,2,3`.')
     const result = await this[mode]()
     this.present(result, reassignView(this.color))
-    if (result.mode === 'verify' && !result.complete) this.exitWith(3)
-    if ((result.mode === 'execute' && result.moves.some((m) => m.error)) || (result.mode === 'cancel' && result.partitions.some((p) => p.error))) this.exitWith(1)
+    if (result.mode === 'verify' && !result.complete) this.exitWith(ExitCode.checkFailed)
+    if ((result.mode === 'execute' && result.moves.some((m) => m.error)) || (result.mode === 'cancel' && result.partitions.some((p) => p.error))) this.exitWith(ExitCode.failed)
     return result
   }
 

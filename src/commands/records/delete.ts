@@ -2,7 +2,7 @@ import {Flags} from '@oclif/core'
 
 import {type DeleteBefore, type RecordDeletion, recordsService} from '../../admin/records.js'
 import {KafkaCommand} from '../../base-command.js'
-import {usageError} from '../../errors.js'
+import {ExitCode, usageError} from '../../errors.js'
 import {parseDateTime} from '../../input/datetime.js'
 import {parseOffsetFile, readJsonFile} from '../../input/kafka-json.js'
 import {type TopicPartitionsSpec, mergeTopicPartitions, parseTopicPartitions} from '../../input/topic-partitions.js'
@@ -50,7 +50,7 @@ export default class RecordsDelete extends KafkaCommand<typeof RecordsDelete> {
     })
     const result = {dryRun, recordsDeleted: dryRun ? 0n : partitions.filter((p) => !p.error).reduce((n, p) => n + p.records, 0n), partitions}
     this.present(result, recordsView)
-    if (partitions.some((p) => p.error)) this.exitWith(1)
+    if (partitions.some((p) => p.error)) this.exitWith(ExitCode.failed)
     return result
   }
 

@@ -5,7 +5,7 @@ import {movedReplicas} from '../../admin/reassign-plan.js'
 import {topicAlterService} from '../../admin/topic-alter.js'
 import {topicsService} from '../../admin/topics.js'
 import {KafkaCommand} from '../../base-command.js'
-import {usageError} from '../../errors.js'
+import {ExitCode, usageError} from '../../errors.js'
 import {parseByteRate} from '../../input/byte-rate.js'
 import {toKeyValues} from '../../output/table.js'
 import type {View} from '../../output/format.js'
@@ -68,7 +68,7 @@ export default class TopicsAlter extends KafkaCommand<typeof TopicsAlter> {
     if (moves.length > 0) {
       const run = await reassignService.runReassignment(conn, moves, {throttle, timeoutMs: Math.min(this.timeoutMs, 60_000), wait: flags.wait, onProgress: reassignProgress((line) => this.note(line))})
       result.reassignment = {...pending!, ...run}
-      if (run.moves.some((m) => m.error)) this.exitWith(1)
+      if (run.moves.some((m) => m.error)) this.exitWith(ExitCode.failed)
     }
     return this.present(result, view(this.color))
   }

@@ -4,7 +4,7 @@ import {type TopicDetail, topicsService} from '../../admin/topics.js'
 import {KafkaCommand} from '../../base-command.js'
 import {topicFilterFlags, topicSelection} from '../../flags/topics.js'
 import type {View} from '../../output/format.js'
-import {humanBytes} from '../../output/size.js'
+import {bytesCell} from '../../output/size.js'
 
 export interface TopicDescribeResult {
   topics: TopicDetail[]
@@ -43,7 +43,7 @@ export const topicDescribeView: View<TopicDescribeResult> = {
     {key: 'offline', header: 'OFFLINE', color: (v) => (v ? 'red' : undefined)},
     {key: 'earliest', header: 'EARLIEST', align: 'right', wide: true},
     {key: 'latest', header: 'LATEST', align: 'right'},
-    {key: 'size', header: 'SIZE', align: 'right'},
+    {key: 'sizeBytes', header: 'SIZE', align: 'right', human: bytesCell},
   ],
   rows: (d) =>
     d.topics.flatMap((t) =>
@@ -56,7 +56,7 @@ export const topicDescribeView: View<TopicDescribeResult> = {
         offline: p.offlineReplicas.length > 0 ? list(p.offlineReplicas) : null,
         earliest: p.earliestOffset,
         latest: p.latestOffset,
-        size: humanBytes(p.sizeBytes),
+        sizeBytes: p.sizeBytes,
         underReplicated: p.isr.length < p.replicas.length,
       })),
     ),

@@ -43,4 +43,5 @@ export const changeView: View<ScramChange | {changes: ScramChange[]}> = {
   ],
   rows: (d) => ('changes' in d ? d.changes : [d]).map((c) => ({...c})),
   empty: 'Nothing changed.',
+  footer: (d) => ('dryRun' in d && d.dryRun ? ['', `Dry run: the ${'changes' in d && d.changes.length === 1 ? 'credential' : 'credentials'} above would be deleted; nothing was changed.`] : []),
 }

@@ -8,7 +8,7 @@ import {execFile} from 'node:child_process'
 import {readFileSync} from 'node:fs'
 import {fileURLToPath} from 'node:url'
 
-import {KctlError, connectionError, usageError} from '../../errors.js'
+import {KctlError, type KctlErrorCode, connectionError, usageError} from '../../errors.js'
 
 export type OAuthSource = 'client_credentials' | 'file' | 'env' | 'command'
 
@@ -114,7 +114,7 @@ export function describeSource(s: OAuthSettings): string {
   }
 }
 
-const tokenError = (step: string, message: string, hint?: string, code = 'OAUTH_TOKEN_FAILED') => connectionError(`OAUTHBEARER ${step}: ${message}`, {code, hint})
+const tokenError = (step: string, message: string, hint?: string, code: KctlErrorCode = 'OAUTH_TOKEN_FAILED') => connectionError(`OAUTHBEARER ${step}: ${message}`, {code, hint})
 
 /** Decode a JWT's claims without verifying it (the broker verifies). */
 export function jwtClaims(token: string): Record<string, unknown> {
