@@ -2,8 +2,7 @@ import {Flags} from '@oclif/core'
 
 import {type ClusterHealth, HEALTH_CHECKS, type HealthCheckName, healthService} from '../../admin/health.js'
 import {KafkaCommand} from '../../base-command.js'
-import {usageError} from '../../errors.js'
-import {parseDuration} from '../../input/duration.js'
+import {parseNonNegativeDuration} from '../../input/duration.js'
 import type {View} from '../../output/format.js'
 import {toKeyValues, toTable} from '../../output/table.js'
 
@@ -23,8 +22,7 @@ export default class ClusterHealthCommand extends KafkaCommand<typeof ClusterHea
   }
 
   async run(): Promise<ClusterHealth> {
-    const maxQuorumLagMs = parseDuration(this.flags['max-quorum-lag'], '--max-quorum-lag')
-    if (maxQuorumLagMs < 0) throw usageError('--max-quorum-lag must not be negative', 'E.g. --max-quorum-lag 10s.')
+    const maxQuorumLagMs = parseNonNegativeDuration(this.flags['max-quorum-lag'], '--max-quorum-lag', '10s')
     const result = await healthService.clusterHealth(await this.connection(), {
       skip: this.flags['skip-check'] as HealthCheckName[] | undefined,
       maxQuorumLagMs,

@@ -3,7 +3,8 @@ import {Args, Flags} from '@oclif/core'
 import {groupLag} from '../../admin/lag.js'
 import {KafkaCommand} from '../../base-command.js'
 import {usageError} from '../../errors.js'
-import {formatDuration, parseDuration} from '../../input/duration.js'
+import {formatDuration, parseNonNegativeDuration} from '../../input/duration.js'
+import {parseInt64} from '../../input/numbers.js'
 import type {View} from '../../output/format.js'
 import {groupSelection, lagFlags} from './index.js'
 
@@ -39,12 +40,11 @@ export default class LagCheck extends KafkaCommand<typeof LagCheck> {
   }
 
   async run(): Promise<LagCheckResult> {
-    const selection = groupSelection(this.positionals, this.flags['all-groups'])
+    const selection = groupSelection(this.positionals, this.flags['all-groups'], this.flags.topic)
     const maxLagText = this.flags['max-lag']
     if (maxLagText === undefined && this.flags['max-time-lag'] === undefined) throw usageError('Give a threshold: --max-lag N and/or --max-time-lag DURATION', undefined, 'MISSING_THRESHOLD')
-    if (maxLagText !== undefined && !/^\d+$/.test(maxLagText.trim())) throw usageError(`Invalid --max-lag "${maxLagText}": not a non-negative integer`, 'e.g. --max-lag 1000', 'INVALID_THRESHOLD')
-    const maxLag = maxLagText === undefined ? null : BigInt(maxLagText.trim())
-    const maxTimeLagMs = this.flags['max-time-lag'] === undefined ? null : parseDuration(this.flags['max-time-lag'], '--max-time-lag')
+    const maxLag = maxLagText === undefined ? null : parseInt64(maxLagText, '--max-lag', {what: 'lag threshold'})
+    const maxTimeLagMs = this.flags['max-time-lag'] === undefined ? null : parseNonNegativeDuration(this.flags['max-time-lag'], '--max-time-lag')
     const groups = await groupLag(await this.connection(), {...selection, topic: this.flags.topic, timeLag: maxTimeLagMs !== null && this.flags['time-lag']})
     const offenders: LagOffender[] = []
     for (const g of groups) {
