@@ -174,7 +174,7 @@ export abstract class KctlCommand<T extends typeof Command> extends Command {
     if (isPromptAbort(err)) return cancelledError()
     // oclif parse errors: unknown flag, missing argument, bad option value.
     if (err.oclif !== undefined || /Parse|Flag|Arg|Validation/.test(err.name ?? '') || err.constructor?.name === 'CLIError') {
-      const lines = (err.message ?? '').split('\n').map((l) => l.trim()).filter((l) => l !== '' && !/^The following errors occurred/.test(l))
+      const lines = (err.message ?? '').split('\n').map((l) => l.trim()).filter((l) => l !== '' && !/^The following errors? occurred/.test(l) && !/^See more help with --help/.test(l))
       // oclif says "Parsing --flag" and gives the reason on the next line: keep both on one line.
       const first = lines[0] && /^Parsing --/.test(lines[0]) && lines[1] ? `${lines[0]}: ${lines[1]}` : (lines[0] ?? 'Invalid arguments')
       return usageError(first.replace(/^\s*Error:\s*/, '').trim(), `See \`kctl ${this.id?.replaceAll(':', ' ') ?? ''} --help\`.`, 'INVALID_ARGUMENTS')

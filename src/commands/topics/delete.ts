@@ -34,8 +34,9 @@ export default class TopicsDelete extends KafkaCommand<typeof TopicsDelete> {
     for (const n of names) validateTopicName(n)
     const internal = names.find((n) => isInternalTopic(n))
     if (internal) throw usageError(`Refusing to delete the internal topic ${internal}`, 'Internal topics hold Kafka\'s own state.', 'INTERNAL_TOPIC')
+    const match = flags.match ? parseTopicRegex(flags.match) : undefined
     const conn = await this.connection()
-    const all = await topicsService.listTopicsFiltered(conn, {match: flags.match ? parseTopicRegex(flags.match) : undefined, excludeInternal: true})
+    const all = await topicsService.listTopicsFiltered(conn, {match, excludeInternal: true})
     const exists = new Map(all.map((t) => [t.name, t]))
     const missing = names.filter((n) => !exists.has(n))
     if (missing.length > 0 && !flags['if-exists']) await topicsService.throwMissingTopics(conn, missing, exists.keys(), 'Check the names with `kctl topics list`, or pass --if-exists.')

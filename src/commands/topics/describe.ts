@@ -28,7 +28,8 @@ export default class TopicsDescribe extends KafkaCommand<typeof TopicsDescribe> 
 
   async run(): Promise<TopicDescribeResult> {
     for (const n of this.positionals) validateTopicName(n)
-    const topics = await topicsService.describeTopics(await this.connection(), topicSelection(this.flags, this.positionals))
+    const selection = topicSelection(this.flags, this.positionals)
+    const topics = await topicsService.describeTopics(await this.connection(), selection)
     return this.present({topics}, topicDescribeView)
   }
 }
