@@ -56,16 +56,39 @@ describe('bad input is rejected with exit 2 and changes nothing', function () {
     await kctl(['topics', 'delete', ref, '--yes', ...ctx])
   })
 
-  it('a table of bad inputs: each exits 2 with a clear message; the cluster is unchanged', async () => {
-    const editor = (name: string, script: string) => {
-      const path = join(testCluster().dir, `${name}-${Date.now()}.sh`)
-      writeFileSync(path, `#!/bin/sh\n${script}\n`)
-      chmodSync(path, 0o755)
-      return path
+  const big = '99999999999'
+  // Would change retention.ms if kctl ever started it without a terminal.
+  const changingEditor = () => {
+    const path = join(testCluster().dir, `changing-editor-${Date.now()}.sh`)
+    writeFileSync(path, '#!/bin/sh\nsed -i -e "s/^retention.ms=.*/retention.ms=1000/" "$1"\n')
+    chmodSync(path, 0o755)
+    return path
+  }
+
+  it('the reproductions of issue 11: exit 2 with Error and Hint, the JSON error with a stable code; nothing changes @smoke', async () => {
+    const editor = changingEditor()
+    const cases: [string[], RegExp, string][] = [
+      [['offsets', 'reset', '--group', '', '--topic', ref, '--to-earliest', '--execute', '--yes'], /^Error: Empty group for --group$/m, 'EMPTY_ID'],
+      [['topics', 'create', fresh, '--partitions', big], /^Error: Invalid --partitions "99999999999": above 2147483647/m, 'INVALID_NUMBER'],
+      [['topics', 'create', fresh, '--partitions', '1', '--timeout', '25d'], /^Error: Invalid --timeout "25d"/m, 'INVALID_DURATION'],
+      [['topics', 'create', fresh, '--partitions', '1', '--timeout', '0'], /^Error: Invalid --timeout "0"/m, 'INVALID_DURATION'],
+      [['records', 'delete', '--topic', ref, '--before-datetime', '1969-12-31T00:00:00', '--yes'], /^Error: Invalid --before-datetime/m, 'INVALID_DATETIME'],
+      [['configs', 'edit', 'topic', ref, '--yes'], /^Error: Refusing to start \$EDITOR without a terminal/m, 'NO_TERMINAL'],
+    ]
+    const before = await snapshot()
+    for (const [args, message, code] of cases) {
+      const [text, json] = await Promise.all([kctl([...args, ...ctx], {env: {EDITOR: editor}}), kctl([...args, ...ctx, '--json'], {env: {EDITOR: editor}})])
+      expect(text.code, text.stderr).to.equal(2)
+      expect(text.stderr).to.match(message).and.match(/^Hint: \S/m)
+      expect(text.stderr.split('\n').filter((l) => l !== '')).to.have.length(2)
+      expect(json.code, json.stdout).to.equal(2)
+      expect(json.json().error, args.join(' ')).to.include({code, exitCode: 2}).and.have.property('hint')
     }
-    // Would change retention.ms if kctl ever started it without a terminal.
-    const changingEditor = editor('changing-editor', 'sed -i -e "s/^retention.ms=.*/retention.ms=1000/" "$1"')
-    const big = '99999999999'
+    expect(await snapshot()).to.deep.equal(before)
+  })
+
+  it('a table of bad inputs: each exits 2 with a clear message; the cluster is unchanged', async () => {
+    const editor = changingEditor()
     const cases: [string[], RegExp, Record<string, string>?][] = [
       [['topics', 'create', 'bad name!', '--partitions', '1'], /illegal character " "/],
       [['topics', 'create', fresh, '--partitions', '0'], /the partition count must be at least 1/],
@@ -113,8 +136,8 @@ describe('bad input is rejected with exit 2 and changes nothing', function () {
       [['configs', 'append', 'broker-logger', broker(), 'kafka.server.KafkaApis=INFO'], /Logger levels are not lists/],
       [['configs', '--alter', '--entity-type', 'topics', '--entity-name', ref, '--add-config', 'cleanup.policy=[compact'], /unclosed \[/],
       [['configs', 'set', 'topic', '--default', 'retention.ms=1'], /--default applies to brokers, users, clients and ips/],
-      [['configs', 'edit', 'topic', ref, '--yes'], /Refusing to start \$EDITOR without a terminal[\s\S]*Hint: .*kctl configs set topic/, {EDITOR: changingEditor}],
-      [['configs', 'edit', 'broker', '--default', '--yes'], /Refusing to start \$EDITOR without a terminal/, {EDITOR: changingEditor}],
+      [['configs', 'edit', 'topic', ref, '--yes'], /Refusing to start \$EDITOR without a terminal[\s\S]*Hint: .*kctl configs set topic/, {EDITOR: editor}],
+      [['configs', 'edit', 'broker', '--default', '--yes'], /Refusing to start \$EDITOR without a terminal/, {EDITOR: editor}],
       [['configs', 'edit', 'topic', ref, '--yes'], /Refusing to start \$EDITOR without a terminal/, {EDITOR: '', VISUAL: ''}],
       // Consumer groups and their offsets: ids, ranges, datetimes before any commit.
       [['offsets', 'reset', '--group', '', '--topic', ref, '--to-earliest', '--execute', '--yes'], /Empty group for --group/],
@@ -162,19 +185,6 @@ describe('bad input is rejected with exit 2 and changes nothing', function () {
       )
     }
     expect(failures, failures.join('\n---\n')).to.deep.equal([])
-    // With --json the same refusals are the JSON error object, with a stable code.
-    const json: [string[], string][] = [
-      [['offsets', 'reset', '--group', '', '--topic', ref, '--to-earliest', '--execute', '--yes'], 'EMPTY_ID'],
-      [['topics', 'create', fresh, '--partitions', big], 'INVALID_NUMBER'],
-      [['topics', 'create', fresh, '--partitions', '1', '--timeout', '25d'], 'INVALID_DURATION'],
-      [['records', 'delete', '--topic', ref, '--before-datetime', '1969-12-31T00:00:00', '--yes'], 'INVALID_DATETIME'],
-      [['configs', 'edit', 'topic', ref, '--yes'], 'NO_TERMINAL'],
-    ]
-    for (const [args, code] of json) {
-      const r = await kctl([...args, ...ctx, '--json'], {env: {EDITOR: changingEditor}})
-      expect(r.code, r.stdout).to.equal(2)
-      expect(r.json().error, args.join(' ')).to.include({code, exitCode: 2}).and.have.property('hint')
-    }
     expect(await snapshot()).to.deep.equal(before)
   })
 })
