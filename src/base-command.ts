@@ -1,6 +1,9 @@
 import {Command, Flags, type Interfaces} from '@oclif/core'
 
+import {clusterService} from './admin/cluster.js'
 import {type KafkaConnection, connections} from './connection/client.js'
+import {loadConfig} from './connection/config-file.js'
+import {type ClusterGuard, findClusterGuard, guardedContexts} from './connection/guards.js'
 import {type ConnectionSpec, resolveConnection} from './connection/resolve.js'
 import {ExitCode, type ExitCodeValue, KctlError, cancelledError, connectionError, operationError, toKctlError, usageError} from './errors.js'
 import {parseWaitDuration} from './input/duration.js'
@@ -33,12 +36,14 @@ export abstract class KctlCommand<T extends typeof Command> extends Command {
   protected args!: CommandArgs<T>
   /** Every positional argument (for commands with `strict = false` that take a variable list). */
   protected positionals: string[] = []
+  /** The flags given on the command line (long names), as opposed to from the environment or defaults. */
+  protected commandLineFlags = new Set<string>()
   private deadline?: NodeJS.Timeout
 
   override async init(): Promise<void> {
     await super.init()
     const ctor = this.ctor as unknown as T & typeof KctlCommand
-    const {args, argv, flags} = await this.parse({
+    const {args, argv, flags, raw} = await this.parse({
       flags: ctor.flags,
       baseFlags: ctor.baseFlags,
       enableJsonFlag: ctor.enableJsonFlag,
@@ -49,6 +54,7 @@ export abstract class KctlCommand<T extends typeof Command> extends Command {
     this.flags = flags as BaseFlags<T>
     this.args = args as CommandArgs<T>
     this.positionals = (argv as unknown[]).map(String)
+    this.commandLineFlags = new Set(raw.flatMap((t) => (t.type === 'flag' ? [t.flag] : [])))
     if (this.color && !this.jsonEnabled()) await loadColors()
     this.startDeadline()
     // --timeout bounds kctl's work, not a person answering a prompt.
@@ -156,7 +162,19 @@ export abstract class KctlCommand<T extends typeof Command> extends Command {
   }
 
   override logJson(json: unknown): void {
-    process.stdout.write(`${toJson(json)}\n`)
+    process.stdout.write(`${toJson(this.withWarnings(json))}\n`)
+  }
+
+  /** What the command could not reach (a broker down, a partition without a leader); none here. */
+  protected degradations(): {code: string; message: string}[] {
+    return []
+  }
+
+  /** A JSON object result carries the degradations as `warnings` (arrays and errors stay as they are). */
+  private withWarnings(json: unknown): unknown {
+    const warnings = this.degradations()
+    if (warnings.length === 0 || json === null || typeof json !== 'object' || Array.isArray(json) || 'error' in json) return json
+    return {...json, warnings}
   }
 
   override async finally(err: Error | undefined): Promise<void> {
@@ -220,12 +238,13 @@ export abstract class KafkaCommand<T extends typeof Command> extends KctlCommand
   private conn?: KafkaConnection
   private connectingTo?: string
 
+  /**
+   * oclif fills these flags from their KCTL_* variables too; resolveConnection needs to know which
+   * were typed (the command line beats the environment), so it gets the typed ones and the env.
+   */
   protected get connectionSpec(): ConnectionSpec {
-    return resolveConnection({
-      'bootstrap-server': this.flags['bootstrap-server'],
-      'command-config': this.flags['command-config'],
-      context: this.flags.context,
-    })
+    const typed = (name: 'bootstrap-server' | 'command-config' | 'context') => (this.commandLineFlags.has(name) ? this.flags[name] : undefined)
+    return resolveConnection({'bootstrap-server': typed('bootstrap-server'), 'command-config': typed('command-config'), context: typed('context')}, process.env)
   }
 
   /** The connection, opened on first use; closed in finally(). */
@@ -234,11 +253,11 @@ export abstract class KafkaCommand<T extends typeof Command> extends KctlCommand
       const spec = this.connectionSpec
       for (const w of spec.warnings) this.warnUser(w)
       const debug = this.flags.debug ? (line: string) => process.stderr.write(`[debug] ${line}\n`) : undefined
-      debug?.(`connecting to ${spec.brokers.join(',')} (${spec.securityProtocol}${spec.sasl ? ` ${spec.sasl.mechanism} as ${spec.sasl.username}` : ''}, from ${spec.source}${spec.contextName ? ` context ${spec.contextName}` : ''})`)
+      const from = spec.contextName ? `context ${spec.contextName}${spec.source === 'context' ? '' : `, brokers from ${spec.source}`}` : `from ${spec.source}`
+      debug?.(`connecting to ${spec.brokers.join(',')} (${spec.securityProtocol}${spec.sasl ? ` ${spec.sasl.mechanism} as ${spec.sasl.username}` : ''}, ${from})`)
       this.connectingTo = spec.brokers.join(',')
       this.conn = await connections.open(spec, {timeoutMs: this.timeoutMs, debug})
-      // Loaded only for contexts pinned to a cluster id.
-      const actualId = spec.clusterId ? await (await import('./admin/cluster.js')).clusterService.clusterId(this.conn) : undefined
+      const actualId = spec.clusterId ? await clusterService.clusterId(this.conn) : undefined
       if (spec.clusterId && actualId !== spec.clusterId) {
         throw connectionError(`Context ${spec.contextName} is pinned to cluster ${spec.clusterId}, but ${spec.brokers.join(',')} is cluster ${actualId}`, {
           code: 'CLUSTER_ID_MISMATCH',
@@ -252,22 +271,64 @@ export abstract class KafkaCommand<T extends typeof Command> extends KctlCommand
   /**
    * Every mutating command calls this before changing anything: read-only contexts refuse,
    * protected ones need the context name typed (or --yes), others confirm when `destructive`.
+   * Guards follow the cluster: a connection without a context (-b, KCTL_BOOTSTRAP_SERVER) to the
+   * cluster of a read-only or protected context is guarded like that context.
    */
   protected async guardMutation(question: string, options: {yes?: boolean; destructive?: boolean} = {}): Promise<void> {
     options = {...options, yes: options.yes ?? (this.flags as {yes?: boolean}).yes}
     const spec = this.connectionSpec
-    if (spec.readOnly) {
-      throw usageError(`Context ${spec.contextName} is read-only: refusing to change the cluster`, 'Use another context, or `kctl context set NAME --no-read-only`.', 'READ_ONLY_CONTEXT')
+    const guard: (Omit<ClusterGuard, 'matchedBy'> & Partial<Pick<ClusterGuard, 'matchedBy'>>) | undefined = spec.contextName
+      ? {contextName: spec.contextName, readOnly: spec.readOnly, protected: spec.protected}
+      : await this.clusterGuard(spec)
+    const via = guard?.matchedBy === 'cluster-id' ? ' (same cluster id)' : guard?.matchedBy ? ' (same brokers)' : ''
+    if (guard?.readOnly) {
+      throw usageError(
+        spec.contextName
+          ? `Context ${spec.contextName} is read-only: refusing to change the cluster`
+          : `${spec.brokers.join(',')} is the cluster of read-only context ${guard.contextName}${via}: refusing to change it`,
+        spec.contextName
+          ? 'Use another context, or `kctl context set NAME --no-read-only`.'
+          : `Guards follow the cluster, whatever the connection flags: use \`kctl context set ${guard.contextName} --no-read-only\` if it may be changed.`,
+        'READ_ONLY_CONTEXT',
+      )
     }
-    if (spec.protected) {
-      await this.confirm(`${question} Context ${spec.contextName} is protected.`, {yes: options.yes, typed: spec.contextName})
+    if (guard?.protected) {
+      const why = spec.contextName ? `Context ${spec.contextName} is protected.` : `This is the cluster of protected context ${guard.contextName}${via}.`
+      await this.confirm(`${question} ${why}`, {yes: options.yes, typed: guard.contextName})
       return
     }
     if (options.destructive) await this.confirm(question, {yes: options.yes})
   }
 
+  private clusterGuardFound?: Promise<ClusterGuard | undefined>
+
+  /**
+   * The guarded context whose cluster a connection without a context reaches. Only when the config
+   * file has a read-only or protected context: then one DescribeCluster tells the cluster id and
+   * brokers. A config file that cannot be read fails the command (the guard cannot be checked).
+   */
+  private clusterGuard(spec: ConnectionSpec): Promise<ClusterGuard | undefined> {
+    this.clusterGuardFound ??= (async () => {
+      const config = loadConfig()
+      if (guardedContexts(config).length === 0) return undefined
+      const identity = await clusterService.clusterIdentity(await this.connection())
+      const guard = await findClusterGuard(config, spec.brokers, identity)
+      if (this.flags.debug) {
+        process.stderr.write(`[debug] guard: cluster ${identity.clusterId} ${guard ? `is that of ${guard.readOnly ? 'read-only' : 'protected'} context ${guard.contextName} (matched by ${guard.matchedBy})` : 'is not that of a guarded context'}\n`)
+      }
+      return guard
+    })()
+    return this.clusterGuardFound
+  }
+
+  protected override degradations(): {code: string; message: string}[] {
+    return this.conn?.warnings ?? []
+  }
+
   override async finally(err: Error | undefined): Promise<void> {
     if (this.conn) {
+      // A partial answer says what it is missing, on stderr, whatever the output format.
+      for (const w of this.conn.warnings ?? []) this.warnUser(w.message)
       if (this.flags?.debug) {
         const counts = [...this.conn.requestCounts.entries()].sort(([a], [b]) => a.localeCompare(b))
         process.stderr.write(`[debug] requests: ${counts.map(([api, n]) => `${api}=${n}`).join(' ') || 'none'}\n`)

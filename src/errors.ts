@@ -134,6 +134,26 @@ export function toKctlError(err: unknown, context: {operation?: string; address?
     })
   }
 
+  const tlsHint = tlsProblemHint(message)
+  if (tlsHint) {
+    const where = context.address ?? (e.broker || (e.host ? `${e.host}:${e.port}` : undefined))
+    return connectionError(`TLS handshake failed${where ? ` with ${where}` : ''}: ${message.replace(/^Connection error: /, '').replace(/^[0-9A-F]+:error:[0-9A-F]+:SSL routines:[^:]*:/, '').split(':../deps/')[0].trim()}`, {
+      code: 'TLS_FAILED',
+      hint: tlsHint,
+      cause: err,
+    })
+  }
+
+  const notKafka = /not a Kafka broker: (.*)$/.exec(message)
+  if (notKafka) {
+    const where = context.address ?? (e.broker || (e.host ? `${e.host}:${e.port}` : undefined))
+    return connectionError(`${where ?? 'The server'} is not a Kafka broker: it answered ${notKafka[1].replace(/^it answered /, '')}`, {
+      code: 'NOT_KAFKA',
+      hint: 'Check the port: --bootstrap-server needs a Kafka listener (see the brokers\' listeners / advertised.listeners), not an HTTP or other service.',
+      cause: err,
+    })
+  }
+
   if (
     name === 'KafkaJSConnectionError' ||
     name === 'KafkaJSConnectionClosedError' ||
@@ -164,6 +184,23 @@ export function toKctlError(err: unknown, context: {operation?: string; address?
 
   const msg = outer === e ? message : `${outer.message ?? message}`
   return operationError(msg, {code: 'UNEXPECTED', cause: err})
+}
+
+/** What to set for each TLS failure Node reports, naming the Java client property. */
+export function tlsProblemHint(message: string): string | undefined {
+  if (/alert bad certificate|certificate required|alert number (42|116)|alert unknown ca/i.test(message)) {
+    return 'The listener requires a client certificate it trusts: set ssl.keystore.location (PEM: the key and its certificate chain), or ssl.keystore.key and ssl.keystore.certificate.chain.'
+  }
+  if (/Hostname\/IP does not match|altnames/i.test(message)) {
+    return 'The broker certificate does not name this host: use a bootstrap address the certificate lists, or set ssl.endpoint.identification.algorithm= (empty) to skip the hostname check (the chain is still verified).'
+  }
+  if (/unable to verify|self[- ]signed certificate|unable to get local issuer|certificate has expired|certificate is not yet valid|UNABLE_TO_VERIFY|DEPTH_ZERO_SELF_SIGNED/i.test(message)) {
+    return 'The broker certificate is not signed by a CA kctl trusts: set ssl.truststore.location (with ssl.truststore.type=PEM) to the CA that signed it.'
+  }
+  if (/wrong version number|packet length too long|unknown protocol|record layer failure/i.test(message)) {
+    return 'The listener does not speak TLS: check security.protocol (PLAINTEXT or SASL_PLAINTEXT for a plain listener) and the port.'
+  }
+  return undefined
 }
 
 function cleanSaslMessage(message: string): string {

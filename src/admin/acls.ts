@@ -13,6 +13,8 @@ import {
   entryMatches,
   sortBindings,
 } from '../input/acl.js'
+import {ConfigResourceType} from '../protocol/config-resources.js'
+import {describeConfigResources} from './configs.js'
 import {type AccessDecision, type AccessRequest, type AuthorizerSettings, authorize} from './acl-authorizer.js'
 
 // Kafka's wire codes (kafkajs's ACL_* enums carry the same numbers).
@@ -84,11 +86,20 @@ function wireFilters(f: AclFilter): WireFilter[] {
   }))
 }
 
+/** The ACL requests of kafkajs's Broker class (kctl has no protocol module of its own for them). */
+interface AclBroker {
+  describeAcls(filter: Record<string, unknown>): Promise<{resources: unknown}>
+  createAcls(args: {acl: unknown[]}): Promise<unknown>
+  deleteAcls(args: {filters: unknown[]}): Promise<{filterResponses: unknown}>
+}
+
+const aclBroker = async (conn: KafkaConnection) => (await conn.anyBroker()) as unknown as AclBroker
+
 async function describe(conn: KafkaConnection, filter: WireFilter): Promise<AclBinding[]> {
-  const admin = await conn.admin()
+  const admin = await aclBroker(conn)
   try {
     // kafkajs wants `undefined` (not null) for "any" strings.
-    const {resources} = await admin.describeAcls({...filter, resourceName: filter.resourceName ?? undefined, principal: filter.principal ?? undefined, host: filter.host ?? undefined} as never)
+    const {resources} = await admin.describeAcls({...filter, resourceName: filter.resourceName ?? undefined, principal: filter.principal ?? undefined, host: filter.host ?? undefined} as Record<string, unknown>)
     return (resources as unknown as {resourceType: number; resourceName: string; resourcePatternType: number; acls: WireAcl[]}[]).flatMap((r) => r.acls.map((a) => fromWire(r, a)))
   } catch (error) {
     throw toKctlError(error, {operation: 'describing ACLs (DESCRIBE on the CLUSTER)'})
@@ -113,13 +124,13 @@ export async function existingBindings(conn: KafkaConnection, bindings: AclBindi
 
 /** Create the bindings in one CreateAcls request (creating an existing binding is a no-op in Kafka). */
 export async function createAcls(conn: KafkaConnection, bindings: AclBinding[]): Promise<AclBinding[]> {
-  const admin = await conn.admin()
+  const admin = await aclBroker(conn)
   const acl = bindings.map((b) => {
     const {resourceName, principal, host, resourceType, resourcePatternType, operation, permissionType} = exactFilter(b)
     return {resourceType, resourceName: resourceName!, resourcePatternType, principal: principal!, host: host!, operation, permissionType}
   })
   try {
-    await admin.createAcls({acl: acl as never})
+    await admin.createAcls({acl})
   } catch (error) {
     throw toKctlError(error, {operation: 'creating ACLs (ALTER on the CLUSTER)'})
   }
@@ -129,9 +140,9 @@ export async function createAcls(conn: KafkaConnection, bindings: AclBinding[]):
 /** Delete exactly these bindings (one exact filter each) in one DeleteAcls request; returns what was deleted. */
 export async function deleteAcls(conn: KafkaConnection, bindings: AclBinding[]): Promise<AclBinding[]> {
   if (bindings.length === 0) return []
-  const admin = await conn.admin()
+  const admin = await aclBroker(conn)
   try {
-    const {filterResponses} = await admin.deleteAcls({filters: bindings.map(exactFilter) as never})
+    const {filterResponses} = await admin.deleteAcls({filters: bindings.map(exactFilter)})
     const deleted = (filterResponses as unknown as {matchingAcls: (WireAcl & {resourceType: number; resourceName: string; resourcePatternType: number})[]}[]).flatMap((f) =>
       f.matchingAcls.map((m) => fromWire(m, m)),
     )
@@ -147,15 +158,13 @@ export async function deleteAcls(conn: KafkaConnection, bindings: AclBinding[]):
  * never returns their values, so this is usually null: super users are not visible to clients.
  */
 export async function authorizerSettings(conn: KafkaConnection): Promise<AuthorizerSettings | null> {
-  const admin = await conn.admin()
-  const [nodeId] = (await conn.cluster()).getNodeIds()
   try {
-    const res = await admin.describeConfigs({
-      includeSynonyms: false,
-      resources: [{type: 4, name: String(nodeId), configNames: ['super.users', 'allow.everyone.if.no.acl.found']}],
-    })
-    const entries = res.resources[0]?.configEntries ?? []
-    const value = (name: string) => entries.find((e) => e.configName === name)?.configValue
+    const [nodeId] = await conn.brokerIds()
+    const [res] = await describeConfigResources(conn, await conn.broker(nodeId), [
+      {resourceType: ConfigResourceType.broker, resourceName: String(nodeId), configurationKeys: ['super.users', 'allow.everyone.if.no.acl.found']},
+    ])
+    const entries = res?.errorCode === 0 ? res.configs : []
+    const value = (name: string) => entries.find((e) => e.name === name)?.value
     const superUsers = value('super.users')
     if (superUsers === null || superUsers === undefined) return null
     return {

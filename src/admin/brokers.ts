@@ -1,14 +1,15 @@
 import type {KafkaConnection} from '../connection/client.js'
 import {usageError} from '../errors.js'
+import {ConfigResourceType} from '../protocol/config-resources.js'
+import {protocolErrorToKctl} from '../protocol/protocol-error.js'
 import {describeCluster} from './cluster.js'
+import {describeConfigResources} from './configs.js'
 import {describeLogDirs, type LogDirSummary} from './logdirs.js'
 import {type PartitionState, partitionStates} from './partition-state.js'
 
 /** Brokers in the current metadata (live, registered brokers), ascending. */
 export async function liveBrokerIds(conn: KafkaConnection): Promise<number[]> {
-  const cluster = await conn.cluster()
-  if (!cluster.brokerPool.metadata) await cluster.refreshMetadata()
-  return (cluster.brokerPool.metadata?.brokers ?? []).map((b) => b.nodeId).sort((a, b) => a - b)
+  return conn.brokerIds()
 }
 
 /** Exit 2 for broker ids the cluster does not have; returns the ids sorted and de-duplicated. */
@@ -47,7 +48,9 @@ async function brokerOverview(conn: KafkaConnection, only?: number) {
   const [cluster, states] = await Promise.all([describeCluster(conn), partitionStates(conn)])
   const live = new Set(await liveBrokerIds(conn))
   const reachable = cluster.brokers.filter((b) => !b.fenced && live.has(b.id) && (only === undefined || b.id === only)).map((b) => b.id)
-  const dirs = await describeLogDirs(conn, {brokers: reachable})
+  // Sizes are extra: a broker that does not answer, or a principal without DESCRIBE on the
+  // cluster, leaves them null (with a warning) instead of failing the whole listing.
+  const dirs = await describeLogDirs(conn, {brokers: reachable, tolerant: true})
   const brokers = cluster.brokers.filter((b) => only === undefined || b.id === only).map((b) => {
     const mine = dirs.logDirs.filter((d) => d.broker === b.id)
     return {
@@ -81,18 +84,18 @@ export interface BrokerDescription extends BrokerSummary {
 
 export async function describeBroker(conn: KafkaConnection, id: number): Promise<BrokerDescription> {
   await requireBrokers(conn, [id])
-  const admin = await conn.admin()
   const [{brokers, states, dirs}, configs] = await Promise.all([
     brokerOverview(conn, id),
-    admin.describeConfigs({resources: [{type: 4, name: String(id)}], includeSynonyms: false}),
+    describeConfigResources(conn, await conn.broker(id), [{resourceType: ConfigResourceType.broker, resourceName: String(id), configurationKeys: null}]),
   ])
   const summary = brokers[0]
-  const entries = configs.resources[0]?.configEntries ?? []
+  if (configs[0] && configs[0].errorCode !== 0) throw protocolErrorToKctl(configs[0].errorCode, configs[0].errorMessage, `DescribeConfigs of broker ${id}`)
+  const entries = configs[0]?.configs ?? []
   return {
     ...summary,
     configs: entries
       .filter((c) => c.configSource === 2 || c.configSource === 3)
-      .map((c) => ({name: c.configName, value: c.isSensitive ? null : c.configValue, source: c.configSource === 2 ? ('dynamic-broker' as const) : ('dynamic-default' as const), sensitive: c.isSensitive}))
+      .map((c) => ({name: c.name, value: c.isSensitive ? null : c.value, source: c.configSource === 2 ? ('dynamic-broker' as const) : ('dynamic-default' as const), sensitive: c.isSensitive}))
       .sort((a, b) => a.name.localeCompare(b.name)),
     logDirs: dirs.logDirs,
     leaderOf: states.filter((s) => s.leader === id).map((s) => ({topic: s.topic, partition: s.partition, replicas: s.replicas, isr: s.isr})),

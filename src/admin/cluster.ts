@@ -1,4 +1,5 @@
 import type {KafkaConnection} from '../connection/client.js'
+import type {ClusterIdentity} from '../connection/guards.js'
 import {KctlError} from '../errors.js'
 import {DescribeClusterApi, describeClusterRequest} from '../protocol/describe-cluster.js'
 import {DescribeQuorumApi, type QuorumPartition, describeQuorumRequest} from '../protocol/describe-quorum.js'
@@ -64,14 +65,19 @@ export async function describeMetadataQuorum(conn: KafkaConnection): Promise<Quo
   return partition
 }
 
-/** Just the cluster id (one DescribeCluster): what a context's cluster-id pin is checked against. */
-export async function clusterId(conn: KafkaConnection): Promise<string> {
+/** The cluster id and the brokers' addresses from one DescribeCluster: what guards recognise a cluster by. */
+export async function clusterIdentity(conn: KafkaConnection): Promise<ClusterIdentity> {
   const res = await conn.request(await conn.anyBroker(), DescribeClusterApi, (version, Encoder) =>
     describeClusterRequest(version, {includeClusterAuthorizedOperations: false, endpointType: 1}, Encoder),
   )
   throwIfError(res.errorCode, res.errorMessage, 'DescribeCluster')
-  return res.clusterId
+  return {clusterId: res.clusterId, brokers: res.brokers.map((b) => ({host: b.host, port: b.port}))}
+}
+
+/** Just the cluster id (one DescribeCluster): what a context's cluster-id pin is checked against. */
+export async function clusterId(conn: KafkaConnection): Promise<string> {
+  return (await clusterIdentity(conn)).clusterId
 }
 
 /** The service object commands call (command tests replace its functions). */
-export const clusterService = {describeCluster, describeMetadataQuorum, clusterId}
+export const clusterService = {describeCluster, describeMetadataQuorum, clusterId, clusterIdentity}

@@ -1,5 +1,6 @@
 import type {KafkaConnection} from '../connection/client.js'
 import {ExitCode, KctlError, operationError, toKctlError, usageError} from '../errors.js'
+import {didYouMean} from '../input/did-you-mean.js'
 import {errorName} from '../protocol/error-codes.js'
 import {ConsumerGroupDescribeApi, consumerGroupDescribeRequest} from '../protocol/consumer-group-describe.js'
 import {DescribeGroupsApi, decodeConsumerAssignment, describeGroupsRequest} from '../protocol/describe-groups.js'
@@ -8,6 +9,7 @@ import {ListGroupsApi, type ListedGroup, listGroupsRequest} from '../protocol/li
 import {OffsetDeleteApi, offsetDeleteRequest} from '../protocol/offset-delete.js'
 import {protocolErrorToKctl, throwIfError} from '../protocol/protocol-error.js'
 import {KafkaProtocolError} from '../protocol/protocol-error.js'
+import {onEachBroker} from './degraded.js'
 import {appendTo} from './multimap.js'
 
 /** Group states as Kafka names them (classic and KIP-848 consumer groups). */
@@ -61,22 +63,14 @@ export function parseGroupTypes(values: string[]): string[] {
   })
 }
 
-/** Broker ids of the cluster (from the metadata kafkajs already holds). */
-async function brokerIds(conn: KafkaConnection): Promise<number[]> {
-  const cluster = await conn.cluster()
-  if (!cluster.brokerPool.metadata) await cluster.refreshMetadata()
-  return cluster.getNodeIds().map(Number).sort((a, b) => a - b)
-}
-
 /**
  * ListGroups once per broker (each answers for the groups it coordinates), with the state and
  * type filters applied by the brokers. Member counts come from one describe per coordinator.
  */
 export async function listGroups(conn: KafkaConnection, filter: {states?: string[]; types?: string[]; withMembers?: boolean} = {}): Promise<GroupListing[]> {
-  const ids = await brokerIds(conn)
-  const perBroker = await Promise.all(
-    ids.map(async (id) => {
-      const broker = await conn.broker(id)
+  const ids = await conn.brokerIds()
+  // A broker that does not answer leaves out the groups it coordinates, with a warning.
+  const answers = await onEachBroker(conn, ids, 'the groups it coordinates are not listed', async (broker, id) => {
       const res = await conn.request(broker, ListGroupsApi, (version, Encoder) => {
         if (version < 5 && filter.types?.length) {
           throw new KafkaProtocolError('UNSUPPORTED_VERSION', `broker ${id} supports ListGroups v${version} only, which cannot filter by group type`, {hint: 'Group types (KIP-848) need Kafka 3.8 or newer; drop --type.'})
@@ -85,9 +79,8 @@ export async function listGroups(conn: KafkaConnection, filter: {states?: string
       })
       throwIfError(res.errorCode, null, `ListGroups on broker ${id}`)
       return res.groups.map((g: ListedGroup) => ({g, coordinator: id}))
-    }),
-  )
-  const listed = perBroker.flat().sort((a, b) => a.g.groupId.localeCompare(b.g.groupId))
+  })
+  const listed = [...answers.values()].flat().sort((a, b) => a.g.groupId.localeCompare(b.g.groupId))
   const members = new Map<string, number>()
   if (filter.withMembers !== false && listed.length > 0) {
     const coordinators = new Map(listed.map(({g, coordinator}) => [g.groupId, coordinator]))
@@ -231,6 +224,28 @@ async function describeConsumerGroups(conn: KafkaConnection, nodeId: number, ids
   })
 }
 
+/**
+ * A group "exists" when its coordinator knows it: it has members, or a state other than Dead, or
+ * committed offsets. Named groups that do not are a usage error (exit 2) with a did-you-mean from
+ * the cluster's group list. `committed` (group -> offsets) counts when the caller has fetched it.
+ */
+export async function requireGroupsExist(conn: KafkaConnection, descriptions: GroupDescription[], committed?: Map<string, Map<string, bigint>>): Promise<void> {
+  const missing = descriptions.filter((d) => d.state === 'Dead' && d.members.length === 0 && (committed === undefined || (committed.get(d.group)?.size ?? 0) === 0)).map((d) => d.group)
+  if (missing.length === 0) return
+  let known: string[] = []
+  try {
+    known = [...(await allGroups(conn)).keys()]
+  } catch {
+    // The suggestion is a courtesy: the error stands without it.
+  }
+  throw usageError(
+    `Group${missing.length > 1 ? 's' : ''} not found: ${missing.join(', ')}`,
+    didYouMean(missing[0], known) ?? 'List the groups with `kctl groups list`.',
+    'GROUP_NOT_FOUND',
+    {groups: missing},
+  )
+}
+
 /** A state in which a group has no members, so its offsets may be changed from outside. */
 export function isInactive(state: string): boolean {
   return state === 'Empty' || state === 'Dead'
@@ -287,6 +302,7 @@ export async function deleteGroupOffsets(conn: KafkaConnection, group: string, t
   if (res.errorCode !== 0) {
     const type = errorName(res.errorCode)
     if (type === 'NON_EMPTY_GROUP') throw operationError(`Cannot delete offsets of group ${group}: it has active members`, {code: type, hint: 'Stop its consumers first (nothing was changed).'})
+    if (type === 'GROUP_ID_NOT_FOUND') await requireGroupsExist(conn, [deadGroup(group, coordinator)])
     throw protocolErrorToKctl(res.errorCode, null, `Deleting offsets of group ${group}`)
   }
   return res.topics

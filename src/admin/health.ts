@@ -1,6 +1,10 @@
 import type {KafkaConnection} from '../connection/client.js'
+import {toKctlError} from '../errors.js'
 import type {QuorumPartition, QuorumReplica} from '../protocol/describe-quorum.js'
+import {ConfigResourceType} from '../protocol/config-resources.js'
 import {describeCluster, describeMetadataQuorum} from './cluster.js'
+import {describeConfigResources} from './configs.js'
+import {isDenied, isUnreachable} from './degraded.js'
 import {type PartitionState, partitionStates} from './partition-state.js'
 
 export const HEALTH_CHECKS = ['offline-partitions', 'under-replicated', 'under-min-isr', 'preferred-leader', 'leader-skew', 'quorum', 'brokers'] as const
@@ -82,16 +86,25 @@ export interface HealthOptions {
  * and DescribeQuorum (the KRaft quorum).
  */
 export async function clusterHealth(conn: KafkaConnection, options: HealthOptions = {}): Promise<ClusterHealth> {
-  const admin = await conn.admin()
-  const [cluster, states, quorum] = await Promise.all([describeCluster(conn), partitionStates(conn), describeMetadataQuorum(conn).catch(() => null)])
+  const [cluster, states, quorum] = await Promise.all([describeCluster(conn), partitionStates(conn), describeMetadataQuorum(conn).catch((error) => {
+    if (isDenied(error) || isUnreachable(error)) conn.warn({code: 'CHECK_NOT_RUN', message: `the quorum check did not run: ${toKctlError(error).message}`})
+    return null
+  })])
   const topics = [...new Set(states.map((s) => s.topic))]
   const minIsr = new Map<string, number>()
   if (topics.length > 0) {
-    const configs = await admin.describeConfigs({resources: topics.map((name) => ({type: 2, name, configNames: ['min.insync.replicas']})), includeSynonyms: false})
-    for (const r of configs.resources) {
-      const v = r.configEntries.find((c) => c.configName === 'min.insync.replicas')?.configValue
+    const configs = await describeConfigResources(
+      conn,
+      await conn.anyBroker(),
+      topics.map((name) => ({resourceType: ConfigResourceType.topic, resourceName: name, configurationKeys: ['min.insync.replicas']})),
+    )
+    const unread: string[] = []
+    for (const r of configs) {
+      if (r.errorCode !== 0) unread.push(r.resourceName)
+      const v = r.errorCode === 0 ? r.configs.find((c) => c.name === 'min.insync.replicas')?.value : undefined
       if (v) minIsr.set(r.resourceName, Number(v))
     }
+    if (unread.length > 0) conn.warn({code: 'CHECK_NOT_RUN', message: `under-min-isr was not checked for ${unread.length} topic(s) whose configs could not be read: ${unread.slice(0, 10).join(', ')}`})
   }
   const brokers = brokerHealth(cluster.brokers, states)
   const quorumHealth = quorum ? toQuorumHealth(quorum) : null

@@ -38,8 +38,11 @@ export async function watchLag(
       let produced: number | null = null
       for (const t of g.topics) {
         for (const p of t.partitions) {
+          // No log-end offset this round (leader unreachable): no sample to judge it by.
+          if (p.logEnd === null) continue
+          const logEnd = p.logEnd
           const key = `${g.group}/${tpKey(p.topic, p.partition)}`
-          const samples = [...(history.get(key) ?? []), {at, committed: p.committed, logEnd: p.logEnd}].slice(-WINDOW)
+          const samples = [...(history.get(key) ?? []), {at, committed: p.committed, logEnd}].slice(-WINDOW)
           history.set(key, samples)
           verdicts.push({topic: p.topic, partition: p.partition, status: partitionStatus(samples, g.members > 0)})
           const r = rates(samples)

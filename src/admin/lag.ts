@@ -2,7 +2,7 @@ import type {KafkaConnection} from '../connection/client.js'
 import {usageError} from '../errors.js'
 import {FetchApi, type FetchTopic, fetchRequest} from '../protocol/fetch.js'
 import {recordTimestampAt} from '../protocol/record-batch.js'
-import {type GroupDescription, allGroups, describeGroups, findCoordinators} from './groups.js'
+import {type GroupDescription, allGroups, describeGroups, findCoordinators, requireGroupsExist} from './groups.js'
 import {appendTo} from './multimap.js'
 import {type CommittedOffsets, type PartitionOffset, type TopicLayout, type TopicPartition, fetchCommittedOffsets, listOffsets, parseTpKey, sortTp, topicLayout, tpKey} from './offsets.js'
 
@@ -11,7 +11,8 @@ export interface PartitionLag {
   partition: number
   /** null: the group has no committed offset for this (assigned) partition. */
   committed: bigint | null
-  logEnd: bigint
+  /** null when the partition's leader could not be asked (no leader, broker down): lag unknown. */
+  logEnd: bigint | null
   lag: bigint | null
   /** How long ago the next unconsumed record was written; null when not lagging or unknown. */
   timeLagMs: number | null
@@ -68,6 +69,9 @@ export async function describeWithLag(conn: KafkaConnection, options: LagOptions
       : Promise.all([committedP, layoutP]).then(([committed, layout]) => nextRecordTimestamps(conn, layout, committedPositions(committed, layout, options.topic)))
   stampsP.catch(() => {}) // awaited below, after its inputs, whose errors surface first
   const [descriptions, committed, layout] = await Promise.all([describeGroups(conn, ids, coordinators), committedP, layoutP])
+  // A named group that does not exist is an error, never a Dead group with no lag (a CI gate on a
+  // typo'd group would otherwise pass).
+  if (!options.allGroups) await requireGroupsExist(conn, descriptions, committed)
   if (options.topic && !layout.leaders.has(options.topic)) throw usageError(`Topic ${options.topic} does not exist`, 'List topics with `kctl topics list`.', 'UNKNOWN_TOPIC')
   const perGroup = descriptions
     .map((d) => ({d, partitions: groupPartitions(d, committed.get(d.group) ?? new Map(), layout, options.topic)}))
@@ -84,8 +88,8 @@ export async function describeWithLag(conn: KafkaConnection, options: LagOptions
     const rows = partitions.map((tp): PartitionLag => {
       const key = tpKey(tp.topic, tp.partition)
       const c = groupCommitted?.get(key) ?? null
-      const logEnd = ends.get(key)?.offset ?? 0n
-      const lag = c === null ? null : logEnd > c ? logEnd - c : 0n
+      const logEnd = ends.has(key) ? (ends.get(key)!.offset ?? 0n) : null
+      const lag = c === null || logEnd === null ? null : logEnd > c ? logEnd - c : 0n
       const ts = c !== null && lag !== null && lag > 0n ? stamps.get(atOffset(key, c)) : undefined
       return {topic: tp.topic, partition: tp.partition, committed: c, logEnd, lag, timeLagMs: ts === undefined ? null : Math.max(0, now - ts), owner: owners.get(key) ?? null}
     })

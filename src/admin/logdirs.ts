@@ -3,6 +3,7 @@ import {DescribeLogDirsApi, type DescribeLogDirsRequest, describeLogDirsRequest}
 import {errorName} from '../protocol/error-codes.js'
 import {throwIfError} from '../protocol/protocol-error.js'
 import {liveBrokerIds, requireBrokers} from './brokers.js'
+import {onEachBroker} from './degraded.js'
 import {partitionStates} from './partition-state.js'
 import {appendTo} from './multimap.js'
 
@@ -40,7 +41,7 @@ export interface LogDirsReport {
  * DescribeLogDirs (API 35) on each broker (one request per broker, in parallel): every log
  * directory and the size of each replica in it. `topics` limits the replicas (they must exist).
  */
-export async function describeLogDirs(conn: KafkaConnection, options: {brokers?: number[]; topics?: string[]} = {}): Promise<LogDirsReport> {
+export async function describeLogDirs(conn: KafkaConnection, options: {brokers?: number[]; topics?: string[]; tolerant?: boolean} = {}): Promise<LogDirsReport> {
   const brokers = options.brokers === undefined ? await liveBrokerIds(conn) : await requireBrokers(conn, options.brokers)
   let request: DescribeLogDirsRequest = null
   if (options.topics?.length) {
@@ -48,24 +49,26 @@ export async function describeLogDirs(conn: KafkaConnection, options: {brokers?:
     for (const s of await partitionStates(conn, options.topics)) appendTo(byTopic, s.topic, s.partition)
     request = [...byTopic.entries()].map(([topic, partitions]) => ({topic, partitions}))
   }
-  return toReport(await askBrokers(conn, brokers, request, false))
+  return toReport(await askBrokers(conn, brokers, request, options.tolerant ?? false))
 }
 
-/** One DescribeLogDirs per broker, in parallel; with `skipUnreachable` a broker that fails is left out. */
-async function askBrokers(conn: KafkaConnection, brokers: number[], request: DescribeLogDirsRequest, skipUnreachable: boolean) {
-  const perBroker = await Promise.all(
-    brokers.map(async (id) => {
-      try {
-        const res = await conn.request(await conn.broker(id), DescribeLogDirsApi, (v, Encoder) => describeLogDirsRequest(v, request, Encoder))
-        throwIfError(res.errorCode, null, `DescribeLogDirs on broker ${id}`)
-        return {id, res}
-      } catch (error) {
-        if (skipUnreachable) return undefined
-        throw error
-      }
-    }),
+/**
+ * One DescribeLogDirs per broker, in parallel. A broker that cannot be reached is left out with a
+ * warning; with `tolerateDenied` (sizes as extra information) so is a broker that denies it.
+ */
+async function askBrokers(conn: KafkaConnection, brokers: number[], request: DescribeLogDirsRequest, tolerateDenied: boolean) {
+  const answers = await onEachBroker(
+    conn,
+    brokers,
+    'its log directories and sizes are missing',
+    async (broker, id) => {
+      const res = await conn.request(broker, DescribeLogDirsApi, (v, Encoder) => describeLogDirsRequest(v, request, Encoder))
+      throwIfError(res.errorCode, null, `DescribeLogDirs (DESCRIBE on the CLUSTER) on broker ${id}`)
+      return res
+    },
+    {denied: tolerateDenied},
   )
-  return perBroker.filter((b) => b !== undefined)
+  return brokers.filter((id) => answers.has(id)).map((id) => ({id, res: answers.get(id)!}))
 }
 
 function toReport(perBroker: Awaited<ReturnType<typeof askBrokers>>, sorted = true): LogDirsReport {

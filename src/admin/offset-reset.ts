@@ -2,7 +2,7 @@ import type {KafkaConnection} from '../connection/client.js'
 import {operationError, usageError} from '../errors.js'
 import type {ResetStrategy} from '../input/reset-strategy.js'
 import {type TopicPartitionsSpec} from '../input/topic-partitions.js'
-import {type GroupDescription, assertInactive, deleteGroupOffsets, describeGroups, findCoordinators, isInactive} from './groups.js'
+import {type GroupDescription, assertInactive, deleteGroupOffsets, describeGroups, findCoordinators, isInactive, requireGroupsExist} from './groups.js'
 import {appendJournal} from './journal.js'
 import {type TopicLayout, type TopicPartition, commitOffsets, fetchCommittedOffsets, listOffsets, parseTpKey, resolvePartitions, sortTp, topicLayout, tpKey} from './offsets.js'
 import {appendTo} from './multimap.js'
@@ -65,10 +65,12 @@ export function targetOffset(strategy: ResetStrategy, p: {group: string; topic: 
  * one DescribeGroups and one OffsetFetch per coordinator, one Metadata, and one ListOffsets per
  * leader broker for each of earliest, latest (and the timestamp).
  */
-export async function planReset(conn: KafkaConnection, options: {groups: string[]; scope: ResetScope; strategy: ResetStrategy; strategyText: string; now?: number; coordinators?: Map<string, number>}): Promise<PlannedReset> {
+export async function planReset(conn: KafkaConnection, options: {groups: string[]; scope: ResetScope; strategy: ResetStrategy; strategyText: string; now?: number; coordinators?: Map<string, number>; requireExisting?: boolean}): Promise<PlannedReset> {
   const {groups, scope, strategy} = options
   const coordinators = options.coordinators ?? (await findCoordinators(conn, groups))
-  const [descriptions, committed, layout] = await Promise.all([describeGroups(conn, groups, coordinators), fetchCommittedOffsets(conn, groups, coordinators), topicLayout(conn)])
+  const [descriptions, committed, layout] = await Promise.all([describeGroups(conn, groups, coordinators), fetchCommittedOffsets(conn, groups, coordinators), topicLayout(conn, [...(scope.topics ?? []).map((t) => t.topic), ...(strategy.kind === 'file' ? strategy.rows.map((r) => r.topic) : [])])])
+  // A typo'd group would otherwise get offsets committed under the wrong name.
+  if (options.requireExisting) await requireGroupsExist(conn, descriptions, committed)
   const fileRows = strategy.kind === 'file' ? strategy.rows : []
   if (strategy.kind === 'file') {
     const stray = fileRows.find((r) => r.group !== null && !groups.includes(r.group))
@@ -84,9 +86,9 @@ export async function planReset(conn: KafkaConnection, options: {groups: string[
   const all = uniquePartitions(perGroup.flatMap((g) => g.partitions))
   const timestamp = strategy.kind === 'datetime' ? strategy.timestamp : strategy.kind === 'duration' ? (options.now ?? Date.now()) - strategy.ms : undefined
   const [earliest, latest, atTime] = await Promise.all([
-    listOffsets(conn, layout, all, 'earliest'),
-    listOffsets(conn, layout, all, 'latest'),
-    timestamp === undefined ? undefined : listOffsets(conn, layout, all, {timestamp}),
+    listOffsets(conn, layout, all, 'earliest', {strict: true}),
+    listOffsets(conn, layout, all, 'latest', {strict: true}),
+    timestamp === undefined ? undefined : listOffsets(conn, layout, all, {timestamp}, {strict: true}),
   ])
   const rows: ResetRow[] = []
   for (const {group, partitions} of perGroup) {

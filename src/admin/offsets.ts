@@ -1,21 +1,20 @@
 import type {KafkaConnection} from '../connection/client.js'
-import {operationError, toKctlError, usageError} from '../errors.js'
+import {connectionError, operationError, toKctlError, usageError} from '../errors.js'
 import {didYouMean} from '../input/did-you-mean.js'
 import {errorName} from '../protocol/error-codes.js'
-import {ListOffsetsApi, type ListOffsetsTopic, listOffsetsRequest} from '../protocol/list-offsets.js'
 import {OffsetFetchApi, offsetFetchRequest} from '../protocol/offset-fetch.js'
 import {protocolErrorToKctl} from '../protocol/protocol-error.js'
-import {byCoordinator, findCoordinators} from './groups.js'
+import {byCoordinator, describeGroups, findCoordinators, requireGroupsExist} from './groups.js'
 import {isInternalTopic} from './internal-topics.js'
+import {type ListOffsetsOptions, type OffsetQuery, type PartitionOffset, offsetsByLeader, tpKey} from './list-offsets.js'
 import {appendTo} from './multimap.js'
+
+export {type OffsetQuery, type PartitionOffset, tpKey}
 
 export interface TopicPartition {
   topic: string
   partition: number
 }
-
-/** `topic:partition`, the key of per-partition maps. */
-export const tpKey = (topic: string, partition: number) => `${topic}:${partition}`
 
 export function sortTp<T extends TopicPartition>(items: T[]): T[] {
   return items.sort((a, b) => a.topic.localeCompare(b.topic) || a.partition - b.partition)
@@ -27,10 +26,30 @@ export interface TopicLayout {
   leaders: Map<string, Map<number, number>>
 }
 
-export async function topicLayout(conn: KafkaConnection): Promise<TopicLayout> {
+/**
+ * Leaders of every topic (one Metadata request). `named`: topics the user asked for; one that is
+ * absent because the principal may not DESCRIBE it is exit 4 naming it, never "does not exist"
+ * (Kafka leaves such topics out of an all-topics Metadata response).
+ */
+export async function topicLayout(conn: KafkaConnection, named: string[] = []): Promise<TopicLayout> {
   const leaders = new Map<string, Map<number, number>>()
-  for (const t of await conn.topicMetadata()) leaders.set(t.topic, new Map(t.partitionMetadata.map((p) => [p.partitionId, p.leader])))
+  for (const t of (await conn.metadata(null)).topics) if (t.errorCode === 0) leaders.set(t.name, new Map(t.partitions.map((p) => [p.partition, p.leader])))
+  const absent = [...new Set(named)].filter((n) => !leaders.has(n))
+  if (absent.length > 0) {
+    const denied = (await conn.metadata(absent)).topics.filter((t) => t.errorCode === TOPIC_AUTHORIZATION_FAILED).map((t) => t.name)
+    if (denied.length > 0) throw topicDeniedError(denied)
+  }
   return {leaders}
+}
+
+const TOPIC_AUTHORIZATION_FAILED = 29
+
+export function topicDeniedError(topics: string[]) {
+  return connectionError(`Not authorized: the cluster denied DESCRIBE on topic ${topics.join(', ')} (TOPIC_AUTHORIZATION_FAILED)`, {
+    code: 'AUTHORIZATION_FAILED',
+    hint: `Ask an administrator for an ACL, e.g. \`kctl acls create --allow-principal User:<you> --operation DESCRIBE --topic ${topics[0]}\`.`,
+    details: {kafkaError: 'TOPIC_AUTHORIZATION_FAILED', topics},
+  })
 }
 
 /** Expand `topic` / `topic:0,1` specs against the cluster; unknown topics or partitions are usage errors. */
@@ -50,51 +69,15 @@ export function resolvePartitions(layout: TopicLayout, specs: {topic: string; pa
   return sortTp(out)
 }
 
-export type OffsetQuery = 'earliest' | 'latest' | 'max-timestamp' | {timestamp: number}
-
-export interface PartitionOffset extends TopicPartition {
-  offset: bigint | null
-  /** The record timestamp for time and max-timestamp queries; null otherwise. */
-  timestamp: number | null
-}
-
-function specialTimestamp(q: OffsetQuery): bigint {
-  if (q === 'earliest') return -2n
-  if (q === 'latest') return -1n
-  if (q === 'max-timestamp') return -3n
-  return BigInt(q.timestamp)
-}
-
 /**
  * Offsets of many partitions with one ListOffsets request per leader broker. For a timestamp,
- * `offset` is null when no record is that new (Kafka returns -1).
+ * `offset` is null when no record is that new (Kafka returns -1). With `strict` (plans that
+ * change the cluster) a leaderless or unreachable partition ends the command; otherwise it is
+ * left out of the map with a warning.
  */
-export async function listOffsets(conn: KafkaConnection, layout: TopicLayout, partitions: TopicPartition[], query: OffsetQuery): Promise<Map<string, PartitionOffset>> {
-  const byLeader = new Map<number, Map<string, number[]>>()
-  for (const tp of partitions) {
-    const leader = layout.leaders.get(tp.topic)?.get(tp.partition) ?? -1
-    if (leader < 0) throw operationError(`Partition ${tp.topic}:${tp.partition} has no leader`, {code: 'LEADER_NOT_AVAILABLE', retriable: true, hint: 'Check the brokers with `kctl topics list` and retry.'})
-    const topics = byLeader.get(leader) ?? new Map<string, number[]>()
-    appendTo(topics, tp.topic, tp.partition)
-    byLeader.set(leader, topics)
-  }
-  const ts = specialTimestamp(query)
-  const out = new Map<string, PartitionOffset>()
-  await Promise.all(
-    [...byLeader.entries()].map(async ([leader, topics]) => {
-      const req: ListOffsetsTopic[] = [...topics.entries()].map(([name, ps]) => ({name, partitions: ps.map((p) => ({partitionIndex: p, timestamp: ts}))}))
-      const broker = await conn.broker(leader)
-      const res = await conn.request(broker, ListOffsetsApi, (v, Encoder) => listOffsetsRequest(v, req, Encoder))
-      for (const t of res.topics) {
-        for (const p of t.partitions) {
-          if (p.errorCode !== 0) throw protocolErrorToKctl(p.errorCode, null, `ListOffsets for ${t.name}:${p.partitionIndex}`)
-          const timestamp = typeof query === 'string' && query !== 'max-timestamp' ? null : p.timestamp < 0n ? null : Number(p.timestamp)
-          out.set(tpKey(t.name, p.partitionIndex), {topic: t.name, partition: p.partitionIndex, offset: p.offset < 0n ? null : p.offset, timestamp})
-        }
-      }
-    }),
-  )
-  return out
+export async function listOffsets(conn: KafkaConnection, layout: TopicLayout, partitions: TopicPartition[], query: OffsetQuery, options: ListOffsetsOptions = {}): Promise<Map<string, PartitionOffset>> {
+  const withLeaders = partitions.map((tp) => ({...tp, leader: layout.leaders.get(tp.topic)?.get(tp.partition) ?? -1}))
+  return offsetsByLeader(conn, withLeaders, query, options)
 }
 
 /** group -> `topic:partition` -> committed offset (only partitions with a commit). */
@@ -124,6 +107,13 @@ export async function fetchCommittedOffsets(conn: KafkaConnection, groupIds: str
     }),
   )
   return out
+}
+
+/** Exit 2 (GROUP_NOT_FOUND, with a did-you-mean) for named groups the cluster does not know. */
+export async function assertGroupsExist(conn: KafkaConnection, groups: string[]): Promise<void> {
+  const coordinators = await findCoordinators(conn, groups)
+  const [descriptions, committed] = await Promise.all([describeGroups(conn, groups, coordinators), fetchCommittedOffsets(conn, groups, coordinators)])
+  await requireGroupsExist(conn, descriptions, committed)
 }
 
 export function parseTpKey(key: string): TopicPartition {

@@ -1,5 +1,6 @@
 import type {KafkaConnection} from '../connection/client.js'
 import {usageError} from '../errors.js'
+import {topicDeniedError} from './offsets.js'
 import {isInternalTopic} from './internal-topics.js'
 
 export interface PartitionState {
@@ -18,20 +19,21 @@ export interface PartitionState {
  * request, sorted by topic then partition. Unknown topics are a usage error (nothing was changed).
  */
 export async function partitionStates(conn: KafkaConnection, topics?: string[]): Promise<PartitionState[]> {
-  const admin = await conn.admin()
-  const metadata = await admin.fetchTopicMetadata()
-  const known = new Set(metadata.topics.map((t) => t.name))
+  const metadata = await conn.metadata(topics ? [...new Set(topics)] : null)
+  const denied = metadata.topics.filter((t) => t.errorCode === TOPIC_AUTHORIZATION_FAILED).map((t) => t.name)
+  if (topics && denied.length > 0) throw topicDeniedError(denied)
+  const known = new Set(metadata.topics.filter((t) => t.errorCode === 0).map((t) => t.name))
   const missing = [...new Set(topics ?? [])].filter((t) => !known.has(t)).sort()
   if (missing.length > 0) {
     throw usageError(`Unknown topic${missing.length > 1 ? 's' : ''}: ${missing.join(', ')}`, 'List the topics with `kctl topics list`.', 'UNKNOWN_TOPIC', {topics: missing})
   }
   const wanted = topics ? new Set(topics) : undefined
   return metadata.topics
-    .filter((t) => !wanted || wanted.has(t.name))
+    .filter((t) => t.errorCode === 0 && (!wanted || wanted.has(t.name)))
     .flatMap((t) =>
       t.partitions.map((p) => ({
         topic: t.name,
-        partition: p.partitionId,
+        partition: p.partition,
         leader: p.leader,
         replicas: [...p.replicas],
         isr: [...p.isr],
@@ -40,6 +42,8 @@ export async function partitionStates(conn: KafkaConnection, topics?: string[]):
     )
     .sort(byTopicPartition)
 }
+
+const TOPIC_AUTHORIZATION_FAILED = 29
 
 export function byTopicPartition(a: {topic: string; partition: number}, b: {topic: string; partition: number}): number {
   return a.topic < b.topic ? -1 : a.topic > b.topic ? 1 : a.partition - b.partition

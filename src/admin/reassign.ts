@@ -1,4 +1,5 @@
 import type {KafkaConnection} from '../connection/client.js'
+import {toKctlError} from '../errors.js'
 import {usageError} from '../errors.js'
 import type {ReassignmentEntry} from '../input/kafka-json.js'
 import {AlterPartitionReassignmentsApi, alterPartitionReassignmentsRequest} from '../protocol/alter-partition-reassignments.js'
@@ -106,12 +107,20 @@ export interface OngoingReassignment {
 
 /** ListPartitionReassignments (one request): every move in progress, or those of `partitions`. */
 export async function listReassignments(conn: KafkaConnection, partitions?: {topic: string; partition: number}[]): Promise<OngoingReassignment[]> {
-  const admin = await conn.admin()
   const byTopic = new Map<string, number[]>()
   for (const p of partitions ?? []) appendTo(byTopic, p.topic, p.partition)
-  // kafkajs 2.2.4's typings disagree with what it returns (checked against Kafka 4.4): this is the runtime shape.
-  const res = (await admin.listPartitionReassignments(partitions ? {topics: [...byTopic].map(([topic, ps]) => ({topic, partitions: ps}))} : {})) as unknown as {
-    topics: {name: string; partitions: {partition: number; replicas: number[]; addingReplicas: number[]; removingReplicas: number[]}[]}[]
+  // kafkajs's Broker request (kctl has no module of its own for API 46); the controller of the
+  // Metadata answers, and any broker forwards it on KRaft.
+  const broker = (await conn.controller()) as unknown as {
+    listPartitionReassignments(args: {topics: {topic: string; partitions: number[]}[] | null; timeout: number}): Promise<{
+      topics: {name: string; partitions: {partition: number; replicas: number[]; addingReplicas: number[]; removingReplicas: number[]}[]}[]
+    }>
+  }
+  let res
+  try {
+    res = await broker.listPartitionReassignments({topics: partitions ? [...byTopic].map(([topic, ps]) => ({topic, partitions: ps})) : null, timeout: 5000})
+  } catch (error) {
+    throw toKctlError(error, {operation: 'listing partition reassignments (DESCRIBE on the CLUSTER)'})
   }
   return res.topics
     .flatMap((t) => t.partitions.map((p) => ({topic: t.name, partition: p.partition, replicas: p.replicas, adding: p.addingReplicas, removing: p.removingReplicas})))

@@ -4,6 +4,7 @@ import type {TopicPartitionOffset} from '../input/kafka-json.js'
 import {DeleteRecordsApi, deleteRecordsRequest} from '../protocol/delete-records.js'
 import {errorName} from '../protocol/error-codes.js'
 import {byTopicPartition, resolveTopicPartitions} from './partition-state.js'
+import {type OffsetQuery, type PartitionOffset, offsetsByLeader, tpKey} from './list-offsets.js'
 import {appendTo} from './multimap.js'
 
 export interface RecordDeletion {
@@ -28,19 +29,15 @@ export type DeleteBefore = {offset: bigint} | {timestamp: number} | {perPartitio
  */
 export async function planRecordDeletion(conn: KafkaConnection, targets: {topic: string; partitions?: number[]}[], before: DeleteBefore): Promise<RecordDeletion[]> {
   const {states, targets: wanted} = await resolveTopicPartitions(conn, targets)
-  const byTopic = new Map<string, {partition: number}[]>()
-  for (const w of wanted) appendTo(byTopic, w.topic, {partition: w.partition})
-  const cluster = await conn.cluster()
-  await cluster.addMultipleTargetTopics([...byTopic.keys()])
-  const query = (extra: {fromBeginning?: boolean; fromTimestamp?: number}) => cluster.fetchTopicsOffset([...byTopic].map(([topic, partitions]) => ({topic, partitions, ...extra})))
-  const [earliest, latest, atTime] = await Promise.all([
-    query({fromBeginning: true}),
-    query({fromBeginning: false}),
-    'timestamp' in before ? query({fromTimestamp: before.timestamp}) : Promise.resolve([]),
-  ])
-  const lookup = (res: typeof earliest, topic: string, partition: number) => {
-    const o = res.find((t) => t.topic === topic)?.partitions.find((p) => p.partition === partition)?.offset
-    return o === undefined ? undefined : BigInt(o)
+  const leaders = new Map(states.map((s) => [tpKey(s.topic, s.partition), s.leader]))
+  const withLeaders = wanted.map((w) => ({...w, leader: leaders.get(tpKey(w.topic, w.partition)) ?? -1}))
+  // A plan that deletes records needs every partition's offsets: a leaderless one ends it (strict).
+  const query = (q: OffsetQuery) => offsetsByLeader(conn, withLeaders, q, {strict: true})
+  const none = new Map<string, PartitionOffset>()
+  const [earliest, latest, atTime] = await Promise.all([query('earliest'), query('latest'), 'timestamp' in before ? query({timestamp: before.timestamp}) : Promise.resolve(none)])
+  const lookup = (res: Map<string, PartitionOffset>, topic: string, partition: number) => {
+    const o = res.get(tpKey(topic, partition))
+    return o === undefined ? undefined : (o.offset ?? -1n)
   }
   const fileOffsets = 'perPartition' in before ? new Map(before.perPartition.map((p) => [`${p.topic}:${p.partition}`, p.offset])) : undefined
   return wanted

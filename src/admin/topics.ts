@@ -9,7 +9,7 @@ import {liveBrokerIds} from './brokers.js'
 import {describeConfigResources} from './configs.js'
 import {isInternalTopic} from './internal-topics.js'
 import {partitionSizes} from './logdirs.js'
-import {appendTo} from './multimap.js'
+import {offsetsByLeader, tpKey} from './list-offsets.js'
 
 export interface TopicSummary {
   name: string
@@ -90,24 +90,19 @@ interface ClusterMetadata {
   topicMetadata: {topic: string; topicId: string | null; internal: boolean; partitionMetadata: RawPartition[]}[]
 }
 
-interface ListOffsetsBroker {
-  listOffsets(args: {replicaId: number; isolationLevel: number; topics: {topic: string; partitions: {partition: number; timestamp: number}[]}[]}): Promise<{responses: {topic: string; partitions: {partition: number; offset: string}[]}[]}>
-}
-
 /** One Metadata request (kctl's own v12+): every topic with its id, and the live brokers. */
 async function fetchMetadata(conn: KafkaConnection): Promise<ClusterMetadata> {
-  const res = await conn.request(await conn.anyBroker(), MetadataApi, (v, Encoder) => metadataRequest(v, null, Encoder))
-  if (res.errorCode !== 0) throw protocolErrorToKctl(res.errorCode, null, 'Metadata')
+  const metadata = await conn.metadata(null)
   return {
-    brokers: res.brokers.map((b) => ({nodeId: b.nodeId})),
-    topicMetadata: res.topics
+    brokers: metadata.brokers.map((b) => ({nodeId: b.id})),
+    topicMetadata: metadata.topics
       // A topic-level error (e.g. not authorized to describe it) leaves it out, as kafka-topics does.
-      .filter((t) => t.errorCode === 0 && t.name !== null)
+      .filter((t) => t.errorCode === 0)
       .map((t) => ({
-        topic: t.name!,
+        topic: t.name,
         topicId: t.topicId,
-        internal: t.isInternal || isInternalTopic(t.name!),
-        partitionMetadata: t.partitions.map((p) => ({partitionId: p.partitionIndex, leader: p.leaderId, replicas: p.replicaNodes, isr: p.isrNodes, offlineReplicas: p.offlineReplicas})),
+        internal: t.internal || isInternalTopic(t.name),
+        partitionMetadata: t.partitions.map((p) => ({partitionId: p.partition, leader: p.leader, replicas: p.replicas, isr: p.isr, offlineReplicas: p.offlineReplicas})),
       })),
   }
 }
@@ -292,39 +287,14 @@ export async function describeTopics(conn: KafkaConnection, sel: TopicSelection)
 /** Earliest and latest offsets: two ListOffsets requests per leader, covering all its partitions. */
 async function partitionOffsets(conn: KafkaConnection, partitions: {topic: string; partition: number; leader: number}[]): Promise<Map<string, {earliest: bigint | null; latest: bigint | null}>> {
   const out = new Map<string, {earliest: bigint | null; latest: bigint | null}>()
-  const byLeader = new Map<number, Map<string, number[]>>()
+  // A leader that does not answer leaves its partitions' offsets null (with a warning).
+  const [earliest, latest] = await Promise.all([offsetsByLeader(conn, partitions, 'earliest', {quietLeaderless: true}), offsetsByLeader(conn, partitions, 'latest', {quietLeaderless: true})])
   for (const p of partitions) {
-    const topics = byLeader.get(p.leader) ?? new Map<string, number[]>()
-    appendTo(topics, p.topic, p.partition)
-    byLeader.set(p.leader, topics)
+    const key = tpKey(p.topic, p.partition)
+    const e = earliest.get(key)
+    const l = latest.get(key)
+    if (e || l) out.set(`${p.topic}\u0000${p.partition}`, {earliest: e?.offset ?? null, latest: l?.offset ?? null})
   }
-  // Looked up one after another: the first lookup may refresh kafkajs's broker list, once.
-  const leaders = new Map<number, KafkaBroker>()
-  for (const leader of byLeader.keys()) {
-    const broker = await conn.broker(leader).catch(() => undefined) // unreachable: offsets stay null
-    if (broker) leaders.set(leader, broker)
-  }
-  await Promise.all(
-    [...byLeader.entries()].map(async ([leader, topics]) => {
-      const broker = leaders.get(leader)
-      if (!broker) return
-      const ask = (timestamp: number) =>
-        (broker as unknown as ListOffsetsBroker)
-          .listOffsets({replicaId: -1, isolationLevel: 0, topics: [...topics.entries()].map(([topic, ps]) => ({topic, partitions: ps.map((partition) => ({partition, timestamp}))}))})
-          .catch(() => ({responses: []}))
-      const [earliest, latest] = await Promise.all([ask(-2), ask(-1)])
-      for (const [kind, res] of [['earliest', earliest], ['latest', latest]] as const) {
-        for (const t of res.responses) {
-          for (const p of t.partitions) {
-            const key = `${t.topic}\u0000${p.partition}`
-            const entry = out.get(key) ?? {earliest: null, latest: null}
-            entry[kind] = BigInt(p.offset)
-            out.set(key, entry)
-          }
-        }
-      }
-    }),
-  )
   return out
 }
 
@@ -353,12 +323,10 @@ interface AggregateLike {
 
 const CREATE_BATCH = 500
 
-/** Where topic mutations go: the controller kafkajs knows (any broker forwards them on KRaft). */
+/** Where topic mutations go: the controller the Metadata names (any broker forwards them on KRaft). */
 async function controllerBroker(conn: KafkaConnection): Promise<KafkaBroker> {
-  const cluster = await conn.cluster()
   try {
-    if (!cluster.brokerPool.metadata) await cluster.refreshMetadata()
-    return await cluster.findControllerBroker()
+    return await conn.controller()
   } catch (error) {
     throw toKctlError(error, {operation: 'finding the controller'})
   }

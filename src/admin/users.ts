@@ -35,7 +35,7 @@ export function scramSaltedPassword(mechanism: ScramMechanism, password: string,
 /** SCRAM users and their mechanisms/iterations (never secrets). `names` undefined lists every user. */
 export async function describeUsers(conn: KafkaConnection, names?: string[]): Promise<ScramUser[]> {
   const broker = await conn.anyBroker()
-  const res = await conn.request(broker, DescribeUserScramCredentialsApi, (v, Encoder) => describeUserScramCredentialsRequest(v, names ?? null, Encoder))
+  const res = await conn.request(broker, DescribeUserScramCredentialsApi, (v, Encoder) => describeUserScramCredentialsRequest(v, names ?? [], Encoder))
   throwIfError(res.errorCode, res.errorMessage, 'describing SCRAM users (DESCRIBE on the CLUSTER)')
   const users: ScramUser[] = []
   for (const r of res.results) {

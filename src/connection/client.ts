@@ -1,8 +1,10 @@
-import type {Admin} from 'kafkajs'
-
 import {connectionError, toKctlError} from '../errors.js'
-import {type EncoderConstructor, type KafkaBroker, type KafkaCluster, type KafkajsTopicMetadata, type ProtocolRequest, type RequestEvent, loadKafkaInternals} from '../protocol/kafkajs-internals.js'
+import {type EncoderConstructor, type KafkaBroker, type KafkaInternals, type ProtocolRequest, type RequestEvent, loadKafkaInternals} from '../protocol/kafkajs-internals.js'
+import {MetadataApi, metadataRequest} from '../protocol/metadata.js'
+import {protocolErrorToKctl} from '../protocol/protocol-error.js'
 import {type ApiSpec, brokerLabel, negotiateVersion} from '../protocol/wire.js'
+import {type BrokerInfo, type ClusterMetadata, brokerAddress, parseAddress} from './cluster-metadata.js'
+import {notKafkaSocketFactory} from './not-kafka.js'
 import type {ConnectionSpec} from './resolve.js'
 
 export interface ConnectionOptions {
@@ -13,92 +15,327 @@ export interface ConnectionOptions {
 }
 
 /**
- * The one place that builds a kafkajs client. One kafkajs Cluster (one set of broker
- * connections) serves both kafkajs's admin client and kctl's own protocol requests.
+ * Something a command could not reach or read while it answered for the rest: a broker down, a
+ * partition without a leader. Services record it on the connection; the command reports it
+ * (`Warning:` lines on stderr, `warnings` in JSON) and check commands turn it into exit 3.
+ */
+export interface Degradation {
+  code: string
+  message: string
+  brokers?: number[]
+  partitions?: string[]
+}
+
+/** How long a broker that did not answer is given up on within one command (or a --watch refresh). */
+const UNREACHABLE_MEMORY_MS = 10_000
+
+/** After this long without an answer from one bootstrap address, the next one is tried too. */
+const BOOTSTRAP_STAGGER_MS = 1500
+
+/**
+ * The request timeout: a hung broker costs one request timeout, not the whole deadline. Kafka's
+ * request.timeout.ms, when set, is honoured up to the deadline.
+ */
+export function requestTimeoutFor(deadlineMs: number, configured?: number): number {
+  if (configured !== undefined) return Math.max(100, Math.min(configured, deadlineMs))
+  return Math.max(1000, Math.min(10_000, Math.floor(deadlineMs / 3)))
+}
+
+/**
+ * kctl's connection to one cluster: its own Metadata (partition errors kept as data), per-broker
+ * connections opened on first use, and nothing of kafkajs's Cluster or admin client. kafkajs's
+ * Broker and ConnectionPool classes still do sockets, TLS, SASL and ApiVersions, and serve the
+ * few APIs kctl has no module of its own for (see docs/reliability.md).
  */
 export class KafkaConnection {
   readonly spec: ConnectionSpec
   /** Requests sent per API name, for --debug and for tests that prove batching. */
   readonly requestCounts = new Map<string, number>()
-  private clusterPromise?: Promise<KafkaCluster>
-  private adminClient?: Admin
-  private topicMetadataServed = false
+  /** What could not be reached, in the order it happened (deduplicated by message). */
+  readonly warnings: Degradation[] = []
+  readonly requestTimeoutMs: number
   private readonly options: ConnectionOptions
+  private internals?: KafkaInternals
+  private logger?: unknown
+  private emitter?: unknown
+  private seed?: KafkaBroker
+  private seedAddress?: string
+  /** Live brokers from the latest Metadata response. */
+  private known = new Map<number, BrokerInfo>()
+  private knownLoaded = false
+  private connections = new Map<number, Promise<KafkaBroker>>()
+  private opened: KafkaBroker[] = []
+  private closed = false
 
   constructor(spec: ConnectionSpec, options: ConnectionOptions) {
     this.spec = spec
     this.options = options
+    this.requestTimeoutMs = requestTimeoutFor(options.timeoutMs, spec.requestTimeoutMs)
   }
 
   get address(): string {
     return this.spec.brokers.join(',')
   }
 
-  /** The connected kafkajs cluster (metadata loaded). */
-  cluster(): Promise<KafkaCluster> {
-    this.clusterPromise ??= this.connect()
-    return this.clusterPromise
+  /** Record something the command could not reach; the command reports it. */
+  warn(d: Degradation): void {
+    if (!this.warnings.some((w) => w.message === d.message)) this.warnings.push(d)
   }
 
-  async admin(): Promise<Admin> {
-    await this.cluster()
-    return this.adminClient!
+  private opening?: Promise<void>
+
+  /** Connect to one of the bootstrap servers (ApiVersions and authentication); once. */
+  open(): Promise<void> {
+    this.opening ??= this.bootstrap()
+    return this.opening
+  }
+
+  private async bootstrap(): Promise<void> {
+    await this.kafkajs()
+    const addresses = this.spec.brokers
+    const failures: {address: string; error: unknown}[] = []
+    const winner = await new Promise<{broker: KafkaBroker; address: string} | undefined>((resolve) => {
+      let next = 0
+      let pending = 0
+      let done = false
+      const start = () => {
+        if (done || next >= addresses.length) return
+        const address = addresses[next++]
+        pending++
+        const stagger = setTimeout(start, BOOTSTRAP_STAGGER_MS)
+        stagger.unref()
+        const {host, port} = parseAddress(address)
+        this.connectBroker(host, port, null).then(
+          (broker) => {
+            clearTimeout(stagger)
+            pending--
+            if (done) return void broker.disconnect().catch(() => undefined)
+            done = true
+            resolve({broker, address})
+          },
+          (error) => {
+            clearTimeout(stagger)
+            pending--
+            failures.push({address, error})
+            if (done) return
+            if (next < addresses.length) start()
+            else if (pending === 0) {
+              done = true
+              resolve(undefined)
+            }
+          },
+        )
+      }
+      start()
+    })
+    if (!winner) throw this.bootstrapError(failures)
+    this.seed = winner.broker
+    this.seedAddress = winner.address
+  }
+
+  private bootstrapError(failures: {address: string; error: unknown}[]): Error {
+    // Authentication, authorization and TLS errors say more than "cannot connect": keep the first.
+    const errors = failures.map((f) => toKctlError(f.error, {address: f.address}))
+    const specific = errors.find((e) => e.code !== 'CONNECTION_FAILED') ?? errors[0]
+    if (!specific) return connectionError(`Cannot connect to Kafka at ${this.address}`)
+    if (specific.code !== 'CONNECTION_FAILED') return specific
+    const reasons = failures.map((f, i) => `${f.address}: ${errors[i].message.replace(/^Cannot connect to Kafka at \S+: /, '')}`)
+    return connectionError(`Cannot connect to Kafka at ${this.address} (${reasons.join('; ')})`, {hint: specific.hint, retriable: true, cause: failures[0].error})
   }
 
   /**
-   * Every topic's partitions and leaders. The first call of a command reuses the metadata kafkajs
-   * already loaded for it (e.g. to find brokers), saving a round trip on large clusters; later
-   * calls (a --watch refresh, a check after a change) fetch a fresh view.
+   * Metadata for `topics` (null: every topic; []: none, only brokers), from kctl's own Metadata
+   * request. Topic and partition errors are kept in the result. Refreshes the known brokers.
    */
-  async topicMetadata(): Promise<KafkajsTopicMetadata[]> {
-    const cluster = await this.cluster()
-    const first = !this.topicMetadataServed
-    this.topicMetadataServed = true
-    // With no target topics, kafkajs's metadata covers every topic.
-    if (cluster.targetTopics.size === 0) {
-      if (!first || !cluster.brokerPool.metadata?.topicMetadata) await this.refresh(cluster)
-      return cluster.brokerPool.metadata?.topicMetadata ?? []
+  async metadata(topics: string[] | null = null): Promise<ClusterMetadata> {
+    const res = await this.onAnyBroker((broker) => this.request(broker, MetadataApi, (v, Encoder) => metadataRequest(v, topics, Encoder)))
+    if (res.errorCode !== 0) throw protocolErrorToKctl(res.errorCode, null, 'Metadata')
+    const brokers = res.brokers.map((b) => ({id: b.nodeId, host: b.host, port: b.port, rack: b.rack})).sort((a, b) => a.id - b.id)
+    this.known = new Map(brokers.map((b) => [b.id, b]))
+    this.knownLoaded = true
+    return {
+      clusterId: res.clusterId,
+      controllerId: res.controllerId,
+      brokers,
+      topics: res.topics
+        .filter((t) => t.name !== null)
+        .map((t) => ({
+          name: t.name!,
+          topicId: t.topicId,
+          internal: t.isInternal,
+          errorCode: t.errorCode,
+          partitions: t.partitions
+            .map((p) => ({partition: p.partitionIndex, errorCode: p.errorCode, leader: p.leaderId, leaderEpoch: p.leaderEpoch, replicas: p.replicaNodes, isr: p.isrNodes, offlineReplicas: p.offlineReplicas}))
+            .sort((a, b) => a.partition - b.partition),
+        }))
+        .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)),
     }
-    const {topics} = await this.adminClient!.fetchTopicMetadata()
-    return topics.map((t) => ({topic: t.name, partitionMetadata: t.partitions}))
   }
 
-  private async refresh(cluster: KafkaCluster): Promise<void> {
-    try {
-      await cluster.refreshMetadata()
-    } catch (error) {
-      throw toKctlError(error, {address: this.address})
-    }
+  /** The live brokers (from the latest Metadata, or a brokers-only Metadata request). */
+  async brokers(): Promise<BrokerInfo[]> {
+    if (!this.knownLoaded) await this.metadata([])
+    return [...this.known.values()]
   }
 
-  /** Any connected broker (the one kafkajs already talks to). */
+  /** Live broker ids, sorted. */
+  async brokerIds(): Promise<number[]> {
+    return (await this.brokers()).map((b) => b.id)
+  }
+
+  /**
+   * A connected broker for cluster-wide requests: the bootstrap broker while it answers, else any
+   * other live broker.
+   */
   async anyBroker(): Promise<KafkaBroker> {
-    const cluster = await this.cluster()
-    return cluster.brokerPool.findConnectedBroker()
+    if (this.closed) throw connectionError('The connection is closed')
+    if (!this.opening) await this.open()
+    if (this.seed?.isConnected()) return this.seed
+    if (this.seed) {
+      try {
+        await this.seed.connect()
+        return this.seed
+      } catch {
+        // The bootstrap broker went away: use another one.
+      }
+    }
+    for (const id of this.known.keys()) {
+      try {
+        return await this.broker(id)
+      } catch {
+        // Try the next one.
+      }
+    }
+    throw connectionError(`Cannot reach any broker of ${this.address}`, {hint: 'Check that the brokers are up and reachable.', retriable: true})
   }
 
+  /** Run `fn` on any broker; on a connection failure, once more on another broker. */
+  private async onAnyBroker<T>(fn: (broker: KafkaBroker) => Promise<T>): Promise<T> {
+    const broker = await this.anyBroker()
+    try {
+      return await fn(broker)
+    } catch (error) {
+      const e = toKctlError(error)
+      if (e.code !== 'CONNECTION_FAILED' || this.known.size < 2) throw error
+      if (broker === this.seed) this.seed = undefined
+      else this.forget(broker)
+      return fn(await this.anyBroker())
+    }
+  }
+
+  /**
+   * Brokers that could not be reached, and when: for a while they fail at once, so a hung broker
+   * costs a command one request timeout, not one per request.
+   */
+  private unreachable = new Map<number, {at: number; error: unknown}>()
+
+  /** The connection to broker `nodeId`, opened on first use. */
   async broker(nodeId: number): Promise<KafkaBroker> {
-    const cluster = await this.cluster()
-    try {
-      return await cluster.findBroker({nodeId})
-    } catch (error) {
-      // kafkajs knows only the brokers of its last own Metadata request: refresh once and retry.
-      if ((error as Error).name !== 'KafkaJSBrokerNotFound') throw toKctlError(error, {address: `broker ${nodeId}`})
+    const failed = this.unreachable.get(nodeId)
+    if (failed && Date.now() - failed.at < UNREACHABLE_MEMORY_MS) throw failed.error
+    const open = this.connections.get(nodeId)
+    if (open) {
+      const broker = await open
+      if (broker.isConnected()) return broker
+      return this.reconnect(nodeId, broker)
     }
+    const promise = this.openBroker(nodeId)
+    this.connections.set(nodeId, promise)
+    promise.catch((error) => {
+      this.connections.delete(nodeId)
+      if ((error as {exitCode?: number}).exitCode === 4 && (error as {code?: string}).code === 'BROKER_UNREACHABLE') this.unreachable.set(nodeId, {at: Date.now(), error})
+    })
+    return promise
+  }
+
+  private async reconnect(nodeId: number, broker: KafkaBroker): Promise<KafkaBroker> {
     try {
-      await cluster.refreshMetadata()
-      return await cluster.findBroker({nodeId})
+      await broker.connect()
+      return broker
     } catch (error) {
-      throw toKctlError(error, {address: `broker ${nodeId}`})
+      this.connections.delete(nodeId)
+      const e = this.brokerError(nodeId, error)
+      if (e.code === 'BROKER_UNREACHABLE') this.unreachable.set(nodeId, {at: Date.now(), error: e})
+      throw e
     }
+  }
+
+  private async openBroker(nodeId: number): Promise<KafkaBroker> {
+    if (!this.known.has(nodeId)) await this.metadata([])
+    const info = this.known.get(nodeId)
+    if (!info) {
+      throw connectionError(`Broker ${nodeId} is not a live broker of the cluster`, {
+        code: 'BROKER_NOT_AVAILABLE',
+        hint: 'List the live brokers with `kctl brokers list`.',
+        details: {broker: nodeId},
+      })
+    }
+    // The bootstrap connection is reused when it is this broker.
+    if (this.seed && this.seed.nodeId == null && this.seedAddress === brokerAddress(info)) {
+      this.seed.nodeId = nodeId
+      return this.seed
+    }
+    if (this.seed?.nodeId === nodeId) return this.seed
+    try {
+      return await this.connectBroker(info.host, info.port, nodeId)
+    } catch (error) {
+      throw this.brokerError(nodeId, error)
+    }
+  }
+
+  private brokerError(nodeId: number, error: unknown) {
+    const info = this.known.get(nodeId)
+    const where = `broker ${nodeId}${info ? ` (${brokerAddress(info)})` : ''}`
+    const e = toKctlError(error, {address: where})
+    if (e.code !== 'CONNECTION_FAILED') return e
+    return connectionError(`Cannot reach ${where}: ${e.message.replace(/^Cannot connect to Kafka at .*?: /, '')}`, {
+      code: 'BROKER_UNREACHABLE',
+      hint: 'The broker may be down or hung; `kctl brokers list` shows the live brokers.',
+      retriable: true,
+      details: {broker: nodeId},
+      cause: error,
+    })
+  }
+
+  private forget(broker: KafkaBroker): void {
+    for (const [id, p] of this.connections) {
+      void p.then((b) => {
+        if (b === broker) this.connections.delete(id)
+      }, () => undefined)
+    }
+  }
+
+  /**
+   * Where topic mutations go: the controller the Metadata names (on KRaft any broker forwards them
+   * to the active controller, and the Metadata's controller is one of them).
+   */
+  async controller(): Promise<KafkaBroker> {
+    const metadata = await this.metadata([])
+    if (metadata.controllerId >= 0 && this.known.has(metadata.controllerId)) {
+      try {
+        return await this.broker(metadata.controllerId)
+      } catch {
+        // Any live broker forwards to the controller on KRaft.
+      }
+    }
+    return this.anyBroker()
   }
 
   /** Send a request built in src/protocol/ to one broker. */
   async send<T>(broker: KafkaBroker, request: ProtocolRequest<T>): Promise<T> {
     try {
-      return await broker.connectionPool.send(request)
+      return await broker.connectionPool.send({requestTimeout: this.requestTimeoutMs, ...request})
     } catch (error) {
-      throw toKctlError(error, {address: broker.brokerAddress})
+      const e = toKctlError(error, {address: brokerLabel(broker)})
+      // A broker that stopped answering (hung, gone) is given up on for a while.
+      if (e.code === 'CONNECTION_FAILED' && broker.nodeId != null) {
+        const nodeId = broker.nodeId
+        const unreachable = this.brokerError(nodeId, error)
+        this.unreachable.set(nodeId, {at: Date.now(), error: unreachable})
+        this.connections.delete(nodeId)
+        throw unreachable
+      }
+      throw e
     }
   }
 
@@ -106,7 +343,7 @@ export class KafkaConnection {
    * Negotiate a version of one of kctl's own APIs with `broker` and send the request `make` builds.
    */
   async request<T>(broker: KafkaBroker, api: ApiSpec, make: (version: number, Encoder: EncoderConstructor) => ProtocolRequest<T>): Promise<T> {
-    const {Encoder} = await loadKafkaInternals()
+    const {Encoder} = await this.kafkajs()
     let version: number
     try {
       version = negotiateVersion(api, broker.versions, brokerLabel(broker))
@@ -117,64 +354,69 @@ export class KafkaConnection {
   }
 
   async close(): Promise<void> {
-    const cluster = this.clusterPromise
-    this.clusterPromise = undefined
-    if (!cluster) return
-    try {
-      await (await cluster).disconnect()
-    } catch {
-      // Closing is best-effort: the command's outcome is already decided.
-    }
+    this.closed = true
+    const brokers = [...this.opened]
+    this.opened = []
+    this.connections.clear()
+    this.seed = undefined
+    await Promise.all(brokers.map((b) => b.disconnect().catch(() => undefined)))
   }
 
-  private async connect(): Promise<KafkaCluster> {
+  private async kafkajs(): Promise<KafkaInternals> {
+    if (this.internals) return this.internals
     const k = await loadKafkaInternals()
-    const {spec, options} = this
-    const debug = options.debug
+    const debug = this.options.debug
     const logCreator = () => (entry: {namespace: string; level: number; log: {message: string}}) => {
       debug?.(`kafkajs ${entry.namespace}: ${entry.log.message}`)
     }
     // kafkajs levels: 0 nothing, 1 error, 2 warn. Its errors surface as exceptions anyway.
-    const logger = k.createLogger({level: debug ? 2 : 0, logCreator})
+    this.logger = k.createLogger({level: debug ? 2 : 0, logCreator})
     const emitter = new k.InstrumentationEventEmitter()
     emitter.addListener('network.request', ({payload}: {payload: RequestEvent}) => {
       this.requestCounts.set(payload.apiName, (this.requestCounts.get(payload.apiName) ?? 0) + 1)
       debug?.(`request ${payload.apiName} v${payload.apiVersion} (key ${payload.apiKey}) -> ${payload.broker} ${payload.duration}ms ${payload.size}B`)
     })
+    this.emitter = emitter
+    this.internals = k
+    return k
+  }
+
+  private async connectBroker(host: string, port: number, nodeId: number | null): Promise<KafkaBroker> {
+    const k = await this.kafkajs()
+    const {spec, options} = this
     const timeout = Math.max(500, options.timeoutMs)
-    const retry = {retries: 2, initialRetryTime: 200, maxRetryTime: Math.min(2000, timeout), factor: 0.2, multiplier: 2}
-    const cluster = new k.Cluster({
-      logger,
-      retry,
-      offsets: new Map(),
-      socketFactory: k.socketFactory(),
-      brokers: spec.brokers,
+    const pool = new k.ConnectionPool({
+      host,
+      port,
+      rack: null,
       ssl: spec.tls ? tlsOptions(spec) : undefined,
-      sasl: spec.sasl ? {mechanism: spec.sasl.mechanism, username: spec.sasl.username, password: spec.sasl.password} : undefined,
+      sasl: saslOptions(spec),
       clientId: spec.clientId ?? 'kctl',
+      socketFactory: notKafkaSocketFactory(k.socketFactory()),
       connectionTimeout: Math.min(timeout, 10_000),
-      authenticationTimeout: Math.min(timeout, 10_000),
-      requestTimeout: Math.min(timeout, spec.requestTimeoutMs ?? 30_000),
+      requestTimeout: this.requestTimeoutMs,
       enforceRequestTimeout: true,
-      metadataMaxAge: 300_000,
-      instrumentationEmitter: emitter,
-      allowAutoTopicCreation: false,
       maxInFlightRequests: null,
-      isolationLevel: 1,
+      instrumentationEmitter: this.emitter,
+      logger: this.logger,
     })
-    this.adminClient = k.createAdmin({logger, instrumentationEmitter: emitter, retry, cluster})
+    const broker = new k.Broker({connectionPool: pool, logger: this.logger, nodeId, authenticationTimeout: Math.min(timeout, 10_000), allowAutoTopicCreation: false})
+    this.opened.push(broker)
     try {
-      await this.adminClient.connect()
+      await broker.connect()
     } catch (error) {
-      const e = toKctlError(error, {address: this.address})
-      if (e.exitCode === 4) throw e
-      throw connectionError(`Cannot connect to Kafka at ${this.address}: ${e.message}`, {hint: e.hint, cause: error})
+      await broker.disconnect().catch(() => undefined)
+      throw error
     }
-    return cluster
+    if (this.closed) {
+      await broker.disconnect().catch(() => undefined)
+      throw connectionError('The connection is closed')
+    }
+    return broker
   }
 }
 
-function tlsOptions(spec: ConnectionSpec): Record<string, unknown> {
+export function tlsOptions(spec: ConnectionSpec): Record<string, unknown> {
   const tls = spec.tls!
   return {
     ...(tls.ca ? {ca: tls.ca} : {}),
@@ -186,6 +428,10 @@ function tlsOptions(spec: ConnectionSpec): Record<string, unknown> {
   }
 }
 
+export function saslOptions(spec: ConnectionSpec): Record<string, unknown> | undefined {
+  return spec.sasl ? {mechanism: spec.sasl.mechanism, username: spec.sasl.username, password: spec.sasl.password} : undefined
+}
+
 /**
  * How commands open connections. Command tests replace `open` to run a command without a broker
  * (the service functions they call are replaced too, through each service's exported object).
@@ -194,7 +440,7 @@ export const connections = {
   async open(spec: ConnectionSpec, options: ConnectionOptions): Promise<KafkaConnection> {
     const conn = new KafkaConnection(spec, options)
     try {
-      await conn.cluster()
+      await conn.open()
     } catch (error) {
       await conn.close()
       throw error

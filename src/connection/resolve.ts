@@ -10,7 +10,7 @@ export interface ConnectionFlags {
   context?: string
 }
 
-/** Everything needed to connect, after applying flag > env > context > default. */
+/** Everything needed to connect, after applying command line > env > context > default. */
 export interface ConnectionSpec extends ClientSettings {
   brokers: string[]
   /** Where the bootstrap address came from, for error messages and `context show`. */
@@ -22,18 +22,35 @@ export interface ConnectionSpec extends ClientSettings {
 }
 
 /**
- * Resolve the connection. A bootstrap server given on the command line or in the environment,
- * without an explicit context, is an ad-hoc connection: the current context's security settings
- * are not silently applied to another cluster.
+ * Resolve the connection. `flags` holds only what was given on the command line; `env` the
+ * KCTL_* variables. The command line beats the environment:
+ * - `--context` on the command line ignores KCTL_CONTEXT, KCTL_BOOTSTRAP_SERVER and KCTL_COMMAND_CONFIG;
+ * - `-b` on the command line without `--context` is an ad-hoc connection: KCTL_CONTEXT and the
+ *   current context are not applied (KCTL_COMMAND_CONFIG still is);
+ * - otherwise KCTL_CONTEXT, then KCTL_BOOTSTRAP_SERVER (ad hoc), then the current context.
+ * A context's settings (its secrets) go only to that context's brokers: bootstrap servers given
+ * together with a context must be among the context's own, else this is a usage error.
  */
 export function resolveConnection(flags: ConnectionFlags, env: NodeJS.ProcessEnv = process.env, config?: KctlConfig): ConnectionSpec {
-  const explicitContext = flags.context ?? env.KCTL_CONTEXT
-  const bootstrapFlag = flags['bootstrap-server']
-  const bootstrapEnv = env.KCTL_BOOTSTRAP_SERVER
+  let contextName: string | undefined
+  let contextFrom: 'flag' | 'env' | undefined
+  let given: {servers: string; source: 'flag' | 'env'} | undefined
+  let commandConfig = flags['command-config']
+  if (flags.context === '') throw usageError('--context needs a context name', 'See `kctl context list`.', 'UNKNOWN_CONTEXT')
+  if (flags.context !== undefined) {
+    ;[contextName, contextFrom] = [flags.context, 'flag']
+    if (flags['bootstrap-server']) given = {servers: flags['bootstrap-server'], source: 'flag'}
+  } else {
+    commandConfig ??= env.KCTL_COMMAND_CONFIG || undefined
+    if (flags['bootstrap-server']) given = {servers: flags['bootstrap-server'], source: 'flag'}
+    else {
+      if (env.KCTL_CONTEXT) [contextName, contextFrom] = [env.KCTL_CONTEXT, 'env']
+      if (env.KCTL_BOOTSTRAP_SERVER) given = {servers: env.KCTL_BOOTSTRAP_SERVER, source: 'env'}
+    }
+  }
   // An ad-hoc bootstrap server needs nothing from the config file: it is not even read.
-  const adHoc = !explicitContext && (bootstrapFlag || bootstrapEnv)
+  const adHoc = !contextName && given !== undefined
   const cfg = config ?? (adHoc ? {contexts: {}} : loadConfig())
-  let contextName = explicitContext
   if (!contextName && !adHoc) contextName = cfg.currentContext
   let context: Context | undefined
   if (contextName) {
@@ -48,7 +65,22 @@ export function resolveConnection(flags: ConnectionFlags, env: NodeJS.ProcessEnv
     }
   }
 
-  const commandConfig = flags['command-config'] ?? env.KCTL_COMMAND_CONFIG
+  const givenBrokers = given ? splitServers(given.servers) : undefined
+  for (const b of givenBrokers ?? []) validateAddress(b)
+  if (context && givenBrokers) {
+    const own = new Set(context.bootstrapServers.map(normalizeAddress))
+    const foreign = givenBrokers.filter((b) => !own.has(normalizeAddress(b)))
+    if (foreign.length > 0) {
+      const brokerFrom = given!.source === 'flag' ? '--bootstrap-server' : 'KCTL_BOOTSTRAP_SERVER'
+      const contextFromText = contextFrom === 'flag' ? '--context' : 'KCTL_CONTEXT'
+      throw usageError(
+        `${brokerFrom} ${foreign.join(',')} is not a bootstrap server of context ${contextName} (${contextFromText}): a context's credentials are sent only to its own brokers`,
+        `Use one of ${context.bootstrapServers.join(',')}, add the address to the context (\`kctl context set ${contextName} --bootstrap-server ...\`), or drop ${contextFromText} to connect ad hoc with --command-config.`,
+        'CONTEXT_BROKER_MISMATCH',
+      )
+    }
+  }
+
   let props: Record<string, string> = {...context?.properties}
   let baseDir = process.cwd()
   if (context?.commandConfig) {
@@ -63,8 +95,7 @@ export function resolveConnection(flags: ConnectionFlags, env: NodeJS.ProcessEnv
 
   let brokers: string[]
   let source: ConnectionSpec['source']
-  if (bootstrapFlag) [brokers, source] = [splitServers(bootstrapFlag), 'flag']
-  else if (bootstrapEnv) [brokers, source] = [splitServers(bootstrapEnv), 'env']
+  if (givenBrokers) [brokers, source] = [givenBrokers, given!.source]
   else if (context) [brokers, source] = [context.bootstrapServers, 'context']
   else if (settings.bootstrapServers) [brokers, source] = [settings.bootstrapServers, 'flag']
   else [brokers, source] = [[DEFAULT_BOOTSTRAP], 'default']
@@ -79,6 +110,11 @@ export function resolveConnection(flags: ConnectionFlags, env: NodeJS.ProcessEnv
     protected: Boolean(context?.protected),
     clusterId: context?.clusterId,
   }
+}
+
+/** host:port compared case-insensitively (host names are), surrounding spaces ignored. */
+export function normalizeAddress(address: string): string {
+  return address.trim().toLowerCase()
 }
 
 export function validateAddress(address: string): void {

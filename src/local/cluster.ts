@@ -193,7 +193,7 @@ async function createCluster(options: LocalStartOptions, runtime: KafkaRuntime):
       const configPath = join(node.dir, 'server.properties')
       writeFileSync(configPath, formatProperties(serverProperties(node, nodes, secure)), {mode: 0o600})
       try {
-        await run('java', ['-cp', runtime.classpath, ...loggingFlags(dir, runtime.logging), 'kafka.tools.StorageTool', 'format', `--cluster-id=${clusterId}`, '-c', configPath, ...scram])
+        await runJava(node.dir, ['-cp', runtime.classpath, ...loggingFlags(dir, runtime.logging), 'kafka.tools.StorageTool', 'format', `--cluster-id=${clusterId}`, '-c', configPath, ...scram])
       } catch (error) {
         const e = error as {stdout?: string; stderr?: string}
         throw operationError(`Formatting the storage of node ${node.id} failed: ${`${e.stdout ?? ''}${e.stderr ?? ''}`.trim().split('\n').slice(-3).join(' | ')}`, {code: 'LOCAL_FORMAT_FAILED'})
@@ -249,6 +249,22 @@ export function writeClientProperties(dir: string, state: LocalClusterState): {s
     {mode: 0o600},
   )
   return {ssl, sasl}
+}
+
+/**
+ * Run `java` with its whole command line in a 0600 argument file (`java @file`, JDK 9+): arguments
+ * that carry secrets (the SCRAM passwords of `kafka-storage format --add-scram`) stay out of
+ * every process listing. The launcher expands @files only before the main class, hence all of it.
+ */
+async function runJava(dir: string, args: string[]): Promise<{stdout: string; stderr: string}> {
+  const file = join(dir, `java-args-${randomBytes(6).toString('hex')}`)
+  const quote = (a: string) => `"${a.replaceAll('\\', '\\\\').replaceAll('"', '\\"')}"`
+  writeFileSync(file, `${args.map(quote).join('\n')}\n`, {mode: 0o600})
+  try {
+    return await run('java', [`@${file}`])
+  } finally {
+    rmSync(file, {force: true})
+  }
 }
 
 function launchNode(state: LocalClusterState, node: LocalNodeState): number {

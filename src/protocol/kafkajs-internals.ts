@@ -2,8 +2,6 @@
  * The small surface of kafkajs internals (2.2.4, no typings for src/) that kctl uses to send
  * requests kafkajs does not implement over kafkajs's own connections.
  */
-import type {Admin} from 'kafkajs'
-
 export interface KafkaEncoder {
   writeInt8(v: number): KafkaEncoder
   writeInt16(v: number): KafkaEncoder
@@ -39,51 +37,18 @@ export interface VersionRange {
 }
 
 export interface KafkaBroker {
-  nodeId?: number
+  nodeId?: number | null
   brokerAddress: string
   versions: Record<number, VersionRange> | null
   connectionPool: {send<T>(r: ProtocolRequest<T>): Promise<T>}
   isConnected(): boolean
   connect(): Promise<void>
-}
-
-export interface BrokerMetadata {
-  nodeId: number
-  host: string
-  port: number
-  rack: string | null
-}
-
-/** A topic of kafkajs's Metadata response (the one it loads while connecting: every topic). */
-export interface KafkajsTopicMetadata {
-  topic: string
-  partitionMetadata: {partitionId: number; leader: number}[]
-}
-
-export interface KafkaCluster {
-  /** Topics kafkajs restricts its metadata refreshes to; empty: refreshes cover every topic. */
-  targetTopics: Set<string>
-  connect(): Promise<void>
   disconnect(): Promise<void>
-  refreshMetadata(): Promise<void>
-  findBroker(args: {nodeId: number | string}): Promise<KafkaBroker>
-  findControllerBroker(): Promise<KafkaBroker>
-  findGroupCoordinator(args: {groupId: string; coordinatorType?: number}): Promise<KafkaBroker>
-  getNodeIds(): number[]
-  addMultipleTargetTopics(topics: string[]): Promise<void>
-  /** ListOffsets grouped by partition leader (one request per broker for all topics). */
-  fetchTopicsOffset(topics: {topic: string; partitions: {partition: number}[]; fromBeginning?: boolean; fromTimestamp?: number}[]): Promise<{topic: string; partitions: {partition: number; offset: string}[]}[]>
-  brokerPool: {
-    seedBroker: KafkaBroker
-    brokers: Record<string, KafkaBroker>
-    metadata: {brokers: BrokerMetadata[]; controllerId: number; clusterId: string; topicMetadata?: KafkajsTopicMetadata[]} | null
-    findConnectedBroker(): Promise<KafkaBroker>
-  }
 }
 
 export interface KafkaInternals {
-  Cluster: new (options: Record<string, unknown>) => KafkaCluster
-  createAdmin: (options: {logger: unknown; instrumentationEmitter: unknown; retry: unknown; cluster: KafkaCluster}) => Admin
+  Broker: new (options: {connectionPool: unknown; logger: unknown; nodeId: number | null; authenticationTimeout: number; allowAutoTopicCreation: boolean}) => KafkaBroker
+  ConnectionPool: new (options: Record<string, unknown>) => unknown
   createLogger: (options: {level: number; logCreator: unknown}) => unknown
   InstrumentationEventEmitter: new () => {addListener(name: string, fn: (event: {payload: RequestEvent}) => void): () => void}
   Encoder: EncoderConstructor
@@ -104,17 +69,17 @@ let internals: Promise<KafkaInternals> | undefined
 /** Loaded on first use: kafkajs costs tens of milliseconds to import. */
 export function loadKafkaInternals(): Promise<KafkaInternals> {
   internals ??= (async () => {
-    const [cluster, admin, loggers, emitter, encoder, sockets] = await Promise.all([
-      import('kafkajs/src/cluster/index.js' as string),
-      import('kafkajs/src/admin/index.js' as string),
+    const [broker, pool, loggers, emitter, encoder, sockets] = await Promise.all([
+      import('kafkajs/src/broker/index.js' as string),
+      import('kafkajs/src/network/connectionPool.js' as string),
       import('kafkajs/src/loggers/index.js' as string),
       import('kafkajs/src/instrumentation/emitter.js' as string),
       import('kafkajs/src/protocol/encoder.js' as string),
       import('kafkajs/src/network/socketFactory.js' as string),
     ])
     return {
-      Cluster: cluster.default,
-      createAdmin: admin.default,
+      Broker: broker.default,
+      ConnectionPool: pool.default,
       createLogger: loggers.default.createLogger,
       InstrumentationEventEmitter: emitter.default,
       Encoder: encoder.default,

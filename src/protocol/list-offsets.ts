@@ -58,6 +58,6 @@ export function decodeListOffsets(r: Reader): {throttleTimeMs: number; topics: {
   return {throttleTimeMs, topics}
 }
 
-export function listOffsetsRequest(version: number, topics: ListOffsetsTopic[], Encoder: new () => KafkaEncoder) {
-  return buildRequest({api: ListOffsetsApi, version, flexible: true, Encoder, encode: (e) => encodeListOffsets(e, topics), decode: decodeListOffsets})
+export function listOffsetsRequest(version: number, topics: ListOffsetsTopic[], Encoder: new () => KafkaEncoder, isolationLevel = 0) {
+  return buildRequest({api: ListOffsetsApi, version, flexible: true, Encoder, encode: (e) => encodeListOffsets(e, topics, isolationLevel), decode: decodeListOffsets})
 }

@@ -1,10 +1,16 @@
 import {Config} from '@oclif/core'
 import {captureOutput} from '@oclif/test'
+import {tmpdir} from 'node:os'
+import {join} from 'node:path'
 
 import {connections} from '../../src/connection/client.js'
 import {ROOT} from '../helpers/cli.js'
 
 let config: Config | undefined
+
+// Command tests never read the developer's own kctl config file (its guarded contexts would guard
+// the tests' -b); a test that needs contexts sets KCTL_CONFIG itself.
+process.env.KCTL_CONFIG = join(tmpdir(), `kctl-command-tests-${process.pid}`, 'config.yaml')
 
 /**
  * Run a command class (imported from src/, so the services the test replaced are the ones it
@@ -20,7 +26,7 @@ export async function runCmd(cmd: {run(argv: string[], config?: Config): Promise
 /** Open no socket: commands get a stand-in connection; tests replace the service functions. */
 export function withoutBroker(): () => void {
   const original = connections.open
-  connections.open = async (spec) => ({spec, address: spec.brokers.join(','), requestCounts: new Map(), close: async () => {}}) as never
+  connections.open = async (spec) => ({spec, address: spec.brokers.join(','), requestCounts: new Map(), warnings: [], close: async () => {}}) as never
   return () => {
     connections.open = original
   }

@@ -17,6 +17,24 @@ export interface CliResult {
 export const cliEnv: Record<string, string> = {}
 
 /**
+ * Everything every kctl run of this test process printed (stdout, stderr, a terminal's screen):
+ * the root hooks check that no known secret appears in any of it.
+ */
+export const capturedOutputs: Array<{args: string[]; output: string}> = []
+
+/** Secrets the test run knows (SCRAM passwords, wrong passwords tried): none may appear in any output. */
+export const knownSecrets = new Set<string>()
+
+export function registerSecret(secret: string): void {
+  if (secret.length >= 6) knownSecrets.add(secret)
+}
+
+/** The known secrets found in `text` (never the secret itself in a message: its owner and length). */
+export function secretsIn(text: string): string[] {
+  return [...knownSecrets].filter((s) => text.includes(s))
+}
+
+/**
  * Run the built CLI (dist/) as a real subprocess: real argv parsing, real exit codes, no TTY.
  */
 export function kctl(args: string[], options: {env?: Record<string, string | undefined>; input?: string; timeoutMs?: number} = {}): Promise<CliResult> {
@@ -29,12 +47,14 @@ export function kctl(args: string[], options: {env?: Record<string, string | und
     child.stdout.on('data', (d) => (stdout += d))
     child.stderr.on('data', (d) => (stderr += d))
     const timer = setTimeout(() => {
+      capturedOutputs.push({args, output: `${stdout}\n${stderr}`})
       child.kill('SIGKILL')
       reject(new Error(`kctl ${args.join(' ')} did not finish within ${options.timeoutMs ?? 120_000}ms\nstdout: ${stdout}\nstderr: ${stderr}`))
     }, options.timeoutMs ?? 120_000)
     child.on('error', reject)
     child.on('close', (code) => {
       clearTimeout(timer)
+      capturedOutputs.push({args, output: `${stdout}\n${stderr}`})
       resolve({
         code: code ?? -1,
         stdout,
@@ -96,6 +116,7 @@ export function kctlTty(args: string[], options: {env?: Record<string, string | 
     })
     child.on('close', (code) => {
       closed = true
+      capturedOutputs.push({args, output: raw})
       for (const l of listeners) l()
       resolve(code ?? -1)
     })

@@ -1,8 +1,9 @@
-import {mkdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
+import {copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 
-import {cliEnv, kctl} from './cli.js'
+import {cliEnv, kctl, registerSecret} from './cli.js'
+import {type ProcessArgs, watchProcessArgs} from './processes.js'
 
 /**
  * The integration suite's one real Kafka cluster: 3 nodes, secure (SSL/mTLS, SASL_SSL, the
@@ -29,6 +30,8 @@ export interface TestCluster {
   caFile: string
   clientKeystore: string
   reused: boolean
+  /** Every command line seen while `kctl local start` ran (its JVMs and Kafka's tools among them). */
+  startProcessArgs: ProcessArgs[]
 }
 
 let cluster: TestCluster | undefined
@@ -51,7 +54,15 @@ export async function startTestCluster(): Promise<TestCluster> {
   }
   const args = ['local', 'start', '--brokers', '3', '--secure', '--port', String(base), '--json']
   if (process.env.KCTL_TEST_KAFKA_VERSION) args.push('--kafka-version', process.env.KCTL_TEST_KAFKA_VERSION)
-  const started = await kctl(args, {timeoutMs: 300_000})
+  // Kafka's tools run for a moment during the start (storage format): watch /proc meanwhile.
+  const watcher = watchProcessArgs()
+  let startProcessArgs: ProcessArgs[] = []
+  let started
+  try {
+    started = await kctl(args, {timeoutMs: 300_000})
+  } finally {
+    startProcessArgs = watcher.stop()
+  }
   if (started.code !== 0) throw new Error(`kctl local start failed (exit ${started.code}):\n${started.stdout}\n${started.stderr}`)
   const info = started.json()
   const state = JSON.parse(readFileSync(join(dir, 'state.json'), 'utf8'))
@@ -68,7 +79,9 @@ export async function startTestCluster(): Promise<TestCluster> {
     caFile: join(dir, 'ca.pem'),
     clientKeystore: join(dir, 'client-keystore.pem'),
     reused,
+    startProcessArgs,
   }
+  for (const password of Object.values(cluster.users ?? {})) registerSecret(password)
   return cluster
 }
 
@@ -96,4 +109,15 @@ export function saslProperties(user: string, password: string, mechanism: 'PLAIN
     {mode: 0o600},
   )
   return file
+}
+
+/**
+ * A kctl config file of the calling test's own: a copy of the run's (its local contexts), as
+ * KCTL_CONFIG for kctl's env. Read-only or protected contexts on the test cluster belong there:
+ * guards follow the cluster, so in the run's file they would guard every other test's `-b`.
+ */
+export function privateConfig(): {KCTL_CONFIG: string} {
+  const file = join(mkdtempSync(join(tmpdir(), 'kctl-config-')), 'config.yaml')
+  copyFileSync(testCluster().configFile, file)
+  return {KCTL_CONFIG: file}
 }

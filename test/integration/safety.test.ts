@@ -1,7 +1,7 @@
 import {expect} from 'chai'
 
 import {kctl} from '../helpers/cli.js'
-import {saslProperties, testCluster} from '../helpers/cluster.js'
+import {privateConfig, saslProperties, testCluster} from '../helpers/cluster.js'
 import {uniqueName} from '../helpers/poll.js'
 
 const topicExists = async (name: string) => (await kctl(['topics', 'list', '--context', 'local', '--json'])).json().topics.some((t: {name: string}) => t.name === name)
@@ -26,27 +26,31 @@ describe('authorization and context safety', () => {
 
   it('a read-only context refuses every mutation with exit 2 and changes nothing', async () => {
     const c = testCluster()
-    expect((await kctl(['context', 'set', 'ro', '--bootstrap-server', c.bootstrap, '--read-only'])).code).to.equal(0)
+    // A config file of this test's own: guards follow the cluster, so a read-only context on the
+    // test cluster in the run's file would guard every other test's -b.
+    const env = privateConfig()
+    expect((await kctl(['context', 'set', 'ro', '--bootstrap-server', c.bootstrap, '--read-only'], {env})).code).to.equal(0)
     const topic = uniqueName('ro')
-    const r = await kctl(['topics', 'create', topic, '--partitions', '1', '--context', 'ro', '--yes', '--json'])
+    const r = await kctl(['topics', 'create', topic, '--partitions', '1', '--context', 'ro', '--yes', '--json'], {env})
     expect(r.code).to.equal(2)
     expect(r.json().error.code).to.equal('READ_ONLY_CONTEXT')
     expect(await topicExists(topic)).to.equal(false)
     // Reading still works.
-    expect((await kctl(['topics', 'list', '--context', 'ro'])).code).to.equal(0)
+    expect((await kctl(['topics', 'list', '--context', 'ro'], {env})).code).to.equal(0)
   })
 
   it('a protected context needs --yes without a terminal', async () => {
     const c = testCluster()
-    expect((await kctl(['context', 'set', 'prot', '--bootstrap-server', c.bootstrap, '--protected'])).code).to.equal(0)
+    const env = privateConfig()
+    expect((await kctl(['context', 'set', 'prot', '--bootstrap-server', c.bootstrap, '--protected'], {env})).code).to.equal(0)
     const topic = uniqueName('prot')
-    const refused = await kctl(['topics', 'create', topic, '--partitions', '1', '--replication-factor', '1', '--context', 'prot'])
+    const refused = await kctl(['topics', 'create', topic, '--partitions', '1', '--replication-factor', '1', '--context', 'prot'], {env})
     expect(refused.code).to.equal(2)
     expect(refused.stderr).to.match(/^Error: Refusing to make this change without confirmation/m).and.match(/^Hint: .*--yes/m)
     expect(await topicExists(topic)).to.equal(false)
-    const ok = await kctl(['topics', 'create', topic, '--partitions', '1', '--replication-factor', '1', '--context', 'prot', '--yes'])
+    const ok = await kctl(['topics', 'create', topic, '--partitions', '1', '--replication-factor', '1', '--context', 'prot', '--yes'], {env})
     expect(ok.code, ok.stderr).to.equal(0)
     expect(await topicExists(topic)).to.equal(true)
-    expect((await kctl(['topics', 'delete', topic, '--context', 'prot', '--yes'])).code).to.equal(0)
+    expect((await kctl(['topics', 'delete', topic, '--context', 'prot', '--yes'], {env})).code).to.equal(0)
   })
 })

@@ -29,7 +29,8 @@ export default class ClusterHealthCommand extends KafkaCommand<typeof ClusterHea
       maxImbalance: this.flags['max-leader-imbalance'] / 100,
     })
     this.present(result, healthView(this.color, this.format === 'wide'))
-    if (!result.healthy) this.exitWith(3)
+    // A check that could not see all of the cluster (a broker down, a request denied) does not pass.
+    if (!result.healthy || this.degradations().length > 0) this.exitWith(3)
     return result
   }
 }

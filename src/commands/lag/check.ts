@@ -22,6 +22,8 @@ export interface LagCheckResult {
   maxTimeLagMs: number | null
   checked: number
   offenders: LagOffender[]
+  /** What the check could not see (then it fails): partitions without a leader, brokers that did not answer. */
+  unseen: string[]
 }
 
 export default class LagCheck extends KafkaCommand<typeof LagCheck> {
@@ -45,7 +47,8 @@ export default class LagCheck extends KafkaCommand<typeof LagCheck> {
     if (maxLagText === undefined && this.flags['max-time-lag'] === undefined) throw usageError('Give a threshold: --max-lag N and/or --max-time-lag DURATION', undefined, 'MISSING_THRESHOLD')
     const maxLag = maxLagText === undefined ? null : parseInt64(maxLagText, '--max-lag', {what: 'lag threshold'})
     const maxTimeLagMs = this.flags['max-time-lag'] === undefined ? null : parseNonNegativeDuration(this.flags['max-time-lag'], '--max-time-lag')
-    const groups = await groupLag(await this.connection(), {...selection, topic: this.flags.topic, timeLag: maxTimeLagMs !== null && this.flags['time-lag']})
+    const conn = await this.connection()
+    const groups = await groupLag(conn, {...selection, topic: this.flags.topic, timeLag: maxTimeLagMs !== null && this.flags['time-lag']})
     const offenders: LagOffender[] = []
     for (const g of groups) {
       const exceeded: LagOffender['exceeded'] = []
@@ -53,7 +56,9 @@ export default class LagCheck extends KafkaCommand<typeof LagCheck> {
       if (maxTimeLagMs !== null && g.timeLagMs !== null && g.timeLagMs > maxTimeLagMs) exceeded.push('max-time-lag')
       if (exceeded.length) offenders.push({group: g.group, lag: g.lag, timeLagMs: g.timeLagMs, exceeded})
     }
-    const result = {ok: offenders.length === 0, maxLag, maxTimeLagMs, checked: groups.length, offenders}
+    // Never pass on lag it could not see: a partition without a leader, a broker that did not answer.
+    const unseen = conn.warnings.map((w) => w.message)
+    const result = {ok: offenders.length === 0 && unseen.length === 0, maxLag, maxTimeLagMs, checked: groups.length, offenders, unseen}
     this.present(result, lagCheckView)
     if (!result.ok) this.exitWith(3)
     return result
@@ -68,6 +73,12 @@ export const lagCheckView: View<LagCheckResult> = {
     {key: 'exceeded', header: 'EXCEEDED', color: () => 'red'},
   ],
   rows: (d) => d.offenders.map((o) => ({group: o.group, lag: o.lag, timeLag: o.timeLagMs === null ? null : formatDuration(o.timeLagMs), exceeded: o.exceeded.join(',')})),
-  header: (d) => [d.ok ? `OK: ${d.checked} group(s) within the thresholds.` : `FAIL: ${d.offenders.length} of ${d.checked} group(s) over the thresholds.`],
+  header: (d) => [
+    d.ok
+      ? `OK: ${d.checked} group(s) within the thresholds.`
+      : d.offenders.length > 0
+        ? `FAIL: ${d.offenders.length} of ${d.checked} group(s) over the thresholds.`
+        : `FAIL: the lag of ${d.checked} group(s) could not be fully seen.`,
+  ],
   empty: '',
 }

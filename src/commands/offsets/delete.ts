@@ -1,7 +1,7 @@
 import {Flags} from '@oclif/core'
 
 import {type OffsetDeleteResult, deleteGroupOffsets} from '../../admin/groups.js'
-import {resolvePartitions, topicLayout} from '../../admin/offsets.js'
+import {assertGroupsExist, resolvePartitions, topicLayout} from '../../admin/offsets.js'
 import {KafkaCommand} from '../../base-command.js'
 import {operationError} from '../../errors.js'
 import {idFlag} from '../../flags/values.js'
@@ -33,9 +33,10 @@ export default class OffsetsDelete extends KafkaCommand<typeof OffsetsDelete> {
   async run(): Promise<OffsetDeleteCommandResult> {
     const specs = mergeTopicPartitions(this.flags.topic.map((t) => parseTopicPartitions(t)))
     const conn = await this.connection()
-    const partitions = resolvePartitions(await topicLayout(conn), specs)
+    const partitions = resolvePartitions(await topicLayout(conn, specs.map((s) => s.topic)), specs)
     const byTopic = [...new Set(partitions.map((p) => p.topic))].map((topic) => ({topic, partitions: partitions.filter((p) => p.topic === topic).map((p) => p.partition)}))
     const group = this.flags.group
+    await assertGroupsExist(conn, [group])
     if (this.flags['dry-run']) {
       return this.present({group, dryRun: true, offsets: partitions.map((p) => ({group, ...p, deleted: false, error: null}))}, offsetDeleteView)
     }

@@ -51,7 +51,7 @@ export default class OffsetsGet extends KafkaCommand<typeof OffsetsGet> {
       return this.flags.partitions ? {topic: spec.topic, partitions: parseTopicPartitions(`${spec.topic}:${this.flags.partitions}`, '--partitions').partitions} : spec
     })
     const conn = await this.connection()
-    const layout = await topicLayout(conn)
+    const layout = await topicLayout(conn, specs.map((s) => s.topic))
     const partitions = resolvePartitions(layout, specs, '--partitions')
     const found = await listOffsets(conn, layout, partitions, query)
     const offsets = partitions.map((tp) => {

@@ -48,6 +48,7 @@ export default class OffsetsReset extends KafkaCommand<typeof OffsetsReset> {
     'from-file': Flags.string({summary: "Offsets from Kafka's CSV (topic,partition,offset or group,topic,partition,offset).", helpGroup: 'STRATEGY'}),
     export: Flags.boolean({summary: "Print the plan as Kafka's CSV (for --from-file) instead of a table."}),
     'dry-run': Flags.boolean({summary: 'Only show the plan (the default without --execute).', exclusive: ['execute']}),
+    'new-group': Flags.boolean({summary: 'Allow a --group that does not exist yet (seeds its offsets); without it an unknown group is an error.'}),
     ...resetPlanFlags,
   }
 
@@ -67,7 +68,7 @@ export default class OffsetsReset extends KafkaCommand<typeof OffsetsReset> {
     if (!topics && !f['all-topics'] && strategy.kind !== 'file') throw usageError('Choose the partitions: --topic T[:P,...] (repeatable) or --all-topics', undefined, 'MISSING_SCOPE')
     const conn = await this.connection()
     const coordinators = f['all-groups'] ? await allGroups(conn) : await findCoordinators(conn, [...new Set(f.group)])
-    const plan = await planReset(conn, {groups: [...coordinators.keys()].sort(), scope: {topics, allTopics: f['all-topics']}, strategy, strategyText: describeStrategy(strategy), coordinators})
+    const plan = await planReset(conn, {groups: [...coordinators.keys()].sort(), scope: {topics, allTopics: f['all-topics']}, strategy, strategyText: describeStrategy(strategy), coordinators, requireExisting: !f['all-groups'] && !f['new-group']})
     return this.finish(plan, strategy)
   }
 

@@ -47,19 +47,41 @@ describe('connection resolution (flag > env > context > default)', () => {
     expect(s.source).to.equal('flag')
   })
 
-  it('--bootstrap-server overrides the address of an explicit context, keeping its security', () => {
-    const s = resolveConnection({'bootstrap-server': 'prod3:9093', context: 'prod'}, {}, config)
-    expect(s.brokers).to.deep.equal(['prod3:9093'])
-    expect(s.securityProtocol).to.equal('SASL_SSL')
+  it('--bootstrap-server with a context must name the context\'s own brokers (its secrets go nowhere else)', () => {
+    const s = resolveConnection({'bootstrap-server': 'PROD2:9093', context: 'prod'}, {}, config)
+    expect(s.brokers).to.deep.equal(['PROD2:9093'])
+    expect(s).to.include({securityProtocol: 'SASL_SSL', contextName: 'prod', source: 'flag'})
+    expect(() => resolveConnection({'bootstrap-server': 'prod3:9093', context: 'prod'}, {}, config))
+      .to.throw(/^--bootstrap-server prod3:9093 is not a bootstrap server of context prod \(--context\)/)
+      .with.property('code', 'CONTEXT_BROKER_MISMATCH')
+    expect(() => resolveConnection({}, {KCTL_CONTEXT: 'prod', KCTL_BOOTSTRAP_SERVER: 'evil:9093'}, config))
+      .to.throw(/^KCTL_BOOTSTRAP_SERVER evil:9093 is not a bootstrap server of context prod \(KCTL_CONTEXT\)/)
+      .with.property('exitCode', 2)
   })
 
-  it('the flag beats KCTL_BOOTSTRAP_SERVER, which beats the context', () => {
-    expect(resolveConnection({}, {KCTL_BOOTSTRAP_SERVER: 'env:9092'}, config).brokers).to.deep.equal(['env:9092'])
+  it('--context on the command line beats every environment variable', () => {
+    const env = {KCTL_CONTEXT: 'dev', KCTL_BOOTSTRAP_SERVER: 'evil:9093', KCTL_COMMAND_CONFIG: '/no/such/file.properties'}
+    const s = resolveConnection({context: 'prod'}, env, config)
+    expect(s.brokers).to.deep.equal(['prod1:9093', 'prod2:9093'])
+    expect(s).to.include({contextName: 'prod', source: 'context', securityProtocol: 'SASL_SSL'})
+  })
+
+  it('-b on the command line is ad hoc: KCTL_CONTEXT is not applied to it', () => {
+    const s = resolveConnection({'bootstrap-server': 'other:9092'}, {KCTL_CONTEXT: 'prod'}, config)
+    expect(s).to.include({contextName: undefined, securityProtocol: 'PLAINTEXT', readOnly: false, source: 'flag'})
+    expect(s.sasl).to.equal(undefined)
+  })
+
+  it('the flag beats KCTL_BOOTSTRAP_SERVER, which beats the current context', () => {
+    const env = resolveConnection({}, {KCTL_BOOTSTRAP_SERVER: 'env:9092'}, config)
+    expect(env).to.include({source: 'env', contextName: undefined})
+    expect(env.brokers).to.deep.equal(['env:9092'])
     expect(resolveConnection({'bootstrap-server': 'flag:9092'}, {KCTL_BOOTSTRAP_SERVER: 'env:9092'}, config).brokers).to.deep.equal(['flag:9092'])
   })
 
   it('rejects unknown contexts and malformed addresses with exit 2', () => {
     expect(() => resolveConnection({context: 'nope'}, {}, config)).to.throw(/Unknown context "nope"/).with.property('exitCode', 2)
+    expect(() => resolveConnection({context: ''}, {}, config)).to.throw(/--context needs a context name/).with.property('exitCode', 2)
     for (const bad of ['kafka', 'kafka:', 'kafka:0', 'kafka:70000', 'http://kafka:9092']) {
       expect(() => resolveConnection({'bootstrap-server': bad}, {}, config), bad).to.throw(/Invalid bootstrap server/).with.property('exitCode', 2)
     }

@@ -1,0 +1,44 @@
+import type {Socket} from 'node:net'
+
+/** Kafka never frames a response this large; "HTTP" read as a size is 1.2 GB. */
+const MAX_RESPONSE_SIZE = 256 * 1024 * 1024
+
+type SocketFactory = (args: {host: string; port: number; ssl: unknown; onConnect: () => void}) => Socket
+
+/** Printable preview of what a non-Kafka peer sent, for the error message. */
+export function previewBytes(data: Buffer): string {
+  const text = data.subarray(0, 40).toString('latin1')
+  const printable = [...text].filter((c) => c >= ' ' && c <= '~').length
+  if (printable >= Math.min(text.length, 8) * 0.8) return JSON.stringify(text.split(/\r?\n/)[0])
+  return `0x${data.subarray(0, 16).toString('hex')}`
+}
+
+/** Whether the first bytes a peer sends can start a Kafka response (a plausible INT32 size). */
+export function looksLikeKafkaFrame(first: Buffer): boolean {
+  if (first.length < 4) return true
+  const size = first.readInt32BE(0)
+  return size >= 4 && size <= MAX_RESPONSE_SIZE
+}
+
+/**
+ * Wrap kafkajs's socket factory so that a peer that is not Kafka (an HTTP server, a socket that
+ * sends garbage) fails the connection at once with "not a Kafka broker", instead of kafkajs
+ * waiting for a 1.2 GB "response" until the request times out.
+ */
+export function notKafkaSocketFactory(inner: unknown): SocketFactory {
+  const factory = inner as SocketFactory
+  return (args) => {
+    const socket = factory(args)
+    let head = Buffer.alloc(0)
+    const check = (data: Buffer) => {
+      head = Buffer.concat([head, data])
+      if (head.length < 4) return
+      socket.removeListener('data', check)
+      if (!looksLikeKafkaFrame(head)) {
+        socket.destroy(new Error(`not a Kafka broker: it answered ${previewBytes(head)}`))
+      }
+    }
+    socket.prependListener('data', check)
+    return socket
+  }
+}
