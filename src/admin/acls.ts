@@ -1,4 +1,5 @@
 import type {KafkaConnection} from '../connection/client.js'
+import {kafkajsRequests} from '../connection/kafkajs-requests.js'
 import {toKctlError} from '../errors.js'
 import {
   type AclBinding,
@@ -86,14 +87,7 @@ function wireFilters(f: AclFilter): WireFilter[] {
   }))
 }
 
-/** The ACL requests of kafkajs's Broker class (kctl has no protocol module of its own for them). */
-interface AclBroker {
-  describeAcls(filter: Record<string, unknown>): Promise<{resources: unknown}>
-  createAcls(args: {acl: unknown[]}): Promise<unknown>
-  deleteAcls(args: {filters: unknown[]}): Promise<{filterResponses: unknown}>
-}
-
-const aclBroker = async (conn: KafkaConnection) => (await conn.anyBroker()) as unknown as AclBroker
+const aclBroker = async (conn: KafkaConnection) => kafkajsRequests(await conn.anyBroker())
 
 async function describe(conn: KafkaConnection, filter: WireFilter): Promise<AclBinding[]> {
   const admin = await aclBroker(conn)

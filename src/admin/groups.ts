@@ -1,4 +1,5 @@
 import type {KafkaConnection} from '../connection/client.js'
+import {kafkajsRequests} from '../connection/kafkajs-requests.js'
 import {ExitCode, KctlError, operationError, toKctlError, usageError} from '../errors.js'
 import {didYouMean} from '../input/did-you-mean.js'
 import {errorName} from '../protocol/error-codes.js'
@@ -273,7 +274,7 @@ export interface GroupDeleteResult {
 export async function deleteGroups(conn: KafkaConnection, groupIds: string[], coordinators: Map<string, number>): Promise<GroupDeleteResult[]> {
   const results = await Promise.all(
     [...byCoordinator(groupIds, coordinators).entries()].map(async ([nodeId, ids]) => {
-      const broker = (await conn.broker(nodeId)) as unknown as {deleteGroups(ids: string[]): Promise<{results: {groupId: string; errorCode: number}[]}>}
+      const broker = kafkajsRequests(await conn.broker(nodeId))
       let res: {results: {groupId: string; errorCode: number}[]}
       try {
         res = await broker.deleteGroups(ids)

@@ -1,4 +1,5 @@
 import type {KafkaConnection} from '../connection/client.js'
+import {kafkajsRequests} from '../connection/kafkajs-requests.js'
 import {connectionError, operationError, toKctlError, usageError} from '../errors.js'
 import {didYouMean} from '../input/did-you-mean.js'
 import {errorName} from '../protocol/error-codes.js'
@@ -121,10 +122,6 @@ export function parseTpKey(key: string): TopicPartition {
   return {topic: key.slice(0, i), partition: Number(key.slice(i + 1))}
 }
 
-interface KafkajsBroker {
-  offsetCommit(args: {groupId: string; groupGenerationId: number; memberId: string; retentionTime?: number; topics: {topic: string; partitions: {partition: number; offset: string}[]}[]}): Promise<{responses: {topic: string; partitions: {partition: number; errorCode: number}[]}[]}>
-}
-
 /**
  * Commit offsets for an inactive group from outside (generation -1, no member id): one
  * OffsetCommit to the group's coordinator. Throws if any partition failed.
@@ -133,7 +130,7 @@ export async function commitOffsets(conn: KafkaConnection, group: string, coordi
   if (offsets.length === 0) return
   const byTopic = new Map<string, {partition: number; offset: string}[]>()
   for (const o of offsets) appendTo(byTopic, o.topic, {partition: o.partition, offset: o.offset.toString()})
-  const broker = (await conn.broker(coordinator)) as unknown as KafkajsBroker
+  const broker = kafkajsRequests(await conn.broker(coordinator))
   let res
   try {
     res = await broker.offsetCommit({groupId: group, groupGenerationId: -1, memberId: '', topics: [...byTopic.entries()].map(([topic, partitions]) => ({topic, partitions}))})

@@ -1,4 +1,5 @@
 import type {KafkaConnection} from '../connection/client.js'
+import {kafkajsRequests} from '../connection/kafkajs-requests.js'
 import {toKctlError} from '../errors.js'
 import {usageError} from '../errors.js'
 import type {ReassignmentEntry} from '../input/kafka-json.js'
@@ -111,11 +112,7 @@ export async function listReassignments(conn: KafkaConnection, partitions?: {top
   for (const p of partitions ?? []) appendTo(byTopic, p.topic, p.partition)
   // kafkajs's Broker request (kctl has no module of its own for API 46); the controller of the
   // Metadata answers, and any broker forwards it on KRaft.
-  const broker = (await conn.controller()) as unknown as {
-    listPartitionReassignments(args: {topics: {topic: string; partitions: number[]}[] | null; timeout: number}): Promise<{
-      topics: {name: string; partitions: {partition: number; replicas: number[]; addingReplicas: number[]; removingReplicas: number[]}[]}[]
-    }>
-  }
+  const broker = kafkajsRequests(await conn.controller())
   let res
   try {
     res = await broker.listPartitionReassignments({topics: partitions ? [...byTopic].map(([topic, ps]) => ({topic, partitions: ps})) : null, timeout: 5000})

@@ -1,4 +1,5 @@
 import type {KafkaConnection} from '../connection/client.js'
+import {kafkajsRequests} from '../connection/kafkajs-requests.js'
 import {connectionError, operationError, toKctlError, usageError} from '../errors.js'
 import {didYouMean} from '../input/did-you-mean.js'
 import {ConfigResourceType} from '../protocol/config-resources.js'
@@ -345,9 +346,7 @@ export async function createTopics(conn: KafkaConnection, topics: NewTopic[], op
       results.push(options.ifNotExists ? {name: t.name, status: 'exists', error: null} : {name: t.name, status: 'failed', error: 'Topic already exists (TOPIC_ALREADY_EXISTS)'})
     } else toCreate.push(t)
   }
-  const broker = (await controllerBroker(conn)) as unknown as {
-    createTopics(args: {topics: unknown[]; validateOnly: boolean; timeout: number}): Promise<unknown>
-  }
+  const broker = kafkajsRequests(await controllerBroker(conn))
   for (let i = 0; i < toCreate.length; i += CREATE_BATCH) {
     const batch = toCreate.slice(i, i + CREATE_BATCH)
     const failed = new Map<string, string>()
@@ -405,7 +404,7 @@ async function waitForTopicsOnEveryBroker(conn: KafkaConnection, names: string[]
 /** Delete topics with one DeleteTopics request; a failure is attributed by re-reading which still exist. */
 export async function deleteTopics(conn: KafkaConnection, names: string[], timeoutMs: number): Promise<TopicOperationResult[]> {
   if (names.length === 0) return []
-  const broker = (await controllerBroker(conn)) as unknown as {deleteTopics(args: {topics: string[]; timeout: number}): Promise<unknown>}
+  const broker = kafkajsRequests(await controllerBroker(conn))
   let failure: string | undefined
   try {
     await broker.deleteTopics({topics: names, timeout: Math.min(timeoutMs, 30_000)})
@@ -418,9 +417,7 @@ export async function deleteTopics(conn: KafkaConnection, names: string[], timeo
 
 /** Raise a topic's partition count (CreatePartitions); `assignments` places the new partitions (else the broker does). */
 export async function increasePartitions(conn: KafkaConnection, name: string, count: number, options: {dryRun: boolean; timeoutMs: number; assignments?: number[][]}): Promise<void> {
-  const broker = (await controllerBroker(conn)) as unknown as {
-    createPartitions(args: {topicPartitions: {topic: string; count: number; assignments?: number[][]}[]; validateOnly: boolean; timeout: number}): Promise<unknown>
-  }
+  const broker = kafkajsRequests(await controllerBroker(conn))
   try {
     await broker.createPartitions({topicPartitions: [{topic: name, count, ...(options.assignments ? {assignments: options.assignments} : {})}], validateOnly: options.dryRun, timeout: Math.min(options.timeoutMs, 30_000)})
   } catch (error) {

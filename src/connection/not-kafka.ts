@@ -30,15 +30,24 @@ export function notKafkaSocketFactory(inner: unknown): SocketFactory {
   return (args) => {
     const socket = factory(args)
     let head = Buffer.alloc(0)
-    const check = (data: Buffer) => {
+    let verdict: 'unknown' | 'kafka' | 'not-kafka' = 'unknown'
+    const judge = (data: Buffer) => {
+      if (verdict !== 'unknown') return
       head = Buffer.concat([head, data])
       if (head.length < 4) return
-      socket.removeListener('data', check)
-      if (!looksLikeKafkaFrame(head)) {
-        socket.destroy(new Error(`not a Kafka broker: it answered ${previewBytes(head)}`))
-      }
+      verdict = looksLikeKafkaFrame(head) ? 'kafka' : 'not-kafka'
+      if (verdict === 'not-kafka') socket.destroy(new Error(`not a Kafka broker: it answered ${previewBytes(head)}`))
     }
-    socket.prependListener('data', check)
+    // kafkajs's reader must never see a non-Kafka peer's bytes (a negative "size" crashes it):
+    // its 'data' listener is wrapped so the first bytes are judged before it runs.
+    const on = socket.on.bind(socket)
+    socket.on = ((event: string, listener: (...a: unknown[]) => void) => {
+      if (event !== 'data') return on(event, listener)
+      return on('data', (data: Buffer) => {
+        judge(data)
+        if (verdict !== 'not-kafka') listener(data)
+      })
+    }) as typeof socket.on
     return socket
   }
 }
