@@ -111,6 +111,8 @@ export function rootCause(err: unknown): unknown {
 export function toKctlError(err: unknown, context: {operation?: string; address?: string} = {}): KctlError {
   if (err instanceof KctlError) return err
   const root = rootCause(err)
+  // A KctlError thrown inside kafkajs (e.g. by a SASL token provider) keeps its own message and code.
+  if (root instanceof KctlError) return root
   const e = isObject(root) ? root : {message: String(root)}
   const outer = isObject(err) ? err : e
   const name = e.name ?? ''
@@ -119,7 +121,9 @@ export function toKctlError(err: unknown, context: {operation?: string; address?
   if (name === 'KafkaJSSASLAuthenticationError' || /SASL .*authentication failed|Authentication failed/i.test(message)) {
     return connectionError(`Authentication failed${context.address ? ` at ${context.address}` : ''}: ${cleanSaslMessage(message)}`, {
       code: 'AUTHENTICATION_FAILED',
-      hint: 'Check the username, password and SASL mechanism (sasl.mechanism, sasl.jaas.config) of the context or --command-config file.',
+      hint: /OAUTHBEARER/.test(message)
+        ? 'Check the token\'s issuer, audience, subject and expiry against the broker\'s OAuth settings (sasl.oauthbearer.expected.*, its JWKS).'
+        : 'Check the username, password and SASL mechanism (sasl.mechanism, sasl.jaas.config) of the context or --command-config file.',
       cause: err,
     })
   }

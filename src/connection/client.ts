@@ -3,6 +3,8 @@ import {type EncoderConstructor, type KafkaBroker, type KafkaInternals, type Pro
 import {MetadataApi, metadataRequest} from '../protocol/metadata.js'
 import {protocolErrorToKctl} from '../protocol/protocol-error.js'
 import {type ApiSpec, brokerLabel, negotiateVersion} from '../protocol/wire.js'
+import {type SaslOptionsContext, saslOptions as saslMechanismOptions} from './auth/sasl.js'
+import {tlsOptions as nodeTlsOptions} from './auth/tls.js'
 import {type BrokerInfo, type ClusterMetadata, brokerAddress, parseAddress} from './cluster-metadata.js'
 import {notKafkaSocketFactory} from './not-kafka.js'
 import type {ConnectionSpec} from './resolve.js'
@@ -390,7 +392,7 @@ export class KafkaConnection {
       port,
       rack: null,
       ssl: spec.tls ? tlsOptions(spec) : undefined,
-      sasl: saslOptions(spec),
+      sasl: saslOptions(spec, {timeoutMs: timeout, debug: options.debug}),
       clientId: spec.clientId ?? 'kctl',
       socketFactory: notKafkaSocketFactory(k.socketFactory()),
       connectionTimeout: Math.min(timeout, 10_000),
@@ -417,19 +419,17 @@ export class KafkaConnection {
 }
 
 export function tlsOptions(spec: ConnectionSpec): Record<string, unknown> {
-  const tls = spec.tls!
-  return {
-    ...(tls.ca ? {ca: tls.ca} : {}),
-    ...(tls.cert ? {cert: tls.cert} : {}),
-    ...(tls.key ? {key: tls.key} : {}),
-    ...(tls.passphrase ? {passphrase: tls.passphrase} : {}),
-    rejectUnauthorized: true,
-    ...(tls.checkHostname ? {} : {checkServerIdentity: () => undefined}),
-  }
+  return nodeTlsOptions(spec.tls!)
 }
 
-export function saslOptions(spec: ConnectionSpec): Record<string, unknown> | undefined {
-  return spec.sasl ? {mechanism: spec.sasl.mechanism, username: spec.sasl.username, password: spec.sasl.password} : undefined
+/** One SASL set-up a connection spec: the OAUTHBEARER token and AWS credentials are shared by its brokers. */
+const saslBySpec = new WeakMap<ConnectionSpec, Record<string, unknown>>()
+
+export function saslOptions(spec: ConnectionSpec, context: SaslOptionsContext): Record<string, unknown> | undefined {
+  if (!spec.sasl) return undefined
+  let options = saslBySpec.get(spec)
+  if (!options) saslBySpec.set(spec, (options = saslMechanismOptions(spec.sasl, context)))
+  return options
 }
 
 /**

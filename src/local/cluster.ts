@@ -2,22 +2,35 @@ import {execFile, spawn} from 'node:child_process'
 import {randomBytes} from 'node:crypto'
 import {closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
 import {createConnection} from 'node:net'
-import {join} from 'node:path'
+import {dirname, join} from 'node:path'
+import {fileURLToPath} from 'node:url'
 import {promisify} from 'node:util'
 
 import {KctlError, operationError, usageError} from '../errors.js'
 import {generateCertificates} from './certs.js'
-import {type KafkaRuntime, checkJava, majorVersion, resolveKafkaRuntime} from './jars.js'
-import {JVM_FLAGS, LOG4J2_YAML, LOG4J_PROPERTIES, type LocalNode, type SecureSettings, formatProperties, nodePorts, serverProperties} from './server-config.js'
+import {DEFAULT_KAFKA_VERSION, type KafkaRuntime, checkJava, majorVersion, resolveKafkaRuntime} from './jars.js'
+import {type LocalOAuth, createSigningKey, jwksUrl, tokenEndpointUrl} from './oauth.js'
+import {JVM_FLAGS, LOG4J2_YAML, LOG4J_PROPERTIES, type LocalNode, type SecureSettings, formatProperties, nodePorts, serverProperties, tokenEndpointPort} from './server-config.js'
 
 const run = promisify(execFile)
 
-export interface LocalStartOptions {
-  dir: string
+/** What the shape flags of `kctl local start` choose when they create a cluster. */
+export interface LocalShape {
   brokers: number
-  version: string
   secure: boolean
   portBase: number
+  version: string
+}
+
+export const DEFAULT_SHAPE: LocalShape = {brokers: 1, secure: false, portBase: 9092, version: DEFAULT_KAFKA_VERSION}
+
+export interface LocalStartOptions {
+  dir: string
+  /**
+   * The shape flags given (undefined: not given). A new cluster takes DEFAULT_SHAPE for the rest;
+   * an existing cluster restarts as it was created, and a flag that contradicts it is an error.
+   */
+  requested: Partial<LocalShape>
   timeoutMs: number
   progress?: (message: string) => void
 }
@@ -35,8 +48,10 @@ export interface LocalClusterState {
   classpath: string
   logging: KafkaRuntime['logging']
   nodes: LocalNodeState[]
-  /** SASL users and passwords of a secure cluster (the file is 0600). */
+  /** SASL users and passwords of a secure cluster (the file is 0600); also the OAuth clients and secrets. */
   users?: Record<string, string>
+  /** The token endpoint process of a secure cluster's OAUTHBEARER listener. */
+  oauth?: LocalOAuth
   createdAt: string
 }
 
@@ -44,7 +59,7 @@ export interface LocalNodeStatus {
   id: number
   pid: number | null
   running: boolean
-  listeners: {plaintext: string; ssl?: string; saslSsl?: string; controller: string}
+  listeners: {plaintext: string; ssl?: string; saslSsl?: string; oauth?: string; controller: string}
   logFile: string
 }
 
@@ -81,7 +96,7 @@ export function isAlive(pid: number | null): boolean {
   }
 }
 
-export function bootstrapAddress(state: Pick<LocalClusterState, 'nodes'>, listener: 'plaintext' | 'ssl' | 'saslSsl' = 'plaintext'): string {
+export function bootstrapAddress(state: Pick<LocalClusterState, 'nodes'>, listener: 'plaintext' | 'ssl' | 'saslSsl' | 'oauth' = 'plaintext'): string {
   return state.nodes.map((n) => `127.0.0.1:${n.ports[listener]}`).join(',')
 }
 
@@ -95,6 +110,7 @@ export function clusterStatus(dir: string): LocalClusterStatus {
     listeners: {
       plaintext: `127.0.0.1:${n.ports.plaintext}`,
       ...(state.secure ? {ssl: `127.0.0.1:${n.ports.ssl}`, saslSsl: `127.0.0.1:${n.ports.saslSsl}`} : {}),
+      ...(state.oauth && n.ports.oauth ? {oauth: `127.0.0.1:${n.ports.oauth}`} : {}),
       controller: `127.0.0.1:${n.ports.controller}`,
     },
     logFile: nodeLogFile(n),
@@ -121,40 +137,72 @@ const portFree = (port: number) =>
     socket.once('error', () => resolve(true))
   })
 
+async function checkPortsFree(ports: LocalNode['ports'], hint: string): Promise<void> {
+  for (const port of Object.values(ports)) {
+    if (!(await portFree(port))) throw operationError(`Port ${port} on 127.0.0.1 is already in use`, {code: 'PORT_IN_USE', hint})
+  }
+}
+
+/** "3 brokers, secure, ports from 19092, Kafka 4.4.0": how an existing cluster was created. */
+export function describeShape(state: Pick<LocalClusterState, 'nodes' | 'secure' | 'portBase' | 'version'>): string {
+  const n = state.nodes.length
+  return `${n} broker${n === 1 ? '' : 's'}, ${state.secure ? 'secure' : 'not secure'}, ports from ${state.portBase}, Kafka ${state.version}`
+}
+
+/** The given shape flags that contradict an existing cluster, as flags ("--brokers 1"). */
+export function shapeConflicts(state: Pick<LocalClusterState, 'nodes' | 'secure' | 'portBase' | 'version'>, requested: Partial<LocalShape>): string[] {
+  const conflicts: string[] = []
+  if (requested.brokers !== undefined && requested.brokers !== state.nodes.length) conflicts.push(`--brokers ${requested.brokers}`)
+  if (requested.secure !== undefined && requested.secure !== state.secure) conflicts.push(requested.secure ? '--secure' : '--no-secure')
+  if (requested.portBase !== undefined && requested.portBase !== state.portBase) conflicts.push(`--port ${requested.portBase}`)
+  if (requested.version !== undefined && requested.version !== state.version) conflicts.push(`--kafka-version ${requested.version}`)
+  return conflicts
+}
+
+/** Exit 2 (before anything runs) when shape flags contradict the cluster that exists in `dir`. */
+export function checkShape(dir: string, state: LocalClusterState, requested: Partial<LocalShape>): void {
+  const conflicts = shapeConflicts(state, requested)
+  if (conflicts.length === 0) return
+  const flags = conflicts.map((c) => c.split(' ')[0])
+  throw usageError(
+    `The local cluster in ${dir} was created with ${describeShape(state)}: ${conflicts.join(' and ')} ${conflicts.length === 1 ? 'contradicts' : 'contradict'} it`,
+    `Run \`kctl local start\` without ${flags.join(', ')} to restart it as it was created. A cluster of another shape needs another KCTL_LOCAL_DIR (or this one deleted, data and all, by \`kctl local stop --purge\`).`,
+    'LOCAL_CLUSTER_EXISTS',
+  )
+}
+
 /**
- * Create (format) a new cluster, or restart the stopped nodes of an existing one, and wait until
- * every broker is started. Returns the state; readiness through the client protocol is checked
- * by the caller (which owns the connection layer).
+ * Create (format) a new cluster, or restart the stopped nodes of an existing one as it was
+ * created, and wait until every broker is started. Returns the state; readiness through the
+ * client protocol is checked by the caller (which owns the connection layer).
  */
 export async function startCluster(options: LocalStartOptions): Promise<{state: LocalClusterState; created: boolean}> {
   const {dir, progress} = options
   let state = readState(dir)
   let created = false
-  if (state && state.nodes.every((n) => isAlive(n.pid))) return {state, created}
+  if (state) checkShape(dir, state, options.requested)
+  if (state && state.nodes.every((n) => isAlive(n.pid)) && (!state.oauth || isAlive(state.oauth.pid))) return {state, created}
 
   const javaMajor = await checkJava()
   if (!state) {
-    if (javaMajor < 17 && majorVersion(options.version) >= 4) {
-      throw new KctlError('MISSING_DEPENDENCY', 1, `Kafka ${options.version} needs Java 17 or newer; found Java ${javaMajor}`, {hint: 'Install a Java 17+ runtime, or use --kafka-version 3.9.2.'})
+    const shape: LocalShape = {...DEFAULT_SHAPE, ...Object.fromEntries(Object.entries(options.requested).filter(([, v]) => v !== undefined))}
+    // Before anything is made: a cluster keeps the ports it was created with.
+    for (let i = 0; i < shape.brokers; i++) await checkPortsFree(nodePorts(shape.portBase, i), 'Stop what listens there, or pick other ports with --port.')
+    if (javaMajor < 17 && majorVersion(shape.version) >= 4) {
+      throw new KctlError('MISSING_DEPENDENCY', 1, `Kafka ${shape.version} needs Java 17 or newer; found Java ${javaMajor}`, {hint: 'Install a Java 17+ runtime, or use --kafka-version 3.9.2.'})
     }
-    const runtime = await resolveKafkaRuntime(options.version, process.env, progress)
-    state = await createCluster(options, runtime)
+    const runtime = await resolveKafkaRuntime(shape.version, process.env, progress)
+    state = await createCluster(dir, shape, runtime)
     created = true
-  } else if (options.secure !== state.secure || options.brokers !== state.nodes.length) {
-    throw usageError(
-      `A local cluster already exists in ${dir} with ${state.nodes.length} broker(s)${state.secure ? ', secure' : ''}`,
-      'Run `kctl local stop --purge` first to replace it with a different shape.',
-      'LOCAL_CLUSTER_EXISTS',
-    )
   }
 
   for (const node of state.nodes) {
-    if (isAlive(node.pid)) continue
-    for (const port of Object.values(node.ports)) {
-      if (!(await portFree(port))) {
-        throw operationError(`Port ${port} on 127.0.0.1 is already in use`, {code: 'PORT_IN_USE', hint: 'Stop what listens there, or pick other ports with --port.'})
-      }
-    }
+    if (!created && !isAlive(node.pid)) await checkPortsFree(node.ports, `Stop what listens there: node ${node.id} of this cluster keeps the ports it was created with.`)
+  }
+  if (state.oauth && !isAlive(state.oauth.pid)) {
+    // The brokers fetch the JWKS at start-up: the token endpoint comes first (it starts in ~100 ms).
+    state.oauth.pid = await launchTokenServer(dir, state.oauth.port)
+    writeState(dir, state)
   }
   const launched = state.nodes.filter((n) => !isAlive(n.pid))
   const logOffsets = new Map(launched.map((n) => [n.id, logSize(n)]))
@@ -165,8 +213,7 @@ export async function startCluster(options: LocalStartOptions): Promise<{state: 
   return {state, created}
 }
 
-async function createCluster(options: LocalStartOptions, runtime: KafkaRuntime): Promise<LocalClusterState> {
-  const {dir} = options
+async function createCluster(dir: string, options: LocalShape, runtime: KafkaRuntime): Promise<LocalClusterState> {
   rmSync(dir, {recursive: true, force: true})
   mkdirSync(dir, {recursive: true, mode: 0o700})
   const nodes: LocalNodeState[] = Array.from({length: options.brokers}, (_, i) => ({
@@ -177,10 +224,13 @@ async function createCluster(options: LocalStartOptions, runtime: KafkaRuntime):
   }))
   let users: Record<string, string> | undefined
   let secure: SecureSettings | undefined
+  let oauth: LocalOAuth | undefined
   if (options.secure) {
     await generateCertificates(dir)
+    createSigningKey(dir)
     users = {admin: secret(), alice: secret(), bob: secret()}
-    secure = {truststore: join(dir, 'ca.pem'), keystore: join(dir, 'broker-keystore.pem'), plainUsers: users}
+    oauth = {port: tokenEndpointPort(options.portBase), pid: null}
+    secure = {truststore: join(dir, 'ca.pem'), keystore: join(dir, 'broker-keystore.pem'), plainUsers: users, oauthPort: oauth.port}
   }
   writeFileSync(join(dir, 'log4j2.yaml'), LOG4J2_YAML)
   writeFileSync(join(dir, 'log4j.properties'), LOG4J_PROPERTIES)
@@ -209,6 +259,7 @@ async function createCluster(options: LocalStartOptions, runtime: KafkaRuntime):
     logging: runtime.logging,
     nodes,
     ...(users ? {users} : {}),
+    ...(oauth ? {oauth} : {}),
     createdAt: new Date().toISOString(),
   }
   writeState(dir, state)
@@ -222,10 +273,27 @@ function loggingFlags(dir: string, logging: KafkaRuntime['logging']): string[] {
   return logging === 'log4j2' ? [`-Dlog4j2.configurationFile=${join(dir, 'log4j2.yaml')}`] : [`-Dlog4j.configuration=file:${join(dir, 'log4j.properties')}`]
 }
 
-/** Client .properties files the local-ssl and local-sasl contexts point at (mode 0600). */
-export function writeClientProperties(dir: string, state: LocalClusterState): {ssl: string; sasl: string} {
+/** Client .properties files the local-ssl, local-sasl and local-oauth contexts point at (mode 0600). */
+export function writeClientProperties(dir: string, state: LocalClusterState): {ssl: string; sasl: string; oauth?: string} {
   const ssl = join(dir, 'client-ssl.properties')
   const sasl = join(dir, 'client-sasl.properties')
+  const oauth = state.oauth ? join(dir, 'client-oauth.properties') : undefined
+  if (oauth) {
+    // Exactly as a Java client is configured for OIDC client credentials (KIP-768).
+    writeFileSync(
+      oauth,
+      formatProperties({
+        'security.protocol': 'SASL_SSL',
+        'sasl.mechanism': 'OAUTHBEARER',
+        'sasl.login.callback.handler.class': 'org.apache.kafka.common.security.oauthbearer.OAuthBearerLoginCallbackHandler',
+        'sasl.oauthbearer.token.endpoint.url': tokenEndpointUrl(state.oauth!.port),
+        'sasl.jaas.config': `org.apache.kafka.common.security.oauthbearer.OAuthBearerLoginModule required clientId="admin" clientSecret="${state.users!.admin}" scope="kafka";`,
+        'ssl.truststore.type': 'PEM',
+        'ssl.truststore.location': join(dir, 'ca.pem'),
+      }),
+      {mode: 0o600},
+    )
+  }
   writeFileSync(
     ssl,
     formatProperties({
@@ -248,7 +316,30 @@ export function writeClientProperties(dir: string, state: LocalClusterState): {s
     }),
     {mode: 0o600},
   )
-  return {ssl, sasl}
+  return {ssl, sasl, ...(oauth ? {oauth} : {})}
+}
+
+/** Start the token endpoint as a detached process and wait until it accepts connections. */
+async function launchTokenServer(dir: string, port: number): Promise<number> {
+  if (!(await portFree(port))) {
+    throw operationError(`Port ${port} on 127.0.0.1 (the local token endpoint) is already in use`, {code: 'PORT_IN_USE', hint: 'Stop what listens there, or pick other ports with --port.'})
+  }
+  const here = fileURLToPath(import.meta.url)
+  const source = here.endsWith('.ts')
+  const main = join(dirname(here), `token-server-main.${source ? 'ts' : 'js'}`)
+  const log = openSync(join(dir, 'token-server.log'), 'a')
+  const child = spawn(process.execPath, [...(source ? ['--import', 'tsx'] : []), main, dir, String(port)], {detached: true, stdio: ['ignore', log, log]})
+  closeSync(log)
+  child.unref()
+  if (!child.pid) throw operationError('Could not start the local token endpoint', {code: 'LOCAL_START_FAILED'})
+  const deadline = Date.now() + 10_000
+  while (await portFree(port)) {
+    if (!isAlive(child.pid) || Date.now() > deadline) {
+      throw operationError('The local token endpoint did not start', {code: 'LOCAL_START_FAILED', hint: `See ${join(dir, 'token-server.log')}.`})
+    }
+    await new Promise((r) => setTimeout(r, 25))
+  }
+  return child.pid
 }
 
 /**
@@ -272,13 +363,18 @@ function launchNode(state: LocalClusterState, node: LocalNodeState): number {
   const log = openSync(nodeLogFile(node), 'a')
   const child = spawn(
     'java',
-    [...JVM_FLAGS, ...loggingFlags(clusterDir, state.logging), '-cp', state.classpath, 'kafka.Kafka', join(node.dir, 'server.properties')],
+    [...JVM_FLAGS, ...oauthFlags(state), ...loggingFlags(clusterDir, state.logging), '-cp', state.classpath, 'kafka.Kafka', join(node.dir, 'server.properties')],
     {detached: true, stdio: ['ignore', log, log], cwd: node.dir},
   )
   closeSync(log)
   child.unref()
   if (!child.pid) throw operationError(`Could not start the JVM for node ${node.id}`, {code: 'LOCAL_START_FAILED'})
   return child.pid
+}
+
+/** Kafka 4 reads OAuth endpoints only from URLs allowed by this system property. */
+function oauthFlags(state: LocalClusterState): string[] {
+  return state.oauth ? [`-Dorg.apache.kafka.sasl.oauthbearer.allowed.urls=${jwksUrl(state.oauth.port)},${tokenEndpointUrl(state.oauth.port)}`] : []
 }
 
 const STARTED = /Kafka Server started/
@@ -350,6 +446,10 @@ export async function stopCluster(dir: string, options: {nodeIds?: number[]; pur
   }
   while (targets.some((n) => isAlive(n.pid))) await new Promise((r) => setTimeout(r, 50))
   for (const n of targets) n.pid = null
+  if (!options.nodeIds && state.oauth) {
+    if (isAlive(state.oauth.pid)) process.kill(state.oauth.pid!, 'SIGTERM')
+    state.oauth.pid = null
+  }
   if (options.purge && !options.nodeIds) rmSync(dir, {recursive: true, force: true})
   else writeState(dir, state)
   return {stopped}

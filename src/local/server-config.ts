@@ -4,6 +4,8 @@ export interface LocalPorts {
   plaintext: number
   ssl: number
   saslSsl: number
+  /** SASL_SSL with OAUTHBEARER only (secure clusters made by this version; absent in older state). */
+  oauth?: number
   controller: number
 }
 
@@ -19,12 +21,20 @@ export interface SecureSettings {
   keystore: string
   /** PLAIN users (name -> password) for the SASL_SSL listener. */
   plainUsers: Record<string, string>
+  /** The local token endpoint's port: the OAUTH listener checks its JWTs against its JWKS. */
+  oauthPort?: number
 }
 
-/** Port layout from a base port: PLAINTEXT base+i, SSL base+100+i, SASL_SSL base+200+i, controller base+1000+i. */
+/**
+ * Port layout from a base port: PLAINTEXT base+i, SSL base+100+i, SASL_SSL base+200+i,
+ * SASL_SSL/OAUTHBEARER base+300+i, controller base+1000+i.
+ */
 export function nodePorts(base: number, index: number): LocalPorts {
-  return {plaintext: base + index, ssl: base + 100 + index, saslSsl: base + 200 + index, controller: base + 1000 + index}
+  return {plaintext: base + index, ssl: base + 100 + index, saslSsl: base + 200 + index, oauth: base + 300 + index, controller: base + 1000 + index}
 }
+
+/** The local token endpoint (OIDC client credentials) of a secure cluster: base+399. */
+export const tokenEndpointPort = (base: number) => base + 399
 
 export function quorumVoters(nodes: LocalNode[]): string {
   return nodes.map((n) => `${n.id}@127.0.0.1:${n.ports.controller}`).join(',')
@@ -40,6 +50,11 @@ export function serverProperties(node: LocalNode, nodes: LocalNode[], secure?: S
     listeners.push(`SSL://127.0.0.1:${p.ssl}`, `SASL_SSL://127.0.0.1:${p.saslSsl}`)
     advertised.push(`SSL://127.0.0.1:${p.ssl}`, `SASL_SSL://127.0.0.1:${p.saslSsl}`)
     protocolMap.push('SSL:SSL', 'SASL_SSL:SASL_SSL')
+    if (secure.oauthPort !== undefined && p.oauth !== undefined) {
+      listeners.push(`OAUTH://127.0.0.1:${p.oauth}`)
+      advertised.push(`OAUTH://127.0.0.1:${p.oauth}`)
+      protocolMap.push('OAUTH:SASL_SSL')
+    }
   }
   const props: Record<string, string> = {
     'process.roles': 'broker,controller',
@@ -93,6 +108,19 @@ export function serverProperties(node: LocalNode, nodes: LocalNode[], secure?: S
       'listener.name.sasl_ssl.scram-sha-256.sasl.jaas.config': 'org.apache.kafka.common.security.scram.ScramLoginModule required;',
       'listener.name.sasl_ssl.scram-sha-512.sasl.jaas.config': 'org.apache.kafka.common.security.scram.ScramLoginModule required;',
     })
+    if (secure.oauthPort !== undefined && p.oauth !== undefined) {
+      const issuer = `http://127.0.0.1:${secure.oauthPort}`
+      Object.assign(props, {
+        'listener.name.oauth.sasl.enabled.mechanisms': 'OAUTHBEARER',
+        'listener.name.oauth.oauthbearer.sasl.jaas.config': 'org.apache.kafka.common.security.oauthbearer.OAuthBearerLoginModule required;',
+        'listener.name.oauth.oauthbearer.sasl.server.callback.handler.class': 'org.apache.kafka.common.security.oauthbearer.OAuthBearerValidatorCallbackHandler',
+        // Sessions end when their token does: clients re-authenticate with a fresh token (KIP-368).
+        'listener.name.oauth.oauthbearer.connections.max.reauth.ms': '3600000',
+        'sasl.oauthbearer.jwks.endpoint.url': `${issuer}/oauth2/jwks`,
+        'sasl.oauthbearer.expected.audience': 'kafka',
+        'sasl.oauthbearer.expected.issuer': issuer,
+      })
+    }
   }
   return props
 }

@@ -80,9 +80,10 @@ describe('kctl context', () => {
     expect(readFileSync(process.env.KCTL_CONFIG!, 'utf8')).to.include('hunter2')
   })
 
-  it('import refuses a JKS truststore with a conversion hint (exit 2, nothing written)', async () => {
-    const props = join(dir, 'jks.properties')
-    writeFileSync(props, 'bootstrap.servers=k:9093\nsecurity.protocol=SSL\nssl.truststore.location=/x/truststore.jks\nssl.truststore.type=JKS\n')
+  it('import refuses a JCEKS truststore with a conversion hint (exit 2, nothing written)', async () => {
+    const props = join(dir, 'jceks.properties')
+    writeFileSync(join(dir, 'trust.jceks'), Buffer.from([0xce, 0xce, 0xce, 0xce, 0, 0, 0, 2]))
+    writeFileSync(props, `bootstrap.servers=k:9093\nsecurity.protocol=SSL\nssl.truststore.location=${join(dir, 'trust.jceks')}\nssl.truststore.type=JCEKS\n`)
     const r = await runCmd(ContextImport, [props])
     expect(r.exitCode).to.equal(2)
     expect(r.stderr).to.match(/Hint: Convert it: keytool/)

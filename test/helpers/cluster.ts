@@ -24,6 +24,9 @@ export interface TestCluster {
   bootstrap: string
   sslBootstrap: string
   saslBootstrap: string
+  /** SASL_SSL with OAUTHBEARER, and the local token endpoint (the users are its OAuth clients). */
+  oauthBootstrap: string
+  tokenEndpoint: string
   brokerIds: number[]
   /** SASL users (admin is a super user; alice and bob have no ACLs) and their passwords. */
   users: Record<string, string>
@@ -74,6 +77,8 @@ export async function startTestCluster(): Promise<TestCluster> {
     bootstrap: info.bootstrap,
     sslBootstrap: info.listeners.ssl,
     saslBootstrap: info.listeners.saslSsl,
+    oauthBootstrap: info.listeners.oauth,
+    tokenEndpoint: info.tokenEndpoint,
     brokerIds: state.nodes.map((n: {id: number}) => n.id),
     users: state.users,
     caFile: join(dir, 'ca.pem'),
@@ -120,4 +125,23 @@ export function privateConfig(): {KCTL_CONFIG: string} {
   const file = join(mkdtempSync(join(tmpdir(), 'kctl-config-')), 'config.yaml')
   copyFileSync(testCluster().configFile, file)
   return {KCTL_CONFIG: file}
+}
+
+/**
+ * Start every stopped node of the test cluster again and wait until every partition has a leader
+ * and a full ISR (tests that stop or kill brokers call it to leave the cluster as they found it).
+ */
+export async function restartTestCluster(): Promise<void> {
+  const {waitFor} = await import('./poll.js')
+  const {withKafka} = await import('./kafka.js')
+  const start = await kctl(['local', 'start', '--brokers', '3', '--secure', '--port', testCluster().bootstrap.split(',')[0].split(':')[1]], {timeoutMs: 300_000})
+  if (start.code !== 0) throw new Error(`restart failed: ${start.stderr}`)
+  await waitFor(
+    () =>
+      withKafka(async (admin) => {
+        const {topics} = await admin.fetchTopicMetadata()
+        return topics.every((t) => t.partitions.every((p) => p.leader >= 0 && p.isr.length === p.replicas.length))
+      }).catch(() => false),
+    {timeoutMs: 180_000, intervalMs: 1000, what: 'every partition led and in sync again'},
+  )
 }

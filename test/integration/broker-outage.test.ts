@@ -1,7 +1,7 @@
 import {expect} from 'chai'
 
 import {kctl} from '../helpers/cli.js'
-import {testCluster} from '../helpers/cluster.js'
+import {restartTestCluster, testCluster} from '../helpers/cluster.js'
 import {assignment, createTopic, deleteTopics, withKafka} from '../helpers/kafka.js'
 import {uniqueName, waitFor} from '../helpers/poll.js'
 
@@ -21,19 +21,7 @@ async function health(): Promise<{code: number; h: {healthy: boolean; checks: Ch
   return {code: r.code, h: r.json(), stdout: r.stdout}
 }
 
-async function restartAndRecover(): Promise<void> {
-  const start = await kctl(['local', 'start', '--brokers', '3', '--secure', '--port', testCluster().bootstrap.split(',')[0].split(':')[1]], {timeoutMs: 240_000})
-  if (start.code !== 0) throw new Error(`restart failed: ${start.stderr}`)
-  // Full recovery: every ISR complete again.
-  await waitFor(
-    () =>
-      withKafka(async (admin) => {
-        const {topics} = await admin.fetchTopicMetadata()
-        return topics.every((t) => t.partitions.every((p) => p.isr.length === p.replicas.length))
-      }),
-    {timeoutMs: 120_000, intervalMs: 1000, what: 'every ISR back to full'},
-  )
-}
+const restartAndRecover = restartTestCluster
 
 describe('a broker outage', function () {
   this.timeout(360_000)

@@ -7,7 +7,7 @@ import {hostname} from 'node:os'
 import {join} from 'node:path'
 
 import {type CliResult, kctl} from '../helpers/cli.js'
-import {testCluster} from '../helpers/cluster.js'
+import {restartTestCluster, testCluster} from '../helpers/cluster.js'
 import {commitGroupOffsets, deleteGroups} from '../helpers/kafka-data.js'
 import {createTopic, deleteTopics, produce, withKafka} from '../helpers/kafka.js'
 import {uniqueName, waitFor} from '../helpers/poll.js'
@@ -81,18 +81,7 @@ function pids(): Map<number, number> {
   return new Map(status.nodes.filter((n: {running: boolean}) => n.running).map((n: {id: number; pid: number}) => [n.id, n.pid]))
 }
 
-async function restartAndRecover(): Promise<void> {
-  const start = await kctl(['local', 'start', '--brokers', '3', '--secure', '--port', testCluster().bootstrap.split(',')[0].split(':')[1]], {timeoutMs: 300_000})
-  if (start.code !== 0) throw new Error(`restart failed: ${start.stderr}`)
-  await waitFor(
-    () =>
-      withKafka(async (admin) => {
-        const {topics} = await admin.fetchTopicMetadata()
-        return topics.every((t) => t.partitions.every((p) => p.leader >= 0 && p.isr.length === p.replicas.length))
-      }).catch(() => false),
-    {timeoutMs: 180_000, intervalMs: 1000, what: 'every partition led and in sync again'},
-  )
-}
+const restartAndRecover = restartTestCluster
 
 describe('fault matrix: every read command on a degraded cluster', function () {
   this.timeout(900_000)

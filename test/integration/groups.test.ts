@@ -68,8 +68,9 @@ describe('consumer groups on a real cluster', function () {
     const members = await run(['groups', 'describe', busy, '--members'])
     expect(members.stdout).to.match(new RegExp(`${busy}\\s+kctl-test\\s+\\S*127\\.0\\.0\\.1\\s+3\\s+${topic}:0,1,2`))
     const missing = await run(['groups', 'describe', 'no-such-group-kctl', '--state', '--json'])
-    expect(missing.code, missing.stdout).to.equal(0)
-    expect(missing.json().groups[0]).to.deep.include({group: 'no-such-group-kctl', state: 'Dead', members: []})
+    // A group that does not exist is an error, not a Dead group (a typo must not look like an idle group).
+    expect(missing.code, missing.stdout).to.equal(2)
+    expect(missing.json().error).to.deep.include({code: 'GROUP_NOT_FOUND'})
   })
 
   it('describes a KIP-848 consumer-protocol group with ConsumerGroupDescribe, not as Dead', async function () {

@@ -1,10 +1,13 @@
 import {expect} from 'chai'
 import {mkdtempSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
-import {join} from 'node:path'
+import {dirname, join} from 'node:path'
+import {fileURLToPath} from 'node:url'
 
 import {expandReferences, parseJaas, parseProperties, redactProperties, toClientSettings} from '../../../src/connection/properties.js'
 import {expectUsageError as usage} from '../../helpers/usage.js'
+
+const STORES = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'fixtures', 'stores')
 
 describe('client.properties parsing', () => {
   it('reads the separators, comments, continuations and escapes Java reads', () => {
@@ -68,12 +71,38 @@ describe('client.properties parsing', () => {
     expect(s.warnings).to.deep.equal(['Ignoring client property linger.ms: kctl does not use it', 'Ignoring client property sasl.kerberos.service.name: kctl does not use it'])
   })
 
-  it('rejects JKS and PKCS12 stores with a conversion hint', () => {
-    const e = usage(() => toClientSettings({'security.protocol': 'SSL', 'ssl.truststore.location': '/x/truststore.jks', 'ssl.truststore.type': 'JKS'}))
+  it('refuses JCEKS and unknown store formats with a conversion hint', () => {
+    const e = usage(() => toClientSettings({'security.protocol': 'SSL', 'ssl.keystore.location': join(STORES, 'ks.jceks'), 'ssl.keystore.password': 'storepass'}))
     expect(e.code).to.equal('UNSUPPORTED_STORE_TYPE')
-    expect(e.hint).to.match(/keytool -exportcert -rfc/)
-    const k = usage(() => toClientSettings({'security.protocol': 'SSL', 'ssl.keystore.location': '/x/client.p12'}))
-    expect(k.hint).to.match(/openssl pkcs12/)
+    expect(e.message).to.match(/is a JCEKS store; kctl reads JKS, PKCS12 and PEM/)
+    expect(e.hint).to.match(/keytool -importkeystore .* -deststoretype PKCS12/)
+    const t = usage(() => toClientSettings({'security.protocol': 'SSL', 'ssl.truststore.location': join(STORES, 'ks.jceks')}))
+    expect(t.message).to.match(/ssl\.truststore\.location .*ks\.jceks is a JCEKS store/)
+  })
+
+  it('reads JKS and PKCS12 stores, passwords through ${env:} references', () => {
+    const s = toClientSettings(
+      {
+        'security.protocol': 'SSL',
+        'ssl.keystore.type': 'JKS',
+        'ssl.keystore.location': 'ks.jks',
+        'ssl.keystore.password': '${env:KCTL_T_STORE_PW}',
+        'ssl.key.password': 'keypass1',
+        'ssl.truststore.location': 'trust.p12',
+        'ssl.truststore.password': 'trustpass',
+      },
+      STORES,
+      {KCTL_T_STORE_PW: 'storepass'},
+    )
+    expect(s.tls!.key).to.match(/^-----BEGIN PRIVATE KEY-----/)
+    expect(s.tls!.cert).to.include('BEGIN CERTIFICATE')
+    expect(s.tls!.ca).to.have.length(1)
+    expect(s.tls!.passphrase).to.equal(undefined)
+    const p = toClientSettings({'security.protocol': 'SSL', 'ssl.keystore.location': 'ks.p12', 'ssl.keystore.password': 'p12pass', 'ssl.truststore.location': 'ks.jks'}, STORES)
+    expect(p.tls!.pfx).to.be.instanceOf(Buffer)
+    expect(p.tls!.passphrase).to.equal('p12pass')
+    // A JKS truststore without a password is read without its integrity check, as Java does.
+    expect(p.tls!.ca).to.have.length(1)
   })
 
   it('rejects unknown protocols, mechanisms and a missing JAAS config', () => {

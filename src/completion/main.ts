@@ -1,0 +1,125 @@
+/**
+ * The completion entry point the shell functions call: `node main.js -- WORD…` prints one
+ * candidate a line. It loads neither oclif nor kafkajs unless a cluster must be asked (no cache
+ * yet), and never waits more than about a second. `node main.js --refresh KEY [flags]` refreshes
+ * one cluster's cache (spawned detached when the cache is stale).
+ */
+import {spawn} from 'node:child_process'
+import {closeSync, openSync, readFileSync, rmSync, statSync, writeFileSync} from 'node:fs'
+import {fileURLToPath} from 'node:url'
+
+import {type NamesCache, FRESH_MS, cacheFile, readNames, specFile} from './cache.js'
+import {type CompletionSpec, type LiveKind, completeWords} from './complete.js'
+
+const DEADLINE_MS = 900
+
+function connectionFlags(words: string[], env: NodeJS.ProcessEnv): {context?: string; 'bootstrap-server'?: string} {
+  const value = (long: string, short: string) => {
+    for (let i = words.length - 2; i >= 0; i--) {
+      if (words[i] === `--${long}` || words[i] === `-${short}`) return words[i + 1]
+      if (words[i].startsWith(`--${long}=`)) return words[i].slice(long.length + 3)
+    }
+    return undefined
+  }
+  const context = value('context', '\0') ?? env.KCTL_CONTEXT
+  const bootstrap = value('bootstrap-server', 'b') ?? env.KCTL_BOOTSTRAP_SERVER
+  return {...(context ? {context} : {}), ...(bootstrap ? {'bootstrap-server': bootstrap} : {})}
+}
+
+/**
+ * The context names and the current one. The config file is YAML that kctl writes itself: its
+ * top-level `current-context:` and the keys under `contexts:` are read directly, since loading
+ * the YAML parser costs more than the rest of a completion; anything unusual goes through it.
+ */
+async function loadContexts(): Promise<{names: string[]; current?: string}> {
+  const {configPath, loadConfig} = await import('../connection/config-file.js')
+  try {
+    const text = readFileSync(configPath(), 'utf8')
+    const lines = text.split('\n')
+    const start = lines.findIndex((l) => /^contexts:\s*$/.test(l))
+    if (start >= 0 && !/[&*!|>]/.test(text)) {
+      const names: string[] = []
+      for (const line of lines.slice(start + 1)) {
+        if (/^\S/.test(line)) break
+        const m = /^ {2}([A-Za-z0-9][\w.@-]*):\s*$/.exec(line)
+        if (m) names.push(m[1])
+      }
+      const current = /^current-context:\s*([A-Za-z0-9][\w.@-]*)\s*$/m.exec(text)?.[1]
+      return {names: names.sort(), ...(current ? {current} : {})}
+    }
+  } catch {
+    return {names: []}
+  }
+  const config = loadConfig()
+  return {names: Object.keys(config.contexts).sort(), current: config.currentContext}
+}
+
+function spawnRefresh(key: string, flags: Record<string, string>): void {
+  // One background refresh at a time per cluster: a lock file younger than 10 s means one runs.
+  const lock = `${cacheFile(key)}.lock`
+  try {
+    if (Date.now() - statSync(lock).mtimeMs < 10_000) return
+  } catch {
+    // No lock.
+  }
+  try {
+    writeFileSync(lock, String(process.pid))
+  } catch {
+    return
+  }
+  const args = [fileURLToPath(import.meta.url), '--refresh', key, ...Object.entries(flags).flatMap(([k, v]) => [`--${k}`, v])]
+  const execArgv = fileURLToPath(import.meta.url).endsWith('.ts') ? ['--import', 'tsx'] : []
+  const devNull = openSync('/dev/null', 'a')
+  spawn(process.execPath, [...execArgv, ...args], {detached: true, stdio: ['ignore', devNull, devNull]}).unref()
+  closeSync(devNull)
+}
+
+async function live(kind: LiveKind, words: string[]): Promise<string[]> {
+  const env = process.env
+  if (kind === 'contexts') return (await loadContexts()).names
+  const flags = connectionFlags(words, env)
+  if (!flags.context && !flags['bootstrap-server']) {
+    const current = (await loadContexts()).current
+    if (current) flags.context = current
+  }
+  const key = flags.context ? `context:${flags.context}` : `bootstrap:${flags['bootstrap-server'] ?? 'default'}`
+  let cache: NamesCache | undefined = readNames(key)
+  if (cache) {
+    if (Date.now() - cache.updatedAt > FRESH_MS) spawnRefresh(key, flags)
+  } else {
+    // No cache yet: a background refresh asks the cluster (it outlives this process, so the next
+    // TAB has names); wait for it up to the deadline. A cluster that is down gives nothing.
+    spawnRefresh(key, flags)
+    // Counted from the process start: Node's own start-up is part of the second the shell waits.
+    const deadline = performance.timeOrigin + DEADLINE_MS
+    while (!cache && Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 50))
+      cache = readNames(key)
+    }
+  }
+  return cache?.names[kind] ?? []
+}
+
+async function main(argv: string[]): Promise<void> {
+  if (argv[0] === '--refresh') {
+    const [key, ...rest] = argv.slice(1)
+    const {refreshNames} = await import('./refresh.js')
+    await refreshNames(key, connectionFlags([...rest, ''], {}), 10_000).catch(() => undefined)
+    rmSync(`${cacheFile(key)}.lock`, {force: true})
+    return
+  }
+  const words = argv[0] === '--' ? argv.slice(1) : argv
+  let spec: CompletionSpec
+  try {
+    spec = JSON.parse(readFileSync(specFile(), 'utf8')) as CompletionSpec
+  } catch {
+    return
+  }
+  const answer = completeWords(spec, words.length === 0 ? [''] : words)
+  const out = answer.kind === 'words' ? answer.words : (await live(answer.live, words)).filter((n) => n.startsWith(answer.prefix))
+  if (out.length > 0) process.stdout.write(`${out.join('\n')}\n`)
+}
+
+await main(process.argv.slice(2)).catch(() => undefined)
+// Connections may linger: completion answers and leaves.
+process.exit(0)
