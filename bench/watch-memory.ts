@@ -7,7 +7,9 @@ import {spawn} from 'node:child_process'
 import {readFileSync} from 'node:fs'
 
 const [bootstrap = '127.0.0.1:9092', refreshes = '200', interval = '500ms'] = process.argv.slice(2)
-const child = spawn(process.execPath, ['bin/run.js', 'lag', '--all-groups', '-b', bootstrap, '--watch', interval, '--iterations', refreshes, '--timeout', '1h'], {stdio: ['ignore', 'pipe', 'inherit']})
+// WATCH_NODE_ARGS (e.g. --max-old-space-size=128) go to the watching process only.
+const nodeArgs = (process.env.WATCH_NODE_ARGS ?? '').split(' ').filter(Boolean)
+const child = spawn(process.execPath, [...nodeArgs, 'bin/run.js', 'lag', '--all-groups', '-b', bootstrap, '--watch', interval, '--iterations', refreshes, '--timeout', '1h'], {stdio: ['ignore', 'pipe', 'inherit']})
 const rssMiB = () => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'))![1]) / 1024
 const samples = new Map<number, number>()
 let buffer = ''

@@ -69,7 +69,7 @@ export abstract class KctlCommand<T extends typeof Command> extends Command {
     this.deadline.unref()
   }
 
-  private stopDeadline(): void {
+  protected stopDeadline(): void {
     if (this.deadline) clearTimeout(this.deadline)
     this.deadline = undefined
   }
@@ -237,6 +237,7 @@ export abstract class KafkaCommand<T extends typeof Command> extends KctlCommand
   protected declare flags: KafkaFlags<T>
   private conn?: KafkaConnection
   private connectingTo?: string
+  private contextOverride?: string
 
   /**
    * oclif fills these flags from their KCTL_* variables too; resolveConnection needs to know which
@@ -244,7 +245,18 @@ export abstract class KafkaCommand<T extends typeof Command> extends KctlCommand
    */
   protected get connectionSpec(): ConnectionSpec {
     const typed = (name: 'bootstrap-server' | 'command-config' | 'context') => (this.commandLineFlags.has(name) ? this.flags[name] : undefined)
-    return resolveConnection({'bootstrap-server': typed('bootstrap-server'), 'command-config': typed('command-config'), context: typed('context')}, process.env)
+    // One of several contexts (`--context a,b`, see useContext) counts as typed.
+    return resolveConnection({'bootstrap-server': typed('bootstrap-server'), 'command-config': typed('command-config'), context: this.contextOverride ?? typed('context')}, process.env)
+  }
+
+  /**
+   * For commands that run against several contexts in turn (`--context a,b`): close the current
+   * connection; the next connection() and guardMutation() use context `name`.
+   */
+  protected async useContext(name: string): Promise<void> {
+    if (this.conn) await this.conn.close()
+    this.conn = undefined
+    this.contextOverride = name
   }
 
   /** The connection, opened on first use; closed in finally(). */

@@ -12,7 +12,7 @@ import {alterQuotaConfigs, describeQuotaConfigs, isQuotaType, quotaEntityOf, val
 import {validateQuotaEntity} from './quotas.js'
 import {appendTo} from './multimap.js'
 
-export const CONFIG_ENTITY_TYPES = ['topic', 'broker', 'broker-logger', 'user', 'client', 'ip'] as const
+export const CONFIG_ENTITY_TYPES = ['topic', 'broker', 'broker-logger', 'group', 'client-metrics', 'user', 'client', 'ip'] as const
 export type ConfigEntityType = (typeof CONFIG_ENTITY_TYPES)[number]
 
 export interface ConfigEntity {
@@ -45,7 +45,32 @@ export interface ConfigChange {
 export const LOG_LEVELS = ['ALL', 'TRACE', 'DEBUG', 'INFO', 'WARN', 'ERROR', 'FATAL', 'OFF']
 
 /** The DescribeConfigs/IncrementalAlterConfigs resource types (user, client and ip are quotas). */
-const RESOURCE_TYPE: Record<ConfigEntityType, number> = {topic: ConfigResourceType.topic, broker: ConfigResourceType.broker, 'broker-logger': ConfigResourceType.brokerLogger, user: -1, client: -1, ip: -1}
+const RESOURCE_TYPE: Record<ConfigEntityType, number> = {
+  topic: ConfigResourceType.topic,
+  broker: ConfigResourceType.broker,
+  'broker-logger': ConfigResourceType.brokerLogger,
+  group: ConfigResourceType.group,
+  'client-metrics': ConfigResourceType.clientMetrics,
+  user: -1,
+  client: -1,
+  ip: -1,
+}
+
+/** GroupConfig.configNames() of Kafka 4.4 (3.9's are a subset); the broker validates values. */
+export const GROUP_CONFIG_KEYS: ReadonlySet<string> = new Set([
+  'consumer.session.timeout.ms', 'consumer.heartbeat.interval.ms', 'consumer.assignment.interval.ms', 'consumer.assignor.offload.enable',
+  'share.session.timeout.ms', 'share.heartbeat.interval.ms', 'share.record.lock.duration.ms', 'share.delivery.count.limit', 'share.partition.max.record.locks',
+  'share.auto.offset.reset', 'share.isolation.level', 'share.renew.acknowledge.enable', 'share.assignment.interval.ms', 'share.assignor.offload.enable',
+  'streams.session.timeout.ms', 'streams.heartbeat.interval.ms', 'streams.num.standby.replicas', 'streams.initial.rebalance.delay.ms', 'streams.assignment.interval.ms',
+  'streams.assignor.offload.enable', 'streams.task.offset.interval.ms', 'streams.num.warmup.replicas', 'streams.rack.aware.assignment.tags', 'streams.acceptable.recovery.lag',
+  'streams.assignor.name', 'errors.deadletterqueue.topic.name', 'errors.deadletterqueue.copy.record.enable',
+])
+
+/** A client-metrics subscription's configs (ClientMetricsConfigs, KIP-714). */
+export const CLIENT_METRICS_CONFIG_KEYS: ReadonlySet<string> = new Set(['metrics', 'interval.ms', 'match'])
+
+/** Entities any broker answers for (not one broker's own configs). */
+const clusterWide = (e: ConfigEntity) => e.type === 'topic' || e.type === 'group' || e.type === 'client-metrics' || e.name === ''
 
 export function entityLabel(e: ConfigEntity): string {
   if (e.type === 'broker' && e.name === '') return 'the cluster-wide broker default'
@@ -57,6 +82,8 @@ export function entityLabel(e: ConfigEntity): string {
 function overrideSource(e: ConfigEntity): number | undefined {
   if (e.type === 'topic') return 1
   if (e.type === 'broker') return e.name === '' ? 3 : 2
+  if (e.type === 'group') return 8
+  if (e.type === 'client-metrics') return 7
   return undefined // broker loggers: every logger level is shown
 }
 
@@ -66,7 +93,7 @@ function toEntry(c: DescribedConfig): ConfigEntry {
 
 /** Topic and broker-default requests go to any broker; a broker's own configs and loggers to that broker. */
 async function brokerFor(conn: KafkaConnection, e: ConfigEntity): Promise<KafkaBroker> {
-  if (e.type === 'topic' || e.name === '') return conn.anyBroker()
+  if (clusterWide(e)) return conn.anyBroker()
   return conn.broker(Number(e.name))
 }
 
@@ -104,7 +131,7 @@ export function validateConfigChanges(e: ConfigEntity, changes: ConfigChange[]):
       }
       continue
     }
-    const known = e.type === 'topic' ? TOPIC_CONFIG_KEYS : BROKER_CONFIG_KEYS
+    const known = e.type === 'topic' ? TOPIC_CONFIG_KEYS : e.type === 'group' ? GROUP_CONFIG_KEYS : e.type === 'client-metrics' ? CLIENT_METRICS_CONFIG_KEYS : BROKER_CONFIG_KEYS
     if (known.has(c.key) || (e.type === 'broker' && c.key.startsWith('listener.name.'))) continue
     const hint = didYouMean(c.key, known) ?? `See the ${e.type} configs of Kafka's documentation; \`kctl configs describe ${e.type} ${e.name || '--default'} --all\` lists them.`
     throw usageError(`Unknown ${e.type} config key: ${c.key}`, hint, 'UNKNOWN_CONFIG_KEY', {key: c.key})
@@ -113,8 +140,9 @@ export function validateConfigChanges(e: ConfigEntity, changes: ConfigChange[]):
 
 export function validateEntity(e: ConfigEntity, brokerIds: number[]): void {
   if (isQuotaType(e.type)) return validateQuotaEntity(quotaEntityOf(e), {requireOne: true})
-  if (e.type === 'topic') {
-    if (e.name === '') throw usageError('A topic name is required', 'Pass the topic: `kctl configs describe topic NAME`.', 'MISSING_ENTITY_NAME')
+  if (e.type === 'topic' || e.type === 'group' || e.type === 'client-metrics') {
+    const what = e.type === 'client-metrics' ? 'client-metrics subscription' : e.type
+    if (e.name === '') throw usageError(`A ${what} name is required`, `Pass it: \`kctl configs describe ${e.type} NAME\`.`, 'MISSING_ENTITY_NAME')
     return
   }
   if (e.type === 'broker' && e.name === '') return
@@ -232,7 +260,7 @@ export async function describeConfigsOf(conn: KafkaConnection, entities: ConfigE
   const out: EntityConfigs[] = []
   for (const e of entities.filter((x) => isQuotaType(x.type))) out.push({type: e.type, name: e.name, configs: await describeQuotaConfigs(conn, e)})
   for (const e of entities.filter((x) => !isQuotaType(x.type))) {
-    const key = e.type === 'topic' || e.name === '' ? 'any' : e.name
+    const key = clusterWide(e) ? 'any' : e.name
     appendTo(groups, key, e)
   }
   await Promise.all(

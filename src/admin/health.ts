@@ -1,13 +1,14 @@
 import type {KafkaConnection} from '../connection/client.js'
-import {toKctlError} from '../errors.js'
+import {KctlError, toKctlError} from '../errors.js'
 import type {QuorumPartition, QuorumReplica} from '../protocol/describe-quorum.js'
 import {ConfigResourceType} from '../protocol/config-resources.js'
 import {describeCluster, describeMetadataQuorum} from './cluster.js'
 import {describeConfigResources} from './configs.js'
 import {isDenied, isUnreachable} from './degraded.js'
 import {type PartitionState, partitionStates} from './partition-state.js'
+import {type StuckTransaction, stuckTransactions} from './transactions.js'
 
-export const HEALTH_CHECKS = ['offline-partitions', 'under-replicated', 'under-min-isr', 'preferred-leader', 'leader-skew', 'quorum', 'brokers'] as const
+export const HEALTH_CHECKS = ['offline-partitions', 'under-replicated', 'under-min-isr', 'preferred-leader', 'leader-skew', 'quorum', 'brokers', 'stuck-transactions'] as const
 export type HealthCheckName = (typeof HEALTH_CHECKS)[number]
 
 export interface PartitionRef {
@@ -28,6 +29,8 @@ export interface HealthCheck {
   partitions: PartitionRef[]
   /** The brokers (or quorum voters) that fail the check. */
   brokers: number[]
+  /** stuck-transactions only: the transactions holding a last stable offset, each with its abort command. */
+  transactions?: StuckTransaction[]
 }
 
 export interface BrokerHealth {
@@ -78,6 +81,8 @@ export interface HealthOptions {
   maxQuorumLagMs?: number
   /** Kafka's leader.imbalance.per.broker.percentage default: 10 %. */
   maxImbalance?: number
+  /** An open transaction fails the check past its own timeout, and never later than this (default 15 min, Kafka's transaction.max.timeout.ms). */
+  maxTransactionTimeoutMs?: number
 }
 
 /**
@@ -108,7 +113,7 @@ export async function clusterHealth(conn: KafkaConnection, options: HealthOption
   }
   const brokers = brokerHealth(cluster.brokers, states)
   const quorumHealth = quorum ? toQuorumHealth(quorum) : null
-  const checks = evaluate(states, minIsr, brokers, quorumHealth, options)
+  const checks = [...evaluate(states, minIsr, brokers, quorumHealth, options), await transactionCheck(conn, states, options)]
   return {healthy: checks.every((c) => c.ok), checks, brokers, quorum: quorumHealth}
 }
 
@@ -159,6 +164,33 @@ export function toQuorumHealth(q: QuorumPartition): QuorumHealth {
 
 const ref = (s: PartitionState): PartitionRef => ({topic: s.topic, partition: s.partition, leader: s.leader, replicas: s.replicas, isr: s.isr})
 const plural = (n: number, what: string) => `${n} ${what}${n === 1 ? '' : 's'}`
+
+/** DescribeProducers per leader; the coordinators only when some partition has an open transaction. */
+async function transactionCheck(conn: KafkaConnection, states: PartitionState[], options: HealthOptions): Promise<HealthCheck> {
+  const check = {name: 'stuck-transactions' as const, partitions: [], brokers: []}
+  let stuck: StuckTransaction[]
+  try {
+    stuck = await stuckTransactions(conn, states, options.maxTransactionTimeoutMs ?? 900_000)
+  } catch (error) {
+    if (!(error instanceof KctlError) && !isDenied(error) && !isUnreachable(error)) throw error
+    const message = `the stuck-transactions check did not run: ${toKctlError(error).message}`
+    conn.warn({code: 'CHECK_NOT_RUN', message})
+    return {...check, ok: true, skipped: true, summary: message}
+  }
+  const skipped = options.skip?.includes('stuck-transactions') ?? false
+  const byKey = new Map(states.map((s) => [`${s.topic}:${s.partition}`, s]))
+  return {
+    ...check,
+    ok: skipped || stuck.length === 0,
+    skipped,
+    summary:
+      stuck.length === 0
+        ? 'no transaction holds a last stable offset past its timeout'
+        : stuck.map((t) => `${t.transactionalId ?? `producer ${t.producerId}`}${t.hanging ? ' (hanging)' : ''} on ${t.topic}:${t.partition} open ${Math.round(t.openMs / 1000)}s`).join('; '),
+    partitions: stuck.map((t) => ref(byKey.get(`${t.topic}:${t.partition}`)!)),
+    transactions: stuck,
+  }
+}
 
 /** Pure: the checks over already fetched state (unit-tested on its own). */
 export function evaluate(states: PartitionState[], minIsr: Map<string, number>, brokers: BrokerHealth[], quorum: QuorumHealth | null, options: HealthOptions = {}): HealthCheck[] {

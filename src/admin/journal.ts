@@ -32,27 +32,34 @@ export function journalFile(env: NodeJS.ProcessEnv = process.env): string {
 }
 
 export function appendJournal(entry: Omit<JournalEntry, 'id' | 'time'>, now = new Date(), file = journalFile()): JournalEntry {
-  const full: JournalEntry = {id: `${now.toISOString().replaceAll(/[-:.]/g, '').slice(0, 15)}-${randomBytes(3).toString('hex')}`, time: now.toISOString(), ...entry}
+  return appendJournalLine(file, entry, now, 'offset-reset journal')
+}
+
+/** Append one entry (with a new id and time) as a JSON line, private to the user; fails before anything is changed. */
+export function appendJournalLine<T extends object>(file: string, entry: T, now: Date, what: string): T & {id: string; time: string} {
+  const full = {id: `${now.toISOString().replaceAll(/[-:.]/g, '').slice(0, 15)}-${randomBytes(3).toString('hex')}`, time: now.toISOString(), ...entry}
   try {
     mkdirSync(join(file, '..'), {recursive: true, mode: 0o700})
     appendFileSync(file, `${JSON.stringify(full)}\n`, {mode: 0o600})
   } catch (error) {
-    throw operationError(`Cannot write the offset-reset journal ${file}: ${(error as Error).message}`, {code: 'JOURNAL_FAILED', hint: 'Nothing was committed. Set KCTL_STATE_DIR to a writable directory.'})
+    throw operationError(`Cannot write the ${what} ${file}: ${(error as Error).message}`, {code: 'JOURNAL_FAILED', hint: 'Nothing was changed. Set KCTL_STATE_DIR to a writable directory.'})
   }
   return full
 }
 
 /** Journal entries, oldest first, optionally of one cluster and group. Corrupt lines are skipped. */
 export function readJournal(filter: {clusterId?: string; group?: string} = {}, file = journalFile()): JournalEntry[] {
+  return readJournalLines<JournalEntry>(file).filter((e) => (!filter.clusterId || e.clusterId === filter.clusterId) && (!filter.group || e.group === filter.group))
+}
+
+/** Every JSON line of a journal, oldest first. Corrupt lines are skipped. */
+export function readJournalLines<T>(file: string): T[] {
   if (!existsSync(file)) return []
-  const entries: JournalEntry[] = []
+  const entries: T[] = []
   for (const line of readFileSync(file, 'utf8').split('\n')) {
     if (line.trim() === '') continue
     try {
-      const e = JSON.parse(line) as JournalEntry
-      if (filter.clusterId && e.clusterId !== filter.clusterId) continue
-      if (filter.group && e.group !== filter.group) continue
-      entries.push(e)
+      entries.push(JSON.parse(line) as T)
     } catch {
       // A torn last line (crash while writing) must not hide the other entries.
     }

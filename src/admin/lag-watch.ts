@@ -54,12 +54,15 @@ export async function watchLag(
     })
     onSnapshot({at: new Date(at).toISOString(), iteration: i, groups: watched})
     if (options.iterations !== undefined && i >= options.iterations) return
+    // One abort listener per wait, removed after it: a long watch must not accumulate them.
     await new Promise<void>((resolve) => {
-      const timer = setTimeout(resolve, options.intervalMs)
-      options.signal?.addEventListener('abort', () => {
+      const done = () => {
         clearTimeout(timer)
+        options.signal?.removeEventListener('abort', done)
         resolve()
-      })
+      }
+      const timer = setTimeout(done, options.intervalMs)
+      options.signal?.addEventListener('abort', done, {once: true})
     })
   }
 }

@@ -40,6 +40,8 @@ export interface LagOptions {
   allGroups?: boolean
   topic?: string
   timeLag?: boolean
+  /** read-committed: lag to the last stable offset (what a read_committed consumer can reach), not the high watermark. */
+  isolation?: 'read-uncommitted' | 'read-committed'
   now?: () => number
 }
 
@@ -79,7 +81,7 @@ export async function describeWithLag(conn: KafkaConnection, options: LagOptions
     .filter((g) => !options.topic || g.partitions.length > 0)
   const all = new Map<string, TopicPartition>()
   for (const g of perGroup) for (const p of g.partitions) all.set(tpKey(p.topic, p.partition), p)
-  const [ends, stamps] = await Promise.all([all.size ? listOffsets(conn, layout, [...all.values()], 'latest') : new Map<string, PartitionOffset>(), stampsP])
+  const [ends, stamps] = await Promise.all([all.size ? listOffsets(conn, layout, [...all.values()], 'latest', {isolationLevel: options.isolation === 'read-committed' ? 1 : 0}) : new Map<string, PartitionOffset>(), stampsP])
   const now = (options.now ?? Date.now)()
   return perGroup.map(({d, partitions}) => {
     const groupCommitted = committed.get(d.group)

@@ -83,6 +83,18 @@ export async function alterQuotas(conn: KafkaConnection, entity: QuotaEntity, ch
   for (const e of res.entries) throwIfError(e.errorCode, e.errorMessage, `changing the quotas of ${formatQuotaEntity(entity)}`)
 }
 
+/** Set and remove quota keys of many entities in one AlterClientQuotas request; the error (or null) of each entity, in order. */
+export async function alterManyQuotas(conn: KafkaConnection, changes: {entity: QuotaEntity; set: Record<string, number>; remove: string[]}[]): Promise<(string | null)[]> {
+  if (changes.length === 0) return []
+  const entries = changes.map((c) => ({entity: toParts(c.entity), ops: [...Object.entries(c.set).map(([key, value]) => ({key, value, remove: false})), ...c.remove.map((key) => ({key, value: 0, remove: true}))]}))
+  const broker = await conn.anyBroker()
+  const res = await conn.request(broker, AlterClientQuotasApi, (v, Encoder) => alterClientQuotasRequest(v, {entries, validateOnly: false}, Encoder))
+  return changes.map((c, i) => {
+    const e = res.entries.find((x) => formatQuotaEntity(fromParts(x.entity)) === formatQuotaEntity(c.entity)) ?? res.entries[i]
+    return e && e.errorCode !== 0 ? `${e.errorMessage ?? `error ${e.errorCode}`}` : null
+  })
+}
+
 /** The quotas of exactly this entity. */
 export async function entityQuotas(conn: KafkaConnection, entity: QuotaEntity): Promise<Record<string, number>> {
   const entries = await describeQuotas(conn, entity)
@@ -139,4 +151,4 @@ export function checkQuotaKeysForEntity(entity: QuotaEntity, keys: string[]): vo
 }
 
 /** The service object commands call (tests replace its functions). */
-export const quotasService = {describeQuotas, alterQuotas, entityQuotas, settledEntityQuotas}
+export const quotasService = {describeQuotas, alterQuotas, alterManyQuotas, entityQuotas, settledEntityQuotas}

@@ -21,7 +21,7 @@ export abstract class ConfigAlterCommand<T extends typeof Command> extends Kafka
 
   /** The entity exists (a broker id is in the cluster; topics are checked by the broker). */
   protected async validateTarget(entity: ConfigEntity): Promise<void> {
-    if (entity.type === 'topic' || isQuotaType(entity.type)) validateEntity(entity, [])
+    if (entity.type === 'topic' || entity.type === 'group' || entity.type === 'client-metrics' || isQuotaType(entity.type)) validateEntity(entity, [])
     else validateEntity(entity, (await topicsService.topicsAndBrokers(await this.connection())).brokerIds)
   }
 

@@ -1,4 +1,5 @@
 import {type ConfigEntity, type ConfigEntityType, type EntityConfigs, configsService, validateEntity} from '../admin/configs.js'
+import {clientMetricsService} from '../admin/client-metrics.js'
 import {isQuotaType} from '../admin/config-quotas.js'
 import {topicsService} from '../admin/topics.js'
 import {usageError} from '../errors.js'
@@ -15,8 +16,12 @@ export async function describeConfigsFor(conn: KafkaConnection, target: {type: C
   if (target.name !== undefined) {
     entities = [{type: target.type, name: target.name}]
     if (target.type === 'topic') await topicsService.listTopicsFiltered(conn, {names: [target.name]})
-    else if (isQuotaType(target.type)) validateEntity(entities[0], [])
+    else if (isQuotaType(target.type) || target.type === 'group' || target.type === 'client-metrics') validateEntity(entities[0], [])
     else validateEntity(entities[0], (await topicsService.topicsAndBrokers(conn)).brokerIds)
+  } else if (target.type === 'client-metrics') {
+    entities = (await clientMetricsService.clientMetricsNames(conn)).map((name) => ({type: 'client-metrics', name}))
+  } else if (target.type === 'group') {
+    throw usageError('Name the group whose configs to describe', 'E.g. `kctl configs describe group orders-service`; list groups with `kctl groups list`.', 'MISSING_ENTITY_NAME')
   } else if (target.type === 'topic') {
     entities = (await topicsService.listTopicsFiltered(conn, {})).map((t) => ({type: 'topic', name: t.name}))
   } else if (isQuotaType(target.type)) {

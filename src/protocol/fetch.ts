@@ -19,12 +19,20 @@ export interface FetchRequestOptions {
   maxBytes: number
   /** READ_UNCOMMITTED (0) or READ_COMMITTED (1). */
   isolationLevel?: number
+  /** How long the broker may wait for `minBytes` (a follow loop); 0: answer with what is there. */
+  maxWaitMs?: number
+  minBytes?: number
 }
 
 export interface FetchedPartition {
   partitionIndex: number
   errorCode: number
   highWatermark: bigint
+  /** The end of what a READ_COMMITTED consumer may read (-1 when the broker did not say). */
+  lastStableOffset: bigint
+  logStartOffset: bigint
+  /** READ_COMMITTED only: transactions aborted in the fetched range (Kafka's consumer filters them out). */
+  abortedTransactions: {producerId: bigint; firstOffset: bigint}[]
   /** The raw record batches from the fetch offset on; the last one may be cut short. */
   records: Buffer | null
 }
@@ -35,11 +43,11 @@ export interface FetchResponse {
   topics: {name: string; partitions: FetchedPartition[]}[]
 }
 
-/** A one-shot fetch: a client (replica -1), no wait, no fetch session. */
+/** A client fetch (replica -1) without a fetch session; by default one-shot (no wait). */
 export function encodeFetch(e: KafkaEncoder, options: FetchRequestOptions): void {
   e.writeInt32(-1) // replica id: a client
-  e.writeInt32(0) // max wait: answer with what is there
-  e.writeInt32(0) // min bytes
+  e.writeInt32(options.maxWaitMs ?? 0)
+  e.writeInt32(options.minBytes ?? 0)
   e.writeInt32(options.maxBytes)
   e.writeInt8(options.isolationLevel ?? 0)
   e.writeInt32(0) // session id: none
@@ -72,17 +80,17 @@ export function decodeFetch(r: Reader): FetchResponse {
       const partitionIndex = p.int32()
       const errorCode = p.int16()
       const highWatermark = p.int64()
-      p.int64() // last stable offset
-      p.int64() // log start offset
-      p.compactArray((a) => {
-        a.int64() // producer id
-        a.int64() // first offset
+      const lastStableOffset = p.int64()
+      const logStartOffset = p.int64()
+      const abortedTransactions = p.compactArray((a) => {
+        const aborted = {producerId: a.int64(), firstOffset: a.int64()}
         a.taggedFields()
+        return aborted
       })
       p.int32() // preferred read replica
       const records = p.compactNullableBytes()
       p.taggedFields()
-      return {partitionIndex, errorCode, highWatermark, records}
+      return {partitionIndex, errorCode, highWatermark, lastStableOffset, logStartOffset, abortedTransactions, records}
     })
     t.taggedFields()
     return {name, partitions}

@@ -8,6 +8,7 @@ import {type ApiSpec, type Reader, buildRequest, flex} from './wire.js'
 export const FindCoordinatorApi: ApiSpec = {apiKey: 10, apiName: 'FindCoordinator', minVersion: 4, maxVersion: 6}
 
 export const COORDINATOR_GROUP = 0
+export const COORDINATOR_TRANSACTION = 1
 
 export interface Coordinator {
   key: string
@@ -35,6 +36,6 @@ export function decodeFindCoordinator(r: Reader): {throttleTimeMs: number; coord
   return {throttleTimeMs, coordinators}
 }
 
-export function findCoordinatorRequest(version: number, keys: string[], Encoder: new () => KafkaEncoder) {
-  return buildRequest({api: FindCoordinatorApi, version, flexible: true, Encoder, encode: (e) => encodeFindCoordinator(e, keys), decode: decodeFindCoordinator})
+export function findCoordinatorRequest(version: number, keys: string[], Encoder: new () => KafkaEncoder, keyType = COORDINATOR_GROUP) {
+  return buildRequest({api: FindCoordinatorApi, version, flexible: true, Encoder, encode: (e) => encodeFindCoordinator(e, keys, keyType), decode: decodeFindCoordinator})
 }

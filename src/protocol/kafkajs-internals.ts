@@ -26,7 +26,7 @@ export type EncoderConstructor = new () => KafkaEncoder
 
 /** What kafkajs's connection.send() takes: it writes the v1 request header, then encode(). */
 export interface ProtocolRequest<T> {
-  request: {apiKey: number; apiVersion: number; apiName: string; encode: () => Promise<KafkaEncoder>}
+  request: {apiKey: number; apiVersion: number; apiName: string; encode: () => Promise<KafkaEncoder>; expectResponse?: () => boolean}
   response: {decode: (payload: Buffer) => Promise<unknown>; parse: (decoded: unknown) => Promise<T>}
   requestTimeout?: number
 }

@@ -32,10 +32,10 @@ describe('cluster operation commands (services replaced)', () => {
   it('cluster health exits 3 when a check fails and 0 when healthy; --json prints the service result; flags reach the service', async () => {
     let seen: unknown
     restores.push(replace(healthService, {clusterHealth: async (_c, options) => ((seen = options), health(false))}))
-    const bad = await runCmd(ClusterHealthCommand, ['--json', '-b', 'x:9092', '--skip-check', 'leader-skew', '--max-quorum-lag', '30s', '--max-leader-imbalance', '20'])
+    const bad = await runCmd(ClusterHealthCommand, ['--json', '-b', 'x:9092', '--skip-check', 'leader-skew', '--max-quorum-lag', '30s', '--max-leader-imbalance', '20', '--max-transaction-timeout', '2m'])
     expect(bad.exitCode).to.equal(3)
     expect(JSON.parse(bad.stdout)).to.deep.equal(health(false))
-    expect(seen).to.deep.equal({skip: ['leader-skew'], maxQuorumLagMs: 30_000, maxImbalance: 0.2})
+    expect(seen).to.deep.equal({skip: ['leader-skew'], maxQuorumLagMs: 30_000, maxImbalance: 0.2, maxTransactionTimeoutMs: 120_000})
     restores.push(replace(healthService, {clusterHealth: async () => health(true)}))
     const good = await runCmd(ClusterHealthCommand, ['-b', 'x:9092'])
     expect(good.exitCode).to.equal(0)

@@ -23,7 +23,7 @@ describe('cluster operations', () => {
     const h = r.json()
     expect(Object.keys(h)).to.deep.equal(['healthy', 'checks', 'brokers', 'quorum'])
     expect(h.healthy).to.equal(true)
-    expect(h.checks.map((c: {name: string}) => c.name)).to.deep.equal(['offline-partitions', 'under-replicated', 'under-min-isr', 'preferred-leader', 'leader-skew', 'quorum', 'brokers'])
+    expect(h.checks.map((c: {name: string}) => c.name)).to.deep.equal(['offline-partitions', 'under-replicated', 'under-min-isr', 'preferred-leader', 'leader-skew', 'quorum', 'brokers', 'stuck-transactions'])
     expect(Object.keys(h.checks[0])).to.deep.equal(['name', 'ok', 'skipped', 'summary', 'partitions', 'brokers'])
     expect(Object.keys(h.brokers[0])).to.deep.equal(['id', 'host', 'port', 'rack', 'fenced', 'registered', 'leaders', 'preferredLeaders', 'replicas', 'imbalance'])
     expect(h.brokers.map((b: {id: number}) => b.id)).to.deep.equal(testCluster().brokerIds)

@@ -48,7 +48,7 @@ export default class LagCheck extends KafkaCommand<typeof LagCheck> {
     const maxLag = maxLagText === undefined ? null : parseInt64(maxLagText, '--max-lag', {what: 'lag threshold'})
     const maxTimeLagMs = this.flags['max-time-lag'] === undefined ? null : parseNonNegativeDuration(this.flags['max-time-lag'], '--max-time-lag')
     const conn = await this.connection()
-    const groups = await groupLag(conn, {...selection, topic: this.flags.topic, timeLag: maxTimeLagMs !== null && this.flags['time-lag']})
+    const groups = await groupLag(conn, {...selection, topic: this.flags.topic, isolation: this.flags.isolation, timeLag: maxTimeLagMs !== null && this.flags['time-lag']})
     const offenders: LagOffender[] = []
     for (const g of groups) {
       const exceeded: LagOffender['exceeded'] = []

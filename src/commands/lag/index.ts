@@ -19,6 +19,11 @@ export const lagFlags = {
   'all-groups': Flags.boolean({summary: 'Every group of the cluster.'}),
   topic: Flags.string({summary: 'Only this topic.'}),
   'time-lag': Flags.boolean({summary: 'Read the timestamp of the next unconsumed record of lagging partitions (--no-time-lag skips it).', default: true, allowNo: true}),
+  isolation: Flags.option({
+    options: ['read-uncommitted', 'read-committed'] as const,
+    default: 'read-uncommitted' as const,
+    summary: 'Measure to the high watermark (read-uncommitted) or to the last stable offset, as far as a read_committed consumer can read (read-committed).',
+  })(),
 }
 
 /** Group ids from the arguments (non-empty), or --all-groups; exactly one of the two. */
@@ -40,6 +45,7 @@ export default class Lag extends KafkaCommand<typeof Lag> {
     '<%= config.bin %> lag orders-service --verbose --topic orders',
     '<%= config.bin %> lag orders-service --watch 5s',
     '<%= config.bin %> lag --all-groups --no-time-lag --output json',
+    '<%= config.bin %> lag orders-service --isolation read-committed',
   ]
 
   static args = {group: Args.string({description: 'Group id(s).'})}
@@ -67,7 +73,7 @@ export default class Lag extends KafkaCommand<typeof Lag> {
 
   async run(): Promise<LagResult | undefined> {
     const selection = groupSelection(this.positionals, this.flags['all-groups'], this.flags.topic)
-    const options = {...selection, topic: this.flags.topic, timeLag: this.flags['time-lag']}
+    const options = {...selection, topic: this.flags.topic, timeLag: this.flags['time-lag'], isolation: this.flags.isolation}
     const intervalMs = this.flags.watch === undefined ? undefined : parseWaitDuration(this.flags.watch, '--watch', {minMs: 500, example: '5s'})
     if (intervalMs !== undefined) return this.watch(options, intervalMs)
     const groups = sortGroups(await groupLag(await this.connection(), options), this.flags.sort, this.flags.top)

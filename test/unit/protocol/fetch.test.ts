@@ -35,9 +35,12 @@ describe('Fetch (API 1) v12', () => {
     expect(res.topics).to.have.length(1)
     const [p0, p2] = res.topics[0].partitions
     expect(res.topics[0].name).to.equal('orders')
-    expect(p0).to.deep.include({partitionIndex: 0, errorCode: 0, highWatermark: 12n})
+    expect(p0).to.deep.include({partitionIndex: 0, errorCode: 0, highWatermark: 12n, lastStableOffset: 12n, logStartOffset: 0n})
+    expect(p0.abortedTransactions).to.deep.equal([
+      {producerId: 3n, firstOffset: 4n},
+    ])
     expect(p0.records?.toString('hex')).to.equal('000102')
-    expect(p2).to.deep.equal({partitionIndex: 2, errorCode: 6, highWatermark: -1n, records: null})
+    expect(p2).to.deep.equal({partitionIndex: 2, errorCode: 6, highWatermark: -1n, lastStableOffset: -1n, logStartOffset: -1n, abortedTransactions: [], records: null})
   })
 })
 
@@ -74,9 +77,11 @@ describe('recordTimestampAt (time lag from raw record batches)', () => {
     expect(recordTimestampAt(buf(sets.gzip), 2n)).to.deep.equal({offset: 2n, timestamp: t0 + 2000, exact: true})
   })
 
-  it('falls back to the batch first timestamp inside lz4/snappy/zstd batches, saying it is not exact', () => {
+  it('decompresses lz4 batches for the exact record; a compressed batch cut short falls back to its first timestamp', () => {
     expect(recordTimestampAt(buf(sets.lz4), 0n)).to.deep.equal({offset: 0n, timestamp: t0, exact: true})
-    expect(recordTimestampAt(buf(sets.lz4), 2n)).to.deep.equal({offset: 0n, timestamp: t0, exact: false})
+    expect(recordTimestampAt(buf(sets.lz4), 2n)).to.deep.equal({offset: 2n, timestamp: t0 + 2000, exact: true})
+    const lz4 = buf(sets.lz4)
+    expect(recordTimestampAt(lz4.subarray(0, lz4.length - 4), 2n)).to.deep.equal({offset: 0n, timestamp: t0, exact: false})
   })
 
   it('uses the broker time of LogAppendTime batches', () => {

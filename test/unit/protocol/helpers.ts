@@ -10,3 +10,11 @@ export async function encodeHex(write: (e: KafkaEncoder) => void): Promise<strin
 }
 
 export const reader = (hex: string) => new Reader(Buffer.from(hex.replaceAll(/\s/g, ''), 'hex'))
+
+/** Decode and check every byte was consumed (a mis-sized field would leave or overrun bytes). */
+export function decodeAll<T>(hex: string, decode: (r: Reader) => T): T {
+  const r = reader(hex)
+  const out = decode(r)
+  if (r.remaining !== 0) throw new Error(`${r.remaining} bytes left after decoding`)
+  return out
+}

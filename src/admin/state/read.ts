@@ -1,0 +1,101 @@
+import type {KafkaConnection} from '../../connection/client.js'
+import {ConfigResourceType} from '../../protocol/config-resources.js'
+import type {DescribeConfigsResource} from '../../protocol/describe-configs.js'
+import {throwIfError} from '../../protocol/protocol-error.js'
+import {aclsService} from '../acls.js'
+import {clusterService} from '../cluster.js'
+import {describeConfigResources} from '../configs.js'
+import {quotasService} from '../quotas.js'
+import {topicsService} from '../topics.js'
+import {usersService} from '../users.js'
+import {type ClusterState, type StateKind, type TopicState, emptyConfigs} from './model.js'
+import {type ScopeMatcher, quotaKey} from './scope.js'
+
+const SOURCE = {topic: 1, dynamicBroker: 2, dynamicDefault: 3} as const
+const DESCRIBE_BATCH = 1000
+
+export interface ActualState extends ClusterState {
+  clusterId: string
+  brokerIds: number[]
+  /** Effective values (override or default) of the in-scope topics' configs: risks compare them. */
+  effective: Record<string, Record<string, string>>
+}
+
+/**
+ * The cluster's resources inside the scope, one batched request per kind: Metadata, then one
+ * DescribeConfigs per 1,000 topics, one DescribeAcls, one DescribeClientQuotas, one
+ * DescribeUserScramCredentials, one DescribeConfigs per broker for broker configs.
+ */
+export async function readClusterState(conn: KafkaConnection, inScope: ScopeMatcher, kinds: StateKind[], options: {loggers?: Record<string, string[]>} = {}): Promise<ActualState> {
+  const cluster = await clusterService.describeCluster(conn)
+  const state: ActualState = {clusterId: cluster.clusterId, brokerIds: cluster.brokers.map((b) => b.id).sort((a, b) => a - b), topics: {}, acls: [], quotas: [], users: {}, configs: emptyConfigs(), effective: {}}
+  const want = new Set(kinds)
+  await Promise.all([
+    want.has('topics') && readTopics(conn, inScope, state),
+    want.has('acls') &&
+      aclsService.listAcls(conn, {resources: [], patternType: 'ANY', principals: [], hosts: [], operations: []}).then((acls) => {
+        state.acls = acls.filter((b) => inScope.principal(b.principal))
+      }),
+    want.has('quotas') &&
+      quotasService.describeQuotas(conn, {}).then((quotas) => {
+        state.quotas = quotas.filter((q) => inScope.quota(q.entity)).map((q) => ({entity: q.entity, values: {...q.values}})).sort((a, b) => quotaKey(a.entity).localeCompare(quotaKey(b.entity)))
+      }),
+    want.has('users') &&
+      usersService.describeUsers(conn).then((users) => {
+        for (const u of users.filter((x) => inScope.user(x.name))) state.users[u.name] = {mechanisms: Object.fromEntries(u.credentials.map((c) => [c.mechanism, c.iterations]))}
+      }),
+    want.has('configs') && readBrokerConfigs(conn, state, options.loggers ?? {}),
+  ])
+  return state
+}
+
+async function readTopics(conn: KafkaConnection, inScope: ScopeMatcher, state: ActualState): Promise<void> {
+  const topics = (await topicsService.listTopics(conn)).filter((t) => !t.internal && inScope.topic(t.name))
+  const broker = await conn.anyBroker()
+  const batches: string[][] = []
+  for (let i = 0; i < topics.length; i += DESCRIBE_BATCH) batches.push(topics.slice(i, i + DESCRIBE_BATCH).map((t) => t.name))
+  const results = (await Promise.all(batches.map((names) => describeConfigResources(conn, broker, names.map((name) => ({resourceType: ConfigResourceType.topic, resourceName: name, configurationKeys: null})))))).flat()
+  const byName = new Map(results.map((r) => [r.resourceName, r]))
+  for (const t of topics) {
+    const r = byName.get(t.name)
+    if (!r) continue
+    throwIfError(r.errorCode, r.errorMessage, `describing the configs of topic ${t.name}`)
+    const topic: TopicState = {partitions: t.partitions, replicationFactor: t.replicationFactor, configs: {}}
+    const effective: Record<string, string> = {}
+    for (const c of r.configs) {
+      if (c.value === null) continue
+      effective[c.name] = c.value
+      if (c.configSource === SOURCE.topic) topic.configs[c.name] = c.value
+    }
+    state.topics[t.name] = topic
+    state.effective[t.name] = effective
+  }
+}
+
+/** Dynamic broker overrides: cluster-wide defaults and per broker; logger levels only of the loggers a file names. */
+async function readBrokerConfigs(conn: KafkaConnection, state: ActualState, loggers: Record<string, string[]>): Promise<void> {
+  const overrides = (configs: {name: string; value: string | null; configSource: number; isSensitive: boolean}[], source: number) =>
+    Object.fromEntries(configs.filter((c) => c.configSource === source && !c.isSensitive && c.value !== null).map((c) => [c.name, c.value!]).sort(([a], [b]) => a.localeCompare(b)))
+  const [defaults] = await describeConfigResources(conn, await conn.anyBroker(), [{resourceType: ConfigResourceType.broker, resourceName: '', configurationKeys: null}])
+  if (defaults) {
+    throwIfError(defaults.errorCode, defaults.errorMessage, 'describing the broker defaults')
+    state.configs.brokerDefaults = overrides(defaults.configs, SOURCE.dynamicDefault)
+  }
+  await Promise.all(
+    state.brokerIds.map(async (id) => {
+      const resources: DescribeConfigsResource[] = [{resourceType: ConfigResourceType.broker, resourceName: String(id), configurationKeys: null}]
+      const names = loggers[String(id)]
+      if (names?.length) resources.push({resourceType: ConfigResourceType.brokerLogger, resourceName: String(id), configurationKeys: names})
+      const results = await describeConfigResources(conn, await conn.broker(id), resources)
+      for (const r of results) {
+        throwIfError(r.errorCode, r.errorMessage, `describing the configs of broker ${id}`)
+        if (r.resourceType === ConfigResourceType.broker) {
+          const values = overrides(r.configs, SOURCE.dynamicBroker)
+          if (Object.keys(values).length > 0) state.configs.brokers[String(id)] = values
+        } else {
+          state.configs.brokerLoggers[String(id)] = Object.fromEntries(r.configs.filter((c) => c.value !== null).map((c) => [c.name, c.value!]))
+        }
+      }
+    }),
+  )
+}
