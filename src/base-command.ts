@@ -7,7 +7,7 @@ import {type ClusterGuard, findClusterGuard, guardedContexts} from './connection
 import {type ConnectionSpec, resolveConnection} from './connection/resolve.js'
 import {ExitCode, type ExitCodeValue, KctlError, cancelledError, connectionError, operationError, parseErrorToKctl, toKctlError, usageError} from './errors.js'
 import {closestMatch} from './input/did-you-mean.js'
-import {parseDuration} from './input/duration.js'
+import {parseWaitDuration} from './input/duration.js'
 import {loadColors} from './output/colors.js'
 import {OUTPUT_FORMATS, type OutputFormat, type View} from './output/format.js'
 import {toJson} from './output/json.js'
@@ -86,7 +86,8 @@ export abstract class KctlCommand<T extends typeof Command> extends Command {
   }
 
   get timeoutMs(): number {
-    return parseDuration(this.flags?.timeout ?? DEFAULT_TIMEOUT, '--timeout')
+    // Validated in init() (startDeadline reads it): more than 0, at most Node's timer limit.
+    return parseWaitDuration(this.flags?.timeout ?? DEFAULT_TIMEOUT, '--timeout')
   }
 
   /** -o json is the same as --json: oclif then prints run()'s result. */
@@ -152,8 +153,13 @@ export abstract class KctlCommand<T extends typeof Command> extends Command {
   }
 
   override async catch(err: Error & {exitCode?: number; oclif?: {exit?: number}}): Promise<void> {
-    const error = this.toKctl(err)
-    this.reportError(error)
+    this.reportError(this.withHint(this.toKctl(err)))
+  }
+
+  /** Every usage error (exit 2) says what to do next: the command's help when it has no better hint. */
+  private withHint(error: KctlError): KctlError {
+    if (error.exitCode !== ExitCode.usage || error.hint) return error
+    return new KctlError(error.code, error.exitCode, error.message, {hint: `See \`kctl ${this.id?.replaceAll(':', ' ') ?? ''} --help\`.`, details: error.details, cause: error.cause, retriable: error.retriable})
   }
 
   override logJson(json: unknown): void {
@@ -179,7 +185,11 @@ export abstract class KctlCommand<T extends typeof Command> extends Command {
   }
 
   protected toKctl(err: Error & {exitCode?: number; oclif?: {exit?: number}}): KctlError {
-    if (err instanceof KctlError) return err
+    if (err instanceof KctlError) {
+      // A validator inside a flag's parse: oclif wraps the message ("Parsing --x \n\t... See more help"); keep ours.
+      err.message = err.message.replace(/^Parsing --\S+ \n\t/, '').replace(/\nSee more help with --help$/, '')
+      return err
+    }
     if (isPromptAbort(err)) return cancelledError()
     // oclif parse errors: unknown flag, missing argument, bad option value.
     if (err.oclif !== undefined || /Parse|Flag|Arg|Validation/.test(err.name ?? '') || err.constructor?.name === 'CLIError') {

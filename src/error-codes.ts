@@ -169,6 +169,9 @@ export const ERROR_CODES = {
   EMPTY_SCOPE: 'A state file whose scope owns nothing (or an empty prefix, which would own everything).',
   INVALID_YAML: 'A state file that is not valid YAML.',
   OUT_OF_SCOPE: 'A resource in a state file outside the file\'s own scope (or an internal topic).',
+  EMPTY_ID: 'An empty group id, topic, principal, user or transactional id.',
+  INVALID_NUMBER: 'A number that is not an integer or is outside the range of its Kafka protocol field (int16/int32/int64).',
+  NO_TERMINAL: 'An editor or a prompt was needed, but stdin/stdout is not a terminal.',
 } as const satisfies Record<string, string>
 
 /** A code kctl raises itself (registered above). */

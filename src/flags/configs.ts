@@ -1,7 +1,9 @@
 import {Args, Flags} from '@oclif/core'
 
 import type {ConfigEntity, ConfigEntityType} from '../admin/configs.js'
+import {validateTopicName} from '../input/topic-name.js'
 import {usageError} from '../errors.js'
+import {NUMBER_RULES, parseInteger} from '../input/numbers.js'
 
 /** Kafka's entity flags, accepted next to (or instead of) the TYPE and NAME arguments. */
 export const entityFlags = {
@@ -56,7 +58,14 @@ export function resolveEntity(positionals: string[], flags: EntityFlagValues, op
       throw usageError(`Missing the ${type} name`, type === 'broker' ? 'Pass a broker id, or --default for the cluster-wide default.' : `Pass the ${what} after the type.`, 'MISSING_ENTITY_NAME')
     }
   }
+  if (name !== undefined && name !== '') checkEntityName(type, name)
   return {type, name, rest}
+}
+
+/** The entity's name, as far as it can be checked before connecting: a legal topic name, a broker id in int32. */
+function checkEntityName(type: ConfigEntityType, name: string): void {
+  if (type === 'topic') validateTopicName(name)
+  if (type === 'broker' || type === 'broker-logger') parseInteger(name, 'broker id', NUMBER_RULES.brokerId)
 }
 
 export function entityOf(r: {type: ConfigEntityType; name: string | undefined}): ConfigEntity {

@@ -27,6 +27,29 @@ export function parseDuration(input: string, flag = 'duration'): number {
   return Math.round(total)
 }
 
+/** Node's timer limit: a longer setTimeout fires at once (TimeoutOverflowWarning), so no deadline or interval may exceed it. */
+export const TIMER_MAX_MS = 2_147_483_647
+
+/**
+ * A duration kctl waits for (--timeout, --watch): more than 0 (or `minMs`) and at most Node's
+ * timer limit (about 24.8 days). `25d` or `0` would otherwise end the command at once.
+ */
+export function parseWaitDuration(input: string, flag: string, options: {minMs?: number; example?: string} = {}): number {
+  const ms = parseDuration(input, flag)
+  const minMs = options.minMs ?? 1
+  const hint = `Use ${formatDuration(minMs)} up to ${formatDuration(TIMER_MAX_MS)} (${TIMER_MAX_MS} ms, the longest timer Node.js can run), e.g. ${flag} ${options.example ?? '30s'}.`
+  if (ms < minMs) throw usageError(`Invalid ${flag} "${input}": ${ms <= 0 ? 'must be more than 0' : `must be at least ${formatDuration(minMs)}`}`, hint, 'INVALID_DURATION')
+  if (ms > TIMER_MAX_MS) throw usageError(`Invalid ${flag} "${input}": longer than ${TIMER_MAX_MS} ms, the longest timer Node.js can run`, hint, 'INVALID_DURATION')
+  return ms
+}
+
+/** A threshold (lag, quorum lag): not negative. */
+export function parseNonNegativeDuration(input: string, flag: string, example = '5m'): number {
+  const ms = parseDuration(input, flag)
+  if (ms < 0) throw usageError(`Invalid ${flag} "${input}": must not be negative`, `Use e.g. ${flag} ${example}.`, 'INVALID_DURATION')
+  return ms
+}
+
 /** Human form for tables: 4m12s, 1h2m, 350ms. */
 export function formatDuration(ms: number): string {
   if (ms < 1000) return `${Math.max(0, Math.round(ms))}ms`

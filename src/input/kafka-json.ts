@@ -1,6 +1,7 @@
 import {readFileSync} from 'node:fs'
 
 import {usageError} from '../errors.js'
+import {INT32_MAX, INT64_MAX} from './numbers.js'
 
 /**
  * Parsers of the JSON files Kafka's own tools read and write, so existing runbooks carry over:
@@ -42,7 +43,8 @@ export function parseJsonText(text: string, what: string): unknown {
 }
 
 const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v)
-const isId = (v: unknown): v is number => Number.isInteger(v) && (v as number) >= 0
+/** Partition and broker ids are int32 on the wire. */
+const isId = (v: unknown): v is number => Number.isInteger(v) && (v as number) >= 0 && (v as number) <= INT32_MAX
 
 function partitionsArray(doc: unknown, what: string, example: string): Json[] {
   if (!isObject(doc) || !Array.isArray(doc.partitions)) throw usageError(`${what}: expected an object with a "partitions" array`, `Example: ${example}`, 'INVALID_FILE')
@@ -50,7 +52,7 @@ function partitionsArray(doc: unknown, what: string, example: string): Json[] {
   return doc.partitions.map((p, i) => {
     if (!isObject(p)) throw usageError(`${what}: partitions[${i}] is not an object`, `Example: ${example}`, 'INVALID_FILE')
     if (typeof p.topic !== 'string' || p.topic === '') throw usageError(`${what}: partitions[${i}].topic must be a non-empty string`, `Example: ${example}`, 'INVALID_FILE')
-    if (!isId(p.partition)) throw usageError(`${what}: partitions[${i}].partition must be a non-negative integer`, `Example: ${example}`, 'INVALID_FILE')
+    if (!isId(p.partition)) throw usageError(`${what}: partitions[${i}].partition must be an integer from 0 to ${INT32_MAX}`, `Example: ${example}`, 'INVALID_FILE')
     return p
   })
 }
@@ -71,7 +73,7 @@ export function parseReassignmentPlan(doc: unknown, what = 'The plan'): Reassign
   const entries = partitionsArray(doc, what, PLAN_EXAMPLE).map((p, i) => {
     const replicas = p.replicas
     if (!Array.isArray(replicas) || replicas.length === 0 || !replicas.every(isId)) {
-      throw usageError(`${what}: partitions[${i}].replicas must be a non-empty array of broker ids`, `Example: ${PLAN_EXAMPLE}`, 'INVALID_FILE')
+      throw usageError(`${what}: partitions[${i}].replicas must be a non-empty array of broker ids (0 to ${INT32_MAX})`, `Example: ${PLAN_EXAMPLE}`, 'INVALID_FILE')
     }
     if (new Set(replicas).size !== replicas.length) throw usageError(`${what}: ${p.topic}:${p.partition} lists a broker twice (${replicas.join(',')})`, 'Each replica of a partition must be on a different broker.', 'INVALID_FILE')
     if (p.log_dirs !== undefined) {
@@ -104,7 +106,7 @@ export function parseOffsetFile(doc: unknown, what = 'The offset file'): TopicPa
   const entries = partitionsArray(doc, what, example).map((p, i) => {
     const o = p.offset
     const valid = (typeof o === 'number' && Number.isInteger(o) && o >= -1) || (typeof o === 'string' && /^(-1|\d+)$/.test(o))
-    if (!valid) throw usageError(`${what}: partitions[${i}].offset must be an integer >= 0 (or -1 for the high watermark)`, `Example: ${example}`, 'INVALID_FILE')
+    if (!valid || BigInt(o as number | string) > INT64_MAX) throw usageError(`${what}: partitions[${i}].offset must be an integer >= 0 (or -1 for the high watermark)`, `Example: ${example}`, 'INVALID_FILE')
     return {topic: p.topic as string, partition: p.partition as number, offset: BigInt(o as number | string)}
   })
   if (entries.length === 0) throw usageError(`${what} has no partitions`, `Example: ${example}`, 'INVALID_FILE')

@@ -3,6 +3,7 @@ import {readFileSync} from 'node:fs'
 import {usageError} from '../errors.js'
 import {parseDateTime} from './datetime.js'
 import {parseDuration} from './duration.js'
+import {INT32_MAX, INT64_MAX} from './numbers.js'
 
 /** Where `offsets reset` moves a group (kafka-consumer-groups' strategies). */
 export type ResetStrategy =
@@ -38,14 +39,13 @@ export interface StrategyFlags {
 export const STRATEGY_FLAGS = ['to-earliest', 'to-latest', 'to-current', 'to-offset', 'shift-by', 'to-datetime', 'by-duration', 'from-file'] as const
 
 const INTEGER = /^[+-]?\d+$/
-const INT64_MAX = 2n ** 63n - 1n
 
 export function parseOffsetValue(text: string, flag: string, allowNegative = false): bigint {
   const t = text.trim()
   if (!INTEGER.test(t)) throw usageError(`Invalid ${flag} "${text}": not an integer offset`, allowNegative ? `Use e.g. ${flag} -100 or ${flag} 250.` : `Use a non-negative integer, e.g. ${flag} 1000.`, 'INVALID_OFFSET')
   const v = BigInt(t)
   if (!allowNegative && v < 0n) throw usageError(`Invalid ${flag} "${text}": offsets are not negative`, `Use a non-negative integer, e.g. ${flag} 0.`, 'INVALID_OFFSET')
-  if (v > INT64_MAX || v < -INT64_MAX) throw usageError(`Invalid ${flag} "${text}": out of the 64-bit range`, undefined, 'INVALID_OFFSET')
+  if (v > INT64_MAX || v < -INT64_MAX) throw usageError(`Invalid ${flag} "${text}": out of the 64-bit range`, `Offsets are at most ${INT64_MAX}.`, 'INVALID_OFFSET')
   return v
 }
 
@@ -64,6 +64,8 @@ export function parseStrategy(flags: StrategyFlags, readFile: (path: string) => 
     case 'by-duration': {
       const ms = parseDuration(flags['by-duration']!, '--by-duration')
       if (ms <= 0) throw usageError(`Invalid --by-duration "${flags['by-duration']}": must be positive`, 'Use e.g. --by-duration PT30M to go back 30 minutes.', 'INVALID_DURATION')
+      // Before the epoch the timestamp would be negative: -1/-2 mean latest/earliest to the broker.
+      if (ms > Date.now()) throw usageError(`Invalid --by-duration "${flags['by-duration']}": goes back before 1970-01-01`, 'Use --to-earliest to go back to the start of every partition.', 'INVALID_DURATION')
       return {kind: 'duration', ms}
     }
     default: {
@@ -97,7 +99,7 @@ export function parseResetCsv(text: string, source = 'the CSV'): ResetFileRow[] 
     width = cells.length
     const [group, topic, partition, offset] = cells.length === 4 ? cells : [null, ...cells]
     if (group === '' || topic === '') throw usageError(`Invalid ${where}: empty ${group === '' ? 'group' : 'topic'}`, undefined, 'INVALID_CSV')
-    if (!/^\d+$/.test(partition!)) throw usageError(`Invalid ${where}: partition "${partition}" is not a non-negative integer`, undefined, 'INVALID_CSV')
+    if (!/^\d+$/.test(partition!) || Number(partition) > INT32_MAX) throw usageError(`Invalid ${where}: partition "${partition}" is not an integer from 0 to ${INT32_MAX}`, undefined, 'INVALID_CSV')
     rows.push({group, topic: topic!, partition: Number(partition), offset: parseOffsetValue(offset!, `offset in ${where}`)})
   }
   if (rows.length === 0) throw usageError(`${source} has no offsets`, 'Each line is topic,partition,offset (as `kctl offsets reset --export` writes).', 'INVALID_CSV')

@@ -1,4 +1,8 @@
 import {usageError} from '../errors.js'
+import {INT32_MAX} from './numbers.js'
+
+/** A range is expanded into a list: bound it (`orders:0-2147483647` would exhaust memory). */
+const MAX_RANGE = 100_000
 
 export interface TopicPartitionsSpec {
   topic: string
@@ -22,9 +26,12 @@ export function parseTopicPartitions(input: string, flag = '--topic'): TopicPart
   for (const part of list.split(',')) {
     const range = /^\s*(\d+)\s*(?:-\s*(\d+)\s*)?$/.exec(part)
     if (!range) throw usageError(`Invalid ${flag} "${input}": "${part}" is not a partition number`, `Partitions are non-negative integers or ranges, e.g. ${topic}:0,2,4-7.`, 'INVALID_TOPIC_PARTITION')
+    const tooLarge = [range[1], range[2]].find((n) => n !== undefined && BigInt(n) > BigInt(INT32_MAX))
+    if (tooLarge !== undefined) throw usageError(`Invalid ${flag} "${input}": partition ${tooLarge} is above ${INT32_MAX}, the largest partition id Kafka accepts (int32)`, `Partitions are 0 to ${INT32_MAX}, e.g. ${topic}:0,2,4-7.`, 'INVALID_NUMBER')
     const from = Number(range[1])
     const to = range[2] === undefined ? from : Number(range[2])
-    if (to < from) throw usageError(`Invalid ${flag} "${input}": range ${part} goes backwards`, undefined, 'INVALID_TOPIC_PARTITION')
+    if (to < from) throw usageError(`Invalid ${flag} "${input}": range ${part} goes backwards`, `Write the lower partition first, e.g. ${topic}:0-3.`, 'INVALID_TOPIC_PARTITION')
+    if (to - from >= MAX_RANGE) throw usageError(`Invalid ${flag} "${input}": range ${part.trim()} spans more than ${MAX_RANGE} partitions`, `Name the partitions the topic has, or give just ${flag} ${topic} for all of them.`, 'INVALID_TOPIC_PARTITION')
     for (let p = from; p <= to; p++) partitions.add(p)
   }
   return {topic, partitions: [...partitions].sort((a, b) => a - b)}

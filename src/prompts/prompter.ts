@@ -1,3 +1,5 @@
+import {usageError} from '../errors.js'
+
 /**
  * The one interface wizards and confirmations use. The default implementation loads
  * @inquirer/prompts lazily; tests install a scripted one with setPrompter().
@@ -18,24 +20,34 @@ export interface Prompter {
   checkbox<V>(message: string, choices: Choice<V>[]): Promise<V[]>
 }
 
+/** The last guard: whatever a command checked, inquirer never waits on a stream that is not a terminal (CI would hang). */
+function requireTerminal(message: string): void {
+  if (!canPrompt()) throw usageError(`Cannot ask "${message}" without a terminal`, 'Pass the answer as flags (see --help), or run it on a terminal.', 'NO_TERMINAL')
+}
+
 const inquirerPrompter: Prompter = {
   async confirm(message, defaultValue = false) {
+    requireTerminal(message)
     const {confirm} = await import('@inquirer/prompts')
     return confirm({message, default: defaultValue})
   },
   async input(message, options = {}) {
+    requireTerminal(message)
     const {input} = await import('@inquirer/prompts')
     return input({message, validate: options.validate, default: options.default})
   },
   async password(message) {
+    requireTerminal(message)
     const {password} = await import('@inquirer/prompts')
     return password({message, mask: '*'})
   },
   async select(message, choices) {
+    requireTerminal(message)
     const {select} = await import('@inquirer/prompts')
     return select({message, choices, pageSize: 15})
   },
   async search(message, choices) {
+    requireTerminal(message)
     const {search} = await import('@inquirer/prompts')
     return search({
       message,
@@ -47,6 +59,7 @@ const inquirerPrompter: Prompter = {
     })
   },
   async checkbox(message, choices) {
+    requireTerminal(message)
     const {checkbox} = await import('@inquirer/prompts')
     return checkbox({message, choices, pageSize: 15})
   },

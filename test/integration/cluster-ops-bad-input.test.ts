@@ -59,7 +59,7 @@ describe('cluster operations: bad input exits 2 and changes nothing', function (
       ['reassign without a mode', ['partitions', 'reassign', '--topics', topic], /Say what to do/],
       ['generate without brokers', ['partitions', 'reassign', '--generate', '--topics', topic], /--generate needs --topics and --brokers/],
       ['generate onto an unknown broker', ['partitions', 'reassign', '--generate', '--topics', topic, '--brokers', '1,9'], /Unknown broker: 9/],
-      ['generate with a malformed broker list', ['partitions', 'reassign', '--generate', '--topics', topic, '--brokers', '1,two'], /Invalid broker id "two"/],
+      ['generate with a malformed broker list', ['partitions', 'reassign', '--generate', '--topics', topic, '--brokers', '1,two'], /Invalid --brokers "two": not a whole number/],
       ['replication factor above the brokers', ['partitions', 'reassign', '--generate', '--topics', topic, '--brokers', '1', '--replication-factor', '2'], /more than the 1 target broker/],
       ['generate over an existing plan file', ['partitions', 'reassign', '--generate', '--topics', topic, '--brokers', '1,2,3', '--plan', good], /exists already/],
       ['execute without a plan', ['partitions', 'reassign', '--execute', '--yes'], /--execute needs --plan FILE/],

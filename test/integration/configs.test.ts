@@ -2,7 +2,7 @@ import {expect} from 'chai'
 import {chmodSync, writeFileSync} from 'node:fs'
 import {join} from 'node:path'
 
-import {kctl} from '../helpers/cli.js'
+import {kctl, kctlTty} from '../helpers/cli.js'
 import {testCluster} from '../helpers/cluster.js'
 import {kafkaConfigsOverrides} from '../helpers/kafka-tools.js'
 import {uniqueName} from '../helpers/poll.js'
@@ -112,28 +112,28 @@ describe('configs on a real cluster', function () {
     expect(d.entities[0].configs.map((c: {key: string}) => c.key)).to.deep.equal(['max.message.bytes', 'retention.ms'])
   })
 
-  it('edit opens $EDITOR and applies only the minimal patch', async () => {
+  it('edit opens $EDITOR on a terminal and applies only the minimal patch; without a terminal it never starts the editor', async function () {
+    this.timeout(300_000) // three kctl runs, two on a pseudo-terminal, and kafka-configs
     const editor = join(testCluster().dir, `edit-${Date.now()}.sh`)
     // Change retention.ms, remove max.message.bytes, add segment.ms; keep the rest.
     writeFileSync(editor, `#!/bin/sh\nsed -i -e 's/^retention.ms=.*/retention.ms=7200000/' -e '/^max.message.bytes=/d' "$1"\necho segment.ms=8000000 >> "$1"\n`)
     chmodSync(editor, 0o755)
-    const r = await kctl(['configs', 'edit', 'topic', topic, '--yes', '--json', '--debug', ...ctx], {env: {EDITOR: editor}})
-    expect(r.code, r.stderr).to.equal(0)
-    expect(r.json().changes).to.deep.equal([
-      {key: 'max.message.bytes', before: '2000000', after: null},
-      {key: 'retention.ms', before: '3600000', after: '7200000'},
-      {key: 'segment.ms', before: null, after: '8000000'},
-    ])
-    expect(r.stderr).to.match(/IncrementalAlterConfigs=1/)
-    expect(await kafkaConfigsOverrides('topics', topic)).to.deep.equal({'retention.ms': '7200000', 'segment.ms': '8000000'})
-    // Without --yes and without a TTY it refuses, and nothing changes.
-    const refused = await kctl(['configs', 'edit', 'topic', topic, ...ctx], {env: {EDITOR: editor}})
-    expect(refused.code).to.equal(2)
+    // Without a terminal (CI, a pipe): refused before connecting, the editor never runs, nothing changes.
+    const refused = await kctl(['configs', 'edit', 'topic', topic, '--yes', '--debug', ...ctx], {env: {EDITOR: editor}})
+    expect(refused.code, refused.stderr).to.equal(2)
+    expect(refused.stderr).to.match(/^Error: Refusing to start \$EDITOR without a terminal/m)
+    expect(refused.stderr).to.match(new RegExp(`^Hint: Without a terminal use \`kctl configs set topic ${topic} KEY=VALUE\` or \`kctl configs delete topic ${topic} KEY\``, 'm'))
+    expect(refused.stderr).not.to.match(/\[debug\]/) // no connection was opened, so nothing could change
+    // On a terminal: the editor runs, the diff is shown and the minimal patch applied.
+    const tty = kctlTty(['configs', 'edit', 'topic', topic, '--yes', '--debug', ...ctx], {env: {EDITOR: editor}})
+    expect(await tty.exited, tty.screen).to.equal(0)
+    expect(tty.screen).to.match(/IncrementalAlterConfigs=1/)
+    expect(tty.screen).to.match(/retention\.ms\b.*\b3600000\b.*\b7200000\b/)
     expect(await kafkaConfigsOverrides('topics', topic)).to.deep.equal({'retention.ms': '7200000', 'segment.ms': '8000000'})
     // An editor that saves the file unchanged changes nothing.
-    const same = await kctl(['configs', 'edit', 'topic', topic, '--json', ...ctx], {env: {EDITOR: 'true'}})
-    expect(same.code, same.stderr).to.equal(0)
-    expect(same.json().changes).to.deep.equal([])
+    const same = kctlTty(['configs', 'edit', 'topic', topic, ...ctx], {env: {EDITOR: 'true'}})
+    expect(await same.exited, same.screen).to.equal(0)
+    expect(same.screen).to.include('No changes.')
   })
 
   it('user/client/ip are client quotas: configs set/describe/delete go through the quotas service', async () => {

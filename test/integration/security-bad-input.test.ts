@@ -13,7 +13,7 @@ async function snapshot(): Promise<string> {
 }
 
 describe('security commands reject bad input with exit 2 and change nothing', function () {
-  this.timeout(120_000)
+  this.timeout(300_000) // 40 kctl processes at once
 
   it('rejects 41 bad inputs before any change @smoke', async () => {
     const u = uniqueName('bad')

@@ -1,4 +1,4 @@
-import type {KctlErrorCode} from '../../error-codes.js'
+import type {KctlErrorCode} from '../../errors.js'
 import {readFileSync} from 'node:fs'
 import {dirname, join} from 'node:path'
 import {fileURLToPath} from 'node:url'

@@ -2,7 +2,7 @@ import {Args} from '@oclif/core'
 
 import {type BrokerDescription, brokersService} from '../../admin/brokers.js'
 import {KafkaCommand} from '../../base-command.js'
-import {usageError} from '../../errors.js'
+import {NUMBER_RULES, parseInteger} from '../../input/numbers.js'
 import type {View} from '../../output/format.js'
 import {humanBytes} from '../../output/size.js'
 import {toKeyValues, toTable} from '../../output/table.js'
@@ -13,8 +13,8 @@ export default class BrokersDescribe extends KafkaCommand<typeof BrokersDescribe
   static args = {id: Args.string({description: 'Broker id.', required: true})}
 
   async run(): Promise<BrokerDescription> {
-    if (!/^\d+$/.test(this.args.id)) throw usageError(`Invalid broker id "${this.args.id}"`, 'A broker id is a non-negative integer, e.g. `kctl brokers describe 1`.', 'INVALID_BROKER_ID')
-    const result = await brokersService.describeBroker(await this.connection(), Number(this.args.id))
+    const id = parseInteger(this.args.id, 'broker id', NUMBER_RULES.brokerId)
+    const result = await brokersService.describeBroker(await this.connection(), id)
     return this.present(result, brokerView(this.color))
   }
 }

@@ -2,8 +2,8 @@ import {Flags} from '@oclif/core'
 
 import {type ClusterHealth, HEALTH_CHECKS, type HealthCheckName, healthService} from '../../admin/health.js'
 import {KafkaCommand} from '../../base-command.js'
-import {ExitCode, usageError} from '../../errors.js'
-import {formatDuration, parseDuration} from '../../input/duration.js'
+import {ExitCode} from '../../errors.js'
+import {formatDuration, parseNonNegativeDuration} from '../../input/duration.js'
 import type {View} from '../../output/format.js'
 import {toKeyValues, toTable} from '../../output/table.js'
 
@@ -25,10 +25,8 @@ export default class ClusterHealthCommand extends KafkaCommand<typeof ClusterHea
   }
 
   async run(): Promise<ClusterHealth> {
-    const maxQuorumLagMs = parseDuration(this.flags['max-quorum-lag'], '--max-quorum-lag')
-    if (maxQuorumLagMs < 0) throw usageError('--max-quorum-lag must not be negative', 'E.g. --max-quorum-lag 10s.')
-    const maxTransactionTimeoutMs = parseDuration(this.flags['max-transaction-timeout'], '--max-transaction-timeout')
-    if (maxTransactionTimeoutMs < 0) throw usageError('--max-transaction-timeout must not be negative', 'E.g. --max-transaction-timeout 15m.')
+    const maxQuorumLagMs = parseNonNegativeDuration(this.flags['max-quorum-lag'], '--max-quorum-lag', '10s')
+    const maxTransactionTimeoutMs = parseNonNegativeDuration(this.flags['max-transaction-timeout'], '--max-transaction-timeout', '15m')
     const result = await healthService.clusterHealth(await this.connection(), {
       maxTransactionTimeoutMs,
       skip: this.flags['skip-check'] as HealthCheckName[] | undefined,

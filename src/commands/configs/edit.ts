@@ -5,7 +5,7 @@ import {ConfigAlterCommand, configDiffView} from '../../cli/config-alter.js'
 import {operationError, usageError} from '../../errors.js'
 import {entityOf, resolveEntity} from '../../flags/configs.js'
 import {render} from '../../output/render.js'
-import {editText} from '../../prompts/editor.js'
+import {editText, editorCommand} from '../../prompts/editor.js'
 
 export default class ConfigsEdit extends ConfigAlterCommand<typeof ConfigsEdit> {
   static summary = 'Edit the config overrides of a topic, broker or the broker default in $EDITOR, then apply the minimal incremental patch.'
@@ -23,10 +23,13 @@ export default class ConfigsEdit extends ConfigAlterCommand<typeof ConfigsEdit> 
     if (r.rest.length > 0) throw usageError(`Unexpected argument: ${r.rest.join(' ')}`, 'Usage: kctl configs edit TYPE NAME.', 'INVALID_ARGUMENTS')
     const entity = entityOf(r)
     if (isQuotaType(entity.type)) throw usageError(`configs edit does not edit ${entity.type} quotas`, 'Use `kctl configs set|delete` or `kctl quotas set|delete`.', 'INVALID_ENTITY_TYPE')
+    const target = `${entity.type}${entity.name === '' ? ' --default' : ` ${entity.name}`}`
+    const alternative = `\`kctl configs set ${target} KEY=VALUE\` or \`kctl configs delete ${target} KEY\``
+    editorCommand(alternative) // before connecting: a terminal and $EDITOR
     await this.validateTarget(entity)
     const conn = await this.connection()
     const before = overridesOf(entity, await configsService.describeEntityRaw(conn, entity))
-    const edited = parseOverridesFile(this.byUser(() => editText(renderOverridesFile(entity, before), `${entity.type}-${entity.name || 'default'}.properties`)))
+    const edited = parseOverridesFile(this.byUser(() => editText(renderOverridesFile(entity, before), `${entity.type}-${entity.name || 'default'}.properties`, alternative)))
     const changes = overridesPatch(before, edited)
     if (changes.length === 0) {
       process.stderr.write('No changes.\n')

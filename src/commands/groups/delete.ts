@@ -3,6 +3,7 @@ import {Args, Flags} from '@oclif/core'
 import {type GroupDeleteResult, assertInactive, deleteGroups, describeGroups, findCoordinators} from '../../admin/groups.js'
 import {KafkaCommand} from '../../base-command.js'
 import {operationError, usageError} from '../../errors.js'
+import {requireIds} from '../../input/ids.js'
 import type {View} from '../../output/format.js'
 
 export interface GroupDeleteCommandResult {
@@ -22,7 +23,7 @@ export default class GroupsDelete extends KafkaCommand<typeof GroupsDelete> {
   }
 
   async run(): Promise<GroupDeleteCommandResult> {
-    const ids = [...new Set(this.positionals)]
+    const ids = [...new Set(requireIds(this.positionals, 'group', 'GROUP'))]
     if (ids.length === 0) throw usageError('Name at least one group to delete', 'e.g. kctl groups delete old-service', 'MISSING_GROUP')
     const conn = await this.connection()
     const coordinators = await findCoordinators(conn, ids)

@@ -4,6 +4,7 @@ import type {GroupDescription} from '../../admin/groups.js'
 import {type PartitionLag, describeWithLag} from '../../admin/lag.js'
 import {KafkaCommand} from '../../base-command.js'
 import {usageError} from '../../errors.js'
+import {requireIds} from '../../input/ids.js'
 import type {View} from '../../output/format.js'
 
 export interface GroupDetail extends GroupDescription {
@@ -37,7 +38,7 @@ export default class GroupsDescribe extends KafkaCommand<typeof GroupsDescribe> 
   }
 
   async run(): Promise<GroupDescribeResult> {
-    const groups = this.positionals
+    const groups = requireIds(this.positionals, 'group', 'GROUP')
     if (groups.length === 0 && !this.flags['all-groups']) throw usageError('Name at least one group, or pass --all-groups', 'e.g. kctl groups describe my-group', 'MISSING_GROUP')
     if (groups.length > 0 && this.flags['all-groups']) throw usageError('Pass group names or --all-groups, not both', undefined, 'CONFLICTING_ARGUMENTS')
     const described = await describeWithLag(await this.connection(), {groups, allGroups: this.flags['all-groups'], timeLag: false})

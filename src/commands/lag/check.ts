@@ -3,7 +3,8 @@ import {Args, Flags} from '@oclif/core'
 import {groupLag} from '../../admin/lag.js'
 import {KafkaCommand} from '../../base-command.js'
 import {ExitCode, usageError} from '../../errors.js'
-import {parseDuration} from '../../input/duration.js'
+import {parseNonNegativeDuration} from '../../input/duration.js'
+import {parseInt64} from '../../input/numbers.js'
 import type {View} from '../../output/format.js'
 import {durationCell, groupSelection, lagFlags} from './index.js'
 
@@ -41,12 +42,11 @@ export default class LagCheck extends KafkaCommand<typeof LagCheck> {
   }
 
   async run(): Promise<LagCheckResult> {
-    const selection = groupSelection(this.positionals, this.flags['all-groups'])
+    const selection = groupSelection(this.positionals, this.flags['all-groups'], this.flags.topic)
     const maxLagText = this.flags['max-lag']
     if (maxLagText === undefined && this.flags['max-time-lag'] === undefined) throw usageError('Give a threshold: --max-lag N and/or --max-time-lag DURATION', undefined, 'MISSING_THRESHOLD')
-    if (maxLagText !== undefined && !/^\d+$/.test(maxLagText.trim())) throw usageError(`Invalid --max-lag "${maxLagText}": not a non-negative integer`, 'e.g. --max-lag 1000', 'INVALID_THRESHOLD')
-    const maxLag = maxLagText === undefined ? null : BigInt(maxLagText.trim())
-    const maxTimeLagMs = this.flags['max-time-lag'] === undefined ? null : parseDuration(this.flags['max-time-lag'], '--max-time-lag')
+    const maxLag = maxLagText === undefined ? null : parseInt64(maxLagText, '--max-lag', {what: 'lag threshold'})
+    const maxTimeLagMs = this.flags['max-time-lag'] === undefined ? null : parseNonNegativeDuration(this.flags['max-time-lag'], '--max-time-lag')
     const conn = await this.connection()
     const groups = await groupLag(conn, {...selection, topic: this.flags.topic, isolation: this.flags.isolation, timeLag: maxTimeLagMs !== null && this.flags['time-lag']})
     const offenders: LagOffender[] = []

@@ -4,7 +4,10 @@ import {type GroupLag, groupLag} from '../../admin/lag.js'
 import {type WatchSnapshot, watchLag} from '../../admin/lag-watch.js'
 import {KafkaCommand} from '../../base-command.js'
 import {ExitCode, usageError} from '../../errors.js'
-import {formatDuration, parseDuration} from '../../input/duration.js'
+import {validateTopicName} from '../../input/topic-name.js'
+import {countFlag} from '../../flags/values.js'
+import {TIMER_MAX_MS, formatDuration, parseWaitDuration} from '../../input/duration.js'
+import {requireIds} from '../../input/ids.js'
 import type {Cell, View} from '../../output/format.js'
 import {render} from '../../output/render.js'
 
@@ -23,8 +26,10 @@ export const lagFlags = {
   })(),
 }
 
-/** Group ids from the arguments, or --all-groups; exactly one of the two. */
-export function groupSelection(groups: string[], all: boolean | undefined): {groups: string[]; allGroups: boolean} {
+/** Group ids from the arguments (non-empty), or --all-groups; exactly one of the two. */
+export function groupSelection(groups: string[], all: boolean | undefined, topic?: string): {groups: string[]; allGroups: boolean} {
+  requireIds(groups, 'group', 'GROUP')
+  if (topic !== undefined) validateTopicName(topic)
   if (groups.length === 0 && !all) throw usageError('Name at least one group, or pass --all-groups', 'e.g. kctl lag my-group, or kctl lag --all-groups', 'MISSING_GROUP')
   if (groups.length > 0 && all) throw usageError('Pass group names or --all-groups, not both', undefined, 'CONFLICTING_ARGUMENTS')
   return {groups, allGroups: Boolean(all)}
@@ -47,10 +52,10 @@ export default class Lag extends KafkaCommand<typeof Lag> {
   static flags = {
     ...lagFlags,
     sort: Flags.option({options: ['lag', 'name'] as const, default: 'lag' as const, summary: 'Order groups by total lag (largest first) or by name.'})(),
-    top: Flags.integer({summary: 'Only the first N groups (after sorting).', min: 1}),
+    top: countFlag({summary: 'Only the first N groups (after sorting).'}),
     verbose: Flags.boolean({char: 'v', summary: 'One row per partition (committed, log-end, lag, time lag, consumer).'}),
     watch: Flags.string({summary: 'Refresh every INTERVAL (default 5s) with rates and a status per group: OK, WARN, STALL, STOP, REWIND.'}),
-    iterations: Flags.integer({summary: 'With --watch: stop after N refreshes.', min: 1}),
+    iterations: countFlag({summary: 'With --watch: stop after N refreshes.'}),
   }
 
   /** `--watch` takes an optional interval: give a bare `--watch` its default. */
@@ -62,13 +67,15 @@ export default class Lag extends KafkaCommand<typeof Lag> {
 
   override get timeoutMs(): number {
     // Watch mode runs until stopped; the deadline bounds each request instead.
-    return this.flags?.watch ? 2_147_483_647 : super.timeoutMs
+    const timeoutMs = super.timeoutMs // validated even when watching
+    return this.flags?.watch ? TIMER_MAX_MS : timeoutMs
   }
 
   async run(): Promise<LagResult | undefined> {
-    const selection = groupSelection(this.positionals, this.flags['all-groups'])
+    const selection = groupSelection(this.positionals, this.flags['all-groups'], this.flags.topic)
     const options = {...selection, topic: this.flags.topic, timeLag: this.flags['time-lag'], isolation: this.flags.isolation}
-    if (this.flags.watch !== undefined) return this.watch(options, parseDuration(this.flags.watch, '--watch'))
+    const intervalMs = this.flags.watch === undefined ? undefined : parseWaitDuration(this.flags.watch, '--watch', {minMs: 500, example: '5s'})
+    if (intervalMs !== undefined) return this.watch(options, intervalMs)
     const groups = sortGroups(await groupLag(await this.connection(), options), this.flags.sort, this.flags.top)
     return this.present({groups}, this.flags.verbose ? partitionLagView : groupLagView)
   }
@@ -77,7 +84,6 @@ export default class Lag extends KafkaCommand<typeof Lag> {
     if (this.jsonEnabled() || (this.flags.output && this.flags.output !== 'table' && this.flags.output !== 'wide')) {
       throw usageError('--watch renders a live table; it has no JSON/YAML/CSV form', 'Run `kctl lag --output json` repeatedly instead.', 'INVALID_ARGUMENTS')
     }
-    if (intervalMs < 500) throw usageError(`--watch interval ${this.flags.watch} is too short`, 'Use 500ms or more, e.g. --watch 5s.', 'INVALID_DURATION')
     const controller = new AbortController()
     process.once('SIGINT', () => {
       controller.abort()

@@ -1,6 +1,5 @@
-import {Flags} from '@oclif/core'
-
 import {KctlCommand} from '../../base-command.js'
+import {brokerIdFlag, countFlag} from '../../flags/values.js'
 import {nodeLog} from '../../local/cluster.js'
 import {localClusterDir} from '../../local/paths.js'
 import type {View} from '../../output/format.js'
@@ -16,8 +15,8 @@ export default class LocalLogs extends KctlCommand<typeof LocalLogs> {
   static examples = ['<%= config.bin %> local logs', '<%= config.bin %> local logs --broker 2 --lines 200']
 
   static flags = {
-    broker: Flags.integer({summary: 'Node id (default: the first node).'}),
-    lines: Flags.integer({char: 'n', summary: 'How many lines from the end.', default: 50, min: 1}),
+    broker: brokerIdFlag({summary: 'Node id (default: the first node).'}),
+    lines: countFlag({char: 'n', summary: 'How many lines from the end.', default: 50}),
   }
 
   async run(): Promise<LocalLogsResult> {

@@ -1,6 +1,7 @@
 import {Flags} from '@oclif/core'
 
 import {KctlCommand} from '../../base-command.js'
+import {brokerIdFlag} from '../../flags/values.js'
 import {stopCluster} from '../../local/cluster.js'
 import {localClusterDir} from '../../local/paths.js'
 import {objectView} from '../../output/format.js'
@@ -18,7 +19,7 @@ export default class LocalStop extends KctlCommand<typeof LocalStop> {
 
   static flags = {
     purge: Flags.boolean({summary: 'Delete the cluster directory (data, logs, certificates) after stopping.'}),
-    broker: Flags.integer({summary: 'Stop only this node (repeatable); `kctl local start` restarts it.', multiple: true}),
+    broker: brokerIdFlag({summary: 'Stop only this node (repeatable); `kctl local start` restarts it.', multiple: true}),
     timeout: Flags.string({summary: 'Deadline for the whole command.', default: '60s', helpGroup: 'GLOBAL'}),
   }
 

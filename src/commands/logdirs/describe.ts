@@ -1,7 +1,9 @@
 import {Flags} from '@oclif/core'
 
 import {type LogDirsReport, logDirsService} from '../../admin/logdirs.js'
+import {validateTopicName} from '../../input/topic-name.js'
 import {KafkaCommand} from '../../base-command.js'
+import {brokerIdFlag} from '../../flags/values.js'
 import type {View} from '../../output/format.js'
 import {bytesCell, humanBytes} from '../../output/size.js'
 import {toTable} from '../../output/table.js'
@@ -16,11 +18,12 @@ export default class LogdirsDescribe extends KafkaCommand<typeof LogdirsDescribe
   ]
 
   static flags = {
-    broker: Flags.integer({summary: 'Only this broker (repeatable).', multiple: true, min: 0}),
+    broker: brokerIdFlag({summary: 'Only this broker (repeatable).', multiple: true}),
     topic: Flags.string({summary: 'Only this topic (repeatable).', multiple: true}),
   }
 
   async run(): Promise<LogDirsReport> {
+    for (const t of this.flags.topic ?? []) validateTopicName(t)
     const result = await logDirsService.describeLogDirs(await this.connection(), {brokers: this.flags.broker, topics: this.flags.topic})
     return this.present(result, logDirsView(this.color))
   }

@@ -4,6 +4,7 @@ import {type OffsetDeleteResult, deleteGroupOffsets} from '../../admin/groups.js
 import {assertGroupsExist, resolvePartitions, topicLayout} from '../../admin/offsets.js'
 import {KafkaCommand} from '../../base-command.js'
 import {operationError} from '../../errors.js'
+import {idFlag} from '../../flags/values.js'
 import {mergeTopicPartitions, parseTopicPartitions} from '../../input/topic-partitions.js'
 import type {View} from '../../output/format.js'
 
@@ -23,7 +24,7 @@ export default class OffsetsDelete extends KafkaCommand<typeof OffsetsDelete> {
   ]
 
   static flags = {
-    group: Flags.string({summary: 'The consumer group.', required: true}),
+    group: idFlag('group')({summary: 'The consumer group.', required: true}),
     topic: Flags.string({summary: 'Topic, or topic:partitions (orders:0,1). Repeatable.', required: true, multiple: true}),
     yes: Flags.boolean({char: 'y', summary: 'Do not ask for confirmation.'}),
     'dry-run': Flags.boolean({summary: 'Show what would be deleted; change nothing.'}),

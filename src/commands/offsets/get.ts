@@ -3,7 +3,7 @@ import {Args, Flags} from '@oclif/core'
 import {type OffsetQuery, type PartitionOffset, listOffsets, resolvePartitions, topicLayout} from '../../admin/offsets.js'
 import {KafkaCommand} from '../../base-command.js'
 import {usageError} from '../../errors.js'
-import {formatTimestamp, parseDateTime} from '../../input/datetime.js'
+import {MAX_EPOCH_MS, formatTimestamp, parseDateTime} from '../../input/datetime.js'
 import {parseTopicPartitions} from '../../input/topic-partitions.js'
 import type {View} from '../../output/format.js'
 
@@ -19,7 +19,10 @@ export function parseOffsetTime(text: string): OffsetQuery {
   if (t === '-1') return 'latest'
   if (t === '-2') return 'earliest'
   if (t === '-3') return 'max-timestamp'
-  if (/^\d+$/.test(t)) return {timestamp: Number(t)}
+  if (/^\d+$/.test(t)) {
+    if (BigInt(t) > BigInt(MAX_EPOCH_MS)) throw usageError(`Invalid --time "${text}": ${t} ms is beyond any date`, `Epoch milliseconds are at most ${MAX_EPOCH_MS}; e.g. --time ${Date.UTC(2024, 0, 31)} or --time 2024-01-31T00:00:00Z.`, 'INVALID_TIME')
+    return {timestamp: Number(t)}
+  }
   if (/^\d{4}-/.test(t)) return {timestamp: parseDateTime(text, '--time')}
   throw usageError(`Invalid --time "${text}"`, 'Use earliest, latest, max-timestamp, epoch milliseconds or ISO-8601 (2024-01-31T12:00:00Z).', 'INVALID_TIME')
 }

@@ -6,6 +6,7 @@ import {type PlannedReset, type ResetPlan, type ResetScope, executeReset, planRe
 import {groupPartitionsForWizard} from '../../admin/offsets.js'
 import {KafkaCommand} from '../../base-command.js'
 import {usageError} from '../../errors.js'
+import {idFlag} from '../../flags/values.js'
 import {STRATEGY_FLAGS, type ResetStrategy, describeStrategy, parseStrategy} from '../../input/reset-strategy.js'
 import {mergeTopicPartitions, parseTopicPartitions} from '../../input/topic-partitions.js'
 import type {View} from '../../output/format.js'
@@ -33,7 +34,7 @@ export default class OffsetsReset extends KafkaCommand<typeof OffsetsReset> {
   ]
 
   static flags = {
-    group: Flags.string({char: 'g', summary: 'Group to reset (repeatable).', multiple: true}),
+    group: idFlag('group')({char: 'g', summary: 'Group to reset (repeatable).', multiple: true}),
     'all-groups': Flags.boolean({summary: 'Every group of the cluster.'}),
     topic: Flags.string({char: 't', summary: 'Topic or topic:partitions (orders:0,1,4-7); repeatable.', multiple: true}),
     'all-topics': Flags.boolean({summary: 'Every topic the group has committed offsets for.'}),

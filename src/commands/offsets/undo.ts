@@ -7,6 +7,7 @@ import {type ResetRow, executeReset, planReset} from '../../admin/offset-reset.j
 import {tpKey} from '../../admin/offsets.js'
 import {KafkaCommand} from '../../base-command.js'
 import {usageError} from '../../errors.js'
+import {idFlag} from '../../flags/values.js'
 import type {View} from '../../output/format.js'
 import {render} from '../../output/render.js'
 import {canPrompt} from '../../prompts/prompter.js'
@@ -34,7 +35,7 @@ export default class OffsetsUndo extends KafkaCommand<typeof OffsetsUndo> {
   ]
 
   static flags = {
-    group: Flags.string({char: 'g', summary: 'The group whose last reset to undo.'}),
+    group: idFlag('group')({char: 'g', summary: 'The group whose last reset to undo.'}),
     list: Flags.boolean({summary: 'Show the journal (all clusters; filter with --group).'}),
     ...resetPlanFlags,
   }

@@ -5,7 +5,10 @@ import {type OngoingReassignment, type PartitionOutcome, type VerifiedPartition,
 import {type PartitionMove, movedReplicas} from '../../admin/reassign-plan.js'
 import {KafkaCommand} from '../../base-command.js'
 import {ExitCode, usageError} from '../../errors.js'
+import {validateTopicName} from '../../input/topic-name.js'
+import {replicationFactorFlag} from '../../flags/values.js'
 import {parseByteRate} from '../../input/byte-rate.js'
+import {NUMBER_RULES, parseInteger} from '../../input/numbers.js'
 import {type ReassignmentEntry, formatReassignmentPlan, parseReassignmentPlan, readJsonFile} from '../../input/kafka-json.js'
 import {moveLines, moveQuestion, reassignProgress, reassignView} from '../../output/views/reassign.js'
 
@@ -41,7 +44,7 @@ export default class PartitionsReassign extends KafkaCommand<typeof PartitionsRe
     cancel: Flags.boolean({summary: 'Cancel the moves of --plan (or every move in progress) and remove the throttles.', exclusive: ['generate', 'execute', 'verify', 'list']}),
     topics: Flags.string({summary: 'Topics to plan for (repeatable or comma-separated).', multiple: true}),
     brokers: Flags.string({summary: 'Target brokers, e.g. 1,2,3.', aliases: ['broker-list']}),
-    'replication-factor': Flags.integer({summary: 'With --generate: the new replication factor.', min: 1}),
+    'replication-factor': replicationFactorFlag({summary: 'With --generate: the new replication factor.'}),
     plan: Flags.string({summary: 'Reassignment JSON file: read by --execute/--verify/--cancel, written by --generate.', aliases: ['reassignment-json-file']}),
     throttle: Flags.string({summary: 'With --execute: replication throttle in bytes/s (e.g. 10MB, 50MiB/s).'}),
     wait: Flags.boolean({summary: 'Wait (with progress) until the moves finish, then remove the throttles. Bounded by --timeout.'}),
@@ -72,10 +75,10 @@ export default class PartitionsReassign extends KafkaCommand<typeof PartitionsRe
     const topics = splitList(this.flags.topics)
     const brokerTexts = splitList(this.flags.brokers ? [this.flags.brokers] : undefined)
     if (topics.length === 0 || brokerTexts.length === 0) throw usageError('--generate needs --topics and --brokers', 'E.g. --topics orders,payments --brokers 1,2,3.')
-    const bad = brokerTexts.find((b) => !/^\d+$/.test(b))
-    if (bad !== undefined) throw usageError(`Invalid broker id "${bad}" in --brokers`, 'Broker ids are non-negative integers: --brokers 1,2,3.', 'INVALID_BROKER_ID')
+    for (const t of topics) validateTopicName(t)
+    const brokerIds = brokerTexts.map((b) => parseInteger(b, '--brokers', NUMBER_RULES.brokerId))
     if (this.flags.plan && existsSync(this.flags.plan)) throw usageError(`--plan ${this.flags.plan} exists already`, 'Choose a new file name (kctl does not overwrite plans).', 'FILE_EXISTS')
-    const {moves} = await svc.generateReassignment(await this.connection(), [...new Set(topics)], brokerTexts.map(Number), this.flags['replication-factor'])
+    const {moves} = await svc.generateReassignment(await this.connection(), [...new Set(topics)], brokerIds, this.flags['replication-factor'])
     const proposed = moves.length > 0 ? formatReassignmentPlan(moves.map((m) => ({topic: m.topic, partition: m.partition, replicas: m.proposed}))) : null
     if (proposed && this.flags.plan) writeFileSync(this.flags.plan, `${JSON.stringify(proposed, null, 2)}\n`)
     const current = moves.length > 0 ? formatReassignmentPlan(moves.map((m) => ({topic: m.topic, partition: m.partition, replicas: m.current}))) : null

@@ -3,7 +3,9 @@ import {Flags} from '@oclif/core'
 import {type DeleteBefore, type RecordDeletion, recordsService} from '../../admin/records.js'
 import {KafkaCommand} from '../../base-command.js'
 import {ExitCode, usageError} from '../../errors.js'
+import {partitionIdFlag} from '../../flags/values.js'
 import {parseDateTime} from '../../input/datetime.js'
+import {parseInt64} from '../../input/numbers.js'
 import {parseOffsetFile, readJsonFile} from '../../input/kafka-json.js'
 import {type TopicPartitionsSpec, mergeTopicPartitions, parseTopicPartitions} from '../../input/topic-partitions.js'
 import type {View} from '../../output/format.js'
@@ -25,7 +27,7 @@ export default class RecordsDelete extends KafkaCommand<typeof RecordsDelete> {
 
   static flags = {
     topic: Flags.string({summary: 'Topic, or topic:partitions like orders:0,1 (repeatable).', multiple: true}),
-    partition: Flags.integer({summary: 'Only this partition of the one --topic (repeatable).', multiple: true, min: 0}),
+    partition: partitionIdFlag({summary: 'Only this partition of the one --topic (repeatable).', multiple: true}),
     'before-offset': Flags.string({summary: 'Delete every record before this offset.', exclusive: ['before-datetime', 'offset-json-file']}),
     'before-datetime': Flags.string({summary: 'Delete every record older than this ISO-8601 time.', exclusive: ['before-offset', 'offset-json-file']}),
     'offset-json-file': Flags.string({summary: 'kafka-delete-records\' JSON: {"partitions":[{"topic":"t","partition":0,"offset":10}]}.', exclusive: ['topic', 'before-offset', 'before-datetime']}),
@@ -67,8 +69,7 @@ export default class RecordsDelete extends KafkaCommand<typeof RecordsDelete> {
       targets = [{topic: targets[0].topic, partitions: [...new Set(flags.partition)].sort((a, b) => a - b)}]
     }
     if (flags['before-offset'] !== undefined) {
-      if (!/^\d+$/.test(flags['before-offset'].trim())) throw usageError(`Invalid --before-offset "${flags['before-offset']}"`, 'An offset is a non-negative integer.', 'INVALID_OFFSET')
-      return {targets, before: {offset: BigInt(flags['before-offset'].trim())}}
+      return {targets, before: {offset: parseInt64(flags['before-offset'], '--before-offset', {what: 'offset'})}}
     }
     if (flags['before-datetime'] !== undefined) return {targets, before: {timestamp: parseDateTime(flags['before-datetime'], '--before-datetime')}}
     throw usageError('Say where to cut: --before-offset N or --before-datetime ISO-8601', 'E.g. --before-offset 1000 or --before-datetime 2024-01-31T00:00:00Z.')

@@ -4,8 +4,10 @@ import {type ReassignmentRun, reassignService} from '../../admin/reassign.js'
 import {movedReplicas} from '../../admin/reassign-plan.js'
 import {topicAlterService} from '../../admin/topic-alter.js'
 import {topicsService} from '../../admin/topics.js'
+import {validateTopicName} from '../../input/topic-name.js'
 import {KafkaCommand} from '../../base-command.js'
 import {ExitCode, usageError} from '../../errors.js'
+import {partitionCountFlag, replicationFactorFlag} from '../../flags/values.js'
 import {parseByteRate} from '../../input/byte-rate.js'
 import {toKeyValues} from '../../output/table.js'
 import type {View} from '../../output/format.js'
@@ -35,8 +37,8 @@ export default class TopicsAlter extends KafkaCommand<typeof TopicsAlter> {
 
   static args = {name: Args.string({description: 'Topic name.', required: true})}
   static flags = {
-    partitions: Flags.integer({summary: 'The new (higher) partition count.'}),
-    'replication-factor': Flags.integer({summary: 'The new replication factor (1..live brokers).'}),
+    partitions: partitionCountFlag({summary: 'The new (higher) partition count.'}),
+    'replication-factor': replicationFactorFlag({summary: 'The new replication factor (1..live brokers).'}),
     throttle: Flags.string({summary: 'With --replication-factor: replication throttle in bytes/s (e.g. 10MB, 50MiB/s).'}),
     wait: Flags.boolean({summary: 'With --replication-factor: wait (with progress) until the moves finish, then remove the throttles. Bounded by --timeout.'}),
     'dry-run': Flags.boolean({summary: 'Validate and show the plan; change nothing.'}),
@@ -46,6 +48,7 @@ export default class TopicsAlter extends KafkaCommand<typeof TopicsAlter> {
   async run(): Promise<TopicAlterResult> {
     const {flags, args} = this
     const rf = flags['replication-factor']
+    validateTopicName(args.name)
     if (flags.partitions !== undefined && flags.partitions < 1) throw usageError(`--partitions must be at least 1 (got ${flags.partitions})`, 'Pass a count above the current one.', 'INVALID_PARTITIONS')
     if (rf !== undefined && rf < 1) throw usageError(`--replication-factor must be at least 1 (got ${rf})`, 'Choose 1..the number of live brokers.', 'INVALID_REPLICATION_FACTOR')
     if (rf === undefined && (flags.throttle !== undefined || flags.wait)) throw usageError('--throttle and --wait apply to a replication-factor change', 'Add --replication-factor N, or drop them.')

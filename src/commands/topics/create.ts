@@ -1,9 +1,10 @@
 import {Args, Flags} from '@oclif/core'
 
 import {topicsService} from '../../admin/topics.js'
-import {planTopicCreation} from '../../admin/topic-plan.js'
+import {checkTopicCreateInput, planTopicCreation} from '../../admin/topic-plan.js'
 import {KafkaCommand, yesFlag} from '../../base-command.js'
 import {type TopicBatchResult, exitOnPartialFailure, topicBatchView} from '../../cli/topic-batch.js'
+import {partitionCountFlag, replicationFactorFlag} from '../../flags/values.js'
 
 export default class TopicsCreate extends KafkaCommand<typeof TopicsCreate> {
   static summary = 'Create topics (many in one batched request), with partitions, replication factor and configs.'
@@ -18,8 +19,8 @@ export default class TopicsCreate extends KafkaCommand<typeof TopicsCreate> {
   static args = {names: Args.string({description: 'Topic names.', required: true})}
   static flags = {
     yes: yesFlag,
-    partitions: Flags.integer({summary: 'Number of partitions (default: the broker\'s num.partitions).'}),
-    'replication-factor': Flags.integer({summary: 'Replicas per partition (default: the broker\'s default.replication.factor).'}),
+    partitions: partitionCountFlag({summary: 'Number of partitions (default: the broker\'s num.partitions).'}),
+    'replication-factor': replicationFactorFlag({summary: 'Replicas per partition (default: the broker\'s default.replication.factor).'}),
     config: Flags.string({summary: 'A topic config key=value (repeatable).', multiple: true}),
     'replica-assignment': Flags.string({summary: 'Explicit replicas, e.g. 1:2,2:3,3:1 (partitions by ",", replicas by ":").'}),
     'if-not-exists': Flags.boolean({summary: 'Skip topics that already exist (exit 0).'}),
@@ -28,11 +29,12 @@ export default class TopicsCreate extends KafkaCommand<typeof TopicsCreate> {
 
   async run(): Promise<TopicBatchResult> {
     const {flags} = this
+    const input = {names: this.positionals, partitions: flags.partitions, replicationFactor: flags['replication-factor'], configs: flags.config, replicaAssignment: flags['replica-assignment']}
+    checkTopicCreateInput(input)
     const conn = await this.connection()
     const {topics: existing, brokerIds} = await topicsService.topicsAndBrokers(conn)
     const needDefaults = flags['replica-assignment'] === undefined && (flags.partitions === undefined || flags['replication-factor'] === undefined)
     const defaults = needDefaults ? await topicsService.brokerDefaultsForCreate(conn, brokerIds[0]) : {partitions: 1, replicationFactor: 1}
-    const input = {names: this.positionals, partitions: flags.partitions, replicationFactor: flags['replication-factor'], configs: flags.config, replicaAssignment: flags['replica-assignment']}
     const plan = planTopicCreation(input, {brokerIds, existing, defaults})
     for (const w of plan.warnings) this.warnUser(w)
     if (!flags['dry-run']) await this.guardMutation(`Create ${plan.topics.length} topic(s)?`)

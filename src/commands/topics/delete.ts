@@ -1,6 +1,7 @@
 import {Args, Flags} from '@oclif/core'
 
 import {isInternalTopic, topicsService} from '../../admin/topics.js'
+import {validateTopicName} from '../../input/topic-name.js'
 import {KafkaCommand} from '../../base-command.js'
 import {usageError} from '../../errors.js'
 import {parseTopicRegex} from '../../flags/topics.js'
@@ -29,10 +30,13 @@ export default class TopicsDelete extends KafkaCommand<typeof TopicsDelete> {
     const names = this.positionals
     if (names.length === 0 && !flags.match) throw usageError('No topics to delete', 'Pass topic names, or --match REGEX.', 'MISSING_TOPIC_NAME')
     if (names.length > 0 && flags.match) throw usageError('Pass topic names or --match, not both', undefined, 'CONFLICTING_ARGUMENTS')
+    // A name Kafka could not have created cannot exist: said before connecting.
+    for (const n of names) validateTopicName(n)
     const internal = names.find((n) => isInternalTopic(n))
     if (internal) throw usageError(`Refusing to delete the internal topic ${internal}`, 'Internal topics hold Kafka\'s own state.', 'INTERNAL_TOPIC')
+    const match = flags.match ? parseTopicRegex(flags.match) : undefined
     const conn = await this.connection()
-    const all = await topicsService.listTopicsFiltered(conn, {match: flags.match ? parseTopicRegex(flags.match) : undefined, excludeInternal: true})
+    const all = await topicsService.listTopicsFiltered(conn, {match, excludeInternal: true})
     const exists = new Map(all.map((t) => [t.name, t]))
     const missing = names.filter((n) => !exists.has(n))
     if (missing.length > 0 && !flags['if-exists']) await topicsService.throwMissingTopics(conn, missing, exists.keys(), 'Check the names with `kctl topics list`, or pass --if-exists.')

@@ -1,6 +1,7 @@
 import {Args} from '@oclif/core'
 
 import {type TopicDetail, topicsService} from '../../admin/topics.js'
+import {validateTopicName} from '../../input/topic-name.js'
 import {KafkaCommand} from '../../base-command.js'
 import {topicFilterFlags, topicSelection} from '../../flags/topics.js'
 import type {View} from '../../output/format.js'
@@ -26,7 +27,9 @@ export default class TopicsDescribe extends KafkaCommand<typeof TopicsDescribe> 
   static flags = {...topicFilterFlags}
 
   async run(): Promise<TopicDescribeResult> {
-    const topics = await topicsService.describeTopics(await this.connection(), topicSelection(this.flags, this.positionals))
+    for (const n of this.positionals) validateTopicName(n)
+    const selection = topicSelection(this.flags, this.positionals)
+    const topics = await topicsService.describeTopics(await this.connection(), selection)
     return this.present({topics}, topicDescribeView)
   }
 }

@@ -1,7 +1,8 @@
 import {expect} from 'chai'
 
 import {parseDateTime} from '../../../src/input/datetime.js'
-import {formatDuration, parseDuration} from '../../../src/input/duration.js'
+import {KctlError} from '../../../src/errors.js'
+import {TIMER_MAX_MS, formatDuration, parseDuration, parseNonNegativeDuration, parseWaitDuration} from '../../../src/input/duration.js'
 import {mergeTopicPartitions, parseTopicPartitions} from '../../../src/input/topic-partitions.js'
 
 describe('input parsers', () => {
@@ -45,10 +46,59 @@ describe('input parsers', () => {
   it('parses ISO-8601 date-times with and without zones', () => {
     expect(parseDateTime('2024-01-31T12:00:00Z')).to.equal(Date.UTC(2024, 0, 31, 12))
     expect(parseDateTime('2024-01-31T12:00:00.250+02:00')).to.equal(Date.UTC(2024, 0, 31, 10, 0, 0, 250))
-    expect(parseDateTime('2024-01-31T12:00')).to.equal(new Date(2024, 0, 31, 12).getTime())
-    expect(parseDateTime('2024-01-31')).to.equal(new Date(2024, 0, 31).getTime())
-    for (const bad of ['yesterday', '2024-02-31', '2024-13-01', '2024-01-31T25:00', '31/01/2024', '2024-01-31T12:00:00+2']) {
+    expect(parseDateTime('2024-01-31T12:00:00-0530')).to.equal(Date.UTC(2024, 0, 31, 17, 30))
+    expect(parseDateTime('2024-01-31T12:00')).to.equal(Date.UTC(2024, 0, 31, 12))
+    expect(parseDateTime('2024-01-31')).to.equal(Date.UTC(2024, 0, 31))
+    for (const bad of ['yesterday', '2024-02-31', '2024-13-01', '2024-01-31T25:00', '31/01/2024', '2024-01-31T12:00:00+2', '2024-01-31T12:00:00+19:00', '1969-12-31T23:59:59.999Z', '1970-01-01T01:00:00+02:00']) {
       expect(() => parseDateTime(bad), bad).to.throw().with.property('exitCode', 2)
     }
   })
+
+  it('reads a date-time without a zone as UTC whatever the machine\'s time zone (as Kafka\'s tools do); one with a zone keeps it', () => {
+    const saved = process.env.TZ
+    try {
+      for (const tz of ['America/New_York', 'Asia/Kolkata', 'Pacific/Chatham']) {
+        process.env.TZ = tz
+        expect(new Date(2024, 0, 31, 12).getTime(), `${tz} is not UTC here`).not.to.equal(Date.UTC(2024, 0, 31, 12))
+        expect(parseDateTime('2024-01-31T12:00:00.000'), tz).to.equal(Date.UTC(2024, 0, 31, 12))
+        expect(parseDateTime('2024-01-31 12:00'), tz).to.equal(Date.UTC(2024, 0, 31, 12))
+        expect(parseDateTime('2024-07-01'), tz).to.equal(Date.UTC(2024, 6, 1))
+        expect(parseDateTime('2024-01-31T12:00:00+01:00'), tz).to.equal(Date.UTC(2024, 0, 31, 11))
+      }
+    } finally {
+      if (saved === undefined) delete process.env.TZ
+      else process.env.TZ = saved
+    }
+  })
+
+  it('bounds partition numbers and ranges in topic:partition specs', () => {
+    expect(parseTopicPartitions('t:2147483647')).to.deep.equal({topic: 't', partitions: [2147483647]})
+    expect(() => parseTopicPartitions('t:2147483648')).to.throw(/partition 2147483648 is above 2147483647/).with.property('exitCode', 2)
+    expect(() => parseTopicPartitions('t:0-99999999999')).to.throw(/above 2147483647/)
+    expect(() => parseTopicPartitions('t:0-100000')).to.throw(/spans more than 100000 partitions/)
+    expect(parseTopicPartitions('t:0-99999').partitions).to.have.length(100_000)
+  })
+
+  it('--timeout and --watch: more than 0, at most Node\'s timer limit', () => {
+    expect(parseWaitDuration('30s', '--timeout')).to.equal(30_000)
+    expect(parseWaitDuration(`${TIMER_MAX_MS}ms`, '--timeout')).to.equal(TIMER_MAX_MS)
+    expect(parseWaitDuration('24d', '--timeout')).to.equal(24 * 86_400_000)
+    for (const bad of ['0', '0s', '-PT1S', '25d', `${TIMER_MAX_MS + 1}ms`, 'P30D']) {
+      const error = catchError(() => parseWaitDuration(bad, '--timeout'))
+      expect(error, bad).to.include({exitCode: 2, code: 'INVALID_DURATION'})
+      expect(error.hint, bad).to.match(/2147483647 ms/)
+    }
+    expect(() => parseWaitDuration('100ms', '--watch', {minMs: 500})).to.throw(/must be at least 500ms/)
+    expect(parseNonNegativeDuration('0s', '--max-time-lag')).to.equal(0)
+    expect(() => parseNonNegativeDuration('-PT1M', '--max-time-lag')).to.throw(/must not be negative/)
+  })
 })
+
+function catchError(fn: () => unknown): KctlError {
+  try {
+    fn()
+  } catch (error) {
+    return error as KctlError
+  }
+  throw new Error('no error thrown')
+}
