@@ -1,0 +1,10 @@
+// Loaded into the watching kctl by bench/watch-memory.ts (node --expose-gc --require): before each
+// refresh is printed, collect garbage and report the heap still in use (what the watch retains).
+const write = process.stdout.write.bind(process.stdout)
+process.stdout.write = (chunk, ...rest) => {
+  if (typeof global.gc === 'function' && String(chunk).includes('refresh #')) {
+    global.gc()
+    process.stderr.write(`heap-after-gc ${process.memoryUsage().heapUsed}\n`)
+  }
+  return write(chunk, ...rest)
+}
