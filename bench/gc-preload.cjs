@@ -2,8 +2,8 @@
 // refresh is printed, collect garbage and report the heap still in use (what the watch retains).
 const write = process.stdout.write.bind(process.stdout)
 process.stdout.write = (chunk, ...rest) => {
-  if (typeof global.gc === 'function' && String(chunk).includes('refresh #')) {
-    global.gc()
+  if (typeof globalThis.gc === 'function' && String(chunk).includes('refresh #')) {
+    globalThis.gc()
     process.stderr.write(`heap-after-gc ${process.memoryUsage().heapUsed}\n`)
   }
   return write(chunk, ...rest)

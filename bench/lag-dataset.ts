@@ -25,7 +25,12 @@ async function retry<T>(fn: () => Promise<T>, tries = 180): Promise<T> {
   }
 }
 
-const kafka = new Kafka({clientId: 'kctl-bench', brokers: bootstrap.split(','), logLevel: logLevel.NOTHING, requestTimeout: 120_000})
+const kafka = new Kafka({
+  clientId: 'kctl-bench',
+  brokers: bootstrap.split(','),
+  logLevel: logLevel.NOTHING,
+  requestTimeout: 120_000,
+})
 const admin = kafka.admin()
 await admin.connect()
 try {
@@ -33,7 +38,11 @@ try {
     const existing = new Set(await admin.listTopics())
     const missing = topics.filter((t) => !existing.has(t))
     for (let i = 0; i < missing.length; i += 10) {
-      await admin.createTopics({topics: missing.slice(i, i + 10).map((topic) => ({topic, numPartitions: PARTITIONS, replicationFactor: 1})), waitForLeaders: false, timeout: 120_000})
+      await admin.createTopics({
+        topics: missing.slice(i, i + 10).map((topic) => ({topic, numPartitions: PARTITIONS, replicationFactor: 1})),
+        waitForLeaders: false,
+        timeout: 120_000,
+      })
     }
     // Wait until every partition has a leader (kafkajs's waitForLeaders races on big creates).
     for (let attempt = 0; ; attempt++) {
@@ -46,24 +55,41 @@ try {
       await new Promise((r) => setTimeout(r, 1000))
     }
     // Freshly created partitions may briefly answer NOT_LEADER while brokers catch up: retry long.
-    const producer = kafka.producer({idempotent: true, maxInFlightRequests: 1, retry: {retries: 30, maxRetryTime: 5000}})
+    const producer = kafka.producer({
+      idempotent: true,
+      maxInFlightRequests: 1,
+      retry: {retries: 30, maxRetryTime: 5000},
+    })
     await producer.connect()
     for (const topic of topics) {
       const end = await retry(() => admin.fetchTopicOffsets(topic))
       if (end.every((p) => p.high === '2')) continue
-      await retry(() => producer.send({topic, acks: -1, messages: Array.from({length: PARTITIONS * 2}, (_, i) => ({partition: i % PARTITIONS, value: `r${i}`}))}))
+      await retry(() =>
+        producer.send({
+          topic,
+          acks: -1,
+          messages: Array.from({length: PARTITIONS * 2}, (_, i) => ({partition: i % PARTITIONS, value: `r${i}`})),
+        }),
+      )
     }
     await producer.disconnect()
     const partitions = Array.from({length: PARTITIONS}, (_, partition) => ({partition, offset: '1'}))
     for (let i = 0; i < groups.length; i += 20) {
-      await Promise.all(groups.slice(i, i + 20).map((groupId, j) => retry(() => admin.setOffsets({groupId, topic: topics[(i + j) % TOPICS], partitions}))))
+      await Promise.all(
+        groups
+          .slice(i, i + 20)
+          .map((groupId, j) => retry(() => admin.setOffsets({groupId, topic: topics[(i + j) % TOPICS], partitions}))),
+      )
     }
-    console.log(`created ${TOPICS} topics x ${PARTITIONS} partitions = ${TOPICS * PARTITIONS} partitions, ${GROUPS} groups, ${GROUPS * PARTITIONS} committed offsets`)
+    console.log(
+      `created ${TOPICS} topics x ${PARTITIONS} partitions = ${TOPICS * PARTITIONS} partitions, ${GROUPS} groups, ${GROUPS * PARTITIONS} committed offsets`,
+    )
   } else if (action === 'delete') {
     for (let i = 0; i < groups.length; i += 50) await admin.deleteGroups(groups.slice(i, i + 50)).catch(() => undefined)
     const existing = new Set(await admin.listTopics())
     const mine = topics.filter((t) => existing.has(t))
-    for (let i = 0; i < mine.length; i += 10) await admin.deleteTopics({topics: mine.slice(i, i + 10), timeout: 120_000})
+    for (let i = 0; i < mine.length; i += 10)
+      await admin.deleteTopics({topics: mine.slice(i, i + 10), timeout: 120_000})
     console.log(`deleted ${GROUPS} groups and ${mine.length} topics`)
   } else {
     throw new Error('usage: lag-dataset.ts create|delete BOOTSTRAP')

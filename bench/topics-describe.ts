@@ -20,7 +20,11 @@ function kctl(args: string[]): {ms: number; stdout: string; stderr: string} {
   const stderr = ''
   let stdout: string
   try {
-    stdout = execFileSync(process.execPath, [RUN, ...args], {encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 64 * 1024 * 1024})
+    stdout = execFileSync(process.execPath, [RUN, ...args], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'pipe'],
+      maxBuffer: 64 * 1024 * 1024,
+    })
   } catch (error) {
     const e = error as {stderr?: string; stdout?: string}
     throw new Error(`kctl ${args.join(' ')} failed: ${e.stderr ?? ''}${e.stdout ?? ''}`, {cause: error})
@@ -31,7 +35,18 @@ function kctl(args: string[]): {ms: number; stdout: string; stderr: string} {
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]
 
-kctl(['topics', 'create', ...TOPICS, '--partitions', '200', '--replication-factor', '3', '--if-not-exists', '--timeout', '120s'])
+kctl([
+  'topics',
+  'create',
+  ...TOPICS,
+  '--partitions',
+  '200',
+  '--replication-factor',
+  '3',
+  '--if-not-exists',
+  '--timeout',
+  '120s',
+])
 const check = JSON.parse(kctl(['topics', 'describe', '--match', `^${PREFIX}`, '--json']).stdout)
 const partitions = check.topics.reduce((n: number, t: {partitions: unknown[]}) => n + t.partitions.length, 0)
 if (partitions !== 2000) throw new Error(`expected 2000 partitions, got ${partitions}`)
@@ -42,7 +57,23 @@ for (let i = 0; i < RUNS; i++) {
   baseline.push(kctl(['topics', 'list', '--match', '^no-such-topic$']).ms)
   describe.push(kctl(['topics', 'describe', '--match', `^${PREFIX}`]).ms)
 }
-const debug = spawnSync(process.execPath, [RUN, 'topics', 'describe', '--match', `^${PREFIX}`, '--debug'], {encoding: 'utf8', maxBuffer: 64 * 1024 * 1024}).stderr
+const debug = spawnSync(process.execPath, [RUN, 'topics', 'describe', '--match', `^${PREFIX}`, '--debug'], {
+  encoding: 'utf8',
+  maxBuffer: 64 * 1024 * 1024,
+}).stderr
 const counts = /\[debug\] requests: (.*)/.exec(debug)?.[1] ?? 'unknown'
-console.log(JSON.stringify({partitions, runs: RUNS, describeMedianMs: Math.round(median(describe)), baselineMedianMs: Math.round(median(baseline)), afterConnectMs: Math.round(median(describe) - median(baseline)), requests: counts}, null, 2))
+console.log(
+  JSON.stringify(
+    {
+      partitions,
+      runs: RUNS,
+      describeMedianMs: Math.round(median(describe)),
+      baselineMedianMs: Math.round(median(baseline)),
+      afterConnectMs: Math.round(median(describe) - median(baseline)),
+      requests: counts,
+    },
+    null,
+    2,
+  ),
+)
 if (!process.argv.includes('--keep')) kctl(['topics', 'delete', '--match', `^${PREFIX}`, '--yes'])

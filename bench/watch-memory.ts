@@ -8,8 +8,30 @@ import {readFileSync} from 'node:fs'
 
 const [bootstrap = '127.0.0.1:9092', refreshes = '200', interval = '500ms'] = process.argv.slice(2)
 // WATCH_NODE_ARGS (e.g. --max-old-space-size=128) go to the watching process only.
-const nodeArgs = ['--expose-gc', '--require', './bench/gc-preload.cjs', ...(process.env.WATCH_NODE_ARGS ?? '').split(' ').filter(Boolean)]
-const child = spawn(process.execPath, [...nodeArgs, 'bin/run.js', 'lag', '--all-groups', '-b', bootstrap, '--watch', interval, '--iterations', refreshes, '--timeout', '1h'], {stdio: ['ignore', 'pipe', 'pipe']})
+const nodeArgs = [
+  '--expose-gc',
+  '--require',
+  './bench/gc-preload.cjs',
+  ...(process.env.WATCH_NODE_ARGS ?? '').split(' ').filter(Boolean),
+]
+const child = spawn(
+  process.execPath,
+  [
+    ...nodeArgs,
+    'bin/run.js',
+    'lag',
+    '--all-groups',
+    '-b',
+    bootstrap,
+    '--watch',
+    interval,
+    '--iterations',
+    refreshes,
+    '--timeout',
+    '1h',
+  ],
+  {stdio: ['ignore', 'pipe', 'pipe']},
+)
 const rssMiB = () => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'))![1]) / 1024
 const samples = new Map<number, number>()
 // Heap in use right after a full GC, before each refresh is printed (bench/gc-preload.cjs).
@@ -41,7 +63,11 @@ child.on('close', (code) => {
   const at = (n: number) => samples.get(n)?.toFixed(1) ?? '-'
   const values = [...samples.values()]
   console.log(`exit ${code}; refreshes seen ${samples.size}`)
-  console.log(`RSS MiB at refresh 1: ${at(1)}, 10: ${at(10)}, 100: ${at(100)}, ${refreshes}: ${at(Number(refreshes))}; max ${Math.max(...values).toFixed(1)}`)
+  console.log(
+    `RSS MiB at refresh 1: ${at(1)}, 10: ${at(10)}, 100: ${at(100)}, ${refreshes}: ${at(Number(refreshes))}; max ${Math.max(...values).toFixed(1)}`,
+  )
   const heap = (n: number) => heaps[n - 1]?.toFixed(1) ?? '-'
-  console.log(`heap used after GC, MiB, at refresh 1: ${heap(1)}, 10: ${heap(10)}, 100: ${heap(100)}, ${refreshes}: ${heap(Number(refreshes))}`)
+  console.log(
+    `heap used after GC, MiB, at refresh 1: ${heap(1)}, 10: ${heap(10)}, 100: ${heap(100)}, ${refreshes}: ${heap(Number(refreshes))}`,
+  )
 })

@@ -5,4 +5,8 @@ import {readFileSync} from 'node:fs'
 
 const read = (file) => JSON.parse(readFileSync(new URL(file, import.meta.url), 'utf8'))
 const pjson = {...read('../package.json'), oclif: {...read('../.oclifrc.json'), commands: './src/commands'}}
-await execute({development: true, dir: import.meta.url, loadOptions: {root: new URL('..', import.meta.url).pathname, pjson}})
+await execute({
+  development: true,
+  dir: import.meta.url,
+  loadOptions: {root: new URL('..', import.meta.url).pathname, pjson},
+})

@@ -5,7 +5,17 @@ import {type KafkaConnection, connections} from './connection/client.js'
 import {loadConfig} from './connection/config-file.js'
 import {type ClusterGuard, findClusterGuard, guardedContexts} from './connection/guards.js'
 import {type ConnectionSpec, resolveConnection} from './connection/resolve.js'
-import {ExitCode, type ExitCodeValue, KctlError, cancelledError, connectionError, operationError, parseErrorToKctl, toKctlError, usageError} from './errors.js'
+import {
+  ExitCode,
+  type ExitCodeValue,
+  KctlError,
+  cancelledError,
+  connectionError,
+  operationError,
+  parseErrorToKctl,
+  toKctlError,
+  usageError,
+} from './errors.js'
 import {closestMatch} from './input/did-you-mean.js'
 import {parseWaitDuration} from './input/duration.js'
 import {loadColors} from './output/colors.js'
@@ -14,8 +24,12 @@ import {toJson} from './output/json.js'
 import {colorEnabled, render} from './output/render.js'
 import {canPrompt, isPromptAbort, prompter, setPromptHooks} from './prompts/prompter.js'
 
-export type BaseFlags<T extends typeof Command> = Interfaces.InferredFlags<(typeof KctlCommand)['baseFlags'] & T['flags']>
-export type KafkaFlags<T extends typeof Command> = Interfaces.InferredFlags<(typeof KafkaCommand)['baseFlags'] & T['flags']>
+export type BaseFlags<T extends typeof Command> = Interfaces.InferredFlags<
+  (typeof KctlCommand)['baseFlags'] & T['flags']
+>
+export type KafkaFlags<T extends typeof Command> = Interfaces.InferredFlags<
+  (typeof KafkaCommand)['baseFlags'] & T['flags']
+>
 export type CommandArgs<T extends typeof Command> = Interfaces.InferredArgs<T['args']>
 
 const DEFAULT_TIMEOUT = '30s'
@@ -30,7 +44,11 @@ export abstract class KctlCommand<T extends typeof Command> extends Command {
     output: Flags.option({char: 'o', options: OUTPUT_FORMATS, summary: 'Output format.', helpGroup: 'OUTPUT'})(),
     'no-color': Flags.boolean({summary: 'Disable colour (also: NO_COLOR).', helpGroup: 'OUTPUT'}),
     debug: Flags.boolean({summary: 'Print each Kafka request and a per-API count to stderr.', helpGroup: 'GLOBAL'}),
-    timeout: Flags.string({summary: 'Deadline for the whole command, e.g. 30s, 2m.', default: DEFAULT_TIMEOUT, helpGroup: 'GLOBAL'}),
+    timeout: Flags.string({
+      summary: 'Deadline for the whole command, e.g. 30s, 2m.',
+      default: DEFAULT_TIMEOUT,
+      helpGroup: 'GLOBAL',
+    }),
   }
 
   protected flags!: BaseFlags<T>
@@ -49,7 +67,9 @@ export abstract class KctlCommand<T extends typeof Command> extends Command {
       baseFlags: ctor.baseFlags,
       enableJsonFlag: ctor.enableJsonFlag,
       // oclif would read a missing optional argument from piped stdin: never (CI, scripts).
-      args: Object.fromEntries(Object.entries(ctor.args ?? {}).map(([name, arg]) => [name, {...arg, ignoreStdin: true}])),
+      args: Object.fromEntries(
+        Object.entries(ctor.args ?? {}).map(([name, arg]) => [name, {...arg, ignoreStdin: true}]),
+      ),
       strict: ctor.strict,
     })
     this.flags = flags as BaseFlags<T>
@@ -137,7 +157,11 @@ export abstract class KctlCommand<T extends typeof Command> extends Command {
   protected async confirm(question: string, options: {yes?: boolean; typed?: string} = {}): Promise<void> {
     if (options.yes) return
     if (!canPrompt() || this.jsonEnabled()) {
-      throw usageError('Refusing to make this change without confirmation', 'Run it on a terminal to confirm, or pass --yes.', 'CONFIRMATION_REQUIRED')
+      throw usageError(
+        'Refusing to make this change without confirmation',
+        'Run it on a terminal to confirm, or pass --yes.',
+        'CONFIRMATION_REQUIRED',
+      )
     }
     try {
       if (options.typed) {
@@ -159,7 +183,12 @@ export abstract class KctlCommand<T extends typeof Command> extends Command {
   /** Every usage error (exit 2) says what to do next: the command's help when it has no better hint. */
   private withHint(error: KctlError): KctlError {
     if (error.exitCode !== ExitCode.usage || error.hint) return error
-    return new KctlError(error.code, error.exitCode, error.message, {hint: `See \`kctl ${this.id?.replaceAll(':', ' ') ?? ''} --help\`.`, details: error.details, cause: error.cause, retriable: error.retriable})
+    return new KctlError(error.code, error.exitCode, error.message, {
+      hint: `See \`kctl ${this.id?.replaceAll(':', ' ') ?? ''} --help\`.`,
+      details: error.details,
+      cause: error.cause,
+      retriable: error.retriable,
+    })
   }
 
   override logJson(json: unknown): void {
@@ -174,7 +203,8 @@ export abstract class KctlCommand<T extends typeof Command> extends Command {
   /** A JSON object result carries the degradations as `warnings` (arrays and errors stay as they are). */
   private withWarnings(json: unknown): unknown {
     const warnings = this.degradations()
-    if (warnings.length === 0 || json === null || typeof json !== 'object' || Array.isArray(json) || 'error' in json) return json
+    if (warnings.length === 0 || json === null || typeof json !== 'object' || Array.isArray(json) || 'error' in json)
+      return json
     return {...json, warnings}
   }
 
@@ -192,10 +222,18 @@ export abstract class KctlCommand<T extends typeof Command> extends Command {
     }
     if (isPromptAbort(err)) return cancelledError()
     // oclif parse errors: unknown flag, missing argument, bad option value.
-    if (err.oclif !== undefined || /Parse|Flag|Arg|Validation/.test(err.name ?? '') || err.constructor?.name === 'CLIError') {
+    if (
+      err.oclif !== undefined ||
+      /Parse|Flag|Arg|Validation/.test(err.name ?? '') ||
+      err.constructor?.name === 'CLIError'
+    ) {
       const ctor = this.ctor as unknown as typeof KctlCommand
       const flagNames = Object.keys({...ctor.baseFlags, ...ctor.flags, ...(ctor.enableJsonFlag ? {json: true} : {})})
-      return parseErrorToKctl(err, {command: `kctl ${this.id?.replaceAll(':', ' ') ?? ''}`.trim(), flagNames, closest: closestMatch})
+      return parseErrorToKctl(err, {
+        command: `kctl ${this.id?.replaceAll(':', ' ') ?? ''}`.trim(),
+        flagNames,
+        closest: closestMatch,
+      })
     }
     return toKctlError(err)
   }
@@ -208,7 +246,8 @@ export abstract class KctlCommand<T extends typeof Command> extends Command {
     }
     process.stderr.write(`Error: ${error.message}\n`)
     if (error.hint) process.stderr.write(`Hint: ${error.hint}\n`)
-    if (this.flags?.debug && error.cause instanceof Error && error.cause.stack) process.stderr.write(`${error.cause.stack}\n`)
+    if (this.flags?.debug && error.cause instanceof Error && error.cause.stack)
+      process.stderr.write(`${error.cause.stack}\n`)
   }
 
   /** The deadline passed: report and end the process (no command hangs past --timeout). */
@@ -218,23 +257,42 @@ export abstract class KctlCommand<T extends typeof Command> extends Command {
   }
 
   protected deadlineError(timeoutMs: number): KctlError {
-    return operationError(`Timed out after ${timeoutMs}ms`, {code: 'TIMEOUT', hint: 'Raise --timeout, or check the cluster.'})
+    return operationError(`Timed out after ${timeoutMs}ms`, {
+      code: 'TIMEOUT',
+      hint: 'Raise --timeout, or check the cluster.',
+    })
   }
 }
 
 /** `--yes` for commands that change the cluster (guardMutation reads it). */
-export const yesFlag = Flags.boolean({char: 'y', summary: 'Do not ask for confirmation (protected contexts and destructive changes).'})
+export const yesFlag = Flags.boolean({
+  char: 'y',
+  summary: 'Do not ask for confirmation (protected contexts and destructive changes).',
+})
 
 /** A command that talks to Kafka: connection flags, one lazily opened connection, safety checks. */
 export abstract class KafkaCommand<T extends typeof Command> extends KctlCommand<T> {
   static baseFlags = {
     ...KctlCommand.baseFlags,
-    'bootstrap-server': Flags.string({char: 'b', summary: 'Kafka bootstrap servers, host:port[,host:port].', env: 'KCTL_BOOTSTRAP_SERVER', helpGroup: 'CONNECTION'}),
-    'command-config': Flags.string({summary: 'Kafka client .properties file (security settings).', env: 'KCTL_COMMAND_CONFIG', helpGroup: 'CONNECTION'}),
-    context: Flags.string({summary: 'Named context from the kctl config file.', env: 'KCTL_CONTEXT', helpGroup: 'CONNECTION'}),
+    'bootstrap-server': Flags.string({
+      char: 'b',
+      summary: 'Kafka bootstrap servers, host:port[,host:port].',
+      env: 'KCTL_BOOTSTRAP_SERVER',
+      helpGroup: 'CONNECTION',
+    }),
+    'command-config': Flags.string({
+      summary: 'Kafka client .properties file (security settings).',
+      env: 'KCTL_COMMAND_CONFIG',
+      helpGroup: 'CONNECTION',
+    }),
+    context: Flags.string({
+      summary: 'Named context from the kctl config file.',
+      env: 'KCTL_CONTEXT',
+      helpGroup: 'CONNECTION',
+    }),
   }
 
-  protected declare flags: KafkaFlags<T>
+  declare protected flags: KafkaFlags<T>
   private conn?: KafkaConnection
   private connectingTo?: string
   private contextOverride?: string
@@ -244,9 +302,17 @@ export abstract class KafkaCommand<T extends typeof Command> extends KctlCommand
    * were typed (the command line beats the environment), so it gets the typed ones and the env.
    */
   protected get connectionSpec(): ConnectionSpec {
-    const typed = (name: 'bootstrap-server' | 'command-config' | 'context') => (this.commandLineFlags.has(name) ? this.flags[name] : undefined)
+    const typed = (name: 'bootstrap-server' | 'command-config' | 'context') =>
+      this.commandLineFlags.has(name) ? this.flags[name] : undefined
     // One of several contexts (`--context a,b`, see useContext) counts as typed.
-    return resolveConnection({'bootstrap-server': typed('bootstrap-server'), 'command-config': typed('command-config'), context: this.contextOverride ?? typed('context')}, process.env)
+    return resolveConnection(
+      {
+        'bootstrap-server': typed('bootstrap-server'),
+        'command-config': typed('command-config'),
+        context: this.contextOverride ?? typed('context'),
+      },
+      process.env,
+    )
   }
 
   /**
@@ -265,16 +331,23 @@ export abstract class KafkaCommand<T extends typeof Command> extends KctlCommand
       const spec = this.connectionSpec
       for (const w of spec.warnings) this.warnUser(w)
       const debug = this.flags.debug ? (line: string) => process.stderr.write(`[debug] ${line}\n`) : undefined
-      const from = spec.contextName ? `context ${spec.contextName}${spec.source === 'context' ? '' : `, brokers from ${spec.source}`}` : `from ${spec.source}`
-      debug?.(`connecting to ${spec.brokers.join(',')} (${spec.securityProtocol}${spec.sasl ? ` ${spec.sasl.mechanism} as ${spec.sasl.username}` : ''}, ${from})`)
+      const from = spec.contextName
+        ? `context ${spec.contextName}${spec.source === 'context' ? '' : `, brokers from ${spec.source}`}`
+        : `from ${spec.source}`
+      debug?.(
+        `connecting to ${spec.brokers.join(',')} (${spec.securityProtocol}${spec.sasl ? ` ${spec.sasl.mechanism} as ${spec.sasl.username}` : ''}, ${from})`,
+      )
       this.connectingTo = spec.brokers.join(',')
       this.conn = await connections.open(spec, {timeoutMs: this.timeoutMs, debug})
       const actualId = spec.clusterId ? await clusterService.clusterId(this.conn) : undefined
       if (spec.clusterId && actualId !== spec.clusterId) {
-        throw connectionError(`Context ${spec.contextName} is pinned to cluster ${spec.clusterId}, but ${spec.brokers.join(',')} is cluster ${actualId}`, {
-          code: 'CLUSTER_ID_MISMATCH',
-          hint: 'Check the bootstrap servers of the context, or update its cluster-id with `kctl context set`.',
-        })
+        throw connectionError(
+          `Context ${spec.contextName} is pinned to cluster ${spec.clusterId}, but ${spec.brokers.join(',')} is cluster ${actualId}`,
+          {
+            code: 'CLUSTER_ID_MISMATCH',
+            hint: 'Check the bootstrap servers of the context, or update its cluster-id with `kctl context set`.',
+          },
+        )
       }
     }
     return this.conn
@@ -289,9 +362,10 @@ export abstract class KafkaCommand<T extends typeof Command> extends KctlCommand
   protected async guardMutation(question: string, options: {yes?: boolean; destructive?: boolean} = {}): Promise<void> {
     options = {...options, yes: options.yes ?? (this.flags as {yes?: boolean}).yes}
     const spec = this.connectionSpec
-    const guard: (Omit<ClusterGuard, 'matchedBy'> & Partial<Pick<ClusterGuard, 'matchedBy'>>) | undefined = spec.contextName
-      ? {contextName: spec.contextName, readOnly: spec.readOnly, protected: spec.protected}
-      : await this.clusterGuard(spec)
+    const guard: (Omit<ClusterGuard, 'matchedBy'> & Partial<Pick<ClusterGuard, 'matchedBy'>>) | undefined =
+      spec.contextName
+        ? {contextName: spec.contextName, readOnly: spec.readOnly, protected: spec.protected}
+        : await this.clusterGuard(spec)
     const via = guard?.matchedBy === 'cluster-id' ? ' (same cluster id)' : guard?.matchedBy ? ' (same brokers)' : ''
     if (guard?.readOnly) {
       throw usageError(
@@ -305,7 +379,9 @@ export abstract class KafkaCommand<T extends typeof Command> extends KctlCommand
       )
     }
     if (guard?.protected) {
-      const why = spec.contextName ? `Context ${spec.contextName} is protected.` : `This is the cluster of protected context ${guard.contextName}${via}.`
+      const why = spec.contextName
+        ? `Context ${spec.contextName} is protected.`
+        : `This is the cluster of protected context ${guard.contextName}${via}.`
       await this.confirm(`${question} ${why}`, {yes: options.yes, typed: guard.contextName})
       return
     }
@@ -326,7 +402,9 @@ export abstract class KafkaCommand<T extends typeof Command> extends KctlCommand
       const identity = await clusterService.clusterIdentity(await this.connection())
       const guard = await findClusterGuard(config, spec.brokers, identity)
       if (this.flags.debug) {
-        process.stderr.write(`[debug] guard: cluster ${identity.clusterId} ${guard ? `is that of ${guard.readOnly ? 'read-only' : 'protected'} context ${guard.contextName} (matched by ${guard.matchedBy})` : 'is not that of a guarded context'}\n`)
+        process.stderr.write(
+          `[debug] guard: cluster ${identity.clusterId} ${guard ? `is that of ${guard.readOnly ? 'read-only' : 'protected'} context ${guard.contextName} (matched by ${guard.matchedBy})` : 'is not that of a guarded context'}\n`,
+        )
       }
       return guard
     })()
@@ -354,7 +432,7 @@ export abstract class KafkaCommand<T extends typeof Command> extends KctlCommand
     if (this.connectingTo && !this.conn) {
       return connectionError(`Cannot connect to Kafka at ${this.connectingTo}: no answer within ${timeoutMs}ms`, {
         code: 'CONNECTION_TIMEOUT',
-        hint: 'Check --bootstrap-server (or the context), that the brokers are up and reachable, and the listener\'s security protocol.',
+        hint: "Check --bootstrap-server (or the context), that the brokers are up and reachable, and the listener's security protocol.",
       })
     }
     return super.deadlineError(timeoutMs)

@@ -52,7 +52,6 @@ export const ERROR_CODES = {
   INVALID_REPLICATION_FACTOR: 'A replication factor that is not a positive integer or exceeds the brokers.',
   INVALID_REPLICA_ASSIGNMENT: 'A replica assignment that is not valid.',
   INVALID_RESOURCE: 'A resource (type:name) that is not valid.',
-  INVALID_THRESHOLD: 'A lag threshold that is not a non-negative number.',
   INVALID_THROTTLE: 'A throttle rate that is not valid.',
   INVALID_TIME: 'A time that is not valid.',
   INVALID_TOPIC_NAME: 'A topic name Kafka would refuse.',
@@ -168,9 +167,10 @@ export const ERROR_CODES = {
   UNKNOWN_SUBSCRIPTION: 'A client-metrics subscription that does not exist.',
   EMPTY_SCOPE: 'A state file whose scope owns nothing (or an empty prefix, which would own everything).',
   INVALID_YAML: 'A state file that is not valid YAML.',
-  OUT_OF_SCOPE: 'A resource in a state file outside the file\'s own scope (or an internal topic).',
+  OUT_OF_SCOPE: "A resource in a state file outside the file's own scope (or an internal topic).",
   EMPTY_ID: 'An empty group id, topic, principal, user or transactional id.',
-  INVALID_NUMBER: 'A number that is not an integer or is outside the range of its Kafka protocol field (int16/int32/int64).',
+  INVALID_NUMBER:
+    'A number that is not an integer or is outside the range of its Kafka protocol field (int16/int32/int64).',
   NO_TERMINAL: 'An editor or a prompt was needed, but stdin/stdout is not a terminal.',
 } as const satisfies Record<string, string>
 

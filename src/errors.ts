@@ -56,8 +56,12 @@ export class KctlError extends Error {
 }
 
 /** Bad input detected before anything was sent: exit 2. */
-export const usageError = (message: string, hint?: string, code: KctlErrorCode = 'INVALID_INPUT', details?: Record<string, unknown>) =>
-  new KctlError(code, ExitCode.usage, message, {hint, details})
+export const usageError = (
+  message: string,
+  hint?: string,
+  code: KctlErrorCode = 'INVALID_INPUT',
+  details?: Record<string, unknown>,
+) => new KctlError(code, ExitCode.usage, message, {hint, details})
 
 /** The operation failed on the cluster: exit 1. */
 export const operationError = (message: string, options: KctlErrorOptions & {code?: KctlErrorCode} = {}) =>
@@ -102,7 +106,11 @@ const isObject = (v: unknown): v is ForeignError => typeof v === 'object' && v !
 export function rootCause(err: unknown): unknown {
   let current = err
   for (let i = 0; i < 10 && isObject(current); i++) {
-    const next = current.originalError ?? (current.name === 'KafkaJSNumberOfRetriesExceeded' || current.name === 'KafkaJSNonRetriableError' ? current.cause : undefined)
+    const next =
+      current.originalError ??
+      (current.name === 'KafkaJSNumberOfRetriesExceeded' || current.name === 'KafkaJSNonRetriableError'
+        ? current.cause
+        : undefined)
     if (!next) break
     current = next
   }
@@ -123,14 +131,20 @@ export function toKctlError(err: unknown, context: {operation?: string; address?
   const name = e.name ?? ''
   const message = e.message ?? String(root)
 
-  if (name === 'KafkaJSSASLAuthenticationError' || /SASL .*authentication failed|Authentication failed/i.test(message)) {
-    return connectionError(`Authentication failed${context.address ? ` at ${context.address}` : ''}: ${cleanSaslMessage(message)}`, {
-      code: 'AUTHENTICATION_FAILED',
-      hint: /OAUTHBEARER/.test(message)
-        ? 'Check the token\'s issuer, audience, subject and expiry against the broker\'s OAuth settings (sasl.oauthbearer.expected.*, its JWKS).'
-        : 'Check the username, password and SASL mechanism (sasl.mechanism, sasl.jaas.config) of the context or --command-config file.',
-      cause: err,
-    })
+  if (
+    name === 'KafkaJSSASLAuthenticationError' ||
+    /SASL .*authentication failed|Authentication failed/i.test(message)
+  ) {
+    return connectionError(
+      `Authentication failed${context.address ? ` at ${context.address}` : ''}: ${cleanSaslMessage(message)}`,
+      {
+        code: 'AUTHENTICATION_FAILED',
+        hint: /OAUTHBEARER/.test(message)
+          ? "Check the token's issuer, audience, subject and expiry against the broker's OAuth settings (sasl.oauthbearer.expected.*, its JWKS)."
+          : 'Check the username, password and SASL mechanism (sasl.mechanism, sasl.jaas.config) of the context or --command-config file.',
+        cause: err,
+      },
+    )
   }
 
   if (typeof e.type === 'string' && AUTHORIZATION_TYPES[e.type]) {
@@ -146,21 +160,31 @@ export function toKctlError(err: unknown, context: {operation?: string; address?
   const tlsHint = tlsProblemHint(message)
   if (tlsHint) {
     const where = context.address ?? (e.broker || (e.host ? `${e.host}:${e.port}` : undefined))
-    return connectionError(`TLS handshake failed${where ? ` with ${where}` : ''}: ${message.replace(/^Connection error: /, '').replace(/^[0-9A-F]+:error:[0-9A-F]+:SSL routines:[^:]*:/, '').split(':../deps/')[0].trim()}`, {
-      code: 'TLS_FAILED',
-      hint: tlsHint,
-      cause: err,
-    })
+    return connectionError(
+      `TLS handshake failed${where ? ` with ${where}` : ''}: ${message
+        .replace(/^Connection error: /, '')
+        .replace(/^[0-9A-F]+:error:[0-9A-F]+:SSL routines:[^:]*:/, '')
+        .split(':../deps/')[0]
+        .trim()}`,
+      {
+        code: 'TLS_FAILED',
+        hint: tlsHint,
+        cause: err,
+      },
+    )
   }
 
   const notKafka = /not a Kafka broker: (.*)$/.exec(message)
   if (notKafka) {
     const where = context.address ?? (e.broker || (e.host ? `${e.host}:${e.port}` : undefined))
-    return connectionError(`${where ?? 'The server'} is not a Kafka broker: it answered ${notKafka[1].replace(/^it answered /, '')}`, {
-      code: 'NOT_KAFKA',
-      hint: 'Check the port: --bootstrap-server needs a Kafka listener (see the brokers\' listeners / advertised.listeners), not an HTTP or other service.',
-      cause: err,
-    })
+    return connectionError(
+      `${where ?? 'The server'} is not a Kafka broker: it answered ${notKafka[1].replace(/^it answered /, '')}`,
+      {
+        code: 'NOT_KAFKA',
+        hint: "Check the port: --bootstrap-server needs a Kafka listener (see the brokers' listeners / advertised.listeners), not an HTTP or other service.",
+        cause: err,
+      },
+    )
   }
 
   if (
@@ -168,18 +192,23 @@ export function toKctlError(err: unknown, context: {operation?: string; address?
     name === 'KafkaJSConnectionClosedError' ||
     name === 'KafkaJSBrokerNotFound' ||
     name === 'KafkaJSRequestTimeoutError' ||
-    name === 'KafkaJSNonRetriableError' && /connect/i.test(message) ||
+    (name === 'KafkaJSNonRetriableError' && /connect/i.test(message)) ||
     /ECONNREFUSED|ENOTFOUND|EHOSTUNREACH|ETIMEDOUT|Connection timeout|Closed connection/i.test(message)
   ) {
     const where = context.address ?? (e.broker || (e.host ? `${e.host}:${e.port}` : undefined))
     return connectionError(`Cannot connect to Kafka${where ? ` at ${where}` : ''}: ${message}`, {
-      hint: 'Check --bootstrap-server (or the context), that the brokers are up and reachable, and the listener\'s security protocol.',
+      hint: "Check --bootstrap-server (or the context), that the brokers are up and reachable, and the listener's security protocol.",
       retriable: true,
       cause: err,
     })
   }
 
-  if (/self[- ]signed certificate|unable to verify|certificate|Hostname\/IP does not match|SSL|TLS|wrong version number/i.test(message) && /cert|ssl|tls|hostname|version number/i.test(message)) {
+  if (
+    /self[- ]signed certificate|unable to verify|certificate|Hostname\/IP does not match|SSL|TLS|wrong version number/i.test(
+      message,
+    ) &&
+    /cert|ssl|tls|hostname|version number/i.test(message)
+  ) {
     return connectionError(`TLS handshake failed${context.address ? ` with ${context.address}` : ''}: ${message}`, {
       code: 'TLS_FAILED',
       hint: 'Check ssl.truststore.location (the CA that signed the broker certificate), the client certificate, and ssl.endpoint.identification.algorithm.',
@@ -190,7 +219,12 @@ export function toKctlError(err: unknown, context: {operation?: string; address?
   if (typeof e.type === 'string') {
     // A protocol error's hint (e.g. "needs Kafka 3.8") is kept: it may sit on the root or on a wrapper.
     const hint = e.hint ?? (isObject(err) ? err.hint : undefined)
-    return operationError(`${message} (${e.type})`, {code: kafkaErrorCode(e.type), hint, retriable: Boolean(e.retriable), cause: err})
+    return operationError(`${message} (${e.type})`, {
+      code: kafkaErrorCode(e.type),
+      hint,
+      retriable: Boolean(e.retriable),
+      cause: err,
+    })
   }
 
   const msg = outer === e ? message : `${outer.message ?? message}`
@@ -205,7 +239,11 @@ export function tlsProblemHint(message: string): string | undefined {
   if (/Hostname\/IP does not match|altnames/i.test(message)) {
     return 'The broker certificate does not name this host: use a bootstrap address the certificate lists, or set ssl.endpoint.identification.algorithm= (empty) to skip the hostname check (the chain is still verified).'
   }
-  if (/unable to verify|self[- ]signed certificate|unable to get local issuer|certificate has expired|certificate is not yet valid|UNABLE_TO_VERIFY|DEPTH_ZERO_SELF_SIGNED/i.test(message)) {
+  if (
+    /unable to verify|self[- ]signed certificate|unable to get local issuer|certificate has expired|certificate is not yet valid|UNABLE_TO_VERIFY|DEPTH_ZERO_SELF_SIGNED/i.test(
+      message,
+    )
+  ) {
     return 'The broker certificate is not signed by a CA kctl trusts: set ssl.truststore.location (with ssl.truststore.type=PEM) to the CA that signed it.'
   }
   if (/wrong version number|packet length too long|unknown protocol|record layer failure/i.test(message)) {
@@ -229,7 +267,11 @@ const ANSI = /\u001B\[[0-9;]*m/g
  */
 export function parseErrorToKctl(
   err: Error & {args?: {name?: string}[]; flags?: string[]},
-  context: {command: string; flagNames?: readonly string[]; closest?: (word: string, candidates: readonly string[]) => string | undefined},
+  context: {
+    command: string
+    flagNames?: readonly string[]
+    closest?: (word: string, candidates: readonly string[]) => string | undefined
+  },
 ): KctlError {
   const help = `See \`${context.command} --help\`.`
   const lines = (err.message ?? '')
@@ -240,15 +282,29 @@ export function parseErrorToKctl(
   const first = lines[0] ?? ''
   if (/^Missing \d+ required args?/.test(first)) {
     const names = (err.args ?? []).map((a) => a.name).filter((n): n is string => Boolean(n))
-    const named = names.length > 0 ? names.map((n) => n.toUpperCase()).join(', ') : lines.slice(1).map((l) => l.split(/\s+/)[0].toUpperCase()).join(', ')
+    const named =
+      names.length > 0
+        ? names.map((n) => n.toUpperCase()).join(', ')
+        : lines
+            .slice(1)
+            .map((l) => l.split(/\s+/)[0].toUpperCase())
+            .join(', ')
     return usageError(`Missing required argument${names.length === 1 ? '' : 's'}: ${named}`, help, 'INVALID_ARGUMENTS')
   }
   if (/^Nonexistent flags?:/.test(first) && context.flagNames && context.closest) {
-    const unknown = (err.flags ?? first.replace(/^Nonexistent flags?:\s*/, '').split(/,\s*/)).map((f) => f.replace(/^-+/, '').replace(/=.*$/, ''))
+    const unknown = (err.flags ?? first.replace(/^Nonexistent flags?:\s*/, '').split(/,\s*/)).map((f) =>
+      f.replace(/^-+/, '').replace(/=.*$/, ''),
+    )
     const near = unknown.map((f) => context.closest!(f, context.flagNames!)).filter((f): f is string => f !== undefined)
-    if (near.length > 0) return usageError(first, `Did you mean ${near.map((f) => `--${f}`).join(', ')}? ${help}`, 'INVALID_ARGUMENTS')
+    if (near.length > 0)
+      return usageError(first, `Did you mean ${near.map((f) => `--${f}`).join(', ')}? ${help}`, 'INVALID_ARGUMENTS')
   }
   // oclif says "Parsing --flag" and gives the reason on the next line: keep both on one line.
-  const reason = /^Parsing --/.test(first) && lines[1] ? `${first}: ${lines[1]}` : lines.length > 1 && !/^Missing/.test(first) ? lines.join('; ') : first
+  const reason =
+    /^Parsing --/.test(first) && lines[1]
+      ? `${first}: ${lines[1]}`
+      : lines.length > 1 && !/^Missing/.test(first)
+        ? lines.join('; ')
+        : first
   return usageError((reason || 'Invalid arguments').replace(/^\s*Error:\s*/, '').trim(), help, 'INVALID_ARGUMENTS')
 }

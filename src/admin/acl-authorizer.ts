@@ -72,20 +72,55 @@ export function authorize(req: AccessRequest, bindings: AclBinding[], settings: 
   const onResource = bindings.filter((b) => resourceMatches(b, req.resourceType, req.resourceName))
   const matching = onResource
     .filter((b) => bindingResult(b, req) !== null)
-    .sort((a, b) => specificity(b) - specificity(a) || (a.permission === b.permission ? 0 : a.permission === 'DENY' ? -1 : 1))
+    .sort(
+      (a, b) =>
+        specificity(b) - specificity(a) || (a.permission === b.permission ? 0 : a.permission === 'DENY' ? -1 : 1),
+    )
   const what = `${req.operation} on ${req.resourceType} ${req.resourceName}`
   const base = {request: req, matching}
   if (settings.superUsers.includes(req.principal)) {
-    return {...base, decision: 'ALLOWED', reason: 'super-user', decidedBy: null, explanation: `${req.principal} is a super user (super.users): every operation is allowed, whatever the bindings say`}
+    return {
+      ...base,
+      decision: 'ALLOWED',
+      reason: 'super-user',
+      decidedBy: null,
+      explanation: `${req.principal} is a super user (super.users): every operation is allowed, whatever the bindings say`,
+    }
   }
   const deny = matching.find((b) => b.permission === 'DENY')
-  if (deny) return {...base, decision: 'DENIED', reason: 'deny-binding', decidedBy: deny, explanation: `DENY binding ${describeBinding(deny)} matches ${what}; DENY overrides any ALLOW`}
+  if (deny)
+    return {
+      ...base,
+      decision: 'DENIED',
+      reason: 'deny-binding',
+      decidedBy: deny,
+      explanation: `DENY binding ${describeBinding(deny)} matches ${what}; DENY overrides any ALLOW`,
+    }
   const allow = matching.find((b) => b.permission === 'ALLOW')
-  if (allow) return {...base, decision: 'ALLOWED', reason: 'allow-binding', decidedBy: allow, explanation: `ALLOW binding ${describeBinding(allow)} grants ${what}`}
+  if (allow)
+    return {
+      ...base,
+      decision: 'ALLOWED',
+      reason: 'allow-binding',
+      decidedBy: allow,
+      explanation: `ALLOW binding ${describeBinding(allow)} grants ${what}`,
+    }
   if (settings.allowEveryoneIfNoAclFound && onResource.length === 0) {
-    return {...base, decision: 'ALLOWED', reason: 'allow-everyone-if-no-acl', decidedBy: null, explanation: `no binding exists for ${req.resourceType} ${req.resourceName} and allow.everyone.if.no.acl.found=true`}
+    return {
+      ...base,
+      decision: 'ALLOWED',
+      reason: 'allow-everyone-if-no-acl',
+      decidedBy: null,
+      explanation: `no binding exists for ${req.resourceType} ${req.resourceName} and allow.everyone.if.no.acl.found=true`,
+    }
   }
-  return {...base, decision: 'DENIED', reason: 'no-binding', decidedBy: null, explanation: `no binding matches ${req.principal} for ${what} from host ${req.host}`}
+  return {
+    ...base,
+    decision: 'DENIED',
+    reason: 'no-binding',
+    decidedBy: null,
+    explanation: `no binding matches ${req.principal} for ${what} from host ${req.host}`,
+  }
 }
 
 export function describeBinding(b: AclBinding): string {

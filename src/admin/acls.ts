@@ -19,15 +19,33 @@ import {describeConfigResources} from './configs.js'
 import {type AccessDecision, type AccessRequest, type AuthorizerSettings, authorize} from './acl-authorizer.js'
 
 // Kafka's wire codes (kafkajs's ACL_* enums carry the same numbers).
-const RESOURCE_CODE: Record<AclResourceType | 'ANY', number> = {ANY: 1, TOPIC: 2, GROUP: 3, CLUSTER: 4, TRANSACTIONAL_ID: 5, DELEGATION_TOKEN: 6}
+const RESOURCE_CODE: Record<AclResourceType | 'ANY', number> = {
+  ANY: 1,
+  TOPIC: 2,
+  GROUP: 3,
+  CLUSTER: 4,
+  TRANSACTIONAL_ID: 5,
+  DELEGATION_TOKEN: 6,
+}
 const OPERATION_CODE: Record<AclOperation | 'ANY', number> = {
-  ANY: 1, ALL: 2, READ: 3, WRITE: 4, CREATE: 5, DELETE: 6, ALTER: 7, DESCRIBE: 8,
-  CLUSTER_ACTION: 9, DESCRIBE_CONFIGS: 10, ALTER_CONFIGS: 11, IDEMPOTENT_WRITE: 12,
+  ANY: 1,
+  ALL: 2,
+  READ: 3,
+  WRITE: 4,
+  CREATE: 5,
+  DELETE: 6,
+  ALTER: 7,
+  DESCRIBE: 8,
+  CLUSTER_ACTION: 9,
+  DESCRIBE_CONFIGS: 10,
+  ALTER_CONFIGS: 11,
+  IDEMPOTENT_WRITE: 12,
 }
 const PATTERN_CODE: Record<AclPatternFilterType, number> = {ANY: 1, MATCH: 2, LITERAL: 3, PREFIXED: 4}
 const PERMISSION_CODE = {ANY: 1, DENY: 2, ALLOW: 3} as const
 
-const byCode = <K extends string>(table: Record<K, number>) => new Map(Object.entries(table).map(([k, v]) => [v as number, k as K]))
+const byCode = <K extends string>(table: Record<K, number>) =>
+  new Map(Object.entries(table).map(([k, v]) => [v as number, k as K]))
 const RESOURCE_NAME = byCode(RESOURCE_CODE)
 const OPERATION_NAME = byCode(OPERATION_CODE)
 const PATTERN_NAME = byCode(PATTERN_CODE)
@@ -50,7 +68,10 @@ interface WireAcl {
   permissionType: number
 }
 
-const fromWire = (r: {resourceType: number; resourceName: string; resourcePatternType: number}, a: WireAcl): AclBinding => ({
+const fromWire = (
+  r: {resourceType: number; resourceName: string; resourcePatternType: number},
+  a: WireAcl,
+): AclBinding => ({
   resourceType: (RESOURCE_NAME.get(r.resourceType) ?? `UNKNOWN_${r.resourceType}`) as AclResourceType,
   resourceName: r.resourceName,
   patternType: (PATTERN_NAME.get(r.resourcePatternType) ?? `UNKNOWN_${r.resourcePatternType}`) as AclPatternType,
@@ -93,8 +114,20 @@ async function describe(conn: KafkaConnection, filter: WireFilter): Promise<AclB
   const admin = await aclBroker(conn)
   try {
     // kafkajs wants `undefined` (not null) for "any" strings.
-    const {resources} = await admin.describeAcls({...filter, resourceName: filter.resourceName ?? undefined, principal: filter.principal ?? undefined, host: filter.host ?? undefined} as Record<string, unknown>)
-    return (resources as unknown as {resourceType: number; resourceName: string; resourcePatternType: number; acls: WireAcl[]}[]).flatMap((r) => r.acls.map((a) => fromWire(r, a)))
+    const {resources} = await admin.describeAcls({
+      ...filter,
+      resourceName: filter.resourceName ?? undefined,
+      principal: filter.principal ?? undefined,
+      host: filter.host ?? undefined,
+    } as Record<string, unknown>)
+    return (
+      resources as unknown as {
+        resourceType: number
+        resourceName: string
+        resourcePatternType: number
+        acls: WireAcl[]
+      }[]
+    ).flatMap((r) => r.acls.map((a) => fromWire(r, a)))
   } catch (error) {
     throw toKctlError(error, {operation: 'describing ACLs (DESCRIBE on the CLUSTER)'})
   }
@@ -111,7 +144,15 @@ export async function existingBindings(conn: KafkaConnection, bindings: AclBindi
   const wanted = new Set(bindings.map(bindingKey))
   const patterns = new Map(bindings.map((b) => [`${b.resourceType}\u0000${b.patternType}\u0000${b.resourceName}`, b]))
   const found = await Promise.all(
-    [...patterns.values()].map((b) => describe(conn, {...exactFilter(b), principal: null, host: null, operation: OPERATION_CODE.ANY, permissionType: PERMISSION_CODE.ANY})),
+    [...patterns.values()].map((b) =>
+      describe(conn, {
+        ...exactFilter(b),
+        principal: null,
+        host: null,
+        operation: OPERATION_CODE.ANY,
+        permissionType: PERMISSION_CODE.ANY,
+      }),
+    ),
   )
   return sortBindings(dedupeBindings(found.flat().filter((b) => wanted.has(bindingKey(b)))))
 }
@@ -121,7 +162,15 @@ export async function createAcls(conn: KafkaConnection, bindings: AclBinding[]):
   const admin = await aclBroker(conn)
   const acl = bindings.map((b) => {
     const {resourceName, principal, host, resourceType, resourcePatternType, operation, permissionType} = exactFilter(b)
-    return {resourceType, resourceName: resourceName!, resourcePatternType, principal: principal!, host: host!, operation, permissionType}
+    return {
+      resourceType,
+      resourceName: resourceName!,
+      resourcePatternType,
+      principal: principal!,
+      host: host!,
+      operation,
+      permissionType,
+    }
   })
   try {
     await admin.createAcls({acl})
@@ -137,9 +186,11 @@ export async function deleteAcls(conn: KafkaConnection, bindings: AclBinding[]):
   const admin = await aclBroker(conn)
   try {
     const {filterResponses} = await admin.deleteAcls({filters: bindings.map(exactFilter)})
-    const deleted = (filterResponses as unknown as {matchingAcls: (WireAcl & {resourceType: number; resourceName: string; resourcePatternType: number})[]}[]).flatMap((f) =>
-      f.matchingAcls.map((m) => fromWire(m, m)),
-    )
+    const deleted = (
+      filterResponses as unknown as {
+        matchingAcls: (WireAcl & {resourceType: number; resourceName: string; resourcePatternType: number})[]
+      }[]
+    ).flatMap((f) => f.matchingAcls.map((m) => fromWire(m, m)))
     return sortBindings(dedupeBindings(deleted))
   } catch (error) {
     throw toKctlError(error, {operation: 'deleting ACLs (ALTER on the CLUSTER)'})
@@ -155,14 +206,21 @@ export async function authorizerSettings(conn: KafkaConnection): Promise<Authori
   try {
     const [nodeId] = await conn.brokerIds()
     const [res] = await describeConfigResources(conn, await conn.broker(nodeId), [
-      {resourceType: ConfigResourceType.broker, resourceName: String(nodeId), configurationKeys: ['super.users', 'allow.everyone.if.no.acl.found']},
+      {
+        resourceType: ConfigResourceType.broker,
+        resourceName: String(nodeId),
+        configurationKeys: ['super.users', 'allow.everyone.if.no.acl.found'],
+      },
     ])
     const entries = res?.errorCode === 0 ? res.configs : []
     const value = (name: string) => entries.find((e) => e.name === name)?.value
     const superUsers = value('super.users')
     if (superUsers === null || superUsers === undefined) return null
     return {
-      superUsers: superUsers.split(';').map((s) => s.trim()).filter(Boolean),
+      superUsers: superUsers
+        .split(';')
+        .map((s) => s.trim())
+        .filter(Boolean),
       allowEveryoneIfNoAclFound: value('allow.everyone.if.no.acl.found') === 'true',
     }
   } catch {
@@ -178,7 +236,13 @@ export interface AccessCheck extends AccessDecision {
 /** Evaluate one access request against the cluster's bindings (one DescribeAcls with a MATCH filter). */
 export async function checkAccess(conn: KafkaConnection, req: AccessRequest): Promise<AccessCheck> {
   const [bindings, settings] = await Promise.all([
-    listAcls(conn, {resources: [{resourceType: req.resourceType, resourceName: req.resourceName}], patternType: 'MATCH', principals: [], hosts: [], operations: []}),
+    listAcls(conn, {
+      resources: [{resourceType: req.resourceType, resourceName: req.resourceName}],
+      patternType: 'MATCH',
+      principals: [],
+      hosts: [],
+      operations: [],
+    }),
     authorizerSettings(conn),
   ])
   const decision = authorize(req, bindings, settings ?? {superUsers: [], allowEveryoneIfNoAclFound: false})

@@ -24,7 +24,10 @@ export interface BrokerSummary {
 }
 
 function countRoles(states: PartitionState[], id: number) {
-  return {leaders: states.filter((s) => s.leader === id).length, replicas: states.filter((s) => s.replicas.includes(id)).length}
+  return {
+    leaders: states.filter((s) => s.leader === id).length,
+    replicas: states.filter((s) => s.replicas.includes(id)).length,
+  }
 }
 
 /** Every broker with its leader and replica counts and log-dir size: DescribeCluster, Metadata, one DescribeLogDirs per broker. */
@@ -35,23 +38,27 @@ export async function listBrokers(conn: KafkaConnection): Promise<BrokerSummary[
 async function brokerOverview(conn: KafkaConnection, only?: number) {
   const [cluster, states] = await Promise.all([describeCluster(conn), partitionStates(conn)])
   const live = new Set(await liveBrokerIds(conn))
-  const reachable = cluster.brokers.filter((b) => !b.fenced && live.has(b.id) && (only === undefined || b.id === only)).map((b) => b.id)
+  const reachable = cluster.brokers
+    .filter((b) => !b.fenced && live.has(b.id) && (only === undefined || b.id === only))
+    .map((b) => b.id)
   // Sizes are extra: a broker that does not answer, or a principal without DESCRIBE on the
   // cluster, leaves them null (with a warning) instead of failing the whole listing.
   const dirs = await describeLogDirs(conn, {brokers: reachable, tolerant: true})
-  const brokers = cluster.brokers.filter((b) => only === undefined || b.id === only).map((b) => {
-    const mine = dirs.logDirs.filter((d) => d.broker === b.id)
-    return {
-      id: b.id,
-      host: b.host,
-      port: b.port,
-      rack: b.rack,
-      controller: b.isController,
-      fenced: b.fenced,
-      ...countRoles(states, b.id),
-      logDirBytes: mine.length > 0 ? mine.reduce((n, d) => n + d.sizeBytes, 0) : null,
-    }
-  })
+  const brokers = cluster.brokers
+    .filter((b) => only === undefined || b.id === only)
+    .map((b) => {
+      const mine = dirs.logDirs.filter((d) => d.broker === b.id)
+      return {
+        id: b.id,
+        host: b.host,
+        port: b.port,
+        rack: b.rack,
+        controller: b.isController,
+        fenced: b.fenced,
+        ...countRoles(states, b.id),
+        logDirBytes: mine.length > 0 ? mine.reduce((n, d) => n + d.sizeBytes, 0) : null,
+      }
+    })
   return {brokers, states, dirs}
 }
 
@@ -74,19 +81,29 @@ export async function describeBroker(conn: KafkaConnection, id: number): Promise
   await requireBrokers(conn, [id])
   const [{brokers, states, dirs}, configs] = await Promise.all([
     brokerOverview(conn, id),
-    describeConfigResources(conn, await conn.broker(id), [{resourceType: ConfigResourceType.broker, resourceName: String(id), configurationKeys: null}]),
+    describeConfigResources(conn, await conn.broker(id), [
+      {resourceType: ConfigResourceType.broker, resourceName: String(id), configurationKeys: null},
+    ]),
   ])
   const summary = brokers[0]
-  if (configs[0] && configs[0].errorCode !== 0) throw protocolErrorToKctl(configs[0].errorCode, configs[0].errorMessage, `DescribeConfigs of broker ${id}`)
+  if (configs[0] && configs[0].errorCode !== 0)
+    throw protocolErrorToKctl(configs[0].errorCode, configs[0].errorMessage, `DescribeConfigs of broker ${id}`)
   const entries = configs[0]?.configs ?? []
   return {
     ...summary,
     configs: entries
       .filter((c) => c.configSource === 2 || c.configSource === 3)
-      .map((c) => ({name: c.name, value: c.isSensitive ? null : c.value, source: c.configSource === 2 ? ('dynamic-broker' as const) : ('dynamic-default' as const), sensitive: c.isSensitive}))
+      .map((c) => ({
+        name: c.name,
+        value: c.isSensitive ? null : c.value,
+        source: c.configSource === 2 ? ('dynamic-broker' as const) : ('dynamic-default' as const),
+        sensitive: c.isSensitive,
+      }))
       .sort((a, b) => a.name.localeCompare(b.name)),
     logDirs: dirs.logDirs,
-    leaderOf: states.filter((s) => s.leader === id).map((s) => ({topic: s.topic, partition: s.partition, replicas: s.replicas, isr: s.isr})),
+    leaderOf: states
+      .filter((s) => s.leader === id)
+      .map((s) => ({topic: s.topic, partition: s.partition, replicas: s.replicas, isr: s.isr})),
   }
 }
 

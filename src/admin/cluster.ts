@@ -31,7 +31,11 @@ export async function describeCluster(conn: KafkaConnection): Promise<ClusterDes
   const broker = await conn.anyBroker()
   const [res, quorum] = await Promise.all([
     conn.request(broker, DescribeClusterApi, (version, Encoder) =>
-      describeClusterRequest(version, {includeClusterAuthorizedOperations: false, endpointType: 1, includeFencedBrokers: true}, Encoder),
+      describeClusterRequest(
+        version,
+        {includeClusterAuthorizedOperations: false, endpointType: 1, includeFencedBrokers: true},
+        Encoder,
+      ),
     ),
     describeMetadataQuorum(conn).catch((error: unknown) => {
       // Not a KRaft cluster, or not allowed to DESCRIBE the cluster: fall back below.
@@ -49,7 +53,14 @@ export async function describeCluster(conn: KafkaConnection): Promise<ClusterDes
     controllerId,
     controllerSource,
     brokers: res.brokers
-      .map((b) => ({id: b.brokerId, host: b.host, port: b.port, rack: b.rack, isController: b.brokerId === controllerId, fenced: b.isFenced}))
+      .map((b) => ({
+        id: b.brokerId,
+        host: b.host,
+        port: b.port,
+        rack: b.rack,
+        isController: b.brokerId === controllerId,
+        fenced: b.isFenced,
+      }))
       .sort((a, b) => a.id - b.id),
   }
 }
@@ -57,7 +68,9 @@ export async function describeCluster(conn: KafkaConnection): Promise<ClusterDes
 /** The `__cluster_metadata` partition of the KRaft quorum (DescribeQuorum, API 55). */
 export async function describeMetadataQuorum(conn: KafkaConnection): Promise<QuorumPartition> {
   const broker = await conn.anyBroker()
-  const res = await conn.request(broker, DescribeQuorumApi, (version, Encoder) => describeQuorumRequest(version, Encoder))
+  const res = await conn.request(broker, DescribeQuorumApi, (version, Encoder) =>
+    describeQuorumRequest(version, Encoder),
+  )
   throwIfError(res.errorCode, res.errorMessage, 'DescribeQuorum')
   const partition = res.topics[0]?.partitions[0]
   if (!partition) throw protocolErrorToKctl(-1, 'empty DescribeQuorum response', 'DescribeQuorum')

@@ -10,7 +10,9 @@ export function renderOverridesFile(entity: ConfigEntity, overrides: DescribedCo
     `# Config overrides of ${entityLabel(entity)}.`,
     '# One key=value per line. Change a value to set it, delete a line to remove that override,',
     '# add a line to set a new one. Lines starting with # are ignored. Save unchanged to cancel.',
-    ...(sensitive.length > 0 ? [`# Sensitive overrides are not shown and stay unchanged: ${sensitive.join(', ')}`] : []),
+    ...(sensitive.length > 0
+      ? [`# Sensitive overrides are not shown and stay unchanged: ${sensitive.join(', ')}`]
+      : []),
     ...overrides.filter((c) => !c.isSensitive).map((c) => `${c.name}=${c.value ?? ''}`),
     '',
   ].join('\n')
@@ -23,7 +25,8 @@ export function parseOverridesFile(text: string): Map<string, string> {
     const line = raw.trim()
     if (line === '' || line.startsWith('#')) continue
     const {key, value} = parseConfigAssignment(line, `line ${i + 1}`)
-    if (out.has(key)) throw usageError(`Line ${i + 1}: ${key} is set twice`, 'Keep one line per key.', 'DUPLICATE_CONFIG_KEY')
+    if (out.has(key))
+      throw usageError(`Line ${i + 1}: ${key} is set twice`, 'Keep one line per key.', 'DUPLICATE_CONFIG_KEY')
     out.set(key, value)
   }
   return out
@@ -35,7 +38,12 @@ export function overridesPatch(before: DescribedConfig[], after: Map<string, str
   const sensitive = new Set(before.filter((c) => c.isSensitive).map((c) => c.name))
   const changes: ConfigChange[] = []
   for (const [key, value] of after) {
-    if (sensitive.has(key)) throw usageError(`${key} is sensitive: it cannot be edited here`, `Use \`kctl configs set ... ${key}=VALUE\`.`, 'SENSITIVE_CONFIG')
+    if (sensitive.has(key))
+      throw usageError(
+        `${key} is sensitive: it cannot be edited here`,
+        `Use \`kctl configs set ... ${key}=VALUE\`.`,
+        'SENSITIVE_CONFIG',
+      )
     if (current.get(key) !== value) changes.push({key, operation: 'set', value})
   }
   for (const key of current.keys()) if (!after.has(key)) changes.push({key, operation: 'delete', value: null})

@@ -33,23 +33,45 @@ export function validateQuotaChanges(e: ConfigEntity, changes: ConfigChange[]): 
   const entity = quotaEntityOf(e)
   validateQuotaEntity(entity, {requireOne: true})
   for (const c of changes) {
-    if (c.operation === 'append' || c.operation === 'subtract') throw usageError(`Quotas are numbers, not lists: cannot ${c.operation} ${c.key}`, 'Use `kctl configs set` or `kctl quotas set`.', 'INVALID_CONFIG_OPERATION')
+    if (c.operation === 'append' || c.operation === 'subtract')
+      throw usageError(
+        `Quotas are numbers, not lists: cannot ${c.operation} ${c.key}`,
+        'Use `kctl configs set` or `kctl quotas set`.',
+        'INVALID_CONFIG_OPERATION',
+      )
     parseQuotaKey(c.key)
     const n = Number(c.value)
     if (c.operation === 'set' && (String(c.value).trim() === '' || !Number.isFinite(n) || n <= 0)) {
-      throw usageError(`Invalid quota ${c.key}=${c.value}`, `Use a positive number, e.g. ${c.key}=1048576.`, 'INVALID_QUOTA')
+      throw usageError(
+        `Invalid quota ${c.key}=${c.value}`,
+        `Use a positive number, e.g. ${c.key}=1048576.`,
+        'INVALID_QUOTA',
+      )
     }
   }
-  checkQuotaKeysForEntity(entity, changes.map((c) => c.key))
+  checkQuotaKeysForEntity(
+    entity,
+    changes.map((c) => c.key),
+  )
 }
 
 const text = (v: number | undefined) => (v === undefined ? null : String(v))
 
-export async function alterQuotaConfigs(conn: KafkaConnection, e: ConfigEntity, changes: ConfigChange[], options: {dryRun: boolean}): Promise<AlterConfigsResult> {
+export async function alterQuotaConfigs(
+  conn: KafkaConnection,
+  e: ConfigEntity,
+  changes: ConfigChange[],
+  options: {dryRun: boolean},
+): Promise<AlterConfigsResult> {
   const entity = quotaEntityOf(e)
   const before = await quotasService.entityQuotas(conn, entity)
   const missing = changes.find((c) => c.operation === 'delete' && before[c.key] === undefined)
-  if (missing) throw usageError(`${missing.key} is not set on ${e.type} ${e.name || '<default>'}: nothing to delete`, `Its quotas: ${Object.keys(before).join(', ') || 'none'}.`, 'CONFIG_NOT_OVERRIDDEN')
+  if (missing)
+    throw usageError(
+      `${missing.key} is not set on ${e.type} ${e.name || '<default>'}: nothing to delete`,
+      `Its quotas: ${Object.keys(before).join(', ') || 'none'}.`,
+      'CONFIG_NOT_OVERRIDDEN',
+    )
   const set = Object.fromEntries(changes.filter((c) => c.operation === 'set').map((c) => [c.key, Number(c.value)]))
   const remove = changes.filter((c) => c.operation === 'delete').map((c) => c.key)
   await quotasService.alterQuotas(conn, entity, {set, remove, validateOnly: options.dryRun})
@@ -57,5 +79,9 @@ export async function alterQuotaConfigs(conn: KafkaConnection, e: ConfigEntity, 
   const after = options.dryRun
     ? Object.fromEntries(changes.map((c) => [c.key, expected(c)]))
     : await quotasService.settledEntityQuotas(conn, entity, (q) => changes.every((c) => q[c.key] === expected(c)))
-  return {entity: e, dryRun: options.dryRun, changes: changes.map((c) => ({key: c.key, before: text(before[c.key]), after: text(after[c.key])}))}
+  return {
+    entity: e,
+    dryRun: options.dryRun,
+    changes: changes.map((c) => ({key: c.key, before: text(before[c.key]), after: text(after[c.key])})),
+  }
 }

@@ -1,7 +1,16 @@
 import type {ConfigOperationName} from '../protocol/incremental-alter-configs.js'
 
 /** The config entities and changes of `kctl configs` (shared by configs.ts and config-quotas.ts). */
-export const CONFIG_ENTITY_TYPES = ['topic', 'broker', 'broker-logger', 'group', 'client-metrics', 'user', 'client', 'ip'] as const
+export const CONFIG_ENTITY_TYPES = [
+  'topic',
+  'broker',
+  'broker-logger',
+  'group',
+  'client-metrics',
+  'user',
+  'client',
+  'ip',
+] as const
 export type ConfigEntityType = (typeof CONFIG_ENTITY_TYPES)[number]
 
 export interface ConfigEntity {

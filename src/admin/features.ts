@@ -24,10 +24,34 @@ export interface ClusterFeatures {
 
 /** metadata.version feature levels (Kafka's MetadataVersion enum, 3.3 to 4.5). */
 const METADATA_VERSIONS = new Map<number, string>([
-  [7, '3.3-IV3'], [8, '3.4-IV0'], [9, '3.5-IV0'], [10, '3.5-IV1'], [11, '3.5-IV2'], [12, '3.6-IV0'], [13, '3.6-IV1'],
-  [14, '3.6-IV2'], [15, '3.7-IV0'], [16, '3.7-IV1'], [17, '3.7-IV2'], [18, '3.7-IV3'], [19, '3.7-IV4'], [20, '3.8-IV0'],
-  [21, '3.9-IV0'], [22, '4.0-IV0'], [23, '4.0-IV1'], [24, '4.0-IV2'], [25, '4.0-IV3'], [26, '4.1-IV0'], [27, '4.1-IV1'],
-  [28, '4.2-IV0'], [29, '4.2-IV1'], [30, '4.3-IV0'], [31, '4.4-IV0'], [32, '4.4-IV1'], [33, '4.4-IV2'], [34, '4.5-IV0'],
+  [7, '3.3-IV3'],
+  [8, '3.4-IV0'],
+  [9, '3.5-IV0'],
+  [10, '3.5-IV1'],
+  [11, '3.5-IV2'],
+  [12, '3.6-IV0'],
+  [13, '3.6-IV1'],
+  [14, '3.6-IV2'],
+  [15, '3.7-IV0'],
+  [16, '3.7-IV1'],
+  [17, '3.7-IV2'],
+  [18, '3.7-IV3'],
+  [19, '3.7-IV4'],
+  [20, '3.8-IV0'],
+  [21, '3.9-IV0'],
+  [22, '4.0-IV0'],
+  [23, '4.0-IV1'],
+  [24, '4.0-IV2'],
+  [25, '4.0-IV3'],
+  [26, '4.1-IV0'],
+  [27, '4.1-IV1'],
+  [28, '4.2-IV0'],
+  [29, '4.2-IV1'],
+  [30, '4.3-IV0'],
+  [31, '4.4-IV0'],
+  [32, '4.4-IV1'],
+  [33, '4.4-IV2'],
+  [34, '4.5-IV0'],
 ])
 
 export function metadataVersionName(level: number): string {
@@ -37,9 +61,13 @@ export function metadataVersionName(level: number): string {
 /** Supported and finalized features from one ApiVersions v3+ request (its tagged fields). */
 export async function clusterFeatures(conn: KafkaConnection): Promise<ClusterFeatures> {
   const broker = await conn.anyBroker()
-  const res = await conn.request(broker, ApiVersionsApi, (v, Encoder) => apiVersionsRequest(v, {name: 'kctl', version: '0'}, Encoder))
+  const res = await conn.request(broker, ApiVersionsApi, (v, Encoder) =>
+    apiVersionsRequest(v, {name: 'kctl', version: '0'}, Encoder),
+  )
   throwIfError(res.errorCode, null, 'ApiVersions')
-  const names = [...new Set([...res.supportedFeatures.map((f) => f.name), ...res.finalizedFeatures.map((f) => f.name)])].sort()
+  const names = [
+    ...new Set([...res.supportedFeatures.map((f) => f.name), ...res.finalizedFeatures.map((f) => f.name)]),
+  ].sort()
   const features = names.map((name) => {
     const s = res.supportedFeatures.find((f) => f.name === name)
     const f = res.finalizedFeatures.find((x) => x.name === name)

@@ -14,7 +14,16 @@ import {onEachBroker} from './degraded.js'
 import {appendTo} from './multimap.js'
 
 /** Group states as Kafka names them (classic and KIP-848 consumer groups). */
-export const GROUP_STATES = ['Stable', 'Empty', 'PreparingRebalance', 'CompletingRebalance', 'Dead', 'Assigning', 'Reconciling', 'NotReady'] as const
+export const GROUP_STATES = [
+  'Stable',
+  'Empty',
+  'PreparingRebalance',
+  'CompletingRebalance',
+  'Dead',
+  'Assigning',
+  'Reconciling',
+  'NotReady',
+] as const
 export const GROUP_TYPES = ['classic', 'consumer', 'share', 'streams'] as const
 
 export interface GroupListing {
@@ -51,7 +60,8 @@ export interface GroupDescription {
 export function parseGroupStates(values: string[]): string[] {
   return values.map((v) => {
     const state = GROUP_STATES.find((s) => s.toLowerCase() === v.trim().toLowerCase())
-    if (!state) throw usageError(`Unknown group state "${v}"`, `Use one of: ${GROUP_STATES.join(', ')}.`, 'INVALID_GROUP_STATE')
+    if (!state)
+      throw usageError(`Unknown group state "${v}"`, `Use one of: ${GROUP_STATES.join(', ')}.`, 'INVALID_GROUP_STATE')
     return state
   })
 }
@@ -59,7 +69,8 @@ export function parseGroupStates(values: string[]): string[] {
 export function parseGroupTypes(values: string[]): string[] {
   return values.map((v) => {
     const type = GROUP_TYPES.find((t) => t === v.trim().toLowerCase())
-    if (!type) throw usageError(`Unknown group type "${v}"`, `Use one of: ${GROUP_TYPES.join(', ')}.`, 'INVALID_GROUP_TYPE')
+    if (!type)
+      throw usageError(`Unknown group type "${v}"`, `Use one of: ${GROUP_TYPES.join(', ')}.`, 'INVALID_GROUP_TYPE')
     return type
   })
 }
@@ -68,24 +79,32 @@ export function parseGroupTypes(values: string[]): string[] {
  * ListGroups once per broker (each answers for the groups it coordinates), with the state and
  * type filters applied by the brokers. Member counts come from one describe per coordinator.
  */
-export async function listGroups(conn: KafkaConnection, filter: {states?: string[]; types?: string[]; withMembers?: boolean} = {}): Promise<GroupListing[]> {
+export async function listGroups(
+  conn: KafkaConnection,
+  filter: {states?: string[]; types?: string[]; withMembers?: boolean} = {},
+): Promise<GroupListing[]> {
   const ids = await conn.brokerIds()
   // A broker that does not answer leaves out the groups it coordinates, with a warning.
   const answers = await onEachBroker(conn, ids, 'the groups it coordinates are not listed', async (broker, id) => {
-      const res = await conn.request(broker, ListGroupsApi, (version, Encoder) => {
-        if (version < 5 && filter.types?.length) {
-          throw new KafkaProtocolError('UNSUPPORTED_VERSION', `broker ${id} supports ListGroups v${version} only, which cannot filter by group type`, {hint: 'Group types (KIP-848) need Kafka 3.8 or newer; drop --type.'})
-        }
-        return listGroupsRequest(version, {statesFilter: filter.states ?? [], typesFilter: filter.types ?? []}, Encoder)
-      })
-      throwIfError(res.errorCode, null, `ListGroups on broker ${id}`)
-      return res.groups.map((g: ListedGroup) => ({g, coordinator: id}))
+    const res = await conn.request(broker, ListGroupsApi, (version, Encoder) => {
+      if (version < 5 && filter.types?.length) {
+        throw new KafkaProtocolError(
+          'UNSUPPORTED_VERSION',
+          `broker ${id} supports ListGroups v${version} only, which cannot filter by group type`,
+          {hint: 'Group types (KIP-848) need Kafka 3.8 or newer; drop --type.'},
+        )
+      }
+      return listGroupsRequest(version, {statesFilter: filter.states ?? [], typesFilter: filter.types ?? []}, Encoder)
+    })
+    throwIfError(res.errorCode, null, `ListGroups on broker ${id}`)
+    return res.groups.map((g: ListedGroup) => ({g, coordinator: id}))
   })
   const listed = [...answers.values()].flat().sort((a, b) => a.g.groupId.localeCompare(b.g.groupId))
   const members = new Map<string, number>()
   if (filter.withMembers !== false && listed.length > 0) {
     const coordinators = new Map(listed.map(({g, coordinator}) => [g.groupId, coordinator]))
-    for (const d of await describeGroups(conn, [...coordinators.keys()], coordinators)) members.set(d.group, d.members.length)
+    for (const d of await describeGroups(conn, [...coordinators.keys()], coordinators))
+      members.set(d.group, d.members.length)
   }
   return listed.map(({g, coordinator}) => ({
     group: g.groupId,
@@ -108,9 +127,12 @@ export async function findCoordinators(conn: KafkaConnection, groupIds: string[]
   const result = new Map<string, number>()
   if (groupIds.length === 0) return result
   const broker = await conn.anyBroker()
-  const res = await conn.request(broker, FindCoordinatorApi, (v, Encoder) => findCoordinatorRequest(v, groupIds, Encoder))
+  const res = await conn.request(broker, FindCoordinatorApi, (v, Encoder) =>
+    findCoordinatorRequest(v, groupIds, Encoder),
+  )
   for (const c of res.coordinators) {
-    if (c.errorCode !== 0) throw protocolErrorToKctl(c.errorCode, c.errorMessage, `Finding the coordinator of group ${c.key}`)
+    if (c.errorCode !== 0)
+      throw protocolErrorToKctl(c.errorCode, c.errorMessage, `Finding the coordinator of group ${c.key}`)
     result.set(c.key, c.nodeId)
   }
   return result
@@ -134,7 +156,11 @@ const GROUP_ID_NOT_FOUND = 69
  * (which DescribeGroups reports as Dead or not found) are described with one
  * ConsumerGroupDescribe per coordinator. A group that does not exist comes back as `Dead`.
  */
-export async function describeGroups(conn: KafkaConnection, groupIds: string[], known?: Map<string, number>): Promise<GroupDescription[]> {
+export async function describeGroups(
+  conn: KafkaConnection,
+  groupIds: string[],
+  known?: Map<string, number>,
+): Promise<GroupDescription[]> {
   const unique = [...new Set(groupIds)]
   const coordinators = known ?? (await findCoordinators(conn, unique))
   const batches = byCoordinator(unique, coordinators)
@@ -163,7 +189,8 @@ export async function describeGroups(conn: KafkaConnection, groupIds: string[], 
               instanceId: m.groupInstanceId,
               clientId: m.clientId,
               host: m.clientHost,
-              assignment: g.protocolType === 'consumer' ? sortAssignment(decodeConsumerAssignment(m.memberAssignment)) : [],
+              assignment:
+                g.protocolType === 'consumer' ? sortAssignment(decodeConsumerAssignment(m.memberAssignment)) : [],
             }))
             .sort((a, b) => a.memberId.localeCompare(b.memberId)),
         })
@@ -180,7 +207,9 @@ export async function describeGroups(conn: KafkaConnection, groupIds: string[], 
 
 /** Assignments sorted by topic, then partition (brokers and assignors return them in any order). */
 function sortAssignment(assignment: {topic: string; partitions: number[]}[]): {topic: string; partitions: number[]}[] {
-  return assignment.map((a) => ({topic: a.topic, partitions: [...a.partitions].sort((x, y) => x - y)})).sort((a, b) => a.topic.localeCompare(b.topic))
+  return assignment
+    .map((a) => ({topic: a.topic, partitions: [...a.partitions].sort((x, y) => x - y)}))
+    .sort((a, b) => a.topic.localeCompare(b.topic))
 }
 
 function deadGroup(group: string, coordinator: number): GroupDescription {
@@ -188,13 +217,19 @@ function deadGroup(group: string, coordinator: number): GroupDescription {
 }
 
 /** KIP-848 groups of one coordinator; brokers without API 69 (before 3.7) have none. */
-async function describeConsumerGroups(conn: KafkaConnection, nodeId: number, ids: string[]): Promise<GroupDescription[]> {
+async function describeConsumerGroups(
+  conn: KafkaConnection,
+  nodeId: number,
+  ids: string[],
+): Promise<GroupDescription[]> {
   if (ids.length === 0) return []
   const broker = await conn.broker(nodeId)
   if (!broker.versions?.[ConsumerGroupDescribeApi.apiKey]) return ids.map((g) => deadGroup(g, nodeId))
   let res
   try {
-    res = await conn.request(broker, ConsumerGroupDescribeApi, (v, Encoder) => consumerGroupDescribeRequest(v, ids, Encoder))
+    res = await conn.request(broker, ConsumerGroupDescribeApi, (v, Encoder) =>
+      consumerGroupDescribeRequest(v, ids, Encoder),
+    )
   } catch (error) {
     // Kafka 3.x without the new group coordinator advertises API 69 but cannot serve it.
     if (error instanceof KctlError && error.exitCode === ExitCode.failed) return ids.map((g) => deadGroup(g, nodeId))
@@ -202,7 +237,8 @@ async function describeConsumerGroups(conn: KafkaConnection, nodeId: number, ids
   }
   return res.groups.map((g) => {
     const type = errorName(g.errorCode)
-    if (type.endsWith('_AUTHORIZATION_FAILED')) throw protocolErrorToKctl(g.errorCode, g.errorMessage, `Describing consumer group ${g.groupId}`)
+    if (type.endsWith('_AUTHORIZATION_FAILED'))
+      throw protocolErrorToKctl(g.errorCode, g.errorMessage, `Describing consumer group ${g.groupId}`)
     // Not found, or not a consumer-protocol group (e.g. UNSUPPORTED_VERSION on 3.x): it does not exist as such.
     if (g.errorCode !== 0) return deadGroup(g.groupId, nodeId)
     return {
@@ -230,8 +266,19 @@ async function describeConsumerGroups(conn: KafkaConnection, nodeId: number, ids
  * committed offsets. Named groups that do not are a usage error (exit 2) with a did-you-mean from
  * the cluster's group list. `committed` (group -> offsets) counts when the caller has fetched it.
  */
-export async function requireGroupsExist(conn: KafkaConnection, descriptions: GroupDescription[], committed?: Map<string, Map<string, bigint>>): Promise<void> {
-  const missing = descriptions.filter((d) => d.state === 'Dead' && d.members.length === 0 && (committed === undefined || (committed.get(d.group)?.size ?? 0) === 0)).map((d) => d.group)
+export async function requireGroupsExist(
+  conn: KafkaConnection,
+  descriptions: GroupDescription[],
+  committed?: Map<string, Map<string, bigint>>,
+): Promise<void> {
+  const missing = descriptions
+    .filter(
+      (d) =>
+        d.state === 'Dead' &&
+        d.members.length === 0 &&
+        (committed === undefined || (committed.get(d.group)?.size ?? 0) === 0),
+    )
+    .map((d) => d.group)
   if (missing.length === 0) return
   let known: string[] = []
   try {
@@ -256,12 +303,24 @@ export function isInactive(state: string): boolean {
 export function assertInactive(groups: GroupDescription[], action: string): void {
   const active = groups.filter((g) => !isInactive(g.state) || g.members.length > 0)
   if (active.length === 0) return
-  const lines = active.map((g) => `${g.group} (${g.state}; members: ${g.members.map((m) => `${m.clientId}@${m.host} ${m.memberId}`).join(', ') || 'none listed'})`)
-  throw operationError(`Cannot ${action}: ${active.length === 1 ? 'group' : 'groups'} ${lines.join('; ')} ${active.length === 1 ? 'has' : 'have'} active members`, {
-    code: 'GROUP_NOT_EMPTY',
-    hint: 'Stop the consumers of the group first (nothing was changed).',
-    details: {groups: active.map((g) => ({group: g.group, state: g.state, members: g.members.map((m) => ({memberId: m.memberId, clientId: m.clientId, host: m.host}))}))},
-  })
+  const lines = active.map(
+    (g) =>
+      `${g.group} (${g.state}; members: ${g.members.map((m) => `${m.clientId}@${m.host} ${m.memberId}`).join(', ') || 'none listed'})`,
+  )
+  throw operationError(
+    `Cannot ${action}: ${active.length === 1 ? 'group' : 'groups'} ${lines.join('; ')} ${active.length === 1 ? 'has' : 'have'} active members`,
+    {
+      code: 'GROUP_NOT_EMPTY',
+      hint: 'Stop the consumers of the group first (nothing was changed).',
+      details: {
+        groups: active.map((g) => ({
+          group: g.group,
+          state: g.state,
+          members: g.members.map((m) => ({memberId: m.memberId, clientId: m.clientId, host: m.host})),
+        })),
+      },
+    },
+  )
 }
 
 export interface GroupDeleteResult {
@@ -271,7 +330,11 @@ export interface GroupDeleteResult {
 }
 
 /** DeleteGroups batched per coordinator (kafkajs's broker request takes many ids). */
-export async function deleteGroups(conn: KafkaConnection, groupIds: string[], coordinators: Map<string, number>): Promise<GroupDeleteResult[]> {
+export async function deleteGroups(
+  conn: KafkaConnection,
+  groupIds: string[],
+  coordinators: Map<string, number>,
+): Promise<GroupDeleteResult[]> {
   const results = await Promise.all(
     [...byCoordinator(groupIds, coordinators).entries()].map(async ([nodeId, ids]) => {
       const broker = kafkajsRequests(await conn.broker(nodeId))
@@ -281,7 +344,11 @@ export async function deleteGroups(conn: KafkaConnection, groupIds: string[], co
       } catch (error) {
         throw toKctlError(error, {operation: `deleting groups on broker ${nodeId}`})
       }
-      return res.results.map((r) => ({group: r.groupId, deleted: r.errorCode === 0, error: r.errorCode === 0 ? null : errorName(r.errorCode)}))
+      return res.results.map((r) => ({
+        group: r.groupId,
+        deleted: r.errorCode === 0,
+        error: r.errorCode === 0 ? null : errorName(r.errorCode),
+      }))
     }),
   )
   return results.flat().sort((a, b) => a.group.localeCompare(b.group))
@@ -296,17 +363,40 @@ export interface OffsetDeleteResult {
 }
 
 /** OffsetDelete (API 47): one request to the group's coordinator. */
-export async function deleteGroupOffsets(conn: KafkaConnection, group: string, topics: {topic: string; partitions: number[]}[], knownCoordinator?: number): Promise<OffsetDeleteResult[]> {
+export async function deleteGroupOffsets(
+  conn: KafkaConnection,
+  group: string,
+  topics: {topic: string; partitions: number[]}[],
+  knownCoordinator?: number,
+): Promise<OffsetDeleteResult[]> {
   const coordinator = knownCoordinator ?? (await findCoordinators(conn, [group])).get(group)!
   const broker = await conn.broker(coordinator)
-  const res = await conn.request(broker, OffsetDeleteApi, (v, Encoder) => offsetDeleteRequest(v, {groupId: group, topics: topics.map((t) => ({name: t.topic, partitions: t.partitions}))}, Encoder))
+  const res = await conn.request(broker, OffsetDeleteApi, (v, Encoder) =>
+    offsetDeleteRequest(
+      v,
+      {groupId: group, topics: topics.map((t) => ({name: t.topic, partitions: t.partitions}))},
+      Encoder,
+    ),
+  )
   if (res.errorCode !== 0) {
     const type = errorName(res.errorCode)
-    if (type === 'NON_EMPTY_GROUP') throw operationError(`Cannot delete offsets of group ${group}: it has active members`, {code: kafkaErrorCode(type), hint: 'Stop its consumers first (nothing was changed).'})
+    if (type === 'NON_EMPTY_GROUP')
+      throw operationError(`Cannot delete offsets of group ${group}: it has active members`, {
+        code: kafkaErrorCode(type),
+        hint: 'Stop its consumers first (nothing was changed).',
+      })
     if (type === 'GROUP_ID_NOT_FOUND') await requireGroupsExist(conn, [deadGroup(group, coordinator)])
     throw protocolErrorToKctl(res.errorCode, null, `Deleting offsets of group ${group}`)
   }
   return res.topics
-    .flatMap((t) => t.partitions.map((p) => ({group, topic: t.name, partition: p.partitionIndex, deleted: p.errorCode === 0, error: p.errorCode === 0 ? null : errorName(p.errorCode)})))
+    .flatMap((t) =>
+      t.partitions.map((p) => ({
+        group,
+        topic: t.name,
+        partition: p.partitionIndex,
+        deleted: p.errorCode === 0,
+        error: p.errorCode === 0 ? null : errorName(p.errorCode),
+      })),
+    )
     .sort((a, b) => a.topic.localeCompare(b.topic) || a.partition - b.partition)
 }

@@ -8,7 +8,16 @@ import {isDenied, isUnreachable} from './degraded.js'
 import {type PartitionState, partitionStates} from './partition-state.js'
 import {type StuckTransaction, stuckTransactions} from './transactions.js'
 
-export const HEALTH_CHECKS = ['offline-partitions', 'under-replicated', 'under-min-isr', 'preferred-leader', 'leader-skew', 'quorum', 'brokers', 'stuck-transactions'] as const
+export const HEALTH_CHECKS = [
+  'offline-partitions',
+  'under-replicated',
+  'under-min-isr',
+  'preferred-leader',
+  'leader-skew',
+  'quorum',
+  'brokers',
+  'stuck-transactions',
+] as const
 export type HealthCheckName = (typeof HEALTH_CHECKS)[number]
 
 export interface PartitionRef {
@@ -91,17 +100,26 @@ export interface HealthOptions {
  * and DescribeQuorum (the KRaft quorum).
  */
 export async function clusterHealth(conn: KafkaConnection, options: HealthOptions = {}): Promise<ClusterHealth> {
-  const [cluster, states, quorum] = await Promise.all([describeCluster(conn), partitionStates(conn), describeMetadataQuorum(conn).catch((error) => {
-    if (isDenied(error) || isUnreachable(error)) conn.warn({code: 'CHECK_NOT_RUN', message: `the quorum check did not run: ${toKctlError(error).message}`})
-    return null
-  })])
+  const [cluster, states, quorum] = await Promise.all([
+    describeCluster(conn),
+    partitionStates(conn),
+    describeMetadataQuorum(conn).catch((error) => {
+      if (isDenied(error) || isUnreachable(error))
+        conn.warn({code: 'CHECK_NOT_RUN', message: `the quorum check did not run: ${toKctlError(error).message}`})
+      return null
+    }),
+  ])
   const topics = [...new Set(states.map((s) => s.topic))]
   const minIsr = new Map<string, number>()
   if (topics.length > 0) {
     const configs = await describeConfigResources(
       conn,
       await conn.anyBroker(),
-      topics.map((name) => ({resourceType: ConfigResourceType.topic, resourceName: name, configurationKeys: ['min.insync.replicas']})),
+      topics.map((name) => ({
+        resourceType: ConfigResourceType.topic,
+        resourceName: name,
+        configurationKeys: ['min.insync.replicas'],
+      })),
     )
     const unread: string[] = []
     for (const r of configs) {
@@ -109,15 +127,25 @@ export async function clusterHealth(conn: KafkaConnection, options: HealthOption
       const v = r.errorCode === 0 ? r.configs.find((c) => c.name === 'min.insync.replicas')?.value : undefined
       if (v) minIsr.set(r.resourceName, Number(v))
     }
-    if (unread.length > 0) conn.warn({code: 'CHECK_NOT_RUN', message: `under-min-isr was not checked for ${unread.length} topic(s) whose configs could not be read: ${unread.slice(0, 10).join(', ')}`})
+    if (unread.length > 0)
+      conn.warn({
+        code: 'CHECK_NOT_RUN',
+        message: `under-min-isr was not checked for ${unread.length} topic(s) whose configs could not be read: ${unread.slice(0, 10).join(', ')}`,
+      })
   }
   const brokers = brokerHealth(cluster.brokers, states)
   const quorumHealth = quorum ? toQuorumHealth(quorum) : null
-  const checks = [...evaluate(states, minIsr, brokers, quorumHealth, options), await transactionCheck(conn, states, options)]
+  const checks = [
+    ...evaluate(states, minIsr, brokers, quorumHealth, options),
+    await transactionCheck(conn, states, options),
+  ]
   return {healthy: checks.every((c) => c.ok), checks, brokers, quorum: quorumHealth}
 }
 
-export function brokerHealth(registered: {id: number; host: string; port: number; rack: string | null; fenced: boolean}[], states: PartitionState[]): BrokerHealth[] {
+export function brokerHealth(
+  registered: {id: number; host: string; port: number; rack: string | null; fenced: boolean}[],
+  states: PartitionState[],
+): BrokerHealth[] {
   const ids = new Set([...registered.map((b) => b.id), ...states.flatMap((s) => s.replicas)])
   return [...ids]
     .sort((a, b) => a - b)
@@ -143,7 +171,11 @@ export function brokerHealth(registered: {id: number; host: string; port: number
 export function toQuorumHealth(q: QuorumPartition): QuorumHealth {
   const all = [...q.currentVoters, ...q.observers]
   // The leader's own entry carries its current time: ages are measured on the leader's clock.
-  const now = Math.max(...all.map((r) => Number(r.lastFetchTimestamp)), ...all.map((r) => Number(r.lastCaughtUpTimestamp)), -1)
+  const now = Math.max(
+    ...all.map((r) => Number(r.lastFetchTimestamp)),
+    ...all.map((r) => Number(r.lastCaughtUpTimestamp)),
+    -1,
+  )
   const leaderEnd = q.currentVoters.find((v) => v.replicaId === q.leaderId)?.logEndOffset ?? q.highWatermark
   const member = (r: QuorumReplica): QuorumMember => ({
     id: r.replicaId,
@@ -162,11 +194,21 @@ export function toQuorumHealth(q: QuorumPartition): QuorumHealth {
   }
 }
 
-const ref = (s: PartitionState): PartitionRef => ({topic: s.topic, partition: s.partition, leader: s.leader, replicas: s.replicas, isr: s.isr})
+const ref = (s: PartitionState): PartitionRef => ({
+  topic: s.topic,
+  partition: s.partition,
+  leader: s.leader,
+  replicas: s.replicas,
+  isr: s.isr,
+})
 const plural = (n: number, what: string) => `${n} ${what}${n === 1 ? '' : 's'}`
 
 /** DescribeProducers per leader; the coordinators only when some partition has an open transaction. */
-async function transactionCheck(conn: KafkaConnection, states: PartitionState[], options: HealthOptions): Promise<HealthCheck> {
+async function transactionCheck(
+  conn: KafkaConnection,
+  states: PartitionState[],
+  options: HealthOptions,
+): Promise<HealthCheck> {
   const check = {name: 'stuck-transactions' as const, partitions: [], brokers: []}
   let stuck: StuckTransaction[]
   try {
@@ -186,14 +228,25 @@ async function transactionCheck(conn: KafkaConnection, states: PartitionState[],
     summary:
       stuck.length === 0
         ? 'no transaction holds a last stable offset past its timeout'
-        : stuck.map((t) => `${t.transactionalId ?? `producer ${t.producerId}`}${t.hanging ? ' (hanging)' : ''} on ${t.topic}:${t.partition} open ${Math.round(t.openMs / 1000)}s`).join('; '),
+        : stuck
+            .map(
+              (t) =>
+                `${t.transactionalId ?? `producer ${t.producerId}`}${t.hanging ? ' (hanging)' : ''} on ${t.topic}:${t.partition} open ${Math.round(t.openMs / 1000)}s`,
+            )
+            .join('; '),
     partitions: stuck.map((t) => ref(byKey.get(`${t.topic}:${t.partition}`)!)),
     transactions: stuck,
   }
 }
 
 /** Pure: the checks over already fetched state (unit-tested on its own). */
-export function evaluate(states: PartitionState[], minIsr: Map<string, number>, brokers: BrokerHealth[], quorum: QuorumHealth | null, options: HealthOptions = {}): HealthCheck[] {
+export function evaluate(
+  states: PartitionState[],
+  minIsr: Map<string, number>,
+  brokers: BrokerHealth[],
+  quorum: QuorumHealth | null,
+  options: HealthOptions = {},
+): HealthCheck[] {
   const maxLag = options.maxQuorumLagMs ?? 10_000
   const maxImbalance = options.maxImbalance ?? 0.1
   const partitionCheck = (name: HealthCheckName, failing: PartitionState[], what: string): HealthCheck => ({
@@ -206,13 +259,32 @@ export function evaluate(states: PartitionState[], minIsr: Map<string, number>, 
   })
   const live = (s: PartitionState) => s.leader >= 0
   const checks: HealthCheck[] = [
-    partitionCheck('offline-partitions', states.filter((s) => !live(s)), 'offline partitions'),
-    partitionCheck('under-replicated', states.filter((s) => s.isr.length < s.replicas.length), 'under-replicated partitions'),
-    partitionCheck('under-min-isr', states.filter((s) => s.isr.length < (minIsr.get(s.topic) ?? 1)), 'under-min-ISR partitions'),
-    partitionCheck('preferred-leader', states.filter((s) => live(s) && s.replicas.length > 0 && s.leader !== s.replicas[0]), 'partitions not led by their preferred replica'),
+    partitionCheck(
+      'offline-partitions',
+      states.filter((s) => !live(s)),
+      'offline partitions',
+    ),
+    partitionCheck(
+      'under-replicated',
+      states.filter((s) => s.isr.length < s.replicas.length),
+      'under-replicated partitions',
+    ),
+    partitionCheck(
+      'under-min-isr',
+      states.filter((s) => s.isr.length < (minIsr.get(s.topic) ?? 1)),
+      'under-min-ISR partitions',
+    ),
+    partitionCheck(
+      'preferred-leader',
+      states.filter((s) => live(s) && s.replicas.length > 0 && s.leader !== s.replicas[0]),
+      'partitions not led by their preferred replica',
+    ),
   ]
   const skewed = brokers.filter((b) => b.registered && !b.fenced && b.imbalance > maxImbalance)
-  const counts = brokers.filter((b) => b.registered && !b.fenced).map((b) => `${b.id}:${b.leaders}`).join(' ')
+  const counts = brokers
+    .filter((b) => b.registered && !b.fenced)
+    .map((b) => `${b.id}:${b.leaders}`)
+    .join(' ')
   checks.push({
     name: 'leader-skew',
     ok: skewed.length === 0,
@@ -222,7 +294,9 @@ export function evaluate(states: PartitionState[], minIsr: Map<string, number>, 
     brokers: skewed.map((b) => b.id),
   })
   if (quorum) {
-    const behind = [...quorum.voters, ...quorum.observers].filter((m) => m.id !== quorum.leaderId && m.lag > 0n && (m.lastCaughtUpAgoMs === null || m.lastCaughtUpAgoMs > maxLag))
+    const behind = [...quorum.voters, ...quorum.observers].filter(
+      (m) => m.id !== quorum.leaderId && m.lag > 0n && (m.lastCaughtUpAgoMs === null || m.lastCaughtUpAgoMs > maxLag),
+    )
     const noLeader = quorum.leaderId < 0
     checks.push({
       name: 'quorum',
@@ -235,14 +309,24 @@ export function evaluate(states: PartitionState[], minIsr: Map<string, number>, 
       brokers: behind.map((m) => m.id),
     })
   } else {
-    checks.push({name: 'quorum', ok: true, skipped: true, summary: 'no KRaft quorum to check (or DescribeQuorum not allowed)', partitions: [], brokers: []})
+    checks.push({
+      name: 'quorum',
+      ok: true,
+      skipped: true,
+      summary: 'no KRaft quorum to check (or DescribeQuorum not allowed)',
+      partitions: [],
+      brokers: [],
+    })
   }
   const bad = brokers.filter((b) => b.fenced || !b.registered)
   checks.push({
     name: 'brokers',
     ok: bad.length === 0,
     skipped: false,
-    summary: bad.length === 0 ? `${plural(brokers.length, 'broker')}, none fenced or missing` : bad.map((b) => `${b.id} ${b.fenced ? 'fenced' : 'missing'}`).join(', '),
+    summary:
+      bad.length === 0
+        ? `${plural(brokers.length, 'broker')}, none fenced or missing`
+        : bad.map((b) => `${b.id} ${b.fenced ? 'fenced' : 'missing'}`).join(', '),
     partitions: [],
     brokers: bad.map((b) => b.id),
   })

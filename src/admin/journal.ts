@@ -31,25 +31,43 @@ export function journalFile(env: NodeJS.ProcessEnv = process.env): string {
   return join(stateDir(env), 'offset-resets.jsonl')
 }
 
-export function appendJournal(entry: Omit<JournalEntry, 'id' | 'time'>, now = new Date(), file = journalFile()): JournalEntry {
+export function appendJournal(
+  entry: Omit<JournalEntry, 'id' | 'time'>,
+  now = new Date(),
+  file = journalFile(),
+): JournalEntry {
   return appendJournalLine(file, entry, now, 'offset-reset journal')
 }
 
 /** Append one entry (with a new id and time) as a JSON line, private to the user; fails before anything is changed. */
-export function appendJournalLine<T extends object>(file: string, entry: T, now: Date, what: string): T & {id: string; time: string} {
-  const full = {id: `${now.toISOString().replaceAll(/[-:.]/g, '').slice(0, 15)}-${randomBytes(3).toString('hex')}`, time: now.toISOString(), ...entry}
+export function appendJournalLine<T extends object>(
+  file: string,
+  entry: T,
+  now: Date,
+  what: string,
+): T & {id: string; time: string} {
+  const full = {
+    id: `${now.toISOString().replaceAll(/[-:.]/g, '').slice(0, 15)}-${randomBytes(3).toString('hex')}`,
+    time: now.toISOString(),
+    ...entry,
+  }
   try {
     mkdirSync(join(file, '..'), {recursive: true, mode: 0o700})
     appendFileSync(file, `${JSON.stringify(full)}\n`, {mode: 0o600})
   } catch (error) {
-    throw operationError(`Cannot write the ${what} ${file}: ${(error as Error).message}`, {code: 'JOURNAL_FAILED', hint: 'Nothing was changed. Set KCTL_STATE_DIR to a writable directory.'})
+    throw operationError(`Cannot write the ${what} ${file}: ${(error as Error).message}`, {
+      code: 'JOURNAL_FAILED',
+      hint: 'Nothing was changed. Set KCTL_STATE_DIR to a writable directory.',
+    })
   }
   return full
 }
 
 /** Journal entries, oldest first, optionally of one cluster and group. Corrupt lines are skipped. */
 export function readJournal(filter: {clusterId?: string; group?: string} = {}, file = journalFile()): JournalEntry[] {
-  return readJournalLines<JournalEntry>(file).filter((e) => (!filter.clusterId || e.clusterId === filter.clusterId) && (!filter.group || e.group === filter.group))
+  return readJournalLines<JournalEntry>(file).filter(
+    (e) => (!filter.clusterId || e.clusterId === filter.clusterId) && (!filter.group || e.group === filter.group),
+  )
 }
 
 /** Every JSON line of a journal, oldest first. Corrupt lines are skipped. */

@@ -50,7 +50,13 @@ export async function watchLag(
           if (r.produced !== null) produced = (produced ?? 0) + r.produced
         }
       }
-      return {...g, status: worstStatus(verdicts.map((v) => v.status)), consumedPerSec: consumed, producedPerSec: produced, partitionStatus: verdicts}
+      return {
+        ...g,
+        status: worstStatus(verdicts.map((v) => v.status)),
+        consumedPerSec: consumed,
+        producedPerSec: produced,
+        partitionStatus: verdicts,
+      }
     })
     onSnapshot({at: new Date(at).toISOString(), iteration: i, groups: watched})
     if (options.iterations !== undefined && i >= options.iterations) return

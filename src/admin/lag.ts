@@ -4,7 +4,18 @@ import {FetchApi, type FetchTopic, fetchRequest} from '../protocol/fetch.js'
 import {recordTimestampAt} from '../protocol/record-batch.js'
 import {type GroupDescription, allGroups, describeGroups, findCoordinators, requireGroupsExist} from './groups.js'
 import {appendTo} from './multimap.js'
-import {type CommittedOffsets, type PartitionOffset, type TopicLayout, type TopicPartition, fetchCommittedOffsets, listOffsets, parseTpKey, sortTp, topicLayout, tpKey} from './offsets.js'
+import {
+  type CommittedOffsets,
+  type PartitionOffset,
+  type TopicLayout,
+  type TopicPartition,
+  fetchCommittedOffsets,
+  listOffsets,
+  parseTpKey,
+  sortTp,
+  topicLayout,
+  tpKey,
+} from './offsets.js'
 
 export interface PartitionLag {
   topic: string
@@ -55,7 +66,10 @@ export async function groupLag(conn: KafkaConnection, options: LagOptions): Prom
 }
 
 /** Groups described (members, assignment) together with their lag, from the same requests. */
-export async function describeWithLag(conn: KafkaConnection, options: LagOptions): Promise<{description: GroupDescription; lag: GroupLag}[]> {
+export async function describeWithLag(
+  conn: KafkaConnection,
+  options: LagOptions,
+): Promise<{description: GroupDescription; lag: GroupLag}[]> {
   let coordinators: Map<string, number>
   if (options.allGroups) coordinators = await allGroups(conn)
   else coordinators = await findCoordinators(conn, options.groups ?? [])
@@ -68,20 +82,34 @@ export async function describeWithLag(conn: KafkaConnection, options: LagOptions
   const stampsP =
     options.timeLag === false
       ? Promise.resolve(new Map<string, number>())
-      : Promise.all([committedP, layoutP]).then(([committed, layout]) => nextRecordTimestamps(conn, layout, committedPositions(committed, layout, options.topic)))
+      : Promise.all([committedP, layoutP]).then(([committed, layout]) =>
+          nextRecordTimestamps(conn, layout, committedPositions(committed, layout, options.topic)),
+        )
   stampsP.catch(() => {}) // awaited below, after its inputs, whose errors surface first
-  const [descriptions, committed, layout] = await Promise.all([describeGroups(conn, ids, coordinators), committedP, layoutP])
+  const [descriptions, committed, layout] = await Promise.all([
+    describeGroups(conn, ids, coordinators),
+    committedP,
+    layoutP,
+  ])
   // A named group that does not exist is an error, never a Dead group with no lag (a CI gate on a
   // typo'd group would otherwise pass).
   if (!options.allGroups) await requireGroupsExist(conn, descriptions, committed)
-  if (options.topic && !layout.leaders.has(options.topic)) throw usageError(`Topic ${options.topic} does not exist`, 'List topics with `kctl topics list`.', 'UNKNOWN_TOPIC')
+  if (options.topic && !layout.leaders.has(options.topic))
+    throw usageError(`Topic ${options.topic} does not exist`, 'List topics with `kctl topics list`.', 'UNKNOWN_TOPIC')
   const perGroup = descriptions
     .map((d) => ({d, partitions: groupPartitions(d, committed.get(d.group) ?? new Map(), layout, options.topic)}))
     // With --topic, only the groups that consume it.
     .filter((g) => !options.topic || g.partitions.length > 0)
   const all = new Map<string, TopicPartition>()
   for (const g of perGroup) for (const p of g.partitions) all.set(tpKey(p.topic, p.partition), p)
-  const [ends, stamps] = await Promise.all([all.size ? listOffsets(conn, layout, [...all.values()], 'latest', {isolationLevel: options.isolation === 'read-committed' ? 1 : 0}) : new Map<string, PartitionOffset>(), stampsP])
+  const [ends, stamps] = await Promise.all([
+    all.size
+      ? listOffsets(conn, layout, [...all.values()], 'latest', {
+          isolationLevel: options.isolation === 'read-committed' ? 1 : 0,
+        })
+      : new Map<string, PartitionOffset>(),
+    stampsP,
+  ])
   const now = (options.now ?? Date.now)()
   return perGroup.map(({d, partitions}) => {
     const groupCommitted = committed.get(d.group)
@@ -93,7 +121,15 @@ export async function describeWithLag(conn: KafkaConnection, options: LagOptions
       const logEnd = ends.has(key) ? (ends.get(key)!.offset ?? 0n) : null
       const lag = c === null || logEnd === null ? null : logEnd > c ? logEnd - c : 0n
       const ts = c !== null && lag !== null && lag > 0n ? stamps.get(atOffset(key, c)) : undefined
-      return {topic: tp.topic, partition: tp.partition, committed: c, logEnd, lag, timeLagMs: ts === undefined ? null : Math.max(0, now - ts), owner: owners.get(key) ?? null}
+      return {
+        topic: tp.topic,
+        partition: tp.partition,
+        committed: c,
+        logEnd,
+        lag,
+        timeLagMs: ts === undefined ? null : Math.max(0, now - ts),
+        owner: owners.get(key) ?? null,
+      }
     })
     return {description: d, lag: summarize(d, rows)}
   })
@@ -105,13 +141,19 @@ function committedPositions(committed: CommittedOffsets, layout: TopicLayout, to
   for (const offsets of committed.values()) {
     for (const [key, offset] of offsets) {
       const tp = parseTpKey(key)
-      if ((!topic || tp.topic === topic) && layout.leaders.get(tp.topic)?.has(tp.partition)) positions.set(atOffset(key, offset), {topic: tp.topic, partition: tp.partition, offset})
+      if ((!topic || tp.topic === topic) && layout.leaders.get(tp.topic)?.has(tp.partition))
+        positions.set(atOffset(key, offset), {topic: tp.topic, partition: tp.partition, offset})
     }
   }
   return [...positions.values()]
 }
 
-function groupPartitions(d: GroupDescription, committed: Map<string, bigint>, layout: TopicLayout, topic?: string): TopicPartition[] {
+function groupPartitions(
+  d: GroupDescription,
+  committed: Map<string, bigint>,
+  layout: TopicLayout,
+  topic?: string,
+): TopicPartition[] {
   const keys = new Set(committed.keys())
   for (const m of d.members) for (const a of m.assignment) for (const p of a.partitions) keys.add(tpKey(a.topic, p))
   return sortTp(
@@ -124,7 +166,9 @@ function groupPartitions(d: GroupDescription, committed: Map<string, bigint>, la
 /** `topic:partition` -> the client id of the member it is assigned to. */
 function ownersOf(d: GroupDescription): Map<string, string> {
   const owners = new Map<string, string>()
-  for (const m of d.members) for (const a of m.assignment) for (const p of a.partitions) if (!owners.has(tpKey(a.topic, p))) owners.set(tpKey(a.topic, p), m.clientId)
+  for (const m of d.members)
+    for (const a of m.assignment)
+      for (const p of a.partitions) if (!owners.has(tpKey(a.topic, p))) owners.set(tpKey(a.topic, p), m.clientId)
   return owners
 }
 
@@ -132,7 +176,10 @@ function summarize(d: GroupDescription, partitions: PartitionLag[]): GroupLag {
   const topics = new Map<string, PartitionLag[]>()
   for (const p of partitions) appendTo(topics, p.topic, p)
   const sum = (ps: PartitionLag[]) => ps.reduce((s, p) => s + (p.lag ?? 0n), 0n)
-  const timeLagMs = partitions.reduce<number | null>((max, p) => (p.timeLagMs !== null && (max === null || p.timeLagMs > max) ? p.timeLagMs : max), null)
+  const timeLagMs = partitions.reduce<number | null>(
+    (max, p) => (p.timeLagMs !== null && (max === null || p.timeLagMs > max) ? p.timeLagMs : max),
+    null,
+  )
   return {
     group: d.group,
     state: d.state,
@@ -160,7 +207,11 @@ const PARTITIONS_PER_FETCH = Math.floor(RESPONSE_BYTES / PARTITION_BYTES)
  * when the batch is uncompressed or gzip). Records that cannot be read (compacted away, fetch
  * error) are left out: time lag is best effort.
  */
-export async function nextRecordTimestamps(conn: KafkaConnection, layout: TopicLayout, items: Position[]): Promise<Map<string, number>> {
+export async function nextRecordTimestamps(
+  conn: KafkaConnection,
+  layout: TopicLayout,
+  items: Position[],
+): Promise<Map<string, number>> {
   const out = new Map<string, number>()
   const perLeader = new Map<number, Position[][]>()
   for (const f of planFetches(items, layout)) appendTo(perLeader, f.leader, f.positions)
@@ -178,7 +229,11 @@ export async function nextRecordTimestamps(conn: KafkaConnection, layout: TopicL
  * partition once, so a partition wanted at k offsets (k groups) is in k requests; and a request
  * holds at most `maxPartitions`, so the response fits the brokers' fetch.max.bytes.
  */
-export function planFetches(items: Position[], layout: TopicLayout, maxPartitions = PARTITIONS_PER_FETCH): {leader: number; positions: Position[]}[] {
+export function planFetches(
+  items: Position[],
+  layout: TopicLayout,
+  maxPartitions = PARTITIONS_PER_FETCH,
+): {leader: number; positions: Position[]}[] {
   const rounds: Position[][] = []
   const seen = new Map<string, number>()
   for (const it of new Map(items.map((i) => [positionKey(i), i])).values()) {
@@ -195,19 +250,30 @@ export function planFetches(items: Position[], layout: TopicLayout, maxPartition
       if (leader >= 0) appendTo(byLeader, leader, it)
     }
     for (const [leader, positions] of byLeader) {
-      for (let i = 0; i < positions.length; i += maxPartitions) out.push({leader, positions: positions.slice(i, i + maxPartitions)})
+      for (let i = 0; i < positions.length; i += maxPartitions)
+        out.push({leader, positions: positions.slice(i, i + maxPartitions)})
     }
   }
   return out
 }
 
-async function fetchFrom(conn: KafkaConnection, leader: number, positions: Position[], out: Map<string, number>): Promise<void> {
+async function fetchFrom(
+  conn: KafkaConnection,
+  leader: number,
+  positions: Position[],
+  out: Map<string, number>,
+): Promise<void> {
   const topics = new Map<string, Position[]>()
   for (const p of positions) appendTo(topics, p.topic, p)
   try {
     const broker = await conn.broker(leader)
-    const wanted = [...topics.entries()].map(([name, ps]): FetchTopic => ({name, partitions: ps.map((p) => ({partitionIndex: p.partition, fetchOffset: p.offset, maxBytes: PARTITION_BYTES}))}))
-    const res = await conn.request(broker, FetchApi, (v, Encoder) => fetchRequest(v, {topics: wanted, maxBytes: RESPONSE_BYTES}, Encoder))
+    const wanted = [...topics.entries()].map(([name, ps]): FetchTopic => ({
+      name,
+      partitions: ps.map((p) => ({partitionIndex: p.partition, fetchOffset: p.offset, maxBytes: PARTITION_BYTES})),
+    }))
+    const res = await conn.request(broker, FetchApi, (v, Encoder) =>
+      fetchRequest(v, {topics: wanted, maxBytes: RESPONSE_BYTES}, Encoder),
+    )
     for (const t of res.topics) {
       const asked = new Map((topics.get(t.name) ?? []).map((p) => [p.partition, p]))
       for (const p of t.partitions) {

@@ -27,7 +27,16 @@ function specialTimestamp(q: OffsetQuery): bigint {
 }
 
 /** Partition errors that mean "ask again later" (leadership moving): reported, not fatal, for reads. */
-const TRANSIENT = new Set(['NOT_LEADER_OR_FOLLOWER', 'LEADER_NOT_AVAILABLE', 'UNKNOWN_LEADER_EPOCH', 'FENCED_LEADER_EPOCH', 'OFFSET_NOT_AVAILABLE', 'REPLICA_NOT_AVAILABLE', 'KAFKA_STORAGE_ERROR', 'REQUEST_TIMED_OUT'])
+const TRANSIENT = new Set([
+  'NOT_LEADER_OR_FOLLOWER',
+  'LEADER_NOT_AVAILABLE',
+  'UNKNOWN_LEADER_EPOCH',
+  'FENCED_LEADER_EPOCH',
+  'OFFSET_NOT_AVAILABLE',
+  'REPLICA_NOT_AVAILABLE',
+  'KAFKA_STORAGE_ERROR',
+  'REQUEST_TIMED_OUT',
+])
 
 export interface ListOffsetsOptions {
   /**
@@ -66,20 +75,28 @@ export async function offsetsByLeader(
   }
   if (options.strict && leaderless.length > 0) {
     const names = leaderless.map((p) => tpKey(p.topic, p.partition))
-    throw operationError(`${names.length === 1 ? 'Partition' : 'Partitions'} ${names.slice(0, 10).join(', ')}${names.length > 10 ? ` (and ${names.length - 10} more)` : ''} ${names.length === 1 ? 'has' : 'have'} no leader: nothing was changed`, {
-      code: 'LEADER_NOT_AVAILABLE',
-      retriable: true,
-      hint: 'Bring the partitions\' replicas back (`kctl topics describe --unavailable-partitions`), or leave those partitions out.',
-      details: {partitions: names},
-    })
+    throw operationError(
+      `${names.length === 1 ? 'Partition' : 'Partitions'} ${names.slice(0, 10).join(', ')}${names.length > 10 ? ` (and ${names.length - 10} more)` : ''} ${names.length === 1 ? 'has' : 'have'} no leader: nothing was changed`,
+      {
+        code: 'LEADER_NOT_AVAILABLE',
+        retriable: true,
+        hint: "Bring the partitions' replicas back (`kctl topics describe --unavailable-partitions`), or leave those partitions out.",
+        details: {partitions: names},
+      },
+    )
   }
   if (!options.quietLeaderless) warnLeaderless(conn, leaderless, 'their offsets are unknown')
   const ts = specialTimestamp(query)
   const out = new Map<string, PartitionOffset>()
   const transient: string[] = []
   const ask = async (leader: number, topics: Map<string, number[]>) => {
-    const req: ListOffsetsTopic[] = [...topics.entries()].map(([name, ps]) => ({name, partitions: ps.map((p) => ({partitionIndex: p, timestamp: ts}))}))
-    const res = await conn.request(await conn.broker(leader), ListOffsetsApi, (v, Encoder) => listOffsetsRequest(v, req, Encoder, options.isolationLevel ?? 0))
+    const req: ListOffsetsTopic[] = [...topics.entries()].map(([name, ps]) => ({
+      name,
+      partitions: ps.map((p) => ({partitionIndex: p, timestamp: ts})),
+    }))
+    const res = await conn.request(await conn.broker(leader), ListOffsetsApi, (v, Encoder) =>
+      listOffsetsRequest(v, req, Encoder, options.isolationLevel ?? 0),
+    )
     for (const t of res.topics) {
       for (const p of t.partitions) {
         if (p.errorCode !== 0) {
@@ -89,8 +106,14 @@ export async function offsetsByLeader(
           }
           throw protocolErrorToKctl(p.errorCode, null, `ListOffsets for ${t.name}:${p.partitionIndex}`)
         }
-        const timestamp = typeof query === 'string' && query !== 'max-timestamp' ? null : p.timestamp < 0n ? null : Number(p.timestamp)
-        out.set(tpKey(t.name, p.partitionIndex), {topic: t.name, partition: p.partitionIndex, offset: p.offset < 0n ? null : p.offset, timestamp})
+        const timestamp =
+          typeof query === 'string' && query !== 'max-timestamp' ? null : p.timestamp < 0n ? null : Number(p.timestamp)
+        out.set(tpKey(t.name, p.partitionIndex), {
+          topic: t.name,
+          partition: p.partitionIndex,
+          offset: p.offset < 0n ? null : p.offset,
+          timestamp,
+        })
       }
     }
   }
@@ -100,18 +123,28 @@ export async function offsetsByLeader(
         ask(leader, topics).catch((error) => {
           if (!isUnreachable(error)) throw error
           const names = [...topics.entries()].flatMap(([t, ps]) => ps.map((p) => tpKey(t, p)))
-          throw operationError(`The leader of ${names.slice(0, 10).join(', ')}${names.length > 10 ? ` (and ${names.length - 10} more)` : ''} (broker ${leader}) did not answer: nothing was changed`, {
-            code: 'BROKER_UNREACHABLE',
-            retriable: true,
-            hint: 'Retry when the broker is back, or leave those partitions out.',
-            details: {broker: leader, partitions: names},
-          })
+          throw operationError(
+            `The leader of ${names.slice(0, 10).join(', ')}${names.length > 10 ? ` (and ${names.length - 10} more)` : ''} (broker ${leader}) did not answer: nothing was changed`,
+            {
+              code: 'BROKER_UNREACHABLE',
+              retriable: true,
+              hint: 'Retry when the broker is back, or leave those partitions out.',
+              details: {broker: leader, partitions: names},
+            },
+          )
         }),
       ),
     )
   } else {
-    await onEachBroker(conn, [...byLeader.keys()], 'the offsets of the partitions it leads are unknown', (_b, leader) => ask(leader, byLeader.get(leader)!))
+    await onEachBroker(conn, [...byLeader.keys()], 'the offsets of the partitions it leads are unknown', (_b, leader) =>
+      ask(leader, byLeader.get(leader)!),
+    )
   }
-  if (transient.length > 0) conn.warn({code: 'OFFSETS_UNAVAILABLE', message: `offsets not available for ${transient.join(', ')}: leadership is moving, retry`, partitions: transient.map((t) => t.split(' ')[0])})
+  if (transient.length > 0)
+    conn.warn({
+      code: 'OFFSETS_UNAVAILABLE',
+      message: `offsets not available for ${transient.join(', ')}: leadership is moving, retry`,
+      partitions: transient.map((t) => t.split(' ')[0]),
+    })
   return out
 }

@@ -41,8 +41,12 @@ export interface LogDirsReport {
  * DescribeLogDirs (API 35) on each broker (one request per broker, in parallel): every log
  * directory and the size of each replica in it. `topics` limits the replicas (they must exist).
  */
-export async function describeLogDirs(conn: KafkaConnection, options: {brokers?: number[]; topics?: string[]; tolerant?: boolean} = {}): Promise<LogDirsReport> {
-  const brokers = options.brokers === undefined ? await liveBrokerIds(conn) : await requireBrokers(conn, options.brokers)
+export async function describeLogDirs(
+  conn: KafkaConnection,
+  options: {brokers?: number[]; topics?: string[]; tolerant?: boolean} = {},
+): Promise<LogDirsReport> {
+  const brokers =
+    options.brokers === undefined ? await liveBrokerIds(conn) : await requireBrokers(conn, options.brokers)
   let request: DescribeLogDirsRequest = null
   if (options.topics?.length) {
     const byTopic = new Map<string, number[]>()
@@ -56,13 +60,20 @@ export async function describeLogDirs(conn: KafkaConnection, options: {brokers?:
  * One DescribeLogDirs per broker, in parallel. A broker that cannot be reached is left out with a
  * warning; with `tolerateDenied` (sizes as extra information) so is a broker that denies it.
  */
-async function askBrokers(conn: KafkaConnection, brokers: number[], request: DescribeLogDirsRequest, tolerateDenied: boolean) {
+async function askBrokers(
+  conn: KafkaConnection,
+  brokers: number[],
+  request: DescribeLogDirsRequest,
+  tolerateDenied: boolean,
+) {
   const answers = await onEachBroker(
     conn,
     brokers,
     'its log directories and sizes are missing',
     async (broker, id) => {
-      const res = await conn.request(broker, DescribeLogDirsApi, (v, Encoder) => describeLogDirsRequest(v, request, Encoder))
+      const res = await conn.request(broker, DescribeLogDirsApi, (v, Encoder) =>
+        describeLogDirsRequest(v, request, Encoder),
+      )
       throwIfError(res.errorCode, null, `DescribeLogDirs (DESCRIBE on the CLUSTER) on broker ${id}`)
       return res
     },
@@ -88,7 +99,15 @@ function toReport(perBroker: Awaited<ReturnType<typeof askBrokers>>, sorted = tr
       for (const t of dir.topics) {
         for (const p of t.partitions) {
           const sizeBytes = Number(p.partitionSize)
-          replicas.push({broker: id, path: dir.logDir, topic: t.name, partition: p.partitionIndex, sizeBytes, offsetLag: Number(p.offsetLag), future: p.isFutureKey})
+          replicas.push({
+            broker: id,
+            path: dir.logDir,
+            topic: t.name,
+            partition: p.partitionIndex,
+            sizeBytes,
+            offsetLag: Number(p.offsetLag),
+            future: p.isFutureKey,
+          })
           summary.sizeBytes += sizeBytes
           summary.replicas++
         }
@@ -98,7 +117,10 @@ function toReport(perBroker: Awaited<ReturnType<typeof askBrokers>>, sorted = tr
   }
   if (!sorted) return {logDirs, replicas}
   logDirs.sort((a, b) => a.broker - b.broker || a.path.localeCompare(b.path))
-  replicas.sort((a, b) => b.sizeBytes - a.sizeBytes || a.topic.localeCompare(b.topic) || a.partition - b.partition || a.broker - b.broker)
+  replicas.sort(
+    (a, b) =>
+      b.sizeBytes - a.sizeBytes || a.topic.localeCompare(b.topic) || a.partition - b.partition || a.broker - b.broker,
+  )
   return {logDirs, replicas}
 }
 
@@ -116,9 +138,15 @@ export interface PartitionSize {
  * per broker. Future replicas (moves between directories) are not counted twice. `known` skips
  * the Metadata lookup (the caller has it), asks only those brokers and leaves the list unsorted.
  */
-export async function partitionSizes(conn: KafkaConnection, topics: string[], known?: {partitions: {topic: string; partitions: number[]}[]; brokers: number[]}): Promise<PartitionSize[]> {
+export async function partitionSizes(
+  conn: KafkaConnection,
+  topics: string[],
+  known?: {partitions: {topic: string; partitions: number[]}[]; brokers: number[]},
+): Promise<PartitionSize[]> {
   // With the partitions and brokers known (topics describe), no Metadata first, and a broker that does not answer leaves sizes out rather than failing.
-  const {replicas} = known ? toReport(await askBrokers(conn, known.brokers, known.partitions, true), false) : await describeLogDirs(conn, {topics})
+  const {replicas} = known
+    ? toReport(await askBrokers(conn, known.brokers, known.partitions, true), false)
+    : await describeLogDirs(conn, {topics})
   const sizes = new Map<string, PartitionSize>()
   for (const r of replicas) {
     if (r.future) continue
@@ -128,7 +156,9 @@ export async function partitionSizes(conn: KafkaConnection, topics: string[], kn
     s.totalBytes += r.sizeBytes
     sizes.set(key, s)
   }
-  return known ? [...sizes.values()] : [...sizes.values()].sort((a, b) => a.topic.localeCompare(b.topic) || a.partition - b.partition)
+  return known
+    ? [...sizes.values()]
+    : [...sizes.values()].sort((a, b) => a.topic.localeCompare(b.topic) || a.partition - b.partition)
 }
 
 /** The service object commands call (command tests replace its functions). */

@@ -25,7 +25,12 @@ export async function partitionStates(conn: KafkaConnection, topics?: string[]):
   const known = new Set(metadata.topics.filter((t) => t.errorCode === 0).map((t) => t.name))
   const missing = [...new Set(topics ?? [])].filter((t) => !known.has(t)).sort()
   if (missing.length > 0) {
-    throw usageError(`Unknown topic${missing.length > 1 ? 's' : ''}: ${missing.join(', ')}`, 'List the topics with `kctl topics list`.', 'UNKNOWN_TOPIC', {topics: missing})
+    throw usageError(
+      `Unknown topic${missing.length > 1 ? 's' : ''}: ${missing.join(', ')}`,
+      'List the topics with `kctl topics list`.',
+      'UNKNOWN_TOPIC',
+      {topics: missing},
+    )
   }
   const wanted = topics ? new Set(topics) : undefined
   return metadata.topics
@@ -54,7 +59,12 @@ export function requireKnownPartitions(states: PartitionState[], wanted: {topic:
   const have = new Set(states.map((s) => `${s.topic}:${s.partition}`))
   const missing = wanted.filter((w) => !have.has(`${w.topic}:${w.partition}`)).map((w) => `${w.topic}:${w.partition}`)
   if (missing.length > 0) {
-    throw usageError(`No such partition${missing.length > 1 ? 's' : ''}: ${missing.slice(0, 10).join(', ')}${missing.length > 10 ? ` (and ${missing.length - 10} more)` : ''}`, 'Check the partition counts with `kctl topics describe`.', 'UNKNOWN_PARTITION', {partitions: missing})
+    throw usageError(
+      `No such partition${missing.length > 1 ? 's' : ''}: ${missing.slice(0, 10).join(', ')}${missing.length > 10 ? ` (and ${missing.length - 10} more)` : ''}`,
+      'Check the partition counts with `kctl topics describe`.',
+      'UNKNOWN_PARTITION',
+      {partitions: missing},
+    )
   }
 }
 
@@ -62,9 +72,17 @@ export function requireKnownPartitions(states: PartitionState[], wanted: {topic:
  * Expand `topic` / `topic:partitions` specs into partitions, checked against the cluster (exit 2
  * for unknown topics or partitions). No partitions = every partition of the topic.
  */
-export async function resolveTopicPartitions(conn: KafkaConnection, specs: {topic: string; partitions?: number[]}[]): Promise<{states: PartitionState[]; targets: {topic: string; partition: number}[]}> {
+export async function resolveTopicPartitions(
+  conn: KafkaConnection,
+  specs: {topic: string; partitions?: number[]}[],
+): Promise<{states: PartitionState[]; targets: {topic: string; partition: number}[]}> {
   const states = await partitionStates(conn, [...new Set(specs.map((s) => s.topic))])
-  const targets = specs.flatMap((s) => (s.partitions ?? states.filter((x) => x.topic === s.topic).map((x) => x.partition)).map((partition) => ({topic: s.topic, partition})))
+  const targets = specs.flatMap((s) =>
+    (s.partitions ?? states.filter((x) => x.topic === s.topic).map((x) => x.partition)).map((partition) => ({
+      topic: s.topic,
+      partition,
+    })),
+  )
   requireKnownPartitions(states, targets)
   return {states, targets}
 }

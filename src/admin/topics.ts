@@ -103,7 +103,13 @@ async function fetchMetadata(conn: KafkaConnection): Promise<ClusterMetadata> {
         topic: t.name,
         topicId: t.topicId,
         internal: t.internal || isInternalTopic(t.name),
-        partitionMetadata: t.partitions.map((p) => ({partitionId: p.partition, leader: p.leader, replicas: p.replicas, isr: p.isr, offlineReplicas: p.offlineReplicas})),
+        partitionMetadata: t.partitions.map((p) => ({
+          partitionId: p.partition,
+          leader: p.leader,
+          replicas: p.replicas,
+          isr: p.isr,
+          offlineReplicas: p.offlineReplicas,
+        })),
       })),
   }
 }
@@ -121,14 +127,22 @@ export async function topicNames(conn: KafkaConnection): Promise<Set<string>> {
 /** Existing topic names and live broker ids, from one Metadata request. */
 export async function topicsAndBrokers(conn: KafkaConnection): Promise<{topics: Set<string>; brokerIds: number[]}> {
   const metadata = await fetchMetadata(conn)
-  return {topics: new Set(metadata.topicMetadata.map((t) => t.topic)), brokerIds: metadata.brokers.map((b) => b.nodeId).sort((a, b) => a - b)}
+  return {
+    topics: new Set(metadata.topicMetadata.map((t) => t.topic)),
+    brokerIds: metadata.brokers.map((b) => b.nodeId).sort((a, b) => a - b),
+  }
 }
 
 const byName = (a: {name: string}, b: {name: string}) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)
 
 function summary(t: ClusterMetadata['topicMetadata'][number]): TopicSummary {
   const partitions = t.partitionMetadata
-  return {name: t.topic, partitions: partitions.length, replicationFactor: Math.max(0, ...partitions.map((p) => p.replicas.length)), internal: t.internal}
+  return {
+    name: t.topic,
+    partitions: partitions.length,
+    replicationFactor: Math.max(0, ...partitions.map((p) => p.replicas.length)),
+    internal: t.internal,
+  }
 }
 
 /**
@@ -136,15 +150,25 @@ function summary(t: ClusterMetadata['topicMetadata'][number]): TopicSummary {
  * principal (Kafka leaves out topics it may not DESCRIBE). Ask for them by name to tell which:
  * not authorized is exit 4 naming the operation, not found is exit 2 with a "did you mean".
  */
-export async function throwMissingTopics(conn: KafkaConnection, missing: string[], known: Iterable<string>, hint?: string): Promise<never> {
-  const res = await conn.request(await conn.anyBroker(), MetadataApi, (v, Encoder) => metadataRequest(v, missing, Encoder))
+export async function throwMissingTopics(
+  conn: KafkaConnection,
+  missing: string[],
+  known: Iterable<string>,
+  hint?: string,
+): Promise<never> {
+  const res = await conn.request(await conn.anyBroker(), MetadataApi, (v, Encoder) =>
+    metadataRequest(v, missing, Encoder),
+  )
   const denied = res.topics.filter((t) => t.errorCode === TOPIC_AUTHORIZATION_FAILED).map((t) => t.name!)
   if (denied.length > 0) {
-    throw connectionError(`Not authorized: the cluster denied DESCRIBE on topic ${denied.join(', ')} (TOPIC_AUTHORIZATION_FAILED)`, {
-      code: 'AUTHORIZATION_FAILED',
-      hint: `Ask an administrator for an ACL, e.g. \`kctl acls create --allow-principal User:<you> --operation DESCRIBE --topic ${denied[0]}\`.`,
-      details: {kafkaError: 'TOPIC_AUTHORIZATION_FAILED', topics: denied},
-    })
+    throw connectionError(
+      `Not authorized: the cluster denied DESCRIBE on topic ${denied.join(', ')} (TOPIC_AUTHORIZATION_FAILED)`,
+      {
+        code: 'AUTHORIZATION_FAILED',
+        hint: `Ask an administrator for an ACL, e.g. \`kctl acls create --allow-principal User:<you> --operation DESCRIBE --topic ${denied[0]}\`.`,
+        details: {kafkaError: 'TOPIC_AUTHORIZATION_FAILED', topics: denied},
+      },
+    )
   }
   throw usageError(
     `Topic${missing.length > 1 ? 's' : ''} not found: ${missing.join(', ')}`,
@@ -156,7 +180,11 @@ export async function throwMissingTopics(conn: KafkaConnection, missing: string[
 
 const TOPIC_AUTHORIZATION_FAILED = 29
 
-async function selectTopics(conn: KafkaConnection, metadata: ClusterMetadata, sel: TopicSelection): Promise<ClusterMetadata['topicMetadata']> {
+async function selectTopics(
+  conn: KafkaConnection,
+  metadata: ClusterMetadata,
+  sel: TopicSelection,
+): Promise<ClusterMetadata['topicMetadata']> {
   const all = metadata.topicMetadata
   if (sel.names && sel.names.length > 0) {
     const byTopic = new Map(all.map((t) => [t.topic, t]))
@@ -168,7 +196,8 @@ async function selectTopics(conn: KafkaConnection, metadata: ClusterMetadata, se
 }
 
 const needsConfigs = (f: TopicFilters = {}) => Boolean(f.underMinIsr || f.atMinIsr || f.withOverrides)
-const partitionFilterOn = (f: TopicFilters = {}) => Boolean(f.underReplicated || f.unavailable || f.underMinIsr || f.atMinIsr)
+const partitionFilterOn = (f: TopicFilters = {}) =>
+  Boolean(f.underReplicated || f.unavailable || f.underMinIsr || f.atMinIsr)
 
 /** Kafka's TopicCommand semantics for each partition filter. */
 function partitionMatches(p: RawPartition, f: TopicFilters, live: Set<number>, minIsr: number | undefined): boolean {
@@ -195,7 +224,8 @@ async function topicConfigs(conn: KafkaConnection, topics: string[]): Promise<Ma
     topics.map((t) => ({resourceType: ConfigResourceType.topic, resourceName: t, configurationKeys: null})),
   )
   for (const r of results) {
-    if (r.errorCode !== 0) throw protocolErrorToKctl(r.errorCode, r.errorMessage, `DescribeConfigs of topic ${r.resourceName}`)
+    if (r.errorCode !== 0)
+      throw protocolErrorToKctl(r.errorCode, r.errorMessage, `DescribeConfigs of topic ${r.resourceName}`)
     const overrides: Record<string, string | null> = {}
     let minIsr: number | undefined
     for (const c of r.configs.sort((a, b) => a.name.localeCompare(b.name))) {
@@ -212,7 +242,12 @@ export async function listTopicsFiltered(conn: KafkaConnection, sel: TopicSelect
   const metadata = await fetchMetadata(conn)
   const topics = await selectTopics(conn, metadata, sel)
   const filters = sel.filters ?? {}
-  const configs = needsConfigs(filters) ? await topicConfigs(conn, topics.map((t) => t.topic)) : new Map<string, TopicConfigInfo>()
+  const configs = needsConfigs(filters)
+    ? await topicConfigs(
+        conn,
+        topics.map((t) => t.topic),
+      )
+    : new Map<string, TopicConfigInfo>()
   const live = new Set(metadata.brokers.map((b) => b.nodeId))
   return topics
     .filter((t) => {
@@ -239,21 +274,35 @@ export async function describeTopics(conn: KafkaConnection, sel: TopicSelection)
   // DescribeLogDirs (one per broker holding a replica) runs alongside DescribeConfigs and ListOffsets.
   const sizesRequest = partitionSizes(conn, [], {
     partitions: topics.map((t) => ({topic: t.topic, partitions: t.partitionMetadata.map((p) => p.partitionId)})),
-    brokers: [...new Set(topics.flatMap((t) => t.partitionMetadata.flatMap((p) => p.replicas)))].filter((b) => live.has(b)).sort((a, b) => a - b),
+    brokers: [...new Set(topics.flatMap((t) => t.partitionMetadata.flatMap((p) => p.replicas)))]
+      .filter((b) => live.has(b))
+      .sort((a, b) => a - b),
   })
   const configsAndOffsets = async () => {
-    const configs = await topicConfigs(conn, topics.map((t) => t.topic))
+    const configs = await topicConfigs(
+      conn,
+      topics.map((t) => t.topic),
+    )
     const selected = topics
       .map((t) => {
         const info = configs.get(t.topic)
-        const partitions = partitionFilterOn(filters) ? t.partitionMetadata.filter((p) => partitionMatches(p, filters, live, info?.minIsr)) : t.partitionMetadata
+        const partitions = partitionFilterOn(filters)
+          ? t.partitionMetadata.filter((p) => partitionMatches(p, filters, live, info?.minIsr))
+          : t.partitionMetadata
         return {t, info, partitions}
       })
       .filter(({info, partitions}) => {
         if (filters.withOverrides && Object.keys(info?.overrides ?? {}).length === 0) return false
         return !partitionFilterOn(filters) || partitions.length > 0
       })
-    const offsets = await partitionOffsets(conn, selected.flatMap(({t, partitions}) => partitions.filter((p) => live.has(p.leader)).map((p) => ({topic: t.topic, partition: p.partitionId, leader: p.leader}))))
+    const offsets = await partitionOffsets(
+      conn,
+      selected.flatMap(({t, partitions}) =>
+        partitions
+          .filter((p) => live.has(p.leader))
+          .map((p) => ({topic: t.topic, partition: p.partitionId, leader: p.leader})),
+      ),
+    )
     return {selected, offsets}
   }
   const [{selected, offsets}, sizeList] = await Promise.all([configsAndOffsets(), sizesRequest])
@@ -286,10 +335,16 @@ export async function describeTopics(conn: KafkaConnection, sel: TopicSelection)
 }
 
 /** Earliest and latest offsets: two ListOffsets requests per leader, covering all its partitions. */
-async function partitionOffsets(conn: KafkaConnection, partitions: {topic: string; partition: number; leader: number}[]): Promise<Map<string, {earliest: bigint | null; latest: bigint | null}>> {
+async function partitionOffsets(
+  conn: KafkaConnection,
+  partitions: {topic: string; partition: number; leader: number}[],
+): Promise<Map<string, {earliest: bigint | null; latest: bigint | null}>> {
   const out = new Map<string, {earliest: bigint | null; latest: bigint | null}>()
   // A leader that does not answer leaves its partitions' offsets null (with a warning).
-  const [earliest, latest] = await Promise.all([offsetsByLeader(conn, partitions, 'earliest', {quietLeaderless: true}), offsetsByLeader(conn, partitions, 'latest', {quietLeaderless: true})])
+  const [earliest, latest] = await Promise.all([
+    offsetsByLeader(conn, partitions, 'earliest', {quietLeaderless: true}),
+    offsetsByLeader(conn, partitions, 'latest', {quietLeaderless: true}),
+  ])
   for (const p of partitions) {
     const key = tpKey(p.topic, p.partition)
     const e = earliest.get(key)
@@ -338,12 +393,20 @@ async function controllerBroker(conn: KafkaConnection): Promise<KafkaBroker> {
  * (any broker forwards it on KRaft). With `ifNotExists`, topics that exist are skipped before
  * sending and reported as `exists`. With `dryRun` the broker only validates (validateOnly).
  */
-export async function createTopics(conn: KafkaConnection, topics: NewTopic[], options: {ifNotExists: boolean; dryRun: boolean; existing: Set<string>; timeoutMs: number}): Promise<TopicOperationResult[]> {
+export async function createTopics(
+  conn: KafkaConnection,
+  topics: NewTopic[],
+  options: {ifNotExists: boolean; dryRun: boolean; existing: Set<string>; timeoutMs: number},
+): Promise<TopicOperationResult[]> {
   const results: TopicOperationResult[] = []
   const toCreate: NewTopic[] = []
   for (const t of topics) {
     if (options.existing.has(t.name)) {
-      results.push(options.ifNotExists ? {name: t.name, status: 'exists', error: null} : {name: t.name, status: 'failed', error: 'Topic already exists (TOPIC_ALREADY_EXISTS)'})
+      results.push(
+        options.ifNotExists
+          ? {name: t.name, status: 'exists', error: null}
+          : {name: t.name, status: 'failed', error: 'Topic already exists (TOPIC_ALREADY_EXISTS)'},
+      )
     } else toCreate.push(t)
   }
   const broker = kafkajsRequests(await controllerBroker(conn))
@@ -365,12 +428,14 @@ export async function createTopics(conn: KafkaConnection, topics: NewTopic[], op
     } catch (error) {
       const agg = error as AggregateLike
       if (!Array.isArray(agg.errors)) throw toKctlError(error, {operation: 'CreateTopics'})
-      for (const e of agg.errors) if (e.topic) failed.set(e.topic, `${e.message ?? 'failed'}${e.type ? ` (${e.type})` : ''}`)
+      for (const e of agg.errors)
+        if (e.topic) failed.set(e.topic, `${e.message ?? 'failed'}${e.type ? ` (${e.type})` : ''}`)
     }
     for (const t of batch) {
       const error = failed.get(t.name)
       if (error === undefined) results.push({name: t.name, status: options.dryRun ? 'valid' : 'created', error: null})
-      else if (options.ifNotExists && /TOPIC_ALREADY_EXISTS/.test(error)) results.push({name: t.name, status: 'exists', error: null})
+      else if (options.ifNotExists && /TOPIC_ALREADY_EXISTS/.test(error))
+        results.push({name: t.name, status: 'exists', error: null})
       else results.push({name: t.name, status: 'failed', error})
     }
   }
@@ -393,8 +458,15 @@ async function waitForTopicsOnEveryBroker(conn: KafkaConnection, names: string[]
   while (pending.size > 0 && Date.now() < deadline) {
     await Promise.all(
       [...pending].map(async (id) => {
-        const res = await conn.request(await conn.broker(id), MetadataApi, (v, Encoder) => metadataRequest(v, names, Encoder))
-        if (res.topics.every((t) => t.errorCode === 0 && t.partitions.length > 0 && t.partitions.every((p) => p.leaderId >= 0))) pending.delete(id)
+        const res = await conn.request(await conn.broker(id), MetadataApi, (v, Encoder) =>
+          metadataRequest(v, names, Encoder),
+        )
+        if (
+          res.topics.every(
+            (t) => t.errorCode === 0 && t.partitions.length > 0 && t.partitions.every((p) => p.leaderId >= 0),
+          )
+        )
+          pending.delete(id)
       }),
     ).catch(() => undefined)
     if (pending.size > 0) await new Promise((r) => setTimeout(r, 100))
@@ -402,7 +474,11 @@ async function waitForTopicsOnEveryBroker(conn: KafkaConnection, names: string[]
 }
 
 /** Delete topics with one DeleteTopics request; a failure is attributed by re-reading which still exist. */
-export async function deleteTopics(conn: KafkaConnection, names: string[], timeoutMs: number): Promise<TopicOperationResult[]> {
+export async function deleteTopics(
+  conn: KafkaConnection,
+  names: string[],
+  timeoutMs: number,
+): Promise<TopicOperationResult[]> {
   if (names.length === 0) return []
   const broker = kafkajsRequests(await controllerBroker(conn))
   let failure: string | undefined
@@ -412,24 +488,51 @@ export async function deleteTopics(conn: KafkaConnection, names: string[], timeo
     failure = toKctlError(error, {operation: 'DeleteTopics'}).message
   }
   const remaining = failure ? await topicNames(conn) : new Set<string>()
-  return names.map((name) => (remaining.has(name) ? {name, status: 'failed' as const, error: failure ?? null} : {name, status: 'deleted' as const, error: null})).sort(byName)
+  return names
+    .map((name) =>
+      remaining.has(name)
+        ? {name, status: 'failed' as const, error: failure ?? null}
+        : {name, status: 'deleted' as const, error: null},
+    )
+    .sort(byName)
 }
 
 /** Raise a topic's partition count (CreatePartitions); `assignments` places the new partitions (else the broker does). */
-export async function increasePartitions(conn: KafkaConnection, name: string, count: number, options: {dryRun: boolean; timeoutMs: number; assignments?: number[][]}): Promise<void> {
+export async function increasePartitions(
+  conn: KafkaConnection,
+  name: string,
+  count: number,
+  options: {dryRun: boolean; timeoutMs: number; assignments?: number[][]},
+): Promise<void> {
   const broker = kafkajsRequests(await controllerBroker(conn))
   try {
-    await broker.createPartitions({topicPartitions: [{topic: name, count, ...(options.assignments ? {assignments: options.assignments} : {})}], validateOnly: options.dryRun, timeout: Math.min(options.timeoutMs, 30_000)})
+    await broker.createPartitions({
+      topicPartitions: [{topic: name, count, ...(options.assignments ? {assignments: options.assignments} : {})}],
+      validateOnly: options.dryRun,
+      timeout: Math.min(options.timeoutMs, 30_000),
+    })
   } catch (error) {
     const e = toKctlError(error, {operation: 'CreatePartitions'})
-    throw new KctlError(e.code, e.exitCode, `Could not raise the partitions of ${name} to ${count}: ${e.message}`, {hint: e.hint, details: e.details, retriable: e.retriable, cause: error})
+    throw new KctlError(e.code, e.exitCode, `Could not raise the partitions of ${name} to ${count}: ${e.message}`, {
+      hint: e.hint,
+      details: e.details,
+      retriable: e.retriable,
+      cause: error,
+    })
   }
 }
 
 /** The broker's defaults for topics created without --partitions / --replication-factor. One DescribeConfigs. */
-export async function brokerDefaultsForCreate(conn: KafkaConnection, id: number): Promise<{partitions: number; replicationFactor: number}> {
+export async function brokerDefaultsForCreate(
+  conn: KafkaConnection,
+  id: number,
+): Promise<{partitions: number; replicationFactor: number}> {
   const [result] = await describeConfigResources(conn, await conn.broker(Number(id)), [
-    {resourceType: ConfigResourceType.broker, resourceName: String(id), configurationKeys: ['num.partitions', 'default.replication.factor']},
+    {
+      resourceType: ConfigResourceType.broker,
+      resourceName: String(id),
+      configurationKeys: ['num.partitions', 'default.replication.factor'],
+    },
   ])
   const value = (k: string) => Number(result?.configs.find((c) => c.name === k)?.value ?? 1)
   return {partitions: value('num.partitions'), replicationFactor: value('default.replication.factor')}

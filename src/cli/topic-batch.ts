@@ -30,8 +30,12 @@ export function exitOnPartialFailure(results: TopicOperationResult[], verb: stri
   const failed = results.filter((r) => r.status === 'failed')
   // Every failure a missing ACL: that is "cannot authorize" (exit 4), naming the denied operation.
   if (failed.every((r) => /AUTHORIZATION_FAILED/.test(r.error ?? ''))) {
-    process.stderr.write(`Error: Not authorized: the cluster denied ${verb.toUpperCase()} on topic ${failed.map((r) => r.name).join(', ')}\n`)
-    process.stderr.write(`Hint: Ask an administrator for an ACL, e.g. \`kctl acls create --allow-principal User:<you> --operation ${verb.toUpperCase()} --topic ${failed[0].name}\`.\n`)
+    process.stderr.write(
+      `Error: Not authorized: the cluster denied ${verb.toUpperCase()} on topic ${failed.map((r) => r.name).join(', ')}\n`,
+    )
+    process.stderr.write(
+      `Hint: Ask an administrator for an ACL, e.g. \`kctl acls create --allow-principal User:<you> --operation ${verb.toUpperCase()} --topic ${failed[0].name}\`.\n`,
+    )
     process.exitCode = ExitCode.connection
     return
   }

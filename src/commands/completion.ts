@@ -21,14 +21,19 @@ Install: add the eval line of your shell to its rc file. Run it again after upgr
 
   async run(): Promise<void> {
     const {shell} = this.args
-    if (!SHELLS.includes(shell as (typeof SHELLS)[number])) throw usageError(`Unknown shell ${shell}`, `Use one of ${SHELLS.join(', ')}.`)
+    if (!SHELLS.includes(shell as (typeof SHELLS)[number]))
+      throw usageError(`Unknown shell ${shell}`, `Use one of ${SHELLS.join(', ')}.`)
     const spec: CompletionSpec = {commands: {}}
     for (const c of this.config.commands) {
       if (c.hidden) continue
       const flags: CommandSpec['flags'] = {}
       for (const [name, f] of Object.entries(c.flags ?? {})) {
         if (f.hidden) continue
-        flags[name] = {value: f.type === 'option', ...(f.char ? {char: f.char} : {}), ...(f.type === 'option' && f.options ? {options: [...f.options]} : {})}
+        flags[name] = {
+          value: f.type === 'option',
+          ...(f.char ? {char: f.char} : {}),
+          ...(f.type === 'option' && f.options ? {options: [...f.options]} : {}),
+        }
       }
       spec.commands[c.id.replaceAll(':', ' ')] = {args: Object.keys(c.args ?? {}), flags}
     }
@@ -38,7 +43,9 @@ Install: add the eval line of your shell to its rc file. Run it again after upgr
     const source = import.meta.url.endsWith('.ts')
     const main = join(here, '..', 'completion', `main.${source ? 'ts' : 'js'}`)
     const node = [process.execPath, ...(source ? ['--import', 'tsx'] : [])].map(quote).join(' ')
-    this.log(shell === 'bash' ? bashScript(node, quote(main), this.config.bin) : zshScript(node, quote(main), this.config.bin))
+    this.log(
+      shell === 'bash' ? bashScript(node, quote(main), this.config.bin) : zshScript(node, quote(main), this.config.bin),
+    )
   }
 }
 

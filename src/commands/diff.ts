@@ -10,7 +10,8 @@ import {render} from '../output/render.js'
 import {type StateDiffResult, diffView} from '../output/views/state.js'
 
 export default class Diff extends KafkaCommand<typeof Diff> {
-  static summary = 'Compare state files with the cluster (or a snapshot): every pending change per field, with its risk.'
+  static summary =
+    'Compare state files with the cluster (or a snapshot): every pending change per field, with its risk.'
   static description =
     'Files are merged in order (a base, then overlays). Exit 0 when nothing is pending, 3 when something is (deletes count when the files say prune: true), 2 for invalid files (naming file, line and field). Risks: retention-decrease, cleanup-policy-change, partition-increase (breaks key ordering), replication-factor-change (moves data), delete. --out writes the plan for `kctl apply --plan`; --against plans against a file written by `kctl export`, without a cluster.'
 
@@ -22,7 +23,12 @@ export default class Diff extends KafkaCommand<typeof Diff> {
   ]
 
   static flags = {
-    file: Flags.string({char: 'f', summary: 'State file (repeatable; merged in order).', multiple: true, required: true}),
+    file: Flags.string({
+      char: 'f',
+      summary: 'State file (repeatable; merged in order).',
+      multiple: true,
+      required: true,
+    }),
     out: Flags.string({summary: 'Write the plan (JSON) for `kctl apply --plan`.'}),
     against: Flags.string({summary: 'Plan against this exported snapshot instead of the cluster (no connection).'}),
     'keep-going': keepGoingFlag,
@@ -36,11 +42,24 @@ export default class Diff extends KafkaCommand<typeof Diff> {
       if (result.pending > 0) this.exitWith(ExitCode.checkFailed)
       return result
     }
-    if (this.flags.out || this.flags.against) throw usageError('--out and --against take one context', 'Run diff once per context for plans; --against needs no context.', 'INVALID_ARGUMENTS')
+    if (this.flags.out || this.flags.against)
+      throw usageError(
+        '--out and --against take one context',
+        'Run diff once per context for plans; --against needs no context.',
+        'INVALID_ARGUMENTS',
+      )
     stateService.loadFiles(this.flags.file)
-    const {outcomes, failure} = await eachContext(contexts, this.flags['keep-going'], (name) => this.useContext(name), () => this.diffOne())
+    const {outcomes, failure} = await eachContext(
+      contexts,
+      this.flags['keep-going'],
+      (name) => this.useContext(name),
+      () => this.diffOne(),
+    )
     if (!this.jsonEnabled()) {
-      for (const o of outcomes) this.log(`== ${o.context}: ${o.status === 'ok' ? `cluster ${o.result!.cluster}` : o.status === 'failed' ? `failed: ${o.error!.message}` : 'not run'}\n${o.result ? render(o.result, diffView, this.format, {color: this.color}) : ''}`)
+      for (const o of outcomes)
+        this.log(
+          `== ${o.context}: ${o.status === 'ok' ? `cluster ${o.result!.cluster}` : o.status === 'failed' ? `failed: ${o.error!.message}` : 'not run'}\n${o.result ? render(o.result, diffView, this.format, {color: this.color}) : ''}`,
+        )
     }
     if (failure) this.exitWith(failure.exitCode)
     else if (outcomes.some((o) => (o.result?.pending ?? 0) > 0)) this.exitWith(ExitCode.checkFailed)
@@ -56,6 +75,14 @@ export default class Diff extends KafkaCommand<typeof Diff> {
       plan = (await stateService.planAgainstCluster(await this.connection(), loaded)).plan
     }
     if (this.flags.out) writeFileSync(this.flags.out, `${JSON.stringify(plan, null, 2)}\n`)
-    return {cluster: plan.clusterId, files, against: this.flags.against ?? null, planFile: this.flags.out ?? null, pending: plan.changes.length, changes: plan.changes, unmanaged: plan.unmanaged}
+    return {
+      cluster: plan.clusterId,
+      files,
+      against: this.flags.against ?? null,
+      planFile: this.flags.out ?? null,
+      pending: plan.changes.length,
+      changes: plan.changes,
+      unmanaged: plan.unmanaged,
+    }
   }
 }

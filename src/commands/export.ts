@@ -10,7 +10,7 @@ import {usageError} from '../errors.js'
 import {toYaml} from '../output/yaml.js'
 
 export default class Export extends KafkaCommand<typeof Export> {
-  static summary = 'Write the cluster\'s topics, ACLs, quotas, SCRAM users and broker configs as a state file.'
+  static summary = "Write the cluster's topics, ACLs, quotas, SCRAM users and broker configs as a state file."
   static description =
     'Only real overrides are written (never defaults or synonyms), and never a password. The file carries its scope and cluster id, so `kctl diff -f FILE` right after finds nothing. Without --scope every non-internal topic, principal, user and quota entity is exported. Scopes: prefix:P, pattern:REGEX, exclude:P, exclude-pattern:REGEX, principal:User:NAME (a trailing * is a prefix), user:NAME, quota:user=NAME[,client-id=ID] | quota:ip=IP.'
 
@@ -22,7 +22,10 @@ export default class Export extends KafkaCommand<typeof Export> {
 
   static flags = {
     kinds: Flags.string({summary: `Comma-separated kinds to export (default all): ${STATE_KINDS.join(', ')}.`}),
-    scope: Flags.string({summary: 'What to export (repeatable), e.g. prefix:orders., principal:User:orders-app.', multiple: true}),
+    scope: Flags.string({
+      summary: 'What to export (repeatable), e.g. prefix:orders., principal:User:orders-app.',
+      multiple: true,
+    }),
     out: Flags.string({summary: 'Write the file here instead of stdout.'}),
   }
 
@@ -41,8 +44,12 @@ export default class Export extends KafkaCommand<typeof Export> {
 
 export function parseKinds(text: string | undefined): StateKind[] {
   if (text === undefined) return [...STATE_KINDS]
-  const kinds = text.split(',').map((k) => k.trim()).filter(Boolean)
+  const kinds = text
+    .split(',')
+    .map((k) => k.trim())
+    .filter(Boolean)
   const bad = kinds.find((k) => !(STATE_KINDS as readonly string[]).includes(k))
-  if (bad !== undefined || kinds.length === 0) throw usageError(`Unknown kind "${bad ?? text}" for --kinds`, `Kinds: ${STATE_KINDS.join(', ')}.`, 'INVALID_KINDS')
+  if (bad !== undefined || kinds.length === 0)
+    throw usageError(`Unknown kind "${bad ?? text}" for --kinds`, `Kinds: ${STATE_KINDS.join(', ')}.`, 'INVALID_KINDS')
   return kinds as StateKind[]
 }

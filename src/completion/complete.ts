@@ -32,7 +32,10 @@ export function liveKind(name: string, commandId: string): LiveKind | undefined 
   if (/^(broker|brokers|broker-id|node|nodes)$/.test(n)) return 'brokers'
   if (n === 'context') return 'contexts'
   // Arguments named after their command's topic: `topics describe NAMES`, `brokers describe ID`.
-  if (/^(name|names)$/.test(n)) return ({topics: 'topics', groups: 'groups', users: 'users', context: 'contexts'} as Record<string, LiveKind>)[topic]
+  if (/^(name|names)$/.test(n))
+    return ({topics: 'topics', groups: 'groups', users: 'users', context: 'contexts'} as Record<string, LiveKind>)[
+      topic
+    ]
   if (/^(id|ids)$/.test(n) && topic === 'brokers') return 'brokers'
   return undefined
 }
@@ -84,11 +87,18 @@ export function completeWords(spec: CompletionSpec, words: string[]): Answer {
   if (current.startsWith('--') && current.includes('=')) {
     const [name, value] = [current.slice(2, current.indexOf('=')), current.slice(current.indexOf('=') + 1)]
     const flag = command.flags[name]
-    if (flag?.options) return {kind: 'words', words: flag.options.filter((o) => o.startsWith(value)).map((o) => `--${name}=${o}`)}
+    if (flag?.options)
+      return {kind: 'words', words: flag.options.filter((o) => o.startsWith(value)).map((o) => `--${name}=${o}`)}
     return {kind: 'words', words: []}
   }
   if (current.startsWith('-')) {
-    return {kind: 'words', words: Object.keys(command.flags).map((f) => `--${f}`).filter((f) => f.startsWith(current)).sort()}
+    return {
+      kind: 'words',
+      words: Object.keys(command.flags)
+        .map((f) => `--${f}`)
+        .filter((f) => f.startsWith(current))
+        .sort(),
+    }
   }
   // Positional: count the arguments already given (flags and their values skipped).
   let position = 0

@@ -67,7 +67,12 @@ function spawnRefresh(key: string, flags: Record<string, string>): void {
   } catch {
     return
   }
-  const args = [fileURLToPath(import.meta.url), '--refresh', key, ...Object.entries(flags).flatMap(([k, v]) => [`--${k}`, v])]
+  const args = [
+    fileURLToPath(import.meta.url),
+    '--refresh',
+    key,
+    ...Object.entries(flags).flatMap(([k, v]) => [`--${k}`, v]),
+  ]
   const execArgv = fileURLToPath(import.meta.url).endsWith('.ts') ? ['--import', 'tsx'] : []
   const devNull = openSync('/dev/null', 'a')
   spawn(process.execPath, [...execArgv, ...args], {detached: true, stdio: ['ignore', devNull, devNull]}).unref()
@@ -116,7 +121,8 @@ async function main(argv: string[]): Promise<void> {
     return
   }
   const answer = completeWords(spec, words.length === 0 ? [''] : words)
-  const out = answer.kind === 'words' ? answer.words : (await live(answer.live, words)).filter((n) => n.startsWith(answer.prefix))
+  const out =
+    answer.kind === 'words' ? answer.words : (await live(answer.live, words)).filter((n) => n.startsWith(answer.prefix))
   if (out.length > 0) process.stdout.write(`${out.join('\n')}\n`)
 }
 

@@ -8,7 +8,11 @@ import {resolveConnection} from '../connection/resolve.js'
 import {type NamesCache, writeNames} from './cache.js'
 import type {LiveKind} from './complete.js'
 
-export async function refreshNames(clusterKey: string, flags: {context?: string; 'bootstrap-server'?: string}, timeoutMs: number): Promise<NamesCache> {
+export async function refreshNames(
+  clusterKey: string,
+  flags: {context?: string; 'bootstrap-server'?: string},
+  timeoutMs: number,
+): Promise<NamesCache> {
   const spec = resolveConnection(flags)
   const conn = await connections.open(spec, {timeoutMs})
   try {
@@ -20,10 +24,26 @@ export async function refreshNames(clusterKey: string, flags: {context?: string;
         // Not allowed or not supported (e.g. SCRAM users on an old broker): that kind stays empty.
       }
     }
-    await settle('topics', () => listTopics(conn), (t) => t.name)
-    await settle('groups', () => listGroups(conn), (g) => g.group)
-    await settle('brokers', async () => (await describeCluster(conn)).brokers, (b) => String(b.id))
-    await settle('users', () => describeUsers(conn), (u) => u.name)
+    await settle(
+      'topics',
+      () => listTopics(conn),
+      (t) => t.name,
+    )
+    await settle(
+      'groups',
+      () => listGroups(conn),
+      (g) => g.group,
+    )
+    await settle(
+      'brokers',
+      async () => (await describeCluster(conn)).brokers,
+      (b) => String(b.id),
+    )
+    await settle(
+      'users',
+      () => describeUsers(conn),
+      (u) => u.name,
+    )
     const cache = {updatedAt: Date.now(), cluster: clusterKey, names}
     writeNames(cache)
     return cache

@@ -1,5 +1,12 @@
 import {connectionError, toKctlError} from '../errors.js'
-import {type EncoderConstructor, type KafkaBroker, type KafkaInternals, type ProtocolRequest, type RequestEvent, loadKafkaInternals} from '../protocol/kafkajs-internals.js'
+import {
+  type EncoderConstructor,
+  type KafkaBroker,
+  type KafkaInternals,
+  type ProtocolRequest,
+  type RequestEvent,
+  loadKafkaInternals,
+} from '../protocol/kafkajs-internals.js'
 import {MetadataApi, metadataRequest} from '../protocol/metadata.js'
 import {protocolErrorToKctl} from '../protocol/protocol-error.js'
 import {type ApiSpec, brokerLabel, negotiateVersion} from '../protocol/wire.js'
@@ -141,8 +148,14 @@ export class KafkaConnection {
     const specific = errors.find((e) => e.code !== 'CONNECTION_FAILED') ?? errors[0]
     if (!specific) return connectionError(`Cannot connect to Kafka at ${this.address}`)
     if (specific.code !== 'CONNECTION_FAILED') return specific
-    const reasons = failures.map((f, i) => `${f.address}: ${errors[i].message.replace(/^Cannot connect to Kafka at \S+: /, '')}`)
-    return connectionError(`Cannot connect to Kafka at ${this.address} (${reasons.join('; ')})`, {hint: specific.hint, retriable: true, cause: failures[0].error})
+    const reasons = failures.map(
+      (f, i) => `${f.address}: ${errors[i].message.replace(/^Cannot connect to Kafka at \S+: /, '')}`,
+    )
+    return connectionError(`Cannot connect to Kafka at ${this.address} (${reasons.join('; ')})`, {
+      hint: specific.hint,
+      retriable: true,
+      cause: failures[0].error,
+    })
   }
 
   /**
@@ -150,9 +163,13 @@ export class KafkaConnection {
    * request. Topic and partition errors are kept in the result. Refreshes the known brokers.
    */
   async metadata(topics: string[] | null = null): Promise<ClusterMetadata> {
-    const res = await this.onAnyBroker((broker) => this.request(broker, MetadataApi, (v, Encoder) => metadataRequest(v, topics, Encoder)))
+    const res = await this.onAnyBroker((broker) =>
+      this.request(broker, MetadataApi, (v, Encoder) => metadataRequest(v, topics, Encoder)),
+    )
     if (res.errorCode !== 0) throw protocolErrorToKctl(res.errorCode, null, 'Metadata')
-    const brokers = res.brokers.map((b) => ({id: b.nodeId, host: b.host, port: b.port, rack: b.rack})).sort((a, b) => a.id - b.id)
+    const brokers = res.brokers
+      .map((b) => ({id: b.nodeId, host: b.host, port: b.port, rack: b.rack}))
+      .sort((a, b) => a.id - b.id)
     this.known = new Map(brokers.map((b) => [b.id, b]))
     this.knownLoaded = true
     return {
@@ -167,7 +184,15 @@ export class KafkaConnection {
           internal: t.isInternal,
           errorCode: t.errorCode,
           partitions: t.partitions
-            .map((p) => ({partition: p.partitionIndex, errorCode: p.errorCode, leader: p.leaderId, leaderEpoch: p.leaderEpoch, replicas: p.replicaNodes, isr: p.isrNodes, offlineReplicas: p.offlineReplicas}))
+            .map((p) => ({
+              partition: p.partitionIndex,
+              errorCode: p.errorCode,
+              leader: p.leaderId,
+              leaderEpoch: p.leaderEpoch,
+              replicas: p.replicaNodes,
+              isr: p.isrNodes,
+              offlineReplicas: p.offlineReplicas,
+            }))
             .sort((a, b) => a.partition - b.partition),
         }))
         .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)),
@@ -208,7 +233,10 @@ export class KafkaConnection {
         // Try the next one.
       }
     }
-    throw connectionError(`Cannot reach any broker of ${this.address}`, {hint: 'Check that the brokers are up and reachable.', retriable: true})
+    throw connectionError(`Cannot reach any broker of ${this.address}`, {
+      hint: 'Check that the brokers are up and reachable.',
+      retriable: true,
+    })
   }
 
   /** Run `fn` on any broker; on a connection failure, once more on another broker. */
@@ -245,7 +273,8 @@ export class KafkaConnection {
     this.connections.set(nodeId, promise)
     promise.catch((error) => {
       this.connections.delete(nodeId)
-      if ((error as {exitCode?: number}).exitCode === 4 && (error as {code?: string}).code === 'BROKER_UNREACHABLE') this.unreachable.set(nodeId, {at: Date.now(), error})
+      if ((error as {exitCode?: number}).exitCode === 4 && (error as {code?: string}).code === 'BROKER_UNREACHABLE')
+        this.unreachable.set(nodeId, {at: Date.now(), error})
     })
     return promise
   }
@@ -301,9 +330,12 @@ export class KafkaConnection {
 
   private forget(broker: KafkaBroker): void {
     for (const [id, p] of this.connections) {
-      void p.then((b) => {
-        if (b === broker) this.connections.delete(id)
-      }, () => undefined)
+      void p.then(
+        (b) => {
+          if (b === broker) this.connections.delete(id)
+        },
+        () => undefined,
+      )
     }
   }
 
@@ -344,7 +376,11 @@ export class KafkaConnection {
   /**
    * Negotiate a version of one of kctl's own APIs with `broker` and send the request `make` builds.
    */
-  async request<T>(broker: KafkaBroker, api: ApiSpec, make: (version: number, Encoder: EncoderConstructor) => ProtocolRequest<T>): Promise<T> {
+  async request<T>(
+    broker: KafkaBroker,
+    api: ApiSpec,
+    make: (version: number, Encoder: EncoderConstructor) => ProtocolRequest<T>,
+  ): Promise<T> {
     const {Encoder} = await this.kafkajs()
     let version: number
     try {
@@ -376,7 +412,9 @@ export class KafkaConnection {
     const emitter = new k.InstrumentationEventEmitter()
     emitter.addListener('network.request', ({payload}: {payload: RequestEvent}) => {
       this.requestCounts.set(payload.apiName, (this.requestCounts.get(payload.apiName) ?? 0) + 1)
-      debug?.(`request ${payload.apiName} v${payload.apiVersion} (key ${payload.apiKey}) -> ${payload.broker} ${payload.duration}ms ${payload.size}B`)
+      debug?.(
+        `request ${payload.apiName} v${payload.apiVersion} (key ${payload.apiKey}) -> ${payload.broker} ${payload.duration}ms ${payload.size}B`,
+      )
     })
     this.emitter = emitter
     this.internals = k
@@ -402,7 +440,13 @@ export class KafkaConnection {
       instrumentationEmitter: this.emitter,
       logger: this.logger,
     })
-    const broker = new k.Broker({connectionPool: pool, logger: this.logger, nodeId, authenticationTimeout: Math.min(timeout, 10_000), allowAutoTopicCreation: false})
+    const broker = new k.Broker({
+      connectionPool: pool,
+      logger: this.logger,
+      nodeId,
+      authenticationTimeout: Math.min(timeout, 10_000),
+      allowAutoTopicCreation: false,
+    })
     this.opened.push(broker)
     try {
       await broker.connect()

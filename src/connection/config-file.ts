@@ -47,7 +47,11 @@ export function loadConfig(path = configPath()): KctlConfig {
   try {
     raw = yaml().parse(readFileSync(path, 'utf8'))
   } catch (error) {
-    throw usageError(`Cannot parse the kctl config file ${path}: ${(error as Error).message}`, 'Fix the YAML or move the file away.', 'CONFIG_INVALID')
+    throw usageError(
+      `Cannot parse the kctl config file ${path}: ${(error as Error).message}`,
+      'Fix the YAML or move the file away.',
+      'CONFIG_INVALID',
+    )
   }
   const contexts: Record<string, Context> = {}
   for (const [name, c] of Object.entries(raw?.contexts ?? {})) {
@@ -56,7 +60,9 @@ export function loadConfig(path = configPath()): KctlConfig {
     contexts[name] = {
       bootstrapServers: Array.isArray(servers) ? servers.map(String) : String(servers).split(','),
       ...(c['command-config'] ? {commandConfig: c['command-config']} : {}),
-      ...(c.properties ? {properties: Object.fromEntries(Object.entries(c.properties).map(([k, v]) => [k, String(v)]))} : {}),
+      ...(c.properties
+        ? {properties: Object.fromEntries(Object.entries(c.properties).map(([k, v]) => [k, String(v)]))}
+        : {}),
       ...(c['read-only'] ? {readOnly: true} : {}),
       ...(c.protected ? {protected: true} : {}),
       ...(c['cluster-id'] ? {clusterId: c['cluster-id']} : {}),

@@ -51,7 +51,12 @@ async function endpoints(addresses: Array<{host: string; port: number}>, resolve
  * the brokers the cluster reports (host names compared by what they resolve to). Read-only wins
  * over protected when several match.
  */
-export async function findClusterGuard(config: KctlConfig, bootstrap: string[], identity: ClusterIdentity, resolve: HostResolver = resolveHost): Promise<ClusterGuard | undefined> {
+export async function findClusterGuard(
+  config: KctlConfig,
+  bootstrap: string[],
+  identity: ClusterIdentity,
+  resolve: HostResolver = resolveHost,
+): Promise<ClusterGuard | undefined> {
   const guarded = guardedContexts(config)
   if (guarded.length === 0) return undefined
   let reached: Set<string> | undefined
@@ -65,7 +70,13 @@ export async function findClusterGuard(config: KctlConfig, bootstrap: string[], 
       const own = await endpoints(context.bootstrapServers.map(parseAddress), resolve)
       if ([...own].some((e) => reached!.has(e))) matchedBy = 'bootstrap-servers'
     }
-    if (matchedBy) matches.push({contextName: name, readOnly: Boolean(context.readOnly), protected: Boolean(context.protected), matchedBy})
+    if (matchedBy)
+      matches.push({
+        contextName: name,
+        readOnly: Boolean(context.readOnly),
+        protected: Boolean(context.protected),
+        matchedBy,
+      })
   }
   return matches.find((m) => m.readOnly) ?? matches[0]
 }

@@ -11,7 +11,11 @@ export interface KafkajsRequests {
   /** DeleteTopics (20). */
   deleteTopics(args: {topics: string[]; timeout: number}): Promise<unknown>
   /** CreatePartitions (37). */
-  createPartitions(args: {topicPartitions: {topic: string; count: number; assignments?: number[][]}[]; validateOnly: boolean; timeout: number}): Promise<unknown>
+  createPartitions(args: {
+    topicPartitions: {topic: string; count: number; assignments?: number[][]}[]
+    validateOnly: boolean
+    timeout: number
+  }): Promise<unknown>
   /** DeleteGroups (42). */
   deleteGroups(ids: string[]): Promise<{results: {groupId: string; errorCode: number}[]}>
   /** OffsetCommit (8), as an outsider (generation -1). */
@@ -30,7 +34,10 @@ export interface KafkajsRequests {
   deleteAcls(args: {filters: unknown[]}): Promise<{filterResponses: unknown}>
   /** ListPartitionReassignments (46). */
   listPartitionReassignments(args: {topics: {topic: string; partitions: number[]}[] | null; timeout: number}): Promise<{
-    topics: {name: string; partitions: {partition: number; replicas: number[]; addingReplicas: number[]; removingReplicas: number[]}[]}[]
+    topics: {
+      name: string
+      partitions: {partition: number; replicas: number[]; addingReplicas: number[]; removingReplicas: number[]}[]
+    }[]
   }>
 }
 

@@ -4,7 +4,14 @@ import {dirname, resolve} from 'node:path'
 import {usageError} from '../errors.js'
 import type {AwsSettings} from './auth/aws/credentials.js'
 import {type OAuthSettings, describeSource, oauthSettings} from './auth/oauth.js'
-import {StoreError, checkPkcs12Keystore, detectFormat, jksKey, readJks, readPkcs12Certificates} from './auth/keystore.js'
+import {
+  StoreError,
+  checkPkcs12Keystore,
+  detectFormat,
+  jksKey,
+  readJks,
+  readPkcs12Certificates,
+} from './auth/keystore.js'
 
 /**
  * Parse a Java `.properties` file: `key=value`, `key: value` or `key value`, `#`/`!` comments,
@@ -58,7 +65,11 @@ export function readPropertiesFile(path: string): Record<string, string> {
   try {
     text = readFileSync(path, 'utf8')
   } catch (error) {
-    throw usageError(`Cannot read the client properties file ${path}: ${(error as Error).message}`, 'Pass an existing file to --command-config.', 'CONFIG_FILE_UNREADABLE')
+    throw usageError(
+      `Cannot read the client properties file ${path}: ${(error as Error).message}`,
+      'Pass an existing file to --command-config.',
+      'CONFIG_FILE_UNREADABLE',
+    )
   }
   return parseProperties(text)
 }
@@ -138,7 +149,14 @@ const KNOWN_KEYS = new Set([
 ])
 
 /** Keys whose values are secrets: never printed. */
-export const SECRET_KEYS = new Set(['sasl.jaas.config', 'ssl.keystore.key', 'ssl.keystore.password', 'ssl.key.password', 'ssl.truststore.password', 'sasl.oauthbearer.client.credentials.client.secret'])
+export const SECRET_KEYS = new Set([
+  'sasl.jaas.config',
+  'ssl.keystore.key',
+  'ssl.keystore.password',
+  'ssl.key.password',
+  'ssl.truststore.password',
+  'sasl.oauthbearer.client.credentials.client.secret',
+])
 
 export function redactProperties(props: Record<string, string>): Record<string, string> {
   return Object.fromEntries(Object.entries(props).map(([k, v]) => [k, SECRET_KEYS.has(k) ? redactJaas(k, v) : v]))
@@ -146,7 +164,10 @@ export function redactProperties(props: Record<string, string>): Record<string, 
 
 function redactJaas(key: string, value: string): string {
   if (key !== 'sasl.jaas.config') return '[redacted]'
-  return value.replace(/((?:password|clientSecret|awsRoleSecretAccessKey|awsRoleSessionToken)\s*=\s*)("[^"]*"|'[^']*'|\S+?)(?=\s|;|$)/gi, '$1"[redacted]"')
+  return value.replace(
+    /((?:password|clientSecret|awsRoleSecretAccessKey|awsRoleSessionToken)\s*=\s*)("[^"]*"|'[^']*'|\S+?)(?=\s|;|$)/gi,
+    '$1"[redacted]"',
+  )
 }
 
 /** Expand `${env:NAME}` and `${file:/path}` references so secrets can live outside the file. */
@@ -154,13 +175,22 @@ export function expandReferences(value: string, env: NodeJS.ProcessEnv = process
   return value.replace(/\$\{(env|file):([^}]+)\}/g, (_, kind: string, ref: string) => {
     if (kind === 'env') {
       const v = env[ref]
-      if (v === undefined) throw usageError(`Environment variable ${ref} (referenced as \${env:${ref}}) is not set`, `Export ${ref} or change the reference.`, 'CONFIG_INVALID')
+      if (v === undefined)
+        throw usageError(
+          `Environment variable ${ref} (referenced as \${env:${ref}}) is not set`,
+          `Export ${ref} or change the reference.`,
+          'CONFIG_INVALID',
+        )
       return v
     }
     try {
       return readFileSync(ref, 'utf8').trim()
     } catch (error) {
-      throw usageError(`Cannot read ${ref} (referenced as \${file:${ref}}): ${(error as Error).message}`, undefined, 'CONFIG_INVALID')
+      throw usageError(
+        `Cannot read ${ref} (referenced as \${file:${ref}}): ${(error as Error).message}`,
+        undefined,
+        'CONFIG_INVALID',
+      )
     }
   })
 }
@@ -171,7 +201,11 @@ const PROTOCOLS: SecurityProtocol[] = ['PLAINTEXT', 'SSL', 'SASL_PLAINTEXT', 'SA
  * Turn Kafka Java client properties into the settings kctl connects with.
  * `baseDir` resolves relative store paths (relative to the properties file, as operators expect).
  */
-export function toClientSettings(rawProps: Record<string, string>, baseDir = process.cwd(), env: NodeJS.ProcessEnv = process.env): ClientSettings {
+export function toClientSettings(
+  rawProps: Record<string, string>,
+  baseDir = process.cwd(),
+  env: NodeJS.ProcessEnv = process.env,
+): ClientSettings {
   const props = Object.fromEntries(Object.entries(rawProps).map(([k, v]) => [k, expandReferences(v, env)]))
   const warnings = Object.keys(props)
     .filter((k) => !KNOWN_KEYS.has(k))
@@ -180,14 +214,23 @@ export function toClientSettings(rawProps: Record<string, string>, baseDir = pro
 
   const protocol = (props['security.protocol'] ?? 'PLAINTEXT').trim().toUpperCase() as SecurityProtocol
   if (!PROTOCOLS.includes(protocol)) {
-    throw usageError(`Unknown security.protocol "${props['security.protocol']}"`, `Use one of ${PROTOCOLS.join(', ')}.`, 'CONFIG_INVALID')
+    throw usageError(
+      `Unknown security.protocol "${props['security.protocol']}"`,
+      `Use one of ${PROTOCOLS.join(', ')}.`,
+      'CONFIG_INVALID',
+    )
   }
   const settings: ClientSettings = {securityProtocol: protocol, warnings}
   if (props['client.id']) settings.clientId = props['client.id']
   if (props['bootstrap.servers']) settings.bootstrapServers = splitServers(props['bootstrap.servers'])
   if (props['request.timeout.ms']) {
     const n = Number(props['request.timeout.ms'])
-    if (!Number.isInteger(n) || n <= 0) throw usageError(`request.timeout.ms must be a positive integer, got "${props['request.timeout.ms']}"`, undefined, 'CONFIG_INVALID')
+    if (!Number.isInteger(n) || n <= 0)
+      throw usageError(
+        `request.timeout.ms must be a positive integer, got "${props['request.timeout.ms']}"`,
+        undefined,
+        'CONFIG_INVALID',
+      )
     settings.requestTimeoutMs = n
   }
   if (protocol === 'SSL' || protocol === 'SASL_SSL') settings.tls = tlsSettings(props, baseDir, warnings)
@@ -217,26 +260,44 @@ function tlsSettings(props: Record<string, string>, baseDir: string, warnings: s
     const location = 'ssl.truststore.location'
     const buf = readStore(location)
     const format = detectFormat(buf)
-    if (format !== 'PEM' && format !== 'PKCS12' && format !== 'JKS') unsupportedStore(location, storePath(location), format)
+    if (format !== 'PEM' && format !== 'PKCS12' && format !== 'JKS')
+      unsupportedStore(location, storePath(location), format)
     tls.ca = withStore(location, storePath(location), () => trustedCertificates(buf, props['ssl.truststore.password']))
-    if (tls.ca.length === 0) throw usageError(`${location} ${storePath(location)} holds no certificate`, 'Import the CA: keytool -importcert -alias ca -file ca.pem -keystore <store>.', 'CONFIG_INVALID')
+    if (tls.ca.length === 0)
+      throw usageError(
+        `${location} ${storePath(location)} holds no certificate`,
+        'Import the CA: keytool -importcert -alias ca -file ca.pem -keystore <store>.',
+        'CONFIG_INVALID',
+      )
   }
 
   const keyPassword = props['ssl.key.password'] ?? props['ssl.keystore.password']
   if (props['ssl.keystore.key']) {
     tls.key = props['ssl.keystore.key']
     tls.cert = props['ssl.keystore.certificate.chain']
-    if (!tls.cert) throw usageError('ssl.keystore.key is set but ssl.keystore.certificate.chain is not', 'Set both, or put key and chain in one PEM file at ssl.keystore.location.', 'CONFIG_INVALID')
+    if (!tls.cert)
+      throw usageError(
+        'ssl.keystore.key is set but ssl.keystore.certificate.chain is not',
+        'Set both, or put key and chain in one PEM file at ssl.keystore.location.',
+        'CONFIG_INVALID',
+      )
   } else if (props['ssl.keystore.location']) {
     const location = 'ssl.keystore.location'
     const buf = readStore(location)
     const format = detectFormat(buf)
     if (format === 'PEM') {
       const pem = buf.toString('utf8')
-      const key = /-----BEGIN (?:ENCRYPTED |RSA |EC )?PRIVATE KEY-----[\s\S]+?-----END (?:ENCRYPTED |RSA |EC )?PRIVATE KEY-----/.exec(pem)
+      const key =
+        /-----BEGIN (?:ENCRYPTED |RSA |EC )?PRIVATE KEY-----[\s\S]+?-----END (?:ENCRYPTED |RSA |EC )?PRIVATE KEY-----/.exec(
+          pem,
+        )
       const certs = pem.match(/-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g)
       if (!key || !certs) {
-        throw usageError(`ssl.keystore.location ${props['ssl.keystore.location']} must hold a private key and its certificate chain in PEM`, 'Concatenate the PKCS#8 key and the certificate chain into one file.', 'CONFIG_INVALID')
+        throw usageError(
+          `ssl.keystore.location ${props['ssl.keystore.location']} must hold a private key and its certificate chain in PEM`,
+          'Concatenate the PKCS#8 key and the certificate chain into one file.',
+          'CONFIG_INVALID',
+        )
       }
       tls.key = key[0]
       tls.cert = certs.join('\n')
@@ -250,9 +311,20 @@ function tlsSettings(props: Record<string, string>, baseDir: string, warnings: s
     } else if (format === 'JKS') {
       withStore(location, storePath(location), () => {
         const store = readJks(buf, props['ssl.keystore.password'])
-        if (store.keys.length === 0) throw new StoreError('the JKS keystore has no private key entry', 'Import the client key and its signed certificate chain (keytool -importcert -alias <key alias>).')
-        if (keyPassword === undefined) throw new StoreError('the key password is not set', 'Set ssl.key.password (or ssl.keystore.password when both are the same).')
-        if (store.keys.length > 1) warnings.push(`ssl.keystore.location holds ${store.keys.length} private keys; kctl uses the first, ${store.keys[0].alias}`)
+        if (store.keys.length === 0)
+          throw new StoreError(
+            'the JKS keystore has no private key entry',
+            'Import the client key and its signed certificate chain (keytool -importcert -alias <key alias>).',
+          )
+        if (keyPassword === undefined)
+          throw new StoreError(
+            'the key password is not set',
+            'Set ssl.key.password (or ssl.keystore.password when both are the same).',
+          )
+        if (store.keys.length > 1)
+          warnings.push(
+            `ssl.keystore.location holds ${store.keys.length} private keys; kctl uses the first, ${store.keys[0].alias}`,
+          )
         tls.key = jksKey(store.keys[0], keyPassword)
         tls.cert = store.keys[0].chain.join('')
       })
@@ -291,20 +363,30 @@ function trustedCertificates(buf: Buffer, password: string | undefined): string[
   throw new StoreError(`it is a ${format} store`)
 }
 
-const MECHANISMS: Record<string, SaslMechanism> = {PLAIN: 'plain', 'SCRAM-SHA-256': 'scram-sha-256', 'SCRAM-SHA-512': 'scram-sha-512', OAUTHBEARER: 'oauthbearer', AWS_MSK_IAM: 'aws_msk_iam'}
+const MECHANISMS: Record<string, SaslMechanism> = {
+  PLAIN: 'plain',
+  'SCRAM-SHA-256': 'scram-sha-256',
+  'SCRAM-SHA-512': 'scram-sha-512',
+  OAUTHBEARER: 'oauthbearer',
+  AWS_MSK_IAM: 'aws_msk_iam',
+}
 
 function saslSettings(props: Record<string, string>): SaslSettings {
   const name = (props['sasl.mechanism'] ?? 'GSSAPI').trim().toUpperCase()
   if (name === 'GSSAPI') {
     throw usageError(
       `sasl.mechanism ${props['sasl.mechanism'] ? 'GSSAPI' : 'is not set, so GSSAPI (Kerberos, the Java default)'} is not supported: Kerberos needs native libraries Node.js does not have`,
-      'Use another listener of the cluster: OAUTHBEARER (OIDC), SCRAM-SHA-512/256, PLAIN over TLS, AWS_MSK_IAM, or mTLS (security.protocol=SSL); or run Kafka\'s own tools for Kerberos-only clusters.',
+      "Use another listener of the cluster: OAUTHBEARER (OIDC), SCRAM-SHA-512/256, PLAIN over TLS, AWS_MSK_IAM, or mTLS (security.protocol=SSL); or run Kafka's own tools for Kerberos-only clusters.",
       'UNSUPPORTED_SASL_MECHANISM',
     )
   }
   const mechanism = MECHANISMS[name]
   if (!mechanism) {
-    throw usageError(`sasl.mechanism ${name} is not supported`, `Use one of ${Object.keys(MECHANISMS).join(', ')}.`, 'UNSUPPORTED_SASL_MECHANISM')
+    throw usageError(
+      `sasl.mechanism ${name} is not supported`,
+      `Use one of ${Object.keys(MECHANISMS).join(', ')}.`,
+      'UNSUPPORTED_SASL_MECHANISM',
+    )
   }
   const jaas = props['sasl.jaas.config']
   if (mechanism === 'oauthbearer') {
@@ -313,12 +395,26 @@ function saslSettings(props: Record<string, string>): SaslSettings {
   }
   if (mechanism === 'aws_msk_iam') {
     const aws = awsSettings(jaas)
-    return {mechanism, username: aws.roleArn ?? (aws.profile ? `profile ${aws.profile}` : 'the default AWS credentials'), password: '', aws}
+    return {
+      mechanism,
+      username: aws.roleArn ?? (aws.profile ? `profile ${aws.profile}` : 'the default AWS credentials'),
+      password: '',
+      aws,
+    }
   }
-  if (!jaas) throw usageError('sasl.jaas.config is missing', 'Add e.g. sasl.jaas.config=org.apache.kafka.common.security.plain.PlainLoginModule required username="alice" password="…";', 'CONFIG_INVALID')
+  if (!jaas)
+    throw usageError(
+      'sasl.jaas.config is missing',
+      'Add e.g. sasl.jaas.config=org.apache.kafka.common.security.plain.PlainLoginModule required username="alice" password="…";',
+      'CONFIG_INVALID',
+    )
   const {username, password} = parseJaas(jaas)
   if (username === undefined || password === undefined) {
-    throw usageError('sasl.jaas.config has no username and password', 'Give both: … required username="alice" password="…";', 'CONFIG_INVALID')
+    throw usageError(
+      'sasl.jaas.config has no username and password',
+      'Give both: … required username="alice" password="…";',
+      'CONFIG_INVALID',
+    )
   }
   return {mechanism, username, password}
 }
@@ -326,7 +422,11 @@ function saslSettings(props: Record<string, string>): SaslSettings {
 /** IAMLoginModule options (aws-msk-iam-auth): a profile, a role to assume, explicit role credentials. */
 function awsSettings(jaas: string | undefined): AwsSettings {
   if (jaas !== undefined && !jaas.includes('IAMLoginModule')) {
-    throw usageError('sasl.mechanism is AWS_MSK_IAM but sasl.jaas.config does not use the IAMLoginModule', 'Use sasl.jaas.config=software.amazon.msk.auth.iam.IAMLoginModule required; (options: awsProfileName, awsRoleArn, awsRoleSessionName, awsStsRegion).', 'CONFIG_INVALID')
+    throw usageError(
+      'sasl.mechanism is AWS_MSK_IAM but sasl.jaas.config does not use the IAMLoginModule',
+      'Use sasl.jaas.config=software.amazon.msk.auth.iam.IAMLoginModule required; (options: awsProfileName, awsRoleArn, awsRoleSessionName, awsStsRegion).',
+      'CONFIG_INVALID',
+    )
   }
   const o = jaas ? parseJaas(jaas) : {}
   const settings: AwsSettings = {}
@@ -336,7 +436,12 @@ function awsSettings(jaas: string | undefined): AwsSettings {
   if (o.awsRoleExternalId) settings.roleExternalId = o.awsRoleExternalId
   if (o.awsStsRegion) settings.stsRegion = o.awsStsRegion
   if (o.awsRoleAccessKeyId && o.awsRoleSecretAccessKey) {
-    settings.roleCredentials = {accessKeyId: o.awsRoleAccessKeyId, secretAccessKey: o.awsRoleSecretAccessKey, sessionToken: o.awsRoleSessionToken, source: 'awsRoleAccessKeyId in sasl.jaas.config'}
+    settings.roleCredentials = {
+      accessKeyId: o.awsRoleAccessKeyId,
+      secretAccessKey: o.awsRoleSecretAccessKey,
+      sessionToken: o.awsRoleSessionToken,
+      source: 'awsRoleAccessKeyId in sasl.jaas.config',
+    }
   }
   return settings
 }

@@ -1,6 +1,12 @@
 import {usageError} from '../errors.js'
 import {type Context, type KctlConfig, loadConfig} from './config-file.js'
-import {type ClientSettings, propertiesBaseDir, readPropertiesFile, splitServers, toClientSettings} from './properties.js'
+import {
+  type ClientSettings,
+  propertiesBaseDir,
+  readPropertiesFile,
+  splitServers,
+  toClientSettings,
+} from './properties.js'
 
 export const DEFAULT_BOOTSTRAP = 'localhost:9092'
 
@@ -31,12 +37,17 @@ export interface ConnectionSpec extends ClientSettings {
  * A context's settings (its secrets) go only to that context's brokers: bootstrap servers given
  * together with a context must be among the context's own, else this is a usage error.
  */
-export function resolveConnection(flags: ConnectionFlags, env: NodeJS.ProcessEnv = process.env, config?: KctlConfig): ConnectionSpec {
+export function resolveConnection(
+  flags: ConnectionFlags,
+  env: NodeJS.ProcessEnv = process.env,
+  config?: KctlConfig,
+): ConnectionSpec {
   let contextName: string | undefined
   let contextFrom: 'flag' | 'env' | undefined
   let given: {servers: string; source: 'flag' | 'env'} | undefined
   let commandConfig = flags['command-config']
-  if (flags.context === '') throw usageError('--context needs a context name', 'See `kctl context list`.', 'UNKNOWN_CONTEXT')
+  if (flags.context === '')
+    throw usageError('--context needs a context name', 'See `kctl context list`.', 'UNKNOWN_CONTEXT')
   if (flags.context !== undefined) {
     ;[contextName, contextFrom] = [flags.context, 'flag']
     if (flags['bootstrap-server']) given = {servers: flags['bootstrap-server'], source: 'flag'}
@@ -59,7 +70,9 @@ export function resolveConnection(flags: ConnectionFlags, env: NodeJS.ProcessEnv
       const names = Object.keys(cfg.contexts).sort()
       throw usageError(
         `Unknown context "${contextName}"`,
-        names.length > 0 ? `Known contexts: ${names.join(', ')}. See \`kctl context list\`.` : 'No contexts are configured; create one with `kctl context set NAME --bootstrap-server host:port`.',
+        names.length > 0
+          ? `Known contexts: ${names.join(', ')}. See \`kctl context list\`.`
+          : 'No contexts are configured; create one with `kctl context set NAME --bootstrap-server host:port`.',
         'UNKNOWN_CONTEXT',
       )
     }
@@ -120,6 +133,10 @@ export function normalizeAddress(address: string): string {
 export function validateAddress(address: string): void {
   const m = /^(\[[0-9a-fA-F:.]+\]|[^\s:/[\]]+):(\d{1,5})$/.exec(address)
   if (!m || Number(m[2]) < 1 || Number(m[2]) > 65_535) {
-    throw usageError(`Invalid bootstrap server "${address}"`, 'Use host:port, comma-separated for several, e.g. --bootstrap-server kafka1:9092,kafka2:9092.', 'INVALID_BOOTSTRAP_SERVER')
+    throw usageError(
+      `Invalid bootstrap server "${address}"`,
+      'Use host:port, comma-separated for several, e.g. --bootstrap-server kafka1:9092,kafka2:9092.',
+      'INVALID_BOOTSTRAP_SERVER',
+    )
   }
 }

@@ -13,13 +13,19 @@ export const quotaEntityFlags = {
   'ip-default': Flags.boolean({summary: 'The default IP entity.', helpGroup: 'ENTITY'}),
 }
 
-type EntityFlags = {[K in keyof typeof quotaEntityFlags]?: (typeof quotaEntityFlags)[K] extends {parse: unknown} ? unknown : unknown}
+type EntityFlags = {
+  [K in keyof typeof quotaEntityFlags]?: (typeof quotaEntityFlags)[K] extends {parse: unknown} ? unknown : unknown
+}
 
-export function quotaEntityFromFlags(flags: Record<string, unknown> & EntityFlags, options: {requireOne: boolean}): QuotaEntity {
+export function quotaEntityFromFlags(
+  flags: Record<string, unknown> & EntityFlags,
+  options: {requireOne: boolean},
+): QuotaEntity {
   const entity: QuotaEntity = {}
   const part = (name: string, defaultFlag: string, key: keyof QuotaEntity) => {
     const value = flags[name] as string | undefined
-    if (value !== undefined && flags[defaultFlag]) throw usageError(`--${name} and --${defaultFlag} are exclusive`, undefined, 'INVALID_QUOTA_ENTITY')
+    if (value !== undefined && flags[defaultFlag])
+      throw usageError(`--${name} and --${defaultFlag} are exclusive`, undefined, 'INVALID_QUOTA_ENTITY')
     if (value !== undefined) entity[key] = value
     else if (flags[defaultFlag]) entity[key] = null
   }

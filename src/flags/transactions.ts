@@ -5,9 +5,15 @@ import {parseTopicPartitions} from '../input/topic-partitions.js'
 
 /** `TOPIC:P`: exactly one partition. */
 export function parseOnePartition(input: string | undefined, example: string): {topic: string; partition: number} {
-  if (!input) throw usageError('Name the partition as TOPIC:PARTITION', `E.g. \`${example}\`.`, 'INVALID_TOPIC_PARTITION')
+  if (!input)
+    throw usageError('Name the partition as TOPIC:PARTITION', `E.g. \`${example}\`.`, 'INVALID_TOPIC_PARTITION')
   const spec = parseTopicPartitions(input, 'TOPIC:PARTITION')
-  if (spec.partitions?.length !== 1) throw usageError(`Invalid partition "${input}": name exactly one partition, as TOPIC:PARTITION`, `E.g. \`${example}\`.`, 'INVALID_TOPIC_PARTITION')
+  if (spec.partitions?.length !== 1)
+    throw usageError(
+      `Invalid partition "${input}": name exactly one partition, as TOPIC:PARTITION`,
+      `E.g. \`${example}\`.`,
+      'INVALID_TOPIC_PARTITION',
+    )
   return {topic: spec.topic, partition: spec.partitions[0]}
 }
 
@@ -20,7 +26,12 @@ export function parseTransactionStates(input: string | undefined): string[] {
     .filter(Boolean)
     .map((v) => {
       const state = TRANSACTION_STATES.find((s) => s.toLowerCase() === v.toLowerCase())
-      if (!state) throw usageError(`Unknown transaction state "${v}"`, `Use one of: ${TRANSACTION_STATES.join(', ')}.`, 'INVALID_TRANSACTION_STATE')
+      if (!state)
+        throw usageError(
+          `Unknown transaction state "${v}"`,
+          `Use one of: ${TRANSACTION_STATES.join(', ')}.`,
+          'INVALID_TRANSACTION_STATE',
+        )
       return state
     })
 }
@@ -37,7 +48,11 @@ export function checkPattern(pattern: string, flag: string): string {
   try {
     new RegExp(pattern)
   } catch (error) {
-    throw usageError(`Invalid ${flag} "${pattern}": ${(error as Error).message}`, `${flag} is a regular expression over transactional ids, e.g. ${flag} 'orders-.*'.`, 'INVALID_PATTERN')
+    throw usageError(
+      `Invalid ${flag} "${pattern}": ${(error as Error).message}`,
+      `${flag} is a regular expression over transactional ids, e.g. ${flag} 'orders-.*'.`,
+      'INVALID_PATTERN',
+    )
   }
   return pattern
 }

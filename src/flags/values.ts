@@ -10,7 +10,8 @@ import {type IntegerRule, NUMBER_RULES, parseInteger} from '../input/numbers.js'
  */
 
 /** An integer within `rule` (Kafka's int16/int32 range unless narrower). */
-export const integerFlag = (rule: IntegerRule) => Flags.custom<number>({parse: async (input, _ctx, opts) => parseInteger(input, `--${opts.name}`, rule)})
+export const integerFlag = (rule: IntegerRule) =>
+  Flags.custom<number>({parse: async (input, _ctx, opts) => parseInteger(input, `--${opts.name}`, rule)})
 
 export const partitionCountFlag = integerFlag(NUMBER_RULES.partitionCount)
 export const partitionIdFlag = integerFlag(NUMBER_RULES.partitionId)
@@ -19,4 +20,5 @@ export const brokerIdFlag = integerFlag(NUMBER_RULES.brokerId)
 export const countFlag = integerFlag(NUMBER_RULES.count)
 
 /** A non-empty id (group, transactional id, client id, ...). */
-export const idFlag = (kind: IdKind) => Flags.custom<string>({parse: async (input, _ctx, opts) => requireId(input, kind, `--${opts.name}`)})
+export const idFlag = (kind: IdKind) =>
+  Flags.custom<string>({parse: async (input, _ctx, opts) => requireId(input, kind, `--${opts.name}`)})

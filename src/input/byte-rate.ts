@@ -11,7 +11,12 @@ export function parseByteRate(input: string, flag = '--throttle'): number {
   const hint = `Give bytes per second, e.g. ${flag} 10485760, ${flag} 10MB or ${flag} 50MiB/s.`
   if (!m) throw usageError(`Invalid ${flag} "${input}"`, hint, 'INVALID_THROTTLE')
   const bytes = Math.floor(Number(m[1]) * UNITS[(m[2] ?? 'b').toLowerCase()])
-  if (bytes < 1) throw usageError(`Invalid ${flag} "${input}": the rate must be at least 1 byte per second`, hint, 'INVALID_THROTTLE')
+  if (bytes < 1)
+    throw usageError(
+      `Invalid ${flag} "${input}": the rate must be at least 1 byte per second`,
+      hint,
+      'INVALID_THROTTLE',
+    )
   if (!Number.isSafeInteger(bytes)) throw usageError(`Invalid ${flag} "${input}": too large`, hint, 'INVALID_THROTTLE')
   return bytes
 }

@@ -9,25 +9,47 @@ import {usageError} from '../errors.js'
  */
 export function parseDateTime(input: string, flag = '--to-datetime'): number {
   const text = input.trim()
-  const m = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,3}))?)?)?(Z|[+-]\d{2}:?\d{2})?$/i.exec(text)
+  const m = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,3}))?)?)?(Z|[+-]\d{2}:?\d{2})?$/i.exec(
+    text,
+  )
   const hint = `Use ISO-8601, e.g. ${flag} 2024-01-31T12:00:00Z, 2024-01-31T12:00:00.000+02:00 or 2024-01-31 (UTC when no zone is given).`
   if (!m) throw usageError(`Invalid ${flag} "${input}"`, hint, 'INVALID_DATETIME')
   const [, y, mo, d, h = '00', mi = '00', s = '00', ms = '0', zone] = m
-  const parts = [Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(s), Number(ms.padEnd(3, '0'))] as const
+  const parts = [
+    Number(y),
+    Number(mo) - 1,
+    Number(d),
+    Number(h),
+    Number(mi),
+    Number(s),
+    Number(ms.padEnd(3, '0')),
+  ] as const
   const utc = Date.UTC(...parts)
   // Reject impossible dates that Date silently rolls over (2024-02-31, 25:00).
   const check = new Date(utc)
-  if (check.getUTCMonth() !== parts[1] || check.getUTCDate() !== parts[2] || parts[3] > 23 || parts[4] > 59 || parts[5] > 59) {
+  if (
+    check.getUTCMonth() !== parts[1] ||
+    check.getUTCDate() !== parts[2] ||
+    parts[3] > 23 ||
+    parts[4] > 59 ||
+    parts[5] > 59
+  ) {
     throw usageError(`Invalid ${flag} "${input}": no such date or time`, hint, 'INVALID_DATETIME')
   }
   let epoch = utc
   if (zone !== undefined && zone.toUpperCase() !== 'Z') {
     const z = /^([+-])(\d{2}):?(\d{2})$/.exec(zone)!
-    if (Number(z[2]) > 18 || Number(z[3]) > 59) throw usageError(`Invalid ${flag} "${input}": no such zone offset ${zone}`, hint, 'INVALID_DATETIME')
+    if (Number(z[2]) > 18 || Number(z[3]) > 59)
+      throw usageError(`Invalid ${flag} "${input}": no such zone offset ${zone}`, hint, 'INVALID_DATETIME')
     const offset = (Number(z[2]) * 60 + Number(z[3])) * 60_000
     epoch -= z[1] === '+' ? offset : -offset
   }
-  if (epoch < 0) throw usageError(`Invalid ${flag} "${input}": before 1970-01-01T00:00:00Z`, 'Kafka timestamps start at the Unix epoch (a negative one means "latest" or "earliest" to the broker).', 'INVALID_DATETIME')
+  if (epoch < 0)
+    throw usageError(
+      `Invalid ${flag} "${input}": before 1970-01-01T00:00:00Z`,
+      'Kafka timestamps start at the Unix epoch (a negative one means "latest" or "earliest" to the broker).',
+      'INVALID_DATETIME',
+    )
   return epoch
 }
 

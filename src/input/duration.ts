@@ -10,10 +10,12 @@ export function parseDuration(input: string, flag = 'duration'): number {
   const text = input.trim()
   const hint = `Use e.g. 500ms, 30s, 5m, 1h30m or ISO-8601 like PT15M.`
   if (/^\d+(\.\d+)?$/.test(text)) return Math.round(Number(text) * 1000)
-  const iso = /^([-+])?P(?:(\d+(?:\.\d+)?)D)?(?:T(?:(\d+(?:\.\d+)?)H)?(?:(\d+(?:\.\d+)?)M)?(?:(\d+(?:\.\d+)?)S)?)?$/i.exec(text)
+  const iso =
+    /^([-+])?P(?:(\d+(?:\.\d+)?)D)?(?:T(?:(\d+(?:\.\d+)?)H)?(?:(\d+(?:\.\d+)?)M)?(?:(\d+(?:\.\d+)?)S)?)?$/i.exec(text)
   if (iso && text.toUpperCase() !== 'P' && !/T$/i.test(text)) {
     const [, sign, d, h, m, s] = iso
-    const ms = Number(d ?? 0) * UNIT_MS.d + Number(h ?? 0) * UNIT_MS.h + Number(m ?? 0) * UNIT_MS.m + Number(s ?? 0) * 1000
+    const ms =
+      Number(d ?? 0) * UNIT_MS.d + Number(h ?? 0) * UNIT_MS.h + Number(m ?? 0) * UNIT_MS.m + Number(s ?? 0) * 1000
     return Math.round(sign === '-' ? -ms : ms)
   }
   const re = /(\d+(?:\.\d+)?)(ms|s|m|h|d)/gy
@@ -34,19 +36,38 @@ export const TIMER_MAX_MS = 2_147_483_647
  * A duration kctl waits for (--timeout, --watch): more than 0 (or `minMs`) and at most Node's
  * timer limit (about 24.8 days). `25d` or `0` would otherwise end the command at once.
  */
-export function parseWaitDuration(input: string, flag: string, options: {minMs?: number; example?: string} = {}): number {
+export function parseWaitDuration(
+  input: string,
+  flag: string,
+  options: {minMs?: number; example?: string} = {},
+): number {
   const ms = parseDuration(input, flag)
   const minMs = options.minMs ?? 1
   const hint = `Use ${formatDuration(minMs)} up to ${formatDuration(TIMER_MAX_MS)} (${TIMER_MAX_MS} ms, the longest timer Node.js can run), e.g. ${flag} ${options.example ?? '30s'}.`
-  if (ms < minMs) throw usageError(`Invalid ${flag} "${input}": ${ms <= 0 ? 'must be more than 0' : `must be at least ${formatDuration(minMs)}`}`, hint, 'INVALID_DURATION')
-  if (ms > TIMER_MAX_MS) throw usageError(`Invalid ${flag} "${input}": longer than ${TIMER_MAX_MS} ms, the longest timer Node.js can run`, hint, 'INVALID_DURATION')
+  if (ms < minMs)
+    throw usageError(
+      `Invalid ${flag} "${input}": ${ms <= 0 ? 'must be more than 0' : `must be at least ${formatDuration(minMs)}`}`,
+      hint,
+      'INVALID_DURATION',
+    )
+  if (ms > TIMER_MAX_MS)
+    throw usageError(
+      `Invalid ${flag} "${input}": longer than ${TIMER_MAX_MS} ms, the longest timer Node.js can run`,
+      hint,
+      'INVALID_DURATION',
+    )
   return ms
 }
 
 /** A threshold (lag, quorum lag): not negative. */
 export function parseNonNegativeDuration(input: string, flag: string, example = '5m'): number {
   const ms = parseDuration(input, flag)
-  if (ms < 0) throw usageError(`Invalid ${flag} "${input}": must not be negative`, `Use e.g. ${flag} ${example}.`, 'INVALID_DURATION')
+  if (ms < 0)
+    throw usageError(
+      `Invalid ${flag} "${input}": must not be negative`,
+      `Use e.g. ${flag} ${example}.`,
+      'INVALID_DURATION',
+    )
   return ms
 }
 

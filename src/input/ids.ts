@@ -9,7 +9,11 @@ export type IdKind = 'group' | 'topic' | 'transactional id' | 'principal' | 'use
 
 export function requireId(value: string, kind: IdKind, flag: string): string {
   if (value.trim() === '') {
-    throw usageError(`Empty ${kind} ${flag.startsWith('-') ? `for ${flag}` : `(${flag})`}`, `Pass a non-empty ${kind}, e.g. ${example(kind, flag)}.`, 'EMPTY_ID')
+    throw usageError(
+      `Empty ${kind} ${flag.startsWith('-') ? `for ${flag}` : `(${flag})`}`,
+      `Pass a non-empty ${kind}, e.g. ${example(kind, flag)}.`,
+      'EMPTY_ID',
+    )
   }
   return value
 }
@@ -21,6 +25,14 @@ export function requireIds(values: string[], kind: IdKind, flag: string): string
 }
 
 function example(kind: IdKind, flag: string): string {
-  const value = {group: 'billing', topic: 'orders', 'transactional id': 'tx-1', principal: 'User:alice', user: 'alice', 'client id': 'billing-app', context: 'prod'}[kind]
+  const value = {
+    group: 'billing',
+    topic: 'orders',
+    'transactional id': 'tx-1',
+    principal: 'User:alice',
+    user: 'alice',
+    'client id': 'billing-app',
+    context: 'prod',
+  }[kind]
   return flag.startsWith('-') ? `${flag} ${value}` : value
 }

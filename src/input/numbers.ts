@@ -43,9 +43,17 @@ export function checkIntegerRange(value: number, flag: string, rule: IntegerRule
 
 function checkInteger(v: bigint, text: string, flag: string, rule: IntegerRule, hint: string): number {
   const {min, max} = bounds(rule)
-  if (v < BigInt(min)) throw usageError(`Invalid ${flag} "${text.trim()}": the ${rule.what} must be at least ${min}`, hint, 'INVALID_NUMBER')
+  if (v < BigInt(min))
+    throw usageError(
+      `Invalid ${flag} "${text.trim()}": the ${rule.what} must be at least ${min}`,
+      hint,
+      'INVALID_NUMBER',
+    )
   if (v > BigInt(max)) {
-    const why = rule.max === undefined ? `above ${max}, the largest ${rule.what} Kafka accepts (${rule.kind ?? 'int32'})` : `the ${rule.what} must be at most ${max}`
+    const why =
+      rule.max === undefined
+        ? `above ${max}, the largest ${rule.what} Kafka accepts (${rule.kind ?? 'int32'})`
+        : `the ${rule.what} must be at most ${max}`
     throw usageError(`Invalid ${flag} "${text.trim()}": ${why}`, hint, 'INVALID_NUMBER')
   }
   return Number(v)
@@ -64,8 +72,10 @@ export function parseInt64(text: string, flag: string, rule: {what: string; min?
   const hint = `${capitalize(rule.what)}: ${min} to ${INT64_MAX} (int64), e.g. ${eg(flag, rule.example ?? '1000')}.`
   if (!/^[+-]?\d+$/.test(t)) throw usageError(`Invalid ${flag} "${text}": not a whole number`, hint, 'INVALID_NUMBER')
   const v = BigInt(t)
-  if (v < min) throw usageError(`Invalid ${flag} "${text}": the ${rule.what} must be at least ${min}`, hint, 'INVALID_NUMBER')
-  if (v > INT64_MAX) throw usageError(`Invalid ${flag} "${text}": above ${INT64_MAX}, the 64-bit limit`, hint, 'INVALID_NUMBER')
+  if (v < min)
+    throw usageError(`Invalid ${flag} "${text}": the ${rule.what} must be at least ${min}`, hint, 'INVALID_NUMBER')
+  if (v > INT64_MAX)
+    throw usageError(`Invalid ${flag} "${text}": above ${INT64_MAX}, the 64-bit limit`, hint, 'INVALID_NUMBER')
   return v
 }
 

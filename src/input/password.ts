@@ -7,19 +7,32 @@ import {prompter} from '../prompts/prompter.js'
  * A secret from a file (first line) or from stdin (all of it, one trailing newline dropped).
  * Returns undefined when neither is asked for: the caller prompts (TTY) or refuses.
  */
-export function readSecret(options: {file?: string; stdin?: boolean}, readStdin: () => string = () => readFileSync(0, 'utf8')): string | undefined {
-  if (options.file !== undefined && options.stdin) throw usageError('--password-file and --password-stdin are exclusive', undefined, 'INVALID_PASSWORD')
+export function readSecret(
+  options: {file?: string; stdin?: boolean},
+  readStdin: () => string = () => readFileSync(0, 'utf8'),
+): string | undefined {
+  if (options.file !== undefined && options.stdin)
+    throw usageError('--password-file and --password-stdin are exclusive', undefined, 'INVALID_PASSWORD')
   let text: string | undefined
   if (options.file !== undefined) {
     try {
       text = readFileSync(options.file, 'utf8').split(/\r?\n/)[0]
     } catch (error) {
-      throw usageError(`Cannot read --password-file ${options.file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, 'Check the path and its permissions.', 'INVALID_PASSWORD')
+      throw usageError(
+        `Cannot read --password-file ${options.file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
+        'Check the path and its permissions.',
+        'INVALID_PASSWORD',
+      )
     }
   } else if (options.stdin) {
     text = readStdin().replace(/\r?\n$/, '')
   }
-  if (text !== undefined && text === '') throw usageError('The password is empty', 'Put the password on the first line of the file (or on stdin).', 'INVALID_PASSWORD')
+  if (text !== undefined && text === '')
+    throw usageError(
+      'The password is empty',
+      'Put the password on the first line of the file (or on stdin).',
+      'INVALID_PASSWORD',
+    )
   return text
 }
 
@@ -30,9 +43,15 @@ export function readSecret(options: {file?: string; stdin?: boolean}, readStdin:
 export async function newPassword(options: {file?: string; stdin?: boolean; interactive: boolean}): Promise<string> {
   const given = readSecret(options)
   if (given !== undefined) return given
-  if (!options.interactive) throw usageError('No password given', 'Pass --password-file FILE or --password-stdin (or run on a terminal to be asked).', 'PASSWORD_REQUIRED')
+  if (!options.interactive)
+    throw usageError(
+      'No password given',
+      'Pass --password-file FILE or --password-stdin (or run on a terminal to be asked).',
+      'PASSWORD_REQUIRED',
+    )
   const first = await prompter().password('New password:')
   if (first === '') throw usageError('The password is empty', undefined, 'INVALID_PASSWORD')
-  if ((await prompter().password('Repeat it:')) !== first) throw usageError('The passwords do not match', 'Run the command again.', 'INVALID_PASSWORD')
+  if ((await prompter().password('Repeat it:')) !== first)
+    throw usageError('The passwords do not match', 'Run the command again.', 'INVALID_PASSWORD')
   return first
 }

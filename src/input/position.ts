@@ -16,7 +16,8 @@ export type PositionSpec =
   | {kind: 'time'; timestamp: number}
   | {kind: 'committed'; group: string}
 
-const HINT = 'Positions: earliest, latest, 42 (an offset), +10 (after the earliest), -10 (before the end), @2024-01-31T12:00:00 (UTC unless a zone is given), @-1h (a duration ago), committed:GROUP.'
+const HINT =
+  'Positions: earliest, latest, 42 (an offset), +10 (after the earliest), -10 (before the end), @2024-01-31T12:00:00 (UTC unless a zone is given), @-1h (a duration ago), committed:GROUP.'
 
 export function parsePosition(input: string, flag: string, now = Date.now()): PositionSpec {
   const text = input.trim()
@@ -34,7 +35,8 @@ export function parsePosition(input: string, flag: string, now = Date.now()): Po
     const rest = text.slice(1)
     if (/^-/.test(rest)) {
       const ms = parseDuration(rest.slice(1), flag)
-      if (ms <= 0) throw usageError(`Invalid ${flag} "${input}": the duration must be positive`, HINT, 'INVALID_POSITION')
+      if (ms <= 0)
+        throw usageError(`Invalid ${flag} "${input}": the duration must be positive`, HINT, 'INVALID_POSITION')
       return {kind: 'time', timestamp: now - ms}
     }
     if (!/^\d{4}-\d{2}-\d{2}/.test(rest)) throw usageError(`Invalid ${flag} "${input}"`, HINT, 'INVALID_POSITION')

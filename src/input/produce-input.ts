@@ -25,7 +25,12 @@ export interface InputOptions {
 export function parseHeaderFlags(values: string[]): {key: string; value: Buffer | null}[] {
   return values.map((h) => {
     const i = h.indexOf('=')
-    if (i === 0) throw usageError(`Invalid --header "${h}": the name is empty`, 'Use -H name=value (or -H name for a null value).', 'INVALID_HEADER')
+    if (i === 0)
+      throw usageError(
+        `Invalid --header "${h}": the name is empty`,
+        'Use -H name=value (or -H name for a null value).',
+        'INVALID_HEADER',
+      )
     return i === -1 ? {key: h, value: null} : {key: h.slice(0, i), value: Buffer.from(h.slice(i + 1), 'utf8')}
   })
 }
@@ -71,7 +76,12 @@ export async function* readRecords(input: Readable, options: InputOptions): Asyn
       let value: Buffer | null = line
       if (sep) {
         const i = line.indexOf(sep)
-        if (i === -1) throw usageError(`Line ${n} has no key separator "${options.keySeparator}"`, 'Every line must be KEY<separator>VALUE with --key-separator.', 'INVALID_INPUT_LINE')
+        if (i === -1)
+          throw usageError(
+            `Line ${n} has no key separator "${options.keySeparator}"`,
+            'Every line must be KEY<separator>VALUE with --key-separator.',
+            'INVALID_INPUT_LINE',
+          )
         key = line.subarray(0, i)
         value = line.subarray(i + sep.length)
       }
@@ -86,8 +96,18 @@ export async function* readRecords(input: Readable, options: InputOptions): Asyn
   if (chunk.length > 0) yield chunk
 }
 
-function fromJsonLine(line: Buffer, n: number, extra: {key: string; value: Buffer | null}[], now: () => number): OutgoingRecord {
-  const bad = (why: string) => usageError(`Line ${n} is not a kctl record: ${why}`, 'Each line is one JSON object as `kctl consume --output json` prints: {"key":…,"value":…,"headers":[…],"encodings":{…}}.', 'INVALID_INPUT_LINE')
+function fromJsonLine(
+  line: Buffer,
+  n: number,
+  extra: {key: string; value: Buffer | null}[],
+  now: () => number,
+): OutgoingRecord {
+  const bad = (why: string) =>
+    usageError(
+      `Line ${n} is not a kctl record: ${why}`,
+      'Each line is one JSON object as `kctl consume --output json` prints: {"key":…,"value":…,"headers":[…],"encodings":{…}}.',
+      'INVALID_INPUT_LINE',
+    )
   let o: Record<string, unknown>
   try {
     o = JSON.parse(line.toString('utf8'))
@@ -105,14 +125,22 @@ function fromJsonLine(line: Buffer, n: number, extra: {key: string; value: Buffe
       headers: [
         ...headers.map((h: {key?: unknown; value?: unknown; encoding?: Encoding | null}) => {
           if (typeof h?.key !== 'string') throw new TypeError('a header needs a string key')
-          return {key: h.key, value: decodeBytes(h.value, h.encoding ?? (typeof h.value === 'string' ? 'text' : undefined), `header ${h.key}`)}
+          return {
+            key: h.key,
+            value: decodeBytes(
+              h.value,
+              h.encoding ?? (typeof h.value === 'string' ? 'text' : undefined),
+              `header ${h.key}`,
+            ),
+          }
         }),
         ...extra,
       ],
       timestamp: typeof o.timestamp === 'number' && o.timestamp >= 0 ? o.timestamp : now(),
     }
     if (o.partition !== undefined) {
-      if (!Number.isInteger(o.partition) || (o.partition as number) < 0) throw new TypeError('partition must be a non-negative integer')
+      if (!Number.isInteger(o.partition) || (o.partition as number) < 0)
+        throw new TypeError('partition must be a non-negative integer')
       record.partition = o.partition as number
     }
     return record

@@ -8,7 +8,8 @@ export interface RecordFields {
 
 export type RecordFilter = (r: RecordFields) => boolean
 
-const HINT = 'Use PATTERN (key, value or a header value), key:PATTERN, value:PATTERN, header:NAME or header:NAME=PATTERN; a leading ! negates. PATTERN is a regular expression.'
+const HINT =
+  'Use PATTERN (key, value or a header value), key:PATTERN, value:PATTERN, header:NAME or header:NAME=PATTERN; a leading ! negates. PATTERN is a regular expression.'
 
 /**
  * `consume --grep` filters, all of which must hold: on the raw bytes (as UTF-8), before any value

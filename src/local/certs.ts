@@ -27,23 +27,73 @@ export async function generateCertificates(dir: string): Promise<LocalCertificat
       await run('openssl', args, {cwd: dir})
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
-        throw new KctlError('MISSING_DEPENDENCY', ExitCode.failed, 'openssl is not installed; kctl local --secure makes its certificates with it', {hint: 'Install it, e.g. `apt-get install openssl`.'})
+        throw new KctlError(
+          'MISSING_DEPENDENCY',
+          ExitCode.failed,
+          'openssl is not installed; kctl local --secure makes its certificates with it',
+          {hint: 'Install it, e.g. `apt-get install openssl`.'},
+        )
       }
       throw error
     }
   }
-  await openssl(['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', 'ca.key', '-out', 'ca.pem', '-days', '30', '-subj', '/CN=kctl-local-ca'])
-  writeFileSync(file('broker.ext'), 'subjectAltName=DNS:localhost,IP:127.0.0.1\nextendedKeyUsage=serverAuth,clientAuth\n')
+  await openssl([
+    'req',
+    '-x509',
+    '-newkey',
+    'rsa:2048',
+    '-nodes',
+    '-keyout',
+    'ca.key',
+    '-out',
+    'ca.pem',
+    '-days',
+    '30',
+    '-subj',
+    '/CN=kctl-local-ca',
+  ])
+  writeFileSync(
+    file('broker.ext'),
+    'subjectAltName=DNS:localhost,IP:127.0.0.1\nextendedKeyUsage=serverAuth,clientAuth\n',
+  )
   writeFileSync(file('client.ext'), 'extendedKeyUsage=clientAuth\n')
   for (const [name, subject] of [
     ['broker', '/CN=localhost'],
     ['client', '/CN=admin'],
   ]) {
-    await openssl(['req', '-newkey', 'rsa:2048', '-nodes', '-keyout', `${name}.key`, '-out', `${name}.csr`, '-subj', subject])
-    await openssl(['x509', '-req', '-in', `${name}.csr`, '-CA', 'ca.pem', '-CAkey', 'ca.key', '-CAcreateserial', '-out', `${name}.pem`, '-days', '30', '-extfile', `${name}.ext`])
+    await openssl([
+      'req',
+      '-newkey',
+      'rsa:2048',
+      '-nodes',
+      '-keyout',
+      `${name}.key`,
+      '-out',
+      `${name}.csr`,
+      '-subj',
+      subject,
+    ])
+    await openssl([
+      'x509',
+      '-req',
+      '-in',
+      `${name}.csr`,
+      '-CA',
+      'ca.pem',
+      '-CAkey',
+      'ca.key',
+      '-CAcreateserial',
+      '-out',
+      `${name}.pem`,
+      '-days',
+      '30',
+      '-extfile',
+      `${name}.ext`,
+    ])
   }
   const caPem = readFileSync(file('ca.pem'), 'utf8')
-  const keystore = (name: string) => `${readFileSync(file(`${name}.key`), 'utf8')}${readFileSync(file(`${name}.pem`), 'utf8')}`
+  const keystore = (name: string) =>
+    `${readFileSync(file(`${name}.key`), 'utf8')}${readFileSync(file(`${name}.pem`), 'utf8')}`
   const certs = {caPem, brokerKeystore: keystore('broker'), clientKeystore: keystore('client')}
   writeFileSync(file('broker-keystore.pem'), certs.brokerKeystore, {mode: 0o600})
   writeFileSync(file('client-keystore.pem'), certs.clientKeystore, {mode: 0o600})

@@ -10,7 +10,17 @@ import {ExitCode, KctlError, operationError, usageError} from '../errors.js'
 import {generateCertificates} from './certs.js'
 import {DEFAULT_KAFKA_VERSION, type KafkaRuntime, checkJava, majorVersion, resolveKafkaRuntime} from './jars.js'
 import {type LocalOAuth, createSigningKey, jwksUrl, tokenEndpointUrl} from './oauth.js'
-import {JVM_FLAGS, LOG4J2_YAML, LOG4J_PROPERTIES, type LocalNode, type SecureSettings, formatProperties, nodePorts, serverProperties, tokenEndpointPort} from './server-config.js'
+import {
+  JVM_FLAGS,
+  LOG4J2_YAML,
+  LOG4J_PROPERTIES,
+  type LocalNode,
+  type SecureSettings,
+  formatProperties,
+  nodePorts,
+  serverProperties,
+  tokenEndpointPort,
+} from './server-config.js'
 
 const run = promisify(execFile)
 
@@ -96,7 +106,10 @@ export function isAlive(pid: number | null): boolean {
   }
 }
 
-export function bootstrapAddress(state: Pick<LocalClusterState, 'nodes'>, listener: 'plaintext' | 'ssl' | 'saslSsl' | 'oauth' = 'plaintext'): string {
+export function bootstrapAddress(
+  state: Pick<LocalClusterState, 'nodes'>,
+  listener: 'plaintext' | 'ssl' | 'saslSsl' | 'oauth' = 'plaintext',
+): string {
   return state.nodes.map((n) => `127.0.0.1:${n.ports[listener]}`).join(',')
 }
 
@@ -139,7 +152,8 @@ const portFree = (port: number) =>
 
 async function checkPortsFree(ports: LocalNode['ports'], hint: string): Promise<void> {
   for (const port of Object.values(ports)) {
-    if (!(await portFree(port))) throw operationError(`Port ${port} on 127.0.0.1 is already in use`, {code: 'PORT_IN_USE', hint})
+    if (!(await portFree(port)))
+      throw operationError(`Port ${port} on 127.0.0.1 is already in use`, {code: 'PORT_IN_USE', hint})
   }
 }
 
@@ -150,12 +164,19 @@ export function describeShape(state: Pick<LocalClusterState, 'nodes' | 'secure' 
 }
 
 /** The given shape flags that contradict an existing cluster, as flags ("--brokers 1"). */
-export function shapeConflicts(state: Pick<LocalClusterState, 'nodes' | 'secure' | 'portBase' | 'version'>, requested: Partial<LocalShape>): string[] {
+export function shapeConflicts(
+  state: Pick<LocalClusterState, 'nodes' | 'secure' | 'portBase' | 'version'>,
+  requested: Partial<LocalShape>,
+): string[] {
   const conflicts: string[] = []
-  if (requested.brokers !== undefined && requested.brokers !== state.nodes.length) conflicts.push(`--brokers ${requested.brokers}`)
-  if (requested.secure !== undefined && requested.secure !== state.secure) conflicts.push(requested.secure ? '--secure' : '--no-secure')
-  if (requested.portBase !== undefined && requested.portBase !== state.portBase) conflicts.push(`--port ${requested.portBase}`)
-  if (requested.version !== undefined && requested.version !== state.version) conflicts.push(`--kafka-version ${requested.version}`)
+  if (requested.brokers !== undefined && requested.brokers !== state.nodes.length)
+    conflicts.push(`--brokers ${requested.brokers}`)
+  if (requested.secure !== undefined && requested.secure !== state.secure)
+    conflicts.push(requested.secure ? '--secure' : '--no-secure')
+  if (requested.portBase !== undefined && requested.portBase !== state.portBase)
+    conflicts.push(`--port ${requested.portBase}`)
+  if (requested.version !== undefined && requested.version !== state.version)
+    conflicts.push(`--kafka-version ${requested.version}`)
   return conflicts
 }
 
@@ -181,15 +202,25 @@ export async function startCluster(options: LocalStartOptions): Promise<{state: 
   let state = readState(dir)
   let created = false
   if (state) checkShape(dir, state, options.requested)
-  if (state && state.nodes.every((n) => isAlive(n.pid)) && (!state.oauth || isAlive(state.oauth.pid))) return {state, created}
+  if (state && state.nodes.every((n) => isAlive(n.pid)) && (!state.oauth || isAlive(state.oauth.pid)))
+    return {state, created}
 
   const javaMajor = await checkJava()
   if (!state) {
-    const shape: LocalShape = {...DEFAULT_SHAPE, ...Object.fromEntries(Object.entries(options.requested).filter(([, v]) => v !== undefined))}
+    const shape: LocalShape = {
+      ...DEFAULT_SHAPE,
+      ...Object.fromEntries(Object.entries(options.requested).filter(([, v]) => v !== undefined)),
+    }
     // Before anything is made: a cluster keeps the ports it was created with.
-    for (let i = 0; i < shape.brokers; i++) await checkPortsFree(nodePorts(shape.portBase, i), 'Stop what listens there, or pick other ports with --port.')
+    for (let i = 0; i < shape.brokers; i++)
+      await checkPortsFree(nodePorts(shape.portBase, i), 'Stop what listens there, or pick other ports with --port.')
     if (javaMajor < 17 && majorVersion(shape.version) >= 4) {
-      throw new KctlError('MISSING_DEPENDENCY', ExitCode.failed, `Kafka ${shape.version} needs Java 17 or newer; found Java ${javaMajor}`, {hint: 'Install a Java 17+ runtime, or use --kafka-version 3.9.2.'})
+      throw new KctlError(
+        'MISSING_DEPENDENCY',
+        ExitCode.failed,
+        `Kafka ${shape.version} needs Java 17 or newer; found Java ${javaMajor}`,
+        {hint: 'Install a Java 17+ runtime, or use --kafka-version 3.9.2.'},
+      )
     }
     const runtime = await resolveKafkaRuntime(shape.version, process.env, progress)
     state = await createCluster(dir, shape, runtime)
@@ -197,7 +228,11 @@ export async function startCluster(options: LocalStartOptions): Promise<{state: 
   }
 
   for (const node of state.nodes) {
-    if (!created && !isAlive(node.pid)) await checkPortsFree(node.ports, `Stop what listens there: node ${node.id} of this cluster keeps the ports it was created with.`)
+    if (!created && !isAlive(node.pid))
+      await checkPortsFree(
+        node.ports,
+        `Stop what listens there: node ${node.id} of this cluster keeps the ports it was created with.`,
+      )
   }
   if (state.oauth && !isAlive(state.oauth.pid)) {
     // The brokers fetch the JWKS at start-up: the token endpoint comes first (it starts in ~100 ms).
@@ -230,23 +265,45 @@ async function createCluster(dir: string, options: LocalShape, runtime: KafkaRun
     createSigningKey(dir)
     users = {admin: secret(), alice: secret(), bob: secret()}
     oauth = {port: tokenEndpointPort(options.portBase), pid: null}
-    secure = {truststore: join(dir, 'ca.pem'), keystore: join(dir, 'broker-keystore.pem'), plainUsers: users, oauthPort: oauth.port}
+    secure = {
+      truststore: join(dir, 'ca.pem'),
+      keystore: join(dir, 'broker-keystore.pem'),
+      plainUsers: users,
+      oauthPort: oauth.port,
+    }
   }
   writeFileSync(join(dir, 'log4j2.yaml'), LOG4J2_YAML)
   writeFileSync(join(dir, 'log4j.properties'), LOG4J_PROPERTIES)
   const {stdout} = await run('java', ['-cp', runtime.classpath, 'kafka.tools.StorageTool', 'random-uuid'])
   const clusterId = stdout.trim().split('\n').pop()!.trim()
-  const scram = users ? Object.entries(users).flatMap(([name, pw]) => ['SCRAM-SHA-256', 'SCRAM-SHA-512'].flatMap((m) => ['--add-scram', `${m}=[name=${name},password=${pw}]`])) : []
+  const scram = users
+    ? Object.entries(users).flatMap(([name, pw]) =>
+        ['SCRAM-SHA-256', 'SCRAM-SHA-512'].flatMap((m) => ['--add-scram', `${m}=[name=${name},password=${pw}]`]),
+      )
+    : []
   await Promise.all(
     nodes.map(async (node) => {
       mkdirSync(node.dir, {recursive: true})
       const configPath = join(node.dir, 'server.properties')
       writeFileSync(configPath, formatProperties(serverProperties(node, nodes, secure)), {mode: 0o600})
       try {
-        await runJava(node.dir, ['-cp', runtime.classpath, ...loggingFlags(dir, runtime.logging), 'kafka.tools.StorageTool', 'format', `--cluster-id=${clusterId}`, '-c', configPath, ...scram])
+        await runJava(node.dir, [
+          '-cp',
+          runtime.classpath,
+          ...loggingFlags(dir, runtime.logging),
+          'kafka.tools.StorageTool',
+          'format',
+          `--cluster-id=${clusterId}`,
+          '-c',
+          configPath,
+          ...scram,
+        ])
       } catch (error) {
         const e = error as {stdout?: string; stderr?: string}
-        throw operationError(`Formatting the storage of node ${node.id} failed: ${`${e.stdout ?? ''}${e.stderr ?? ''}`.trim().split('\n').slice(-3).join(' | ')}`, {code: 'LOCAL_FORMAT_FAILED'})
+        throw operationError(
+          `Formatting the storage of node ${node.id} failed: ${`${e.stdout ?? ''}${e.stderr ?? ''}`.trim().split('\n').slice(-3).join(' | ')}`,
+          {code: 'LOCAL_FORMAT_FAILED'},
+        )
       }
     }),
   )
@@ -270,11 +327,16 @@ async function createCluster(dir: string, options: LocalShape, runtime: KafkaRun
 const secret = () => randomBytes(12).toString('base64url').replaceAll(/[-_]/g, 'x')
 
 function loggingFlags(dir: string, logging: KafkaRuntime['logging']): string[] {
-  return logging === 'log4j2' ? [`-Dlog4j2.configurationFile=${join(dir, 'log4j2.yaml')}`] : [`-Dlog4j.configuration=file:${join(dir, 'log4j.properties')}`]
+  return logging === 'log4j2'
+    ? [`-Dlog4j2.configurationFile=${join(dir, 'log4j2.yaml')}`]
+    : [`-Dlog4j.configuration=file:${join(dir, 'log4j.properties')}`]
 }
 
 /** Client .properties files the local-ssl, local-sasl and local-oauth contexts point at (mode 0600). */
-export function writeClientProperties(dir: string, state: LocalClusterState): {ssl: string; sasl: string; oauth?: string} {
+export function writeClientProperties(
+  dir: string,
+  state: LocalClusterState,
+): {ssl: string; sasl: string; oauth?: string} {
   const ssl = join(dir, 'client-ssl.properties')
   const sasl = join(dir, 'client-sasl.properties')
   const oauth = state.oauth ? join(dir, 'client-oauth.properties') : undefined
@@ -285,7 +347,8 @@ export function writeClientProperties(dir: string, state: LocalClusterState): {s
       formatProperties({
         'security.protocol': 'SASL_SSL',
         'sasl.mechanism': 'OAUTHBEARER',
-        'sasl.login.callback.handler.class': 'org.apache.kafka.common.security.oauthbearer.OAuthBearerLoginCallbackHandler',
+        'sasl.login.callback.handler.class':
+          'org.apache.kafka.common.security.oauthbearer.OAuthBearerLoginCallbackHandler',
         'sasl.oauthbearer.token.endpoint.url': tokenEndpointUrl(state.oauth!.port),
         'sasl.jaas.config': `org.apache.kafka.common.security.oauthbearer.OAuthBearerLoginModule required clientId="admin" clientSecret="${state.users!.admin}" scope="kafka";`,
         'ssl.truststore.type': 'PEM',
@@ -322,20 +385,29 @@ export function writeClientProperties(dir: string, state: LocalClusterState): {s
 /** Start the token endpoint as a detached process and wait until it accepts connections. */
 async function launchTokenServer(dir: string, port: number): Promise<number> {
   if (!(await portFree(port))) {
-    throw operationError(`Port ${port} on 127.0.0.1 (the local token endpoint) is already in use`, {code: 'PORT_IN_USE', hint: 'Stop what listens there, or pick other ports with --port.'})
+    throw operationError(`Port ${port} on 127.0.0.1 (the local token endpoint) is already in use`, {
+      code: 'PORT_IN_USE',
+      hint: 'Stop what listens there, or pick other ports with --port.',
+    })
   }
   const here = fileURLToPath(import.meta.url)
   const source = here.endsWith('.ts')
   const main = join(dirname(here), `token-server-main.${source ? 'ts' : 'js'}`)
   const log = openSync(join(dir, 'token-server.log'), 'a')
-  const child = spawn(process.execPath, [...(source ? ['--import', 'tsx'] : []), main, dir, String(port)], {detached: true, stdio: ['ignore', log, log]})
+  const child = spawn(process.execPath, [...(source ? ['--import', 'tsx'] : []), main, dir, String(port)], {
+    detached: true,
+    stdio: ['ignore', log, log],
+  })
   closeSync(log)
   child.unref()
   if (!child.pid) throw operationError('Could not start the local token endpoint', {code: 'LOCAL_START_FAILED'})
   const deadline = Date.now() + 10_000
   while (await portFree(port)) {
     if (!isAlive(child.pid) || Date.now() > deadline) {
-      throw operationError('The local token endpoint did not start', {code: 'LOCAL_START_FAILED', hint: `See ${join(dir, 'token-server.log')}.`})
+      throw operationError('The local token endpoint did not start', {
+        code: 'LOCAL_START_FAILED',
+        hint: `See ${join(dir, 'token-server.log')}.`,
+      })
     }
     await new Promise((r) => setTimeout(r, 25))
   }
@@ -363,7 +435,15 @@ function launchNode(state: LocalClusterState, node: LocalNodeState): number {
   const log = openSync(nodeLogFile(node), 'a')
   const child = spawn(
     'java',
-    [...JVM_FLAGS, ...oauthFlags(state), ...loggingFlags(clusterDir, state.logging), '-cp', state.classpath, 'kafka.Kafka', join(node.dir, 'server.properties')],
+    [
+      ...JVM_FLAGS,
+      ...oauthFlags(state),
+      ...loggingFlags(clusterDir, state.logging),
+      '-cp',
+      state.classpath,
+      'kafka.Kafka',
+      join(node.dir, 'server.properties'),
+    ],
     {detached: true, stdio: ['ignore', log, log], cwd: node.dir},
   )
   closeSync(log)
@@ -374,7 +454,11 @@ function launchNode(state: LocalClusterState, node: LocalNodeState): number {
 
 /** Kafka 4 reads OAuth endpoints only from URLs allowed by this system property. */
 function oauthFlags(state: LocalClusterState): string[] {
-  return state.oauth ? [`-Dorg.apache.kafka.sasl.oauthbearer.allowed.urls=${jwksUrl(state.oauth.port)},${tokenEndpointUrl(state.oauth.port)}`] : []
+  return state.oauth
+    ? [
+        `-Dorg.apache.kafka.sasl.oauthbearer.allowed.urls=${jwksUrl(state.oauth.port)},${tokenEndpointUrl(state.oauth.port)}`,
+      ]
+    : []
 }
 
 const STARTED = /Kafka Server started/
@@ -395,10 +479,13 @@ async function waitForStart(nodes: LocalNodeState[], offsets: Map<number, number
     }
     if (pending.size === 0) break
     if (Date.now() > deadline) {
-      throw operationError(`Kafka node(s) ${[...pending].map((n) => n.id).join(', ')} did not start within ${timeoutMs}ms`, {
-        code: 'LOCAL_START_TIMEOUT',
-        hint: `See ${[...pending].map(nodeLogFile).join(', ')}, or raise --timeout.`,
-      })
+      throw operationError(
+        `Kafka node(s) ${[...pending].map((n) => n.id).join(', ')} did not start within ${timeoutMs}ms`,
+        {
+          code: 'LOCAL_START_TIMEOUT',
+          hint: `See ${[...pending].map(nodeLogFile).join(', ')}, or raise --timeout.`,
+        },
+      )
     }
     await new Promise((r) => setTimeout(r, 250))
   }
@@ -423,14 +510,22 @@ function lastErrorLines(text: string): string {
  * Stop nodes with SIGTERM (controlled shutdown), SIGKILL after the grace period.
  * `nodeIds` stops only those; `purge` deletes the cluster directory afterwards.
  */
-export async function stopCluster(dir: string, options: {nodeIds?: number[]; purge?: boolean; graceMs?: number} = {}): Promise<{stopped: number[]}> {
+export async function stopCluster(
+  dir: string,
+  options: {nodeIds?: number[]; purge?: boolean; graceMs?: number} = {},
+): Promise<{stopped: number[]}> {
   const state = readState(dir)
   if (!state) {
     if (options.purge) rmSync(dir, {recursive: true, force: true})
     return {stopped: []}
   }
   const unknown = (options.nodeIds ?? []).filter((id) => !state.nodes.some((n) => n.id === id))
-  if (unknown.length > 0) throw usageError(`No local node ${unknown.join(', ')}`, `Nodes are ${state.nodes.map((n) => n.id).join(', ')}.`, 'UNKNOWN_NODE')
+  if (unknown.length > 0)
+    throw usageError(
+      `No local node ${unknown.join(', ')}`,
+      `Nodes are ${state.nodes.map((n) => n.id).join(', ')}.`,
+      'UNKNOWN_NODE',
+    )
   const targets = state.nodes.filter((n) => !options.nodeIds || options.nodeIds.includes(n.id))
   const stopped: number[] = []
   for (const n of targets) {
@@ -455,11 +550,16 @@ export async function stopCluster(dir: string, options: {nodeIds?: number[]; pur
   return {stopped}
 }
 
-export function nodeLog(dir: string, nodeId: number | undefined, lines: number): {nodeId: number; file: string; lines: string[]} {
+export function nodeLog(
+  dir: string,
+  nodeId: number | undefined,
+  lines: number,
+): {nodeId: number; file: string; lines: string[]} {
   const state = readState(dir)
   if (!state) throw usageError(`No local cluster in ${dir}`, 'Start one with `kctl local start`.', 'NO_LOCAL_CLUSTER')
   const node = nodeId === undefined ? state.nodes[0] : state.nodes.find((n) => n.id === nodeId)
-  if (!node) throw usageError(`No local node ${nodeId}`, `Nodes are ${state.nodes.map((n) => n.id).join(', ')}.`, 'UNKNOWN_NODE')
+  if (!node)
+    throw usageError(`No local node ${nodeId}`, `Nodes are ${state.nodes.map((n) => n.id).join(', ')}.`, 'UNKNOWN_NODE')
   const text = readLogFrom(node, 0).trimEnd()
   return {nodeId: node.id, file: nodeLogFile(node), lines: text === '' ? [] : text.split('\n').slice(-lines)}
 }

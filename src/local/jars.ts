@@ -27,11 +27,19 @@ export function majorVersion(version: string): number {
 
 export function validateKafkaVersion(version: string): void {
   if (!/^\d+\.\d+\.\d+$/.test(version)) {
-    throw usageError(`Invalid Kafka version "${version}"`, `Use a release number such as ${DEFAULT_KAFKA_VERSION} or 3.9.2.`, 'INVALID_KAFKA_VERSION')
+    throw usageError(
+      `Invalid Kafka version "${version}"`,
+      `Use a release number such as ${DEFAULT_KAFKA_VERSION} or 3.9.2.`,
+      'INVALID_KAFKA_VERSION',
+    )
   }
   const [major, minor] = version.split('.').map(Number)
   if (major < 3 || (major === 3 && minor < 9)) {
-    throw usageError(`Kafka ${version} is not supported by kctl local`, 'Use 3.9.x or 4.x (KRaft with the storage tool of those releases).', 'INVALID_KAFKA_VERSION')
+    throw usageError(
+      `Kafka ${version} is not supported by kctl local`,
+      'Use 3.9.x or 4.x (KRaft with the storage tool of those releases).',
+      'INVALID_KAFKA_VERSION',
+    )
   }
 }
 
@@ -70,9 +78,14 @@ export async function checkJava(): Promise<number> {
     out = `${r.stdout}${r.stderr}`
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
-      throw new KctlError('MISSING_DEPENDENCY', ExitCode.failed, 'Java is not installed (no `java` on PATH); kctl local runs Kafka on the JVM', {
-        hint: 'Install Java 17 or newer, e.g. `apt-get install openjdk-17-jre-headless`, or put it on PATH.',
-      })
+      throw new KctlError(
+        'MISSING_DEPENDENCY',
+        ExitCode.failed,
+        'Java is not installed (no `java` on PATH); kctl local runs Kafka on the JVM',
+        {
+          hint: 'Install Java 17 or newer, e.g. `apt-get install openjdk-17-jre-headless`, or put it on PATH.',
+        },
+      )
     }
     throw error
   }
@@ -85,12 +98,21 @@ export async function checkJava(): Promise<number> {
  * Resolve Kafka's jars: from KAFKA_HOME/libs when it points at an installed Kafka, else through
  * Maven (cached in Maven's local repository; the classpath file is cached per version).
  */
-export async function resolveKafkaRuntime(version: string, env: NodeJS.ProcessEnv = process.env, progress?: (msg: string) => void): Promise<KafkaRuntime> {
+export async function resolveKafkaRuntime(
+  version: string,
+  env: NodeJS.ProcessEnv = process.env,
+  progress?: (msg: string) => void,
+): Promise<KafkaRuntime> {
   if (env.KAFKA_HOME && existsSync(join(env.KAFKA_HOME, 'libs'))) {
     const libs = join(env.KAFKA_HOME, 'libs')
     const jar = readdirSync(libs).find((f) => /^kafka_2\.1[23]-[\d.]+\.jar$/.test(f))
     const homeVersion = jar ? jar.replace(/^kafka_2\.1[23]-/, '').replace(/\.jar$/, '') : version
-    return {version: homeVersion, classpath: `${libs}/*`, logging: majorVersion(homeVersion) >= 4 ? 'log4j2' : 'log4j', source: 'KAFKA_HOME'}
+    return {
+      version: homeVersion,
+      classpath: `${libs}/*`,
+      logging: majorVersion(homeVersion) >= 4 ? 'log4j2' : 'log4j',
+      source: 'KAFKA_HOME',
+    }
   }
   validateKafkaVersion(version)
   const dir = join(cacheDir(env), 'kafka', version)
@@ -104,22 +126,44 @@ export async function resolveKafkaRuntime(version: string, env: NodeJS.ProcessEn
   writeFileSync(join(dir, 'pom.xml'), runtimePom(version))
   progress?.(`Resolving Apache Kafka ${version} from Maven Central (cached in Maven's local repository)…`)
   try {
-    await run('mvn', ['-q', '-B', '-f', join(dir, 'pom.xml'), `${DEPENDENCY_PLUGIN}:build-classpath`, '-DincludeScope=runtime', `-Dmdep.outputFile=${classpathFile}`], {
-      maxBuffer: 16 * 1024 * 1024,
-    })
+    await run(
+      'mvn',
+      [
+        '-q',
+        '-B',
+        '-f',
+        join(dir, 'pom.xml'),
+        `${DEPENDENCY_PLUGIN}:build-classpath`,
+        '-DincludeScope=runtime',
+        `-Dmdep.outputFile=${classpathFile}`,
+      ],
+      {
+        maxBuffer: 16 * 1024 * 1024,
+      },
+    )
   } catch (error) {
     const e = error as NodeJS.ErrnoException & {stdout?: string; stderr?: string}
     if (e.code === 'ENOENT') {
-      throw new KctlError('MISSING_DEPENDENCY', ExitCode.failed, 'Maven is not installed (no `mvn` on PATH); kctl local resolves Kafka jars from Maven Central with it', {
-        hint: 'Install Maven, e.g. `apt-get install maven`, or set KAFKA_HOME to an installed Kafka.',
-      })
+      throw new KctlError(
+        'MISSING_DEPENDENCY',
+        ExitCode.failed,
+        'Maven is not installed (no `mvn` on PATH); kctl local resolves Kafka jars from Maven Central with it',
+        {
+          hint: 'Install Maven, e.g. `apt-get install maven`, or set KAFKA_HOME to an installed Kafka.',
+        },
+      )
     }
     const output = `${e.stdout ?? ''}${e.stderr ?? ''}`
     const notFound = /Could not find artifact|could not be resolved|Could not resolve dependencies/i.test(output)
-    throw operationError(`Maven could not resolve Apache Kafka ${version}${notFound ? ': the artifacts were not found' : ''}`, {
-      code: 'KAFKA_RESOLVE_FAILED',
-      hint: notFound ? `Check the version exists on Maven Central (e.g. ${DEFAULT_KAFKA_VERSION}, 3.9.2).` : lastLines(output, 5),
-    })
+    throw operationError(
+      `Maven could not resolve Apache Kafka ${version}${notFound ? ': the artifacts were not found' : ''}`,
+      {
+        code: 'KAFKA_RESOLVE_FAILED',
+        hint: notFound
+          ? `Check the version exists on Maven Central (e.g. ${DEFAULT_KAFKA_VERSION}, 3.9.2).`
+          : lastLines(output, 5),
+      },
+    )
   }
   return {version, classpath: readFileSync(classpathFile, 'utf8').trim(), logging, source: 'maven'}
 }

@@ -60,7 +60,12 @@ export function tokenServer(options: TokenServerOptions): Server {
     const path = (req.url ?? '').split('?')[0]
     if (req.method === 'GET' && path === '/oauth2/jwks') return reply(res, 200, keys)
     if (req.method === 'GET' && path === '/.well-known/openid-configuration') {
-      return reply(res, 200, {issuer, token_endpoint: tokenEndpointUrl(options.port), jwks_uri: jwksUrl(options.port), grant_types_supported: ['client_credentials']})
+      return reply(res, 200, {
+        issuer,
+        token_endpoint: tokenEndpointUrl(options.port),
+        jwks_uri: jwksUrl(options.port),
+        grant_types_supported: ['client_credentials'],
+      })
     }
     if (path !== '/oauth2/token') return reply(res, 404, {error: 'not_found'})
     if (req.method !== 'POST') return reply(res, 405, {error: 'invalid_request', error_description: 'POST only'})
@@ -74,7 +79,11 @@ export function tokenServer(options: TokenServerOptions): Server {
       clientId = decodeURIComponent(decoded.slice(0, colon))
       secret = decodeURIComponent(decoded.slice(colon + 1))
     }
-    if (form.get('grant_type') !== 'client_credentials') return reply(res, 400, {error: 'unsupported_grant_type', error_description: 'Only client_credentials is supported'})
+    if (form.get('grant_type') !== 'client_credentials')
+      return reply(res, 400, {
+        error: 'unsupported_grant_type',
+        error_description: 'Only client_credentials is supported',
+      })
     if (!clientId || options.clients[clientId] === undefined || options.clients[clientId] !== secret) {
       return reply(res, 401, {error: 'invalid_client', error_description: 'Client authentication failed'})
     }
@@ -82,8 +91,22 @@ export function tokenServer(options: TokenServerOptions): Server {
     const asked = /(?:^|\s)lifetime:(\d+)(?:\s|$)/.exec(scope)
     const lifetime = asked ? Math.max(5, Number(asked[1])) : DEFAULT_TOKEN_LIFETIME_SECONDS
     const iat = Math.floor((options.now?.() ?? Date.now()) / 1000)
-    const claims = {iss: issuer, sub: clientId, aud: OAUTH_AUDIENCE, scope, iat, nbf: iat, exp: iat + lifetime, jti: randomUUID()}
-    return reply(res, 200, {access_token: signJwt(options.privateKeyPem, kid, claims), token_type: 'Bearer', expires_in: lifetime, scope})
+    const claims = {
+      iss: issuer,
+      sub: clientId,
+      aud: OAUTH_AUDIENCE,
+      scope,
+      iat,
+      nbf: iat,
+      exp: iat + lifetime,
+      jti: randomUUID(),
+    }
+    return reply(res, 200, {
+      access_token: signJwt(options.privateKeyPem, kid, claims),
+      token_type: 'Bearer',
+      expires_in: lifetime,
+      scope,
+    })
   }
   return createServer((req, res) => {
     let body = ''

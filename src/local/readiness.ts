@@ -8,7 +8,9 @@ export async function waitForBrokers(bootstrap: string, count: number, timeoutMs
   const deadline = Date.now() + timeoutMs
   let last = 'no answer'
   while (Date.now() < deadline) {
-    const conn = new KafkaConnection(resolveConnection({'bootstrap-server': bootstrap}, {}, {contexts: {}}), {timeoutMs: Math.min(5000, deadline - Date.now())})
+    const conn = new KafkaConnection(resolveConnection({'bootstrap-server': bootstrap}, {}, {contexts: {}}), {
+      timeoutMs: Math.min(5000, deadline - Date.now()),
+    })
     try {
       const d = await describeCluster(conn)
       const ready = d.brokers.filter((b) => !b.fenced).length
@@ -21,5 +23,7 @@ export async function waitForBrokers(bootstrap: string, count: number, timeoutMs
     }
     await new Promise((r) => setTimeout(r, 250))
   }
-  throw operationError(`The local cluster did not become ready within ${timeoutMs}ms (${last})`, {code: 'LOCAL_START_TIMEOUT'})
+  throw operationError(`The local cluster did not become ready within ${timeoutMs}ms (${last})`, {
+    code: 'LOCAL_START_TIMEOUT',
+  })
 }

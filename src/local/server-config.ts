@@ -30,7 +30,13 @@ export interface SecureSettings {
  * SASL_SSL/OAUTHBEARER base+300+i, controller base+1000+i.
  */
 export function nodePorts(base: number, index: number): LocalPorts {
-  return {plaintext: base + index, ssl: base + 100 + index, saslSsl: base + 200 + index, oauth: base + 300 + index, controller: base + 1000 + index}
+  return {
+    plaintext: base + index,
+    ssl: base + 100 + index,
+    saslSsl: base + 200 + index,
+    oauth: base + 300 + index,
+    controller: base + 1000 + index,
+  }
 }
 
 /** The local token endpoint (OIDC client credentials) of a secure cluster: base+399. */
@@ -102,18 +108,24 @@ export function serverProperties(node: LocalNode, nodes: LocalNode[], secure?: S
       'ssl.principal.mapping.rules': 'RULE:^CN=([^,]+).*$/$1/,DEFAULT',
       'sasl.enabled.mechanisms': 'PLAIN,SCRAM-SHA-256,SCRAM-SHA-512',
       'listener.name.sasl_ssl.sasl.enabled.mechanisms': 'PLAIN,SCRAM-SHA-256,SCRAM-SHA-512',
-      'listener.name.sasl_ssl.plain.sasl.jaas.config': `org.apache.kafka.common.security.plain.PlainLoginModule required ${Object.entries(secure.plainUsers)
+      'listener.name.sasl_ssl.plain.sasl.jaas.config': `org.apache.kafka.common.security.plain.PlainLoginModule required ${Object.entries(
+        secure.plainUsers,
+      )
         .map(([u, pw]) => `user_${u}="${pw}"`)
         .join(' ')};`,
-      'listener.name.sasl_ssl.scram-sha-256.sasl.jaas.config': 'org.apache.kafka.common.security.scram.ScramLoginModule required;',
-      'listener.name.sasl_ssl.scram-sha-512.sasl.jaas.config': 'org.apache.kafka.common.security.scram.ScramLoginModule required;',
+      'listener.name.sasl_ssl.scram-sha-256.sasl.jaas.config':
+        'org.apache.kafka.common.security.scram.ScramLoginModule required;',
+      'listener.name.sasl_ssl.scram-sha-512.sasl.jaas.config':
+        'org.apache.kafka.common.security.scram.ScramLoginModule required;',
     })
     if (secure.oauthPort !== undefined && p.oauth !== undefined) {
       const issuer = `http://127.0.0.1:${secure.oauthPort}`
       Object.assign(props, {
         'listener.name.oauth.sasl.enabled.mechanisms': 'OAUTHBEARER',
-        'listener.name.oauth.oauthbearer.sasl.jaas.config': 'org.apache.kafka.common.security.oauthbearer.OAuthBearerLoginModule required;',
-        'listener.name.oauth.oauthbearer.sasl.server.callback.handler.class': 'org.apache.kafka.common.security.oauthbearer.OAuthBearerValidatorCallbackHandler',
+        'listener.name.oauth.oauthbearer.sasl.jaas.config':
+          'org.apache.kafka.common.security.oauthbearer.OAuthBearerLoginModule required;',
+        'listener.name.oauth.oauthbearer.sasl.server.callback.handler.class':
+          'org.apache.kafka.common.security.oauthbearer.OAuthBearerValidatorCallbackHandler',
         // Sessions end when their token does: clients re-authenticate with a fresh token (KIP-368).
         'listener.name.oauth.oauthbearer.connections.max.reauth.ms': '3600000',
         'sasl.oauthbearer.jwks.endpoint.url': `${issuer}/oauth2/jwks`,
@@ -160,4 +172,11 @@ log4j.logger.org.apache.kafka.common.config.AbstractConfig=WARN
 `
 
 /** JVM flags for small, quick test brokers. */
-export const JVM_FLAGS = ['-Xms128m', '-Xmx512m', '-XX:+UseSerialGC', '-XX:TieredStopAtLevel=1', '-XX:+ExitOnOutOfMemoryError', '-Djava.awt.headless=true']
+export const JVM_FLAGS = [
+  '-Xms128m',
+  '-Xmx512m',
+  '-XX:+UseSerialGC',
+  '-XX:TieredStopAtLevel=1',
+  '-XX:+ExitOnOutOfMemoryError',
+  '-Djava.awt.headless=true',
+]

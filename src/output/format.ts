@@ -64,6 +64,7 @@ export function objectView<T extends object>(lines: (data: T) => string[], keys:
 
 function csvCell(value: unknown): Cell {
   if (Array.isArray(value)) return value.join(',')
-  if (value === null || value === undefined || ['string', 'number', 'bigint', 'boolean'].includes(typeof value)) return value as Cell
+  if (value === null || value === undefined || ['string', 'number', 'bigint', 'boolean'].includes(typeof value))
+    return value as Cell
   return JSON.stringify(value)
 }

@@ -8,12 +8,20 @@ export type RecordFormatter = (r: RecordLike) => string | Buffer
 
 export function jsonFormatter(showAborted: boolean, decoder?: InternalDecoder): RecordFormatter {
   if (!decoder) return (r) => `${recordJsonLine(toRecordJson(r, showAborted))}\n`
-  return (r) => `${recordJsonLine({...toRecordJson(r, showAborted), decoded: decodeInternal(decoder, r.key, r.value)})}\n`
+  return (r) =>
+    `${recordJsonLine({...toRecordJson(r, showAborted), decoded: decodeInternal(decoder, r.key, r.value)})}\n`
 }
 
 /** --decode in a table or raw: the decoded record as compact JSON in place of the value. */
 export function decodedValue(decoder: InternalDecoder, r: RecordLike): RecordLike {
-  return {...r, value: Buffer.from(JSON.stringify(decodeInternal(decoder, r.key, r.value), (_k, v: unknown) => (typeof v === 'bigint' ? Number(v) : v)))}
+  return {
+    ...r,
+    value: Buffer.from(
+      JSON.stringify(decodeInternal(decoder, r.key, r.value), (_k, v: unknown) =>
+        typeof v === 'bigint' ? Number(v) : v,
+      ),
+    ),
+  }
 }
 
 /** -o raw: the value's bytes, then a newline (kcat's default). A null value prints an empty line. */
@@ -30,7 +38,10 @@ const shown = (b: Buffer | null, max: number): string => {
 export const TABLE_HEADER = ['PARTITION', 'OFFSET', 'TIMESTAMP', 'KEY', 'VALUE']
 
 /** The table: one aligned line per record, the value cut to the terminal's width. */
-export function tableFormatter(options: {width: number; color: boolean; showTopic: boolean; showAborted: boolean}): {header: string; format: RecordFormatter} {
+export function tableFormatter(options: {width: number; color: boolean; showTopic: boolean; showAborted: boolean}): {
+  header: string
+  format: RecordFormatter
+} {
   const topicW = options.showTopic ? 24 : 0
   const head = `${options.showTopic ? 'TOPIC'.padEnd(topicW + 1) : ''}${'PARTITION'.padEnd(10)}${'OFFSET'.padStart(10)}  ${'TIMESTAMP'.padEnd(24)}  ${'KEY'.padEnd(16)}  VALUE`
   const fixed = head.length - 'VALUE'.length
@@ -107,12 +118,18 @@ export function kcatFormatter(format: string): RecordFormatter {
         parts.push((r) => r.headers.map((h) => `${h.key}=${h.value?.toString('utf8') ?? ''}`).join(','))
         break
       default:
-        throw usageError(`Unknown --format token %${t ?? ''}`, 'Tokens: %t topic, %p partition, %o offset, %k key, %s value, %K/%S key/value length, %T timestamp, %h headers, %% percent; escapes \\n \\t.', 'INVALID_FORMAT')
+        throw usageError(
+          `Unknown --format token %${t ?? ''}`,
+          'Tokens: %t topic, %p partition, %o offset, %k key, %s value, %K/%S key/value length, %T timestamp, %h headers, %% percent; escapes \\n \\t.',
+          'INVALID_FORMAT',
+        )
     }
   }
   flush()
   return (r) => {
     const pieces = parts.map((p) => p(r))
-    return pieces.every((x) => typeof x === 'string') ? pieces.join('') : Buffer.concat(pieces.map((x) => (typeof x === 'string' ? Buffer.from(x) : x)))
+    return pieces.every((x) => typeof x === 'string')
+      ? pieces.join('')
+      : Buffer.concat(pieces.map((x) => (typeof x === 'string' ? Buffer.from(x) : x)))
   }
 }

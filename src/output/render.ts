@@ -32,7 +32,11 @@ export function render<T>(data: T, view: View<T>, format: OutputFormat, options:
 }
 
 /** Colour only on a TTY, never with NO_COLOR or --no-color. FORCE_COLOR wins for demos. */
-export function colorEnabled(stream: {isTTY?: boolean}, noColorFlag: boolean, env: NodeJS.ProcessEnv = process.env): boolean {
+export function colorEnabled(
+  stream: {isTTY?: boolean},
+  noColorFlag: boolean,
+  env: NodeJS.ProcessEnv = process.env,
+): boolean {
   if (noColorFlag || (env.NO_COLOR !== undefined && env.NO_COLOR !== '')) return false
   if (env.FORCE_COLOR !== undefined && env.FORCE_COLOR !== '0') return true
   if (env.TERM === 'dumb') return false

@@ -15,7 +15,8 @@ export function humanBytes(bytes: number | bigint | null | undefined): string | 
 }
 
 /** Column.human for a raw byte count. */
-export const bytesCell = (value: Cell): Cell => (typeof value === 'number' || typeof value === 'bigint' ? humanBytes(value) : value)
+export const bytesCell = (value: Cell): Cell =>
+  typeof value === 'number' || typeof value === 'bigint' ? humanBytes(value) : value
 
 /** Column.human for a flag shown as a mark (the controller, the current context): true -> `*`. */
 export const markCell = (value: Cell): Cell => (value === true ? '*' : '')

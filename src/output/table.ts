@@ -8,10 +8,21 @@ import {type Cell, type Column, type RenderOptions, cellText, columnText} from '
 const require = createRequire(import.meta.url)
 
 const BORDERLESS = {
-  top: '', 'top-mid': '', 'top-left': '', 'top-right': '',
-  bottom: '', 'bottom-mid': '', 'bottom-left': '', 'bottom-right': '',
-  left: '', 'left-mid': '', mid: '', 'mid-mid': '',
-  right: '', 'right-mid': '', middle: '  ',
+  top: '',
+  'top-mid': '',
+  'top-left': '',
+  'top-right': '',
+  bottom: '',
+  'bottom-mid': '',
+  'bottom-left': '',
+  'bottom-right': '',
+  left: '',
+  'left-mid': '',
+  mid: '',
+  'mid-mid': '',
+  right: '',
+  'right-mid': '',
+  middle: '  ',
 }
 
 /**
@@ -59,8 +70,14 @@ const FAST_TABLE_ROWS = 200
 function fastTable(rows: Record<string, Cell>[], columns: Column[], options: RenderOptions): string {
   const texts = rows.map((row) => columns.map((c) => columnText(c, row[c.key])))
   const widths = columns.map((c, i) => texts.reduce((w, t) => Math.max(w, t[i].length), c.header.length))
-  const pad = (text: string, i: number) => (columns[i].align === 'right' ? text.padStart(widths[i]) : text.padEnd(widths[i]))
-  const lines = [columns.map((c, i) => paint('bold', pad(c.header, i), options.color)).join('  ').trimEnd()]
+  const pad = (text: string, i: number) =>
+    columns[i].align === 'right' ? text.padStart(widths[i]) : text.padEnd(widths[i])
+  const lines = [
+    columns
+      .map((c, i) => paint('bold', pad(c.header, i), options.color))
+      .join('  ')
+      .trimEnd(),
+  ]
   for (const [r, t] of texts.entries()) {
     lines.push(
       columns

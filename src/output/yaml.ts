@@ -6,7 +6,9 @@ const yaml = () => require('yaml') as typeof import('yaml')
 
 /** YAML of the same data as --json: bigints are plain integers (never strings), as in JSON. */
 export function toYaml(value: unknown): string {
-  return yaml().stringify(value, (_key, v) => (typeof v === 'bigint' && Number.isSafeInteger(Number(v)) ? Number(v) : v), {
-    lineWidth: 0,
-  }).trimEnd()
+  return yaml()
+    .stringify(value, (_key, v) => (typeof v === 'bigint' && Number.isSafeInteger(Number(v)) ? Number(v) : v), {
+      lineWidth: 0,
+    })
+    .trimEnd()
 }

@@ -13,10 +13,19 @@ import {canPrompt} from './prompter.js'
  */
 export function editorCommand(alternative: string): string {
   if (!canPrompt()) {
-    throw usageError('Refusing to start $EDITOR without a terminal (stdin and stdout must be a TTY)', `Without a terminal use ${alternative}.`, 'NO_TERMINAL')
+    throw usageError(
+      'Refusing to start $EDITOR without a terminal (stdin and stdout must be a TTY)',
+      `Without a terminal use ${alternative}.`,
+      'NO_TERMINAL',
+    )
   }
   const editor = process.env.VISUAL || process.env.EDITOR
-  if (!editor) throw usageError('No editor: $EDITOR is not set', `Set EDITOR, e.g. \`EDITOR=vim kctl configs edit topic orders\`, or use ${alternative}.`, 'NO_EDITOR')
+  if (!editor)
+    throw usageError(
+      'No editor: $EDITOR is not set',
+      `Set EDITOR, e.g. \`EDITOR=vim kctl configs edit topic orders\`, or use ${alternative}.`,
+      'NO_EDITOR',
+    )
   return editor
 }
 

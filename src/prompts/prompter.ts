@@ -22,7 +22,12 @@ export interface Prompter {
 
 /** The last guard: whatever a command checked, inquirer never waits on a stream that is not a terminal (CI would hang). */
 function requireTerminal(message: string): void {
-  if (!canPrompt()) throw usageError(`Cannot ask "${message}" without a terminal`, 'Pass the answer as flags (see --help), or run it on a terminal.', 'NO_TERMINAL')
+  if (!canPrompt())
+    throw usageError(
+      `Cannot ask "${message}" without a terminal`,
+      'Pass the answer as flags (see --help), or run it on a terminal.',
+      'NO_TERMINAL',
+    )
 }
 
 const inquirerPrompter: Prompter = {

@@ -34,18 +34,34 @@ function validator(parse: (v: string) => unknown): (v: string) => string | true 
  * The interactive `offsets reset`: pick a group (searchable, with states), its topics and
  * partitions, a strategy and its value. The plan, confirmation and execution stay in the command.
  */
-export async function resetWizard(p: Prompter, source: ResetWizardSource, preset: {group?: string} = {}): Promise<ResetWizardAnswer> {
+export async function resetWizard(
+  p: Prompter,
+  source: ResetWizardSource,
+  preset: {group?: string} = {},
+): Promise<ResetWizardAnswer> {
   let group = preset.group
   if (!group) {
     const groups = await source.groups()
-    group = await p.search('Consumer group', groups.map((g) => ({name: `${g.group}  (${g.state})`, value: g.group, description: g.state})))
+    group = await p.search(
+      'Consumer group',
+      groups.map((g) => ({name: `${g.group}  (${g.state})`, value: g.group, description: g.state})),
+    )
   }
   const layout = await source.partitionsOf(group)
   const picked = await p.checkbox(
     'Topics and partitions to reset',
-    layout.flatMap((t) => t.partitions.map((partition) => ({name: `${t.topic}:${partition}`, value: {topic: t.topic, partition}, checked: true}))),
+    layout.flatMap((t) =>
+      t.partitions.map((partition) => ({
+        name: `${t.topic}:${partition}`,
+        value: {topic: t.topic, partition},
+        checked: true,
+      })),
+    ),
   )
-  if (picked.length === 0) throw new KctlError('INVALID_INPUT', ExitCode.usage, 'No partitions selected: nothing to reset', {hint: 'Select at least one partition with the space bar.'})
+  if (picked.length === 0)
+    throw new KctlError('INVALID_INPUT', ExitCode.usage, 'No partitions selected: nothing to reset', {
+      hint: 'Select at least one partition with the space bar.',
+    })
   const topics = layout
     .map((t) => {
       const ps = picked.filter((x) => x.topic === t.topic).map((x) => x.partition)
@@ -69,17 +85,23 @@ export async function resetWizard(p: Prompter, source: ResetWizardSource, preset
       break
     }
     case 'shift': {
-      const v = await p.input('Shift by (negative goes back)', {validate: validator((x) => parseOffsetValue(x, 'shift', true))})
+      const v = await p.input('Shift by (negative goes back)', {
+        validate: validator((x) => parseOffsetValue(x, 'shift', true)),
+      })
       strategy = {kind, by: parseOffsetValue(v, 'shift', true)}
       break
     }
     case 'datetime': {
-      const v = await p.input('Date-time (ISO-8601, e.g. 2024-01-31T12:00:00Z)', {validate: validator((x) => parseDateTime(x))})
+      const v = await p.input('Date-time (ISO-8601, e.g. 2024-01-31T12:00:00Z)', {
+        validate: validator((x) => parseDateTime(x)),
+      })
       strategy = {kind, timestamp: parseDateTime(v)}
       break
     }
     case 'duration': {
-      const v = await p.input('Go back by (e.g. 15m, 2h, PT30M)', {validate: validator((x) => parseDuration(x, 'duration'))})
+      const v = await p.input('Go back by (e.g. 15m, 2h, PT30M)', {
+        validate: validator((x) => parseDuration(x, 'duration')),
+      })
       strategy = {kind, ms: parseDuration(v, 'duration')}
       break
     }

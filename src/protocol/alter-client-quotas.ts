@@ -16,7 +16,10 @@ export interface AlterClientQuotasResponse {
   entries: {errorCode: number; errorMessage: string | null; entity: QuotaEntityPart[]}[]
 }
 
-export function encodeAlterClientQuotas(e: KafkaEncoder, req: {entries: QuotaAlteration[]; validateOnly: boolean}): void {
+export function encodeAlterClientQuotas(
+  e: KafkaEncoder,
+  req: {entries: QuotaAlteration[]; validateOnly: boolean},
+): void {
   flex.array(e, req.entries, (e, entry) => {
     flex.array(e, entry.entity, (e, p) => {
       e.writeUVarIntString(p.entityType)
@@ -48,7 +51,11 @@ export function decodeAlterClientQuotas(r: Reader): AlterClientQuotasResponse {
   return {throttleTimeMs, entries}
 }
 
-export function alterClientQuotasRequest(version: number, req: {entries: QuotaAlteration[]; validateOnly: boolean}, Encoder: new () => KafkaEncoder) {
+export function alterClientQuotasRequest(
+  version: number,
+  req: {entries: QuotaAlteration[]; validateOnly: boolean},
+  Encoder: new () => KafkaEncoder,
+) {
   return buildRequest({
     api: AlterClientQuotasApi,
     version,

@@ -6,7 +6,12 @@ import {type ApiSpec, type Reader, buildRequest, flex} from './wire.js'
  * cancels a move) and throws on the first partition error; kctl needs both per partition.
  * All versions are flexible; v1 adds allow_replication_factor_change.
  */
-export const AlterPartitionReassignmentsApi: ApiSpec = {apiKey: 45, apiName: 'AlterPartitionReassignments', minVersion: 0, maxVersion: 1}
+export const AlterPartitionReassignmentsApi: ApiSpec = {
+  apiKey: 45,
+  apiName: 'AlterPartitionReassignments',
+  minVersion: 0,
+  maxVersion: 1,
+}
 
 export interface AlterPartitionReassignmentsRequest {
   timeoutMs: number
@@ -22,7 +27,11 @@ export interface AlterPartitionReassignmentsResponse {
   responses: {name: string; partitions: {partitionIndex: number; errorCode: number; errorMessage: string | null}[]}[]
 }
 
-export function encodeAlterPartitionReassignments(e: KafkaEncoder, version: number, req: AlterPartitionReassignmentsRequest): void {
+export function encodeAlterPartitionReassignments(
+  e: KafkaEncoder,
+  version: number,
+  req: AlterPartitionReassignmentsRequest,
+): void {
   e.writeInt32(req.timeoutMs)
   if (version >= 1) e.writeBoolean(req.allowReplicationFactorChange ?? true)
   flex.array(e, req.topics, (e, t) => {
@@ -56,7 +65,11 @@ export function decodeAlterPartitionReassignments(r: Reader, version: number): A
   return {throttleTimeMs, errorCode, errorMessage, responses}
 }
 
-export function alterPartitionReassignmentsRequest(version: number, req: AlterPartitionReassignmentsRequest, Encoder: new () => KafkaEncoder) {
+export function alterPartitionReassignmentsRequest(
+  version: number,
+  req: AlterPartitionReassignmentsRequest,
+  Encoder: new () => KafkaEncoder,
+) {
   return buildRequest({
     api: AlterPartitionReassignmentsApi,
     version,

@@ -2,7 +2,12 @@ import type {KafkaEncoder} from './kafkajs-internals.js'
 import {type ApiSpec, type Reader, buildRequest, flex} from './wire.js'
 
 /** AlterUserScramCredentials (API 51, KIP-554): the client sends the salted password, never the password. */
-export const AlterUserScramCredentialsApi: ApiSpec = {apiKey: 51, apiName: 'AlterUserScramCredentials', minVersion: 0, maxVersion: 0}
+export const AlterUserScramCredentialsApi: ApiSpec = {
+  apiKey: 51,
+  apiName: 'AlterUserScramCredentials',
+  minVersion: 0,
+  maxVersion: 0,
+}
 
 export interface ScramDeletion {
   name: string
@@ -22,7 +27,10 @@ export interface AlterUserScramCredentialsResponse {
   results: {user: string; errorCode: number; errorMessage: string | null}[]
 }
 
-export function encodeAlterUserScramCredentials(e: KafkaEncoder, req: {deletions: ScramDeletion[]; upsertions: ScramUpsertion[]}): void {
+export function encodeAlterUserScramCredentials(
+  e: KafkaEncoder,
+  req: {deletions: ScramDeletion[]; upsertions: ScramUpsertion[]},
+): void {
   flex.array(e, req.deletions, (e, d) => {
     e.writeUVarIntString(d.name)
     e.writeInt8(d.mechanism)
@@ -50,7 +58,11 @@ export function decodeAlterUserScramCredentials(r: Reader): AlterUserScramCreden
   return {throttleTimeMs, results}
 }
 
-export function alterUserScramCredentialsRequest(version: number, req: {deletions: ScramDeletion[]; upsertions: ScramUpsertion[]}, Encoder: new () => KafkaEncoder) {
+export function alterUserScramCredentialsRequest(
+  version: number,
+  req: {deletions: ScramDeletion[]; upsertions: ScramUpsertion[]},
+  Encoder: new () => KafkaEncoder,
+) {
   return buildRequest({
     api: AlterUserScramCredentialsApi,
     version,

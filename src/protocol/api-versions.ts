@@ -48,7 +48,15 @@ export function decodeApiVersions(r: Reader): ApiVersionsResponse {
   })
   const throttleTimeMs = r.int32()
   const tags = r.taggedFields()
-  const res: ApiVersionsResponse = {errorCode, apiKeys, throttleTimeMs, supportedFeatures: [], finalizedFeaturesEpoch: -1n, finalizedFeatures: [], zkMigrationReady: false}
+  const res: ApiVersionsResponse = {
+    errorCode,
+    apiKeys,
+    throttleTimeMs,
+    supportedFeatures: [],
+    finalizedFeaturesEpoch: -1n,
+    finalizedFeatures: [],
+    zkMigrationReady: false,
+  }
   const supported = tags.get(0)
   if (supported) {
     res.supportedFeatures = new Reader(supported).compactArray((f) => {
@@ -72,7 +80,11 @@ export function decodeApiVersions(r: Reader): ApiVersionsResponse {
   return res
 }
 
-export function apiVersionsRequest(version: number, client: {name: string; version: string}, Encoder: new () => KafkaEncoder) {
+export function apiVersionsRequest(
+  version: number,
+  client: {name: string; version: string},
+  Encoder: new () => KafkaEncoder,
+) {
   return buildRequest({
     api: ApiVersionsApi,
     version,

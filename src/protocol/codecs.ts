@@ -112,7 +112,8 @@ const XERIAL_HEADER = 16
 const XERIAL_BLOCK = 32 * 1024
 
 export function snappyDecode(data: Buffer): Buffer {
-  if (data.length < XERIAL_HEADER || !data.subarray(0, 8).equals(XERIAL_MAGIC)) return asBuffer(snappy().uncompress(data))
+  if (data.length < XERIAL_HEADER || !data.subarray(0, 8).equals(XERIAL_MAGIC))
+    return asBuffer(snappy().uncompress(data))
   const parts: Buffer[] = []
   let pos = XERIAL_HEADER
   while (pos + 4 <= data.length) {

@@ -5,7 +5,12 @@ import {type ApiSpec, type Reader, buildRequest, flex} from './wire.js'
  * ConsumerGroupDescribe (API 69, KIP-848): groups on the new consumer protocol, which the classic
  * DescribeGroups reports as Dead with no members.
  */
-export const ConsumerGroupDescribeApi: ApiSpec = {apiKey: 69, apiName: 'ConsumerGroupDescribe', minVersion: 0, maxVersion: 1}
+export const ConsumerGroupDescribeApi: ApiSpec = {
+  apiKey: 69,
+  apiName: 'ConsumerGroupDescribe',
+  minVersion: 0,
+  maxVersion: 1,
+}
 
 export interface ConsumerGroupTopicPartitions {
   topicId: string
@@ -40,7 +45,11 @@ export interface DescribedConsumerGroup {
   authorizedOperations: number
 }
 
-export function encodeConsumerGroupDescribe(e: KafkaEncoder, groupIds: string[], includeAuthorizedOperations = false): void {
+export function encodeConsumerGroupDescribe(
+  e: KafkaEncoder,
+  groupIds: string[],
+  includeAuthorizedOperations = false,
+): void {
   flex.array(e, groupIds, flex.string)
   e.writeBoolean(includeAuthorizedOperations)
   flex.tags(e)
@@ -56,7 +65,10 @@ function readAssignment(r: Reader): ConsumerGroupTopicPartitions[] {
   return topics
 }
 
-export function decodeConsumerGroupDescribe(r: Reader, version: number): {throttleTimeMs: number; groups: DescribedConsumerGroup[]} {
+export function decodeConsumerGroupDescribe(
+  r: Reader,
+  version: number,
+): {throttleTimeMs: number; groups: DescribedConsumerGroup[]} {
   const throttleTimeMs = r.int32()
   const groups = r.compactArray((g) => {
     const errorCode = g.int16()
@@ -86,7 +98,17 @@ export function decodeConsumerGroupDescribe(r: Reader, version: number): {thrott
     })
     const authorizedOperations = g.int32()
     g.taggedFields()
-    return {errorCode, errorMessage, groupId, groupState, groupEpoch, assignmentEpoch, assignorName, members, authorizedOperations}
+    return {
+      errorCode,
+      errorMessage,
+      groupId,
+      groupState,
+      groupEpoch,
+      assignmentEpoch,
+      assignorName,
+      members,
+      authorizedOperations,
+    }
   })
   r.taggedFields()
   return {throttleTimeMs, groups}

@@ -2,7 +2,12 @@ import type {KafkaEncoder} from './kafkajs-internals.js'
 import {type ApiSpec, type Reader, buildRequest, flex} from './wire.js'
 
 /** DescribeClientQuotas (API 48). v1 (flexible, Kafka 2.8+) is the one kctl speaks. */
-export const DescribeClientQuotasApi: ApiSpec = {apiKey: 48, apiName: 'DescribeClientQuotas', minVersion: 1, maxVersion: 1}
+export const DescribeClientQuotasApi: ApiSpec = {
+  apiKey: 48,
+  apiName: 'DescribeClientQuotas',
+  minVersion: 1,
+  maxVersion: 1,
+}
 
 /** match_type: 0 = this name, 1 = the default entity, 2 = any entity of the type. */
 export const QUOTA_MATCH = {exact: 0, default: 1, specified: 2} as const
@@ -26,7 +31,10 @@ export interface DescribeClientQuotasResponse {
   entries: {entity: QuotaEntityPart[]; values: {key: string; value: number}[]}[] | null
 }
 
-export function encodeDescribeClientQuotas(e: KafkaEncoder, req: {components: QuotaFilterComponent[]; strict: boolean}): void {
+export function encodeDescribeClientQuotas(
+  e: KafkaEncoder,
+  req: {components: QuotaFilterComponent[]; strict: boolean},
+): void {
   flex.array(e, req.components, (e, c) => {
     e.writeUVarIntString(c.entityType)
     e.writeInt8(c.matchType)
@@ -68,7 +76,11 @@ export function decodeDescribeClientQuotas(r: Reader): DescribeClientQuotasRespo
   return {throttleTimeMs, errorCode, errorMessage, entries}
 }
 
-export function describeClientQuotasRequest(version: number, req: {components: QuotaFilterComponent[]; strict: boolean}, Encoder: new () => KafkaEncoder) {
+export function describeClientQuotasRequest(
+  version: number,
+  req: {components: QuotaFilterComponent[]; strict: boolean},
+  Encoder: new () => KafkaEncoder,
+) {
   return buildRequest({
     api: DescribeClientQuotasApi,
     version,

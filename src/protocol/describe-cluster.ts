@@ -61,7 +61,16 @@ export function decodeDescribeCluster(r: Reader, version: number): DescribeClust
   })
   const clusterAuthorizedOperations = r.int32()
   r.taggedFields()
-  return {throttleTimeMs, errorCode, errorMessage, endpointType, clusterId, controllerId, brokers, clusterAuthorizedOperations}
+  return {
+    throttleTimeMs,
+    errorCode,
+    errorMessage,
+    endpointType,
+    clusterId,
+    controllerId,
+    brokers,
+    clusterAuthorizedOperations,
+  }
 }
 
 export function describeClusterRequest(version: number, req: DescribeClusterRequest, Encoder: new () => KafkaEncoder) {

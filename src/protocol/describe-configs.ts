@@ -23,7 +23,16 @@ export const CONFIG_SOURCES: Record<number, string> = {
 }
 
 export const CONFIG_TYPES: Record<number, string> = {
-  0: 'unknown', 1: 'boolean', 2: 'string', 3: 'int', 4: 'short', 5: 'long', 6: 'double', 7: 'list', 8: 'class', 9: 'password',
+  0: 'unknown',
+  1: 'boolean',
+  2: 'string',
+  3: 'int',
+  4: 'short',
+  5: 'long',
+  6: 'double',
+  7: 'list',
+  8: 'class',
+  9: 'password',
 }
 
 export interface DescribeConfigsResource {

@@ -64,7 +64,14 @@ export function decodeDescribeGroups(r: Reader, version: number): {throttleTimeM
 }
 
 export function describeGroupsRequest(version: number, groupIds: string[], Encoder: new () => KafkaEncoder) {
-  return buildRequest({api: DescribeGroupsApi, version, flexible: true, Encoder, encode: (e) => encodeDescribeGroups(e, groupIds), decode: (r) => decodeDescribeGroups(r, version)})
+  return buildRequest({
+    api: DescribeGroupsApi,
+    version,
+    flexible: true,
+    Encoder,
+    encode: (e) => encodeDescribeGroups(e, groupIds),
+    decode: (r) => decodeDescribeGroups(r, version),
+  })
 }
 
 /**

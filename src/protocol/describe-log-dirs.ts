@@ -75,7 +75,11 @@ export function decodeDescribeLogDirs(r: Reader, version: number): DescribeLogDi
   return {throttleTimeMs, errorCode, results}
 }
 
-export function describeLogDirsRequest(version: number, topics: DescribeLogDirsRequest, Encoder: new () => KafkaEncoder) {
+export function describeLogDirsRequest(
+  version: number,
+  topics: DescribeLogDirsRequest,
+  Encoder: new () => KafkaEncoder,
+) {
   return buildRequest({
     api: DescribeLogDirsApi,
     version,

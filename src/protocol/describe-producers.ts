@@ -28,7 +28,10 @@ export function encodeDescribeProducers(e: KafkaEncoder, topics: {topic: string;
   e.writeInt8(0)
 }
 
-export function decodeDescribeProducers(r: Reader): {throttleTimeMs: number; topics: {name: string; partitions: DescribeProducersPartition[]}[]} {
+export function decodeDescribeProducers(r: Reader): {
+  throttleTimeMs: number
+  topics: {name: string; partitions: DescribeProducersPartition[]}[]
+} {
   const throttleTimeMs = r.int32()
   const topics = r.compactArray((t) => {
     const name = t.compactString()
@@ -58,6 +61,17 @@ export function decodeDescribeProducers(r: Reader): {throttleTimeMs: number; top
   return {throttleTimeMs, topics}
 }
 
-export function describeProducersRequest(version: number, topics: {topic: string; partitions: number[]}[], Encoder: new () => KafkaEncoder) {
-  return buildRequest({api: DescribeProducersApi, version, flexible: true, Encoder, encode: (e) => encodeDescribeProducers(e, topics), decode: decodeDescribeProducers})
+export function describeProducersRequest(
+  version: number,
+  topics: {topic: string; partitions: number[]}[],
+  Encoder: new () => KafkaEncoder,
+) {
+  return buildRequest({
+    api: DescribeProducersApi,
+    version,
+    flexible: true,
+    Encoder,
+    encode: (e) => encodeDescribeProducers(e, topics),
+    decode: decodeDescribeProducers,
+  })
 }

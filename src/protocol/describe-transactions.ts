@@ -2,7 +2,12 @@ import type {KafkaEncoder} from './kafkajs-internals.js'
 import {type ApiSpec, type Reader, buildRequest, flex} from './wire.js'
 
 /** DescribeTransactions (API 65, KIP-664): a transaction's state, sent to its coordinator. Flexible. */
-export const DescribeTransactionsApi: ApiSpec = {apiKey: 65, apiName: 'DescribeTransactions', minVersion: 0, maxVersion: 0}
+export const DescribeTransactionsApi: ApiSpec = {
+  apiKey: 65,
+  apiName: 'DescribeTransactions',
+  minVersion: 0,
+  maxVersion: 0,
+}
 
 export interface DescribedTransaction {
   errorCode: number
@@ -37,12 +42,32 @@ export function decodeDescribeTransactions(r: Reader): {throttleTimeMs: number; 
       return topic
     })
     t.taggedFields()
-    return {errorCode, transactionalId, transactionState, transactionTimeoutMs, transactionStartTimeMs, producerId, producerEpoch, topics}
+    return {
+      errorCode,
+      transactionalId,
+      transactionState,
+      transactionTimeoutMs,
+      transactionStartTimeMs,
+      producerId,
+      producerEpoch,
+      topics,
+    }
   })
   r.taggedFields()
   return {throttleTimeMs, transactions}
 }
 
-export function describeTransactionsRequest(version: number, transactionalIds: string[], Encoder: new () => KafkaEncoder) {
-  return buildRequest({api: DescribeTransactionsApi, version, flexible: true, Encoder, encode: (e) => encodeDescribeTransactions(e, transactionalIds), decode: decodeDescribeTransactions})
+export function describeTransactionsRequest(
+  version: number,
+  transactionalIds: string[],
+  Encoder: new () => KafkaEncoder,
+) {
+  return buildRequest({
+    api: DescribeTransactionsApi,
+    version,
+    flexible: true,
+    Encoder,
+    encode: (e) => encodeDescribeTransactions(e, transactionalIds),
+    decode: decodeDescribeTransactions,
+  })
 }

@@ -2,7 +2,12 @@ import type {KafkaEncoder} from './kafkajs-internals.js'
 import {type ApiSpec, type Reader, buildRequest, flex} from './wire.js'
 
 /** DescribeUserScramCredentials (API 50, KIP-554): mechanisms and iterations, never secrets. */
-export const DescribeUserScramCredentialsApi: ApiSpec = {apiKey: 50, apiName: 'DescribeUserScramCredentials', minVersion: 0, maxVersion: 0}
+export const DescribeUserScramCredentialsApi: ApiSpec = {
+  apiKey: 50,
+  apiName: 'DescribeUserScramCredentials',
+  minVersion: 0,
+  maxVersion: 0,
+}
 
 /** Kafka's ScramMechanism codes. */
 export const SCRAM_MECHANISMS = {1: 'SCRAM-SHA-256', 2: 'SCRAM-SHA-512'} as const
@@ -14,7 +19,12 @@ export interface DescribeUserScramCredentialsResponse {
   throttleTimeMs: number
   errorCode: number
   errorMessage: string | null
-  results: {user: string; errorCode: number; errorMessage: string | null; credentialInfos: {mechanism: number; iterations: number}[]}[]
+  results: {
+    user: string
+    errorCode: number
+    errorMessage: string | null
+    credentialInfos: {mechanism: number; iterations: number}[]
+  }[]
 }
 
 /** `users` null describes every user with credentials. */
@@ -46,7 +56,11 @@ export function decodeDescribeUserScramCredentials(r: Reader): DescribeUserScram
   return {throttleTimeMs, errorCode, errorMessage, results}
 }
 
-export function describeUserScramCredentialsRequest(version: number, users: string[] | null, Encoder: new () => KafkaEncoder) {
+export function describeUserScramCredentialsRequest(
+  version: number,
+  users: string[] | null,
+  Encoder: new () => KafkaEncoder,
+) {
   return buildRequest({
     api: DescribeUserScramCredentialsApi,
     version,

@@ -35,7 +35,11 @@ export function decodeElectLeaders(r: Reader, version: number): ElectLeadersResp
   const results = arr(() => {
     const topic = flexible ? r.compactString() : r.string()
     const partitions = arr(() => {
-      const p = {partitionId: r.int32(), errorCode: r.int16(), errorMessage: flexible ? r.compactNullableString() : r.nullableString()}
+      const p = {
+        partitionId: r.int32(),
+        errorCode: r.int16(),
+        errorMessage: flexible ? r.compactNullableString() : r.nullableString(),
+      }
       if (flexible) r.taggedFields()
       return p
     })

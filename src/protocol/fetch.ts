@@ -100,5 +100,12 @@ export function decodeFetch(r: Reader): FetchResponse {
 }
 
 export function fetchRequest(version: number, options: FetchRequestOptions, Encoder: new () => KafkaEncoder) {
-  return buildRequest({api: FetchApi, version, flexible: true, Encoder, encode: (e) => encodeFetch(e, options), decode: decodeFetch})
+  return buildRequest({
+    api: FetchApi,
+    version,
+    flexible: true,
+    Encoder,
+    encode: (e) => encodeFetch(e, options),
+    decode: decodeFetch,
+  })
 }

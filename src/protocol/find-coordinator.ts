@@ -28,7 +28,14 @@ export function encodeFindCoordinator(e: KafkaEncoder, keys: string[], keyType =
 export function decodeFindCoordinator(r: Reader): {throttleTimeMs: number; coordinators: Coordinator[]} {
   const throttleTimeMs = r.int32()
   const coordinators = r.compactArray((c) => {
-    const coordinator = {key: c.compactString(), nodeId: c.int32(), host: c.compactString(), port: c.int32(), errorCode: c.int16(), errorMessage: c.compactNullableString()}
+    const coordinator = {
+      key: c.compactString(),
+      nodeId: c.int32(),
+      host: c.compactString(),
+      port: c.int32(),
+      errorCode: c.int16(),
+      errorMessage: c.compactNullableString(),
+    }
     c.taggedFields()
     return coordinator
   })
@@ -36,6 +43,18 @@ export function decodeFindCoordinator(r: Reader): {throttleTimeMs: number; coord
   return {throttleTimeMs, coordinators}
 }
 
-export function findCoordinatorRequest(version: number, keys: string[], Encoder: new () => KafkaEncoder, keyType = COORDINATOR_GROUP) {
-  return buildRequest({api: FindCoordinatorApi, version, flexible: true, Encoder, encode: (e) => encodeFindCoordinator(e, keys, keyType), decode: decodeFindCoordinator})
+export function findCoordinatorRequest(
+  version: number,
+  keys: string[],
+  Encoder: new () => KafkaEncoder,
+  keyType = COORDINATOR_GROUP,
+) {
+  return buildRequest({
+    api: FindCoordinatorApi,
+    version,
+    flexible: true,
+    Encoder,
+    encode: (e) => encodeFindCoordinator(e, keys, keyType),
+    decode: decodeFindCoordinator,
+  })
 }

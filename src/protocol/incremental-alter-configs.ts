@@ -7,7 +7,12 @@ import {type ApiSpec, type Reader, buildRequest} from './wire.js'
  * the legacy AlterConfigs (33), which replaces every dynamic override of the resource.
  * v0 is non-flexible (Kafka 2.3+), v1 is flexible.
  */
-export const IncrementalAlterConfigsApi: ApiSpec = {apiKey: 44, apiName: 'IncrementalAlterConfigs', minVersion: 0, maxVersion: 1}
+export const IncrementalAlterConfigsApi: ApiSpec = {
+  apiKey: 44,
+  apiName: 'IncrementalAlterConfigs',
+  minVersion: 0,
+  maxVersion: 1,
+}
 
 export const ConfigOperation = {set: 0, delete: 1, append: 2, subtract: 3} as const
 export type ConfigOperationName = keyof typeof ConfigOperation
@@ -42,7 +47,11 @@ export interface IncrementalAlterConfigsResponse {
   responses: AlterConfigsResourceResponse[]
 }
 
-export function encodeIncrementalAlterConfigs(e: KafkaEncoder, version: number, req: IncrementalAlterConfigsRequest): void {
+export function encodeIncrementalAlterConfigs(
+  e: KafkaEncoder,
+  version: number,
+  req: IncrementalAlterConfigsRequest,
+): void {
   const w = versionedWriter(e, version >= 1)
   w.array(req.resources, (resource) => {
     e.writeInt8(resource.resourceType)
@@ -63,7 +72,12 @@ export function decodeIncrementalAlterConfigs(r: Reader, version: number): Incre
   const v = versionedReader(version >= 1)
   const throttleTimeMs = r.int32()
   const responses = v.array(r, (x) => {
-    const response = {errorCode: x.int16(), errorMessage: v.nullableString(x), resourceType: x.int8(), resourceName: v.string(x)}
+    const response = {
+      errorCode: x.int16(),
+      errorMessage: v.nullableString(x),
+      resourceType: x.int8(),
+      resourceName: v.string(x),
+    }
     v.tags(x)
     return response
   })
@@ -71,7 +85,11 @@ export function decodeIncrementalAlterConfigs(r: Reader, version: number): Incre
   return {throttleTimeMs, responses}
 }
 
-export function incrementalAlterConfigsRequest(version: number, req: IncrementalAlterConfigsRequest, Encoder: new () => KafkaEncoder) {
+export function incrementalAlterConfigsRequest(
+  version: number,
+  req: IncrementalAlterConfigsRequest,
+  Encoder: new () => KafkaEncoder,
+) {
   return buildRequest({
     api: IncrementalAlterConfigsApi,
     version,

@@ -26,7 +26,13 @@ export type EncoderConstructor = new () => KafkaEncoder
 
 /** What kafkajs's connection.send() takes: it writes the v1 request header, then encode(). */
 export interface ProtocolRequest<T> {
-  request: {apiKey: number; apiVersion: number; apiName: string; encode: () => Promise<KafkaEncoder>; expectResponse?: () => boolean}
+  request: {
+    apiKey: number
+    apiVersion: number
+    apiName: string
+    encode: () => Promise<KafkaEncoder>
+    expectResponse?: () => boolean
+  }
   response: {decode: (payload: Buffer) => Promise<unknown>; parse: (decoded: unknown) => Promise<T>}
   requestTimeout?: number
 }
@@ -47,10 +53,18 @@ export interface KafkaBroker {
 }
 
 export interface KafkaInternals {
-  Broker: new (options: {connectionPool: unknown; logger: unknown; nodeId: number | null; authenticationTimeout: number; allowAutoTopicCreation: boolean}) => KafkaBroker
+  Broker: new (options: {
+    connectionPool: unknown
+    logger: unknown
+    nodeId: number | null
+    authenticationTimeout: number
+    allowAutoTopicCreation: boolean
+  }) => KafkaBroker
   ConnectionPool: new (options: Record<string, unknown>) => unknown
   createLogger: (options: {level: number; logCreator: unknown}) => unknown
-  InstrumentationEventEmitter: new () => {addListener(name: string, fn: (event: {payload: RequestEvent}) => void): () => void}
+  InstrumentationEventEmitter: new () => {
+    addListener(name: string, fn: (event: {payload: RequestEvent}) => void): () => void
+  }
   Encoder: EncoderConstructor
   socketFactory: () => unknown
 }

@@ -6,7 +6,12 @@ import {type ApiSpec, type Reader, buildRequest, flex} from './wire.js'
  * of client-metrics subscriptions); v1 (KIP-1142, Kafka 4.1+) lists resources of any config type.
  * Every version is flexible.
  */
-export const ListConfigResourcesApi: ApiSpec = {apiKey: 74, apiName: 'ListConfigResources', minVersion: 0, maxVersion: 1}
+export const ListConfigResourcesApi: ApiSpec = {
+  apiKey: 74,
+  apiName: 'ListConfigResources',
+  minVersion: 0,
+  maxVersion: 1,
+}
 
 export interface ListedConfigResource {
   name: string
@@ -20,7 +25,10 @@ export function encodeListConfigResources(e: KafkaEncoder, version: number, reso
   flex.tags(e)
 }
 
-export function decodeListConfigResources(r: Reader, version: number): {throttleTimeMs: number; errorCode: number; resources: ListedConfigResource[]} {
+export function decodeListConfigResources(
+  r: Reader,
+  version: number,
+): {throttleTimeMs: number; errorCode: number; resources: ListedConfigResource[]} {
   const throttleTimeMs = r.int32()
   const errorCode = r.int16()
   const resources = r.compactArray((c) => {
@@ -33,5 +41,12 @@ export function decodeListConfigResources(r: Reader, version: number): {throttle
 }
 
 export function listConfigResourcesRequest(version: number, resourceTypes: number[], Encoder: new () => KafkaEncoder) {
-  return buildRequest({api: ListConfigResourcesApi, version, flexible: true, Encoder, encode: (e) => encodeListConfigResources(e, version, resourceTypes), decode: (r) => decodeListConfigResources(r, version)})
+  return buildRequest({
+    api: ListConfigResourcesApi,
+    version,
+    flexible: true,
+    Encoder,
+    encode: (e) => encodeListConfigResources(e, version, resourceTypes),
+    decode: (r) => decodeListConfigResources(r, version),
+  })
 }

@@ -37,7 +37,12 @@ export function decodeListGroups(r: Reader, version: number): ListGroupsResponse
   const throttleTimeMs = r.int32()
   const errorCode = r.int16()
   const groups = r.compactArray((g) => {
-    const group: ListedGroup = {groupId: g.compactString(), protocolType: g.compactString(), groupState: g.compactString(), groupType: version >= 5 ? g.compactString() : null}
+    const group: ListedGroup = {
+      groupId: g.compactString(),
+      protocolType: g.compactString(),
+      groupState: g.compactString(),
+      groupType: version >= 5 ? g.compactString() : null,
+    }
     g.taggedFields()
     return group
   })
@@ -46,5 +51,12 @@ export function decodeListGroups(r: Reader, version: number): ListGroupsResponse
 }
 
 export function listGroupsRequest(version: number, req: ListGroupsRequest, Encoder: new () => KafkaEncoder) {
-  return buildRequest({api: ListGroupsApi, version, flexible: true, Encoder, encode: (e) => encodeListGroups(e, version, req), decode: (r) => decodeListGroups(r, version)})
+  return buildRequest({
+    api: ListGroupsApi,
+    version,
+    flexible: true,
+    Encoder,
+    encode: (e) => encodeListGroups(e, version, req),
+    decode: (r) => decodeListGroups(r, version),
+  })
 }

@@ -42,12 +42,21 @@ export function encodeListOffsets(e: KafkaEncoder, topics: ListOffsetsTopic[], i
   flex.tags(e)
 }
 
-export function decodeListOffsets(r: Reader): {throttleTimeMs: number; topics: {name: string; partitions: ListedOffset[]}[]} {
+export function decodeListOffsets(r: Reader): {
+  throttleTimeMs: number
+  topics: {name: string; partitions: ListedOffset[]}[]
+} {
   const throttleTimeMs = r.int32()
   const topics = r.compactArray((t) => {
     const name = t.compactString()
     const partitions = t.compactArray((p) => {
-      const partition = {partitionIndex: p.int32(), errorCode: p.int16(), timestamp: p.int64(), offset: p.int64(), leaderEpoch: p.int32()}
+      const partition = {
+        partitionIndex: p.int32(),
+        errorCode: p.int16(),
+        timestamp: p.int64(),
+        offset: p.int64(),
+        leaderEpoch: p.int32(),
+      }
       p.taggedFields()
       return partition
     })
@@ -58,6 +67,18 @@ export function decodeListOffsets(r: Reader): {throttleTimeMs: number; topics: {
   return {throttleTimeMs, topics}
 }
 
-export function listOffsetsRequest(version: number, topics: ListOffsetsTopic[], Encoder: new () => KafkaEncoder, isolationLevel = 0) {
-  return buildRequest({api: ListOffsetsApi, version, flexible: true, Encoder, encode: (e) => encodeListOffsets(e, topics, isolationLevel), decode: decodeListOffsets})
+export function listOffsetsRequest(
+  version: number,
+  topics: ListOffsetsTopic[],
+  Encoder: new () => KafkaEncoder,
+  isolationLevel = 0,
+) {
+  return buildRequest({
+    api: ListOffsetsApi,
+    version,
+    flexible: true,
+    Encoder,
+    encode: (e) => encodeListOffsets(e, topics, isolationLevel),
+    decode: decodeListOffsets,
+  })
 }

@@ -51,6 +51,17 @@ export function decodeListTransactions(r: Reader): ListTransactionsResponse {
   return {throttleTimeMs, errorCode, unknownStateFilters, transactions}
 }
 
-export function listTransactionsRequest(version: number, req: ListTransactionsRequest, Encoder: new () => KafkaEncoder) {
-  return buildRequest({api: ListTransactionsApi, version, flexible: true, Encoder, encode: (e) => encodeListTransactions(e, version, req), decode: decodeListTransactions})
+export function listTransactionsRequest(
+  version: number,
+  req: ListTransactionsRequest,
+  Encoder: new () => KafkaEncoder,
+) {
+  return buildRequest({
+    api: ListTransactionsApi,
+    version,
+    flexible: true,
+    Encoder,
+    encode: (e) => encodeListTransactions(e, version, req),
+    decode: decodeListTransactions,
+  })
 }

@@ -28,10 +28,20 @@ export function encodeOffsetDelete(e: KafkaEncoder, req: OffsetDeleteRequest): v
 export function decodeOffsetDelete(r: Reader): OffsetDeleteResponse {
   const errorCode = r.int16()
   const throttleTimeMs = r.int32()
-  const topics = r.array((t) => ({name: t.string(), partitions: t.array((p) => ({partitionIndex: p.int32(), errorCode: p.int16()}))}))
+  const topics = r.array((t) => ({
+    name: t.string(),
+    partitions: t.array((p) => ({partitionIndex: p.int32(), errorCode: p.int16()})),
+  }))
   return {errorCode, throttleTimeMs, topics}
 }
 
 export function offsetDeleteRequest(version: number, req: OffsetDeleteRequest, Encoder: new () => KafkaEncoder) {
-  return buildRequest({api: OffsetDeleteApi, version, flexible: false, Encoder, encode: (e) => encodeOffsetDelete(e, req), decode: decodeOffsetDelete})
+  return buildRequest({
+    api: OffsetDeleteApi,
+    version,
+    flexible: false,
+    Encoder,
+    encode: (e) => encodeOffsetDelete(e, req),
+    decode: decodeOffsetDelete,
+  })
 }

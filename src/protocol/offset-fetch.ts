@@ -28,7 +28,12 @@ export interface OffsetFetchGroupResponse {
   errorCode: number
 }
 
-export function encodeOffsetFetch(e: KafkaEncoder, version: number, groups: OffsetFetchGroupRequest[], requireStable = false): void {
+export function encodeOffsetFetch(
+  e: KafkaEncoder,
+  version: number,
+  groups: OffsetFetchGroupRequest[],
+  requireStable = false,
+): void {
   flex.array(e, groups, (e, g) => {
     flex.string(e, g.groupId)
     if (version >= 9) {
@@ -53,7 +58,13 @@ export function decodeOffsetFetch(r: Reader): {throttleTimeMs: number; groups: O
     const topics = g.compactArray((t) => {
       const name = t.compactString()
       const partitions = t.compactArray((p) => {
-        const partition = {partitionIndex: p.int32(), committedOffset: p.int64(), committedLeaderEpoch: p.int32(), metadata: p.compactNullableString(), errorCode: p.int16()}
+        const partition = {
+          partitionIndex: p.int32(),
+          committedOffset: p.int64(),
+          committedLeaderEpoch: p.int32(),
+          metadata: p.compactNullableString(),
+          errorCode: p.int16(),
+        }
         p.taggedFields()
         return partition
       })
@@ -68,6 +79,17 @@ export function decodeOffsetFetch(r: Reader): {throttleTimeMs: number; groups: O
   return {throttleTimeMs, groups}
 }
 
-export function offsetFetchRequest(version: number, groups: OffsetFetchGroupRequest[], Encoder: new () => KafkaEncoder) {
-  return buildRequest({api: OffsetFetchApi, version, flexible: true, Encoder, encode: (e) => encodeOffsetFetch(e, version, groups), decode: decodeOffsetFetch})
+export function offsetFetchRequest(
+  version: number,
+  groups: OffsetFetchGroupRequest[],
+  Encoder: new () => KafkaEncoder,
+) {
+  return buildRequest({
+    api: OffsetFetchApi,
+    version,
+    flexible: true,
+    Encoder,
+    encode: (e) => encodeOffsetFetch(e, version, groups),
+    decode: decodeOffsetFetch,
+  })
 }

@@ -49,24 +49,32 @@ export function encodeProduce(e: KafkaEncoder, req: ProduceRequest): void {
 export function decodeProduce(r: Reader): ProduceResponse {
   const topics = r.array((t) => ({
     name: t.string(),
-    partitions: t.array(
-      (p): ProducePartitionResponse => ({
-        index: p.int32(),
-        errorCode: p.int16(),
-        baseOffset: p.int64(),
-        logAppendTimeMs: p.int64(),
-        logStartOffset: p.int64(),
-        recordErrors: p.array((e) => ({batchIndex: e.int32(), message: e.nullableString()})),
-        errorMessage: p.nullableString(),
-      }),
-    ),
+    partitions: t.array((p): ProducePartitionResponse => ({
+      index: p.int32(),
+      errorCode: p.int16(),
+      baseOffset: p.int64(),
+      logAppendTimeMs: p.int64(),
+      logStartOffset: p.int64(),
+      recordErrors: p.array((e) => ({batchIndex: e.int32(), message: e.nullableString()})),
+      errorMessage: p.nullableString(),
+    })),
   }))
   return {topics, throttleTimeMs: r.int32()}
 }
 
 /** With acks 0 the broker sends no response: the request resolves with undefined. */
-export function produceRequest(version: number, req: ProduceRequest, Encoder: new () => KafkaEncoder): ProtocolRequest<ProduceResponse | undefined> {
-  const built = buildRequest({api: ProduceApi, version, flexible: false, Encoder, encode: (e) => encodeProduce(e, req), decode: decodeProduce})
+export function produceRequest(
+  version: number,
+  req: ProduceRequest,
+  Encoder: new () => KafkaEncoder,
+): ProtocolRequest<ProduceResponse | undefined> {
+  const built = buildRequest({
+    api: ProduceApi,
+    version,
+    flexible: false,
+    Encoder,
+    encode: (e) => encodeProduce(e, req),
+    decode: decodeProduce,
+  })
   return {...built, request: {...built.request, expectResponse: () => req.acks !== 0}}
 }
-

@@ -21,11 +21,18 @@ export function throwIfError(errorCode: number, errorMessage: string | null | un
   throw protocolErrorToKctl(errorCode, errorMessage, what)
 }
 
-export function protocolErrorToKctl(errorCode: number, errorMessage: string | null | undefined, what: string): KctlError {
+export function protocolErrorToKctl(
+  errorCode: number,
+  errorMessage: string | null | undefined,
+  what: string,
+): KctlError {
   const type = errorName(errorCode)
   const detail = errorMessage ? `: ${errorMessage}` : ''
   if (type.endsWith('_AUTHORIZATION_FAILED')) {
-    return connectionError(`Not authorized: the cluster denied ${what} (${type})${detail}`, {code: 'AUTHORIZATION_FAILED', details: {kafkaError: type}})
+    return connectionError(`Not authorized: the cluster denied ${what} (${type})${detail}`, {
+      code: 'AUTHORIZATION_FAILED',
+      details: {kafkaError: type},
+    })
   }
   return operationError(`${what} failed: ${type}${detail}`, {code: kafkaErrorCode(type)})
 }

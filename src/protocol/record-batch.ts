@@ -58,7 +58,12 @@ export function recordTimestampAt(records: Buffer, offset: bigint): RecordTimest
       continue
     }
     const baseTimestamp = int64(records, pos + BASE_TIMESTAMP)
-    if (attributes & LOG_APPEND_TIME) return {offset: offset > baseOffset ? offset : baseOffset, timestamp: int64(records, pos + MAX_TIMESTAMP), exact: true}
+    if (attributes & LOG_APPEND_TIME)
+      return {
+        offset: offset > baseOffset ? offset : baseOffset,
+        timestamp: int64(records, pos + MAX_TIMESTAMP),
+        exact: true,
+      }
     const complete = end <= records.length
     const compression = attributes & COMPRESSION_MASK
     let body: Buffer | null = null
@@ -70,7 +75,8 @@ export function recordTimestampAt(records: Buffer, offset: bigint): RecordTimest
       pos = end
       continue
     }
-    if (found === 'none' || found === 'cut') return known({offset: baseOffset, timestamp: baseTimestamp, exact: baseOffset >= offset})
+    if (found === 'none' || found === 'cut')
+      return known({offset: baseOffset, timestamp: baseTimestamp, exact: baseOffset >= offset})
     return known(found)
   }
   return null
@@ -80,7 +86,12 @@ export function recordTimestampAt(records: Buffer, offset: bigint): RecordTimest
 const known = (r: RecordTimestamp): RecordTimestamp | null => (r.timestamp < 0 ? null : r)
 
 /** Walks a batch's records: varint length, attributes, timestamp delta, offset delta, … */
-function findRecord(body: Buffer, baseOffset: bigint, baseTimestamp: number, offset: bigint): RecordTimestamp | 'cut' | 'none' {
+function findRecord(
+  body: Buffer,
+  baseOffset: bigint,
+  baseTimestamp: number,
+  offset: bigint,
+): RecordTimestamp | 'cut' | 'none' {
   const cursor = {pos: 0}
   while (cursor.pos < body.length) {
     const length = varint(body, cursor)
@@ -210,7 +221,13 @@ function decodeBatch(b: Buffer): DecodedBatch {
       headers.push({key: k ? k.toString('utf8') : '', value: bytes(body, c)})
     }
     if (c.pos !== start + length) throw new Error(`corrupt record at offset ${baseOffset + BigInt(offsetDelta)}`)
-    recs.push({offset: baseOffset + BigInt(offsetDelta), timestamp: appendTime ? maxTimestamp : baseTimestamp + timestampDelta, key, value, headers})
+    recs.push({
+      offset: baseOffset + BigInt(offsetDelta),
+      timestamp: appendTime ? maxTimestamp : baseTimestamp + timestampDelta,
+      key,
+      value,
+      headers,
+    })
   }
   const isControl = (attributes & CONTROL) !== 0
   let control: DecodedBatch['control'] = null
@@ -234,7 +251,10 @@ function decodeBatch(b: Buffer): DecodedBatch {
 }
 
 /** A legacy entry: offset, size, crc, magic, attributes, [timestamp (v1)], key, value. */
-function decodeLegacy(b: Buffer, outer?: {offset: bigint; magic: number; timestamp: number; appendTime: boolean}): DecodedBatch {
+function decodeLegacy(
+  b: Buffer,
+  outer?: {offset: bigint; magic: number; timestamp: number; appendTime: boolean},
+): DecodedBatch {
   const offset = b.readBigInt64BE(0)
   const magic = b[MAGIC]
   const attributes = b[MAGIC + 1]
@@ -256,11 +276,16 @@ function decodeLegacy(b: Buffer, outer?: {offset: bigint; magic: number; timesta
   }
   if (compression === 0 || !value) {
     const ts = outer?.appendTime ? outer.timestamp : timestamp
-    return {...base, baseOffset: offset, lastOffset: offset, records: [{offset, timestamp: ts, key, value, headers: []}]}
+    return {
+      ...base,
+      baseOffset: offset,
+      lastOffset: offset,
+      records: [{offset, timestamp: ts, key, value, headers: []}],
+    }
   }
   const inner = decompress(compression, value)
   const entries: DecodedBatch[] = []
-  for (let p = 0; p + LOG_OVERHEAD <= inner.length; ) {
+  for (let p = 0; p + LOG_OVERHEAD <= inner.length;) {
     const end = p + LOG_OVERHEAD + inner.readInt32BE(p + LENGTH)
     if (end > inner.length) throw new Error(`corrupt compressed message set at offset ${offset}`)
     entries.push(decodeLegacy(inner.subarray(p, end), {offset, magic, timestamp, appendTime}))

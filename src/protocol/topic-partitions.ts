@@ -6,7 +6,11 @@ import {flex} from './wire.js'
  * ElectLeaders): INT32-length arrays and INT16 strings before flexible versions, compact ones
  * with tag buffers after. null = every partition.
  */
-export function writeTopicPartitions(e: KafkaEncoder, flexible: boolean, topics: {topic: string; partitions: number[]}[] | null): void {
+export function writeTopicPartitions(
+  e: KafkaEncoder,
+  flexible: boolean,
+  topics: {topic: string; partitions: number[]}[] | null,
+): void {
   if (flexible) {
     flex.array(e, topics, (e, t) => {
       e.writeUVarIntString(t.topic)

@@ -14,7 +14,11 @@ export interface ProducerIdentity {
   producerEpoch: number
 }
 
-export function encodeInitProducerId(e: KafkaEncoder, transactionalId: string | null, transactionTimeoutMs: number): void {
+export function encodeInitProducerId(
+  e: KafkaEncoder,
+  transactionalId: string | null,
+  transactionTimeoutMs: number,
+): void {
   flex.nullableString(e, transactionalId)
   e.writeInt32(transactionTimeoutMs)
   int64(e, -1n) // producer id: none yet
@@ -28,11 +32,28 @@ export function decodeInitProducerId(r: Reader): ProducerIdentity & {throttleTim
   return out
 }
 
-export function initProducerIdRequest(version: number, transactionalId: string | null, transactionTimeoutMs: number, Encoder: new () => KafkaEncoder) {
-  return buildRequest({api: InitProducerIdApi, version, flexible: true, Encoder, encode: (e) => encodeInitProducerId(e, transactionalId, transactionTimeoutMs), decode: decodeInitProducerId})
+export function initProducerIdRequest(
+  version: number,
+  transactionalId: string | null,
+  transactionTimeoutMs: number,
+  Encoder: new () => KafkaEncoder,
+) {
+  return buildRequest({
+    api: InitProducerIdApi,
+    version,
+    flexible: true,
+    Encoder,
+    encode: (e) => encodeInitProducerId(e, transactionalId, transactionTimeoutMs),
+    decode: decodeInitProducerId,
+  })
 }
 
-export function encodeAddPartitionsToTxn(e: KafkaEncoder, transactionalId: string, id: ProducerIdentity, topics: {name: string; partitions: number[]}[]): void {
+export function encodeAddPartitionsToTxn(
+  e: KafkaEncoder,
+  transactionalId: string,
+  id: ProducerIdentity,
+  topics: {name: string; partitions: number[]}[],
+): void {
   flex.string(e, transactionalId)
   int64(e, id.producerId)
   e.writeInt16(id.producerEpoch)
@@ -44,7 +65,10 @@ export function encodeAddPartitionsToTxn(e: KafkaEncoder, transactionalId: strin
   flex.tags(e)
 }
 
-export function decodeAddPartitionsToTxn(r: Reader): {throttleTimeMs: number; results: {name: string; partitions: {partitionIndex: number; errorCode: number}[]}[]} {
+export function decodeAddPartitionsToTxn(r: Reader): {
+  throttleTimeMs: number
+  results: {name: string; partitions: {partitionIndex: number; errorCode: number}[]}[]
+} {
   const throttleTimeMs = r.int32()
   const results = r.compactArray((t) => {
     const name = t.compactString()
@@ -60,8 +84,21 @@ export function decodeAddPartitionsToTxn(r: Reader): {throttleTimeMs: number; re
   return {throttleTimeMs, results}
 }
 
-export function addPartitionsToTxnRequest(version: number, transactionalId: string, id: ProducerIdentity, topics: {name: string; partitions: number[]}[], Encoder: new () => KafkaEncoder) {
-  return buildRequest({api: AddPartitionsToTxnApi, version, flexible: true, Encoder, encode: (e) => encodeAddPartitionsToTxn(e, transactionalId, id, topics), decode: decodeAddPartitionsToTxn})
+export function addPartitionsToTxnRequest(
+  version: number,
+  transactionalId: string,
+  id: ProducerIdentity,
+  topics: {name: string; partitions: number[]}[],
+  Encoder: new () => KafkaEncoder,
+) {
+  return buildRequest({
+    api: AddPartitionsToTxnApi,
+    version,
+    flexible: true,
+    Encoder,
+    encode: (e) => encodeAddPartitionsToTxn(e, transactionalId, id, topics),
+    decode: decodeAddPartitionsToTxn,
+  })
 }
 
 export function encodeEndTxn(e: KafkaEncoder, transactionalId: string, id: ProducerIdentity, committed: boolean): void {
@@ -78,6 +115,19 @@ export function decodeEndTxn(r: Reader): {throttleTimeMs: number; errorCode: num
   return out
 }
 
-export function endTxnRequest(version: number, transactionalId: string, id: ProducerIdentity, committed: boolean, Encoder: new () => KafkaEncoder) {
-  return buildRequest({api: EndTxnApi, version, flexible: true, Encoder, encode: (e) => encodeEndTxn(e, transactionalId, id, committed), decode: decodeEndTxn})
+export function endTxnRequest(
+  version: number,
+  transactionalId: string,
+  id: ProducerIdentity,
+  committed: boolean,
+  Encoder: new () => KafkaEncoder,
+) {
+  return buildRequest({
+    api: EndTxnApi,
+    version,
+    flexible: true,
+    Encoder,
+    encode: (e) => encodeEndTxn(e, transactionalId, id, committed),
+    decode: decodeEndTxn,
+  })
 }

@@ -15,7 +15,8 @@ export class Reader {
   }
 
   private need(n: number): void {
-    if (this.offset + n > this.buf.length) throw new RangeError(`Truncated Kafka response: need ${n} bytes at offset ${this.offset}, have ${this.remaining}`)
+    if (this.offset + n > this.buf.length)
+      throw new RangeError(`Truncated Kafka response: need ${n} bytes at offset ${this.offset}, have ${this.remaining}`)
   }
 
   int8(): number {
@@ -191,12 +192,20 @@ export interface ApiSpec {
 }
 
 /** Pick the highest version both sides support, checking both ends of the broker's range. */
-export function negotiateVersion(api: ApiSpec, brokerVersions: Record<number, VersionRange> | null | undefined, brokerLabel = 'the broker'): number {
+export function negotiateVersion(
+  api: ApiSpec,
+  brokerVersions: Record<number, VersionRange> | null | undefined,
+  brokerLabel = 'the broker',
+): number {
   const range = brokerVersions?.[api.apiKey]
   if (!range) {
-    throw new KafkaProtocolError('UNSUPPORTED_VERSION', `${brokerLabel} does not support ${api.apiName} (API ${api.apiKey})`, {
-      hint: 'This needs a newer Kafka version.',
-    })
+    throw new KafkaProtocolError(
+      'UNSUPPORTED_VERSION',
+      `${brokerLabel} does not support ${api.apiName} (API ${api.apiKey})`,
+      {
+        hint: 'This needs a newer Kafka version.',
+      },
+    )
   }
   const version = Math.min(api.maxVersion, range.maxVersion)
   if (version < api.minVersion || version < range.minVersion) {

@@ -59,5 +59,12 @@ export function decodeWriteTxnMarkers(r: Reader): {markers: WriteTxnMarkersResul
 }
 
 export function writeTxnMarkersRequest(version: number, markers: TxnMarker[], Encoder: new () => KafkaEncoder) {
-  return buildRequest({api: WriteTxnMarkersApi, version, flexible: true, Encoder, encode: (e) => encodeWriteTxnMarkers(e, version, markers), decode: decodeWriteTxnMarkers})
+  return buildRequest({
+    api: WriteTxnMarkersApi,
+    version,
+    flexible: true,
+    Encoder,
+    encode: (e) => encodeWriteTxnMarkers(e, version, markers),
+    decode: decodeWriteTxnMarkers,
+  })
 }

@@ -15,7 +15,16 @@ import {replace, runCmd, withoutBroker} from './helpers.js'
 
 const health = (healthy: boolean): ClusterHealth => ({
   healthy,
-  checks: [{name: 'under-replicated', ok: healthy, skipped: false, summary: healthy ? 'no under-replicated partitions' : '1 under-replicated partition', partitions: healthy ? [] : [{topic: 't', partition: 0, leader: 1, replicas: [1, 2], isr: [1]}], brokers: []}],
+  checks: [
+    {
+      name: 'under-replicated',
+      ok: healthy,
+      skipped: false,
+      summary: healthy ? 'no under-replicated partitions' : '1 under-replicated partition',
+      partitions: healthy ? [] : [{topic: 't', partition: 0, leader: 1, replicas: [1, 2], isr: [1]}],
+      brokers: [],
+    },
+  ],
   brokers: [],
   quorum: null,
 })
@@ -32,10 +41,27 @@ describe('cluster operation commands (services replaced)', () => {
   it('cluster health exits 3 when a check fails and 0 when healthy; --json prints the service result; flags reach the service', async () => {
     let seen: unknown
     restores.push(replace(healthService, {clusterHealth: async (_c, options) => ((seen = options), health(false))}))
-    const bad = await runCmd(ClusterHealthCommand, ['--json', '-b', 'x:9092', '--skip-check', 'leader-skew', '--max-quorum-lag', '30s', '--max-leader-imbalance', '20', '--max-transaction-timeout', '2m'])
+    const bad = await runCmd(ClusterHealthCommand, [
+      '--json',
+      '-b',
+      'x:9092',
+      '--skip-check',
+      'leader-skew',
+      '--max-quorum-lag',
+      '30s',
+      '--max-leader-imbalance',
+      '20',
+      '--max-transaction-timeout',
+      '2m',
+    ])
     expect(bad.exitCode).to.equal(3)
     expect(JSON.parse(bad.stdout)).to.deep.equal(health(false))
-    expect(seen).to.deep.equal({skip: ['leader-skew'], maxQuorumLagMs: 30_000, maxImbalance: 0.2, maxTransactionTimeoutMs: 120_000})
+    expect(seen).to.deep.equal({
+      skip: ['leader-skew'],
+      maxQuorumLagMs: 30_000,
+      maxImbalance: 0.2,
+      maxTransactionTimeoutMs: 120_000,
+    })
     restores.push(replace(healthService, {clusterHealth: async () => health(true)}))
     const good = await runCmd(ClusterHealthCommand, ['-b', 'x:9092'])
     expect(good.exitCode).to.equal(0)
@@ -45,24 +71,63 @@ describe('cluster operation commands (services replaced)', () => {
   it('records delete --dry-run never deletes; without --yes and without a TTY it refuses (exit 2)', async () => {
     let deleted = 0
     const plan = [{topic: 't', partition: 0, leader: 1, earliest: 0n, latest: 10n, deleteBefore: 4n, records: 4n}]
-    restores.push(replace(recordsService, {planRecordDeletion: async () => plan, deleteRecords: async () => ((deleted += 1), [])}))
-    const dry = await runCmd(RecordsDelete, ['--topic', 't', '--before-offset', '4', '--dry-run', '--json', '-b', 'x:9092'])
-    expect(JSON.parse(dry.stdout)).to.deep.equal({dryRun: true, recordsDeleted: 0, partitions: [{...plan[0], earliest: 0, latest: 10, deleteBefore: 4, records: 4, lowWatermark: null, error: null}]})
+    restores.push(
+      replace(recordsService, {planRecordDeletion: async () => plan, deleteRecords: async () => ((deleted += 1), [])}),
+    )
+    const dry = await runCmd(RecordsDelete, [
+      '--topic',
+      't',
+      '--before-offset',
+      '4',
+      '--dry-run',
+      '--json',
+      '-b',
+      'x:9092',
+    ])
+    expect(JSON.parse(dry.stdout)).to.deep.equal({
+      dryRun: true,
+      recordsDeleted: 0,
+      partitions: [{...plan[0], earliest: 0, latest: 10, deleteBefore: 4, records: 4, lowWatermark: null, error: null}],
+    })
     const refused = await runCmd(RecordsDelete, ['--topic', 't', '--before-offset', '4', '-b', 'x:9092'])
     expect(refused.exitCode).to.equal(2)
     expect(refused.stderr).to.match(/^Error: Refusing to make this change without confirmation/m)
     expect(deleted).to.equal(0)
   })
 
-  it('partitions reassign --generate writes Kafka\'s plan JSON and never overwrites a file', async () => {
+  it("partitions reassign --generate writes Kafka's plan JSON and never overwrites a file", async () => {
     const moves = [{topic: 't', partition: 0, current: [1, 2], proposed: [2, 3], adding: [3], removing: [1]}]
     restores.push(replace(reassignService, {generateReassignment: async () => ({moves})}))
     const file = join(dir, 'plan.json')
-    const r = await runCmd(PartitionsReassign, ['--generate', '--topics', 't', '--brokers', '2,3', '--plan', file, '--json', '-b', 'x:9092'])
+    const r = await runCmd(PartitionsReassign, [
+      '--generate',
+      '--topics',
+      't',
+      '--brokers',
+      '2,3',
+      '--plan',
+      file,
+      '--json',
+      '-b',
+      'x:9092',
+    ])
     expect(r.exitCode).to.equal(0)
-    expect(JSON.parse(readFileSync(file, 'utf8'))).to.deep.equal({version: 1, partitions: [{topic: 't', partition: 0, replicas: [2, 3], log_dirs: ['any', 'any']}]})
+    expect(JSON.parse(readFileSync(file, 'utf8'))).to.deep.equal({
+      version: 1,
+      partitions: [{topic: 't', partition: 0, replicas: [2, 3], log_dirs: ['any', 'any']}],
+    })
     expect(JSON.parse(r.stdout)).to.include({mode: 'generate', movedReplicas: 1, planFile: file})
-    const again = await runCmd(PartitionsReassign, ['--generate', '--topics', 't', '--brokers', '2,3', '--plan', file, '-b', 'x:9092'])
+    const again = await runCmd(PartitionsReassign, [
+      '--generate',
+      '--topics',
+      't',
+      '--brokers',
+      '2,3',
+      '--plan',
+      file,
+      '-b',
+      'x:9092',
+    ])
     expect(again.exitCode).to.equal(2)
     expect(again.stderr).to.match(/exists already/)
   })
@@ -71,7 +136,9 @@ describe('cluster operation commands (services replaced)', () => {
     let removed = 0
     restores.push(
       replace(reassignService, {
-        verifyReassignment: async () => [{topic: 't', partition: 0, target: [2, 3], current: [2, 3, 1], status: 'in-progress' as const}],
+        verifyReassignment: async () => [
+          {topic: 't', partition: 0, target: [2, 3], current: [2, 3, 1], status: 'in-progress' as const},
+        ],
         removeThrottles: async () => void (removed += 1),
       }),
     )
@@ -87,10 +154,20 @@ describe('cluster operation commands (services replaced)', () => {
   it('elect-leaders exits 1 when a partition fails and reports each partition', async () => {
     restores.push(
       replace(electionsService, {
-        resolveElectionTargets: async () => [{topic: 't', partition: 0}, {topic: 't', partition: 1}],
+        resolveElectionTargets: async () => [
+          {topic: 't', partition: 0},
+          {topic: 't', partition: 1},
+        ],
         electLeaders: async () => [
           {topic: 't', partition: 0, result: 'elected' as const, error: null, message: null, leader: 1},
-          {topic: 't', partition: 1, result: 'failed' as const, error: 'PREFERRED_LEADER_NOT_AVAILABLE', message: 'not alive', leader: 3},
+          {
+            topic: 't',
+            partition: 1,
+            result: 'failed' as const,
+            error: 'PREFERRED_LEADER_NOT_AVAILABLE',
+            message: 'not alive',
+            leader: 3,
+          },
         ],
       }),
     )

@@ -36,9 +36,13 @@ describe('commands (service replaced)', () => {
 
   it('-o json is the same as --json; -o yaml and csv render the same data', async () => {
     restores.push(replace(clusterService, {describeCluster: async () => description}))
-    expect(JSON.parse((await runCmd(ClusterDescribe, ['-o', 'json', '-b', 'x:9092'])).stdout)).to.deep.equal(description)
+    expect(JSON.parse((await runCmd(ClusterDescribe, ['-o', 'json', '-b', 'x:9092'])).stdout)).to.deep.equal(
+      description,
+    )
     expect((await runCmd(ClusterDescribe, ['-o', 'yaml', '-b', 'x:9092'])).stdout).to.include('clusterId: abc')
-    expect((await runCmd(ClusterDescribe, ['-o', 'csv', '-b', 'x:9092'])).stdout.split('\n')[0]).to.equal('id,host,port,rack,controller,fenced')
+    expect((await runCmd(ClusterDescribe, ['-o', 'csv', '-b', 'x:9092'])).stdout.split('\n')[0]).to.equal(
+      'id,host,port,rack,controller,fenced',
+    )
   })
 
   it('cluster describe table marks the controller and has no ANSI codes when piped', async () => {

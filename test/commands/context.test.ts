@@ -27,7 +27,11 @@ describe('kctl context', () => {
   it('set creates a context (the first becomes current), writes the file 0600, list shows it', async () => {
     const set = await runCmd(ContextSet, ['dev', '--bootstrap-server', 'dev1:9092,dev2:9092', '--json'])
     expect(set.exitCode).to.equal(0)
-    expect(JSON.parse(set.stdout)).to.deep.equal({name: 'dev', context: {bootstrapServers: ['dev1:9092', 'dev2:9092']}, currentContext: 'dev'})
+    expect(JSON.parse(set.stdout)).to.deep.equal({
+      name: 'dev',
+      context: {bootstrapServers: ['dev1:9092', 'dev2:9092']},
+      currentContext: 'dev',
+    })
     expect(statSync(process.env.KCTL_CONFIG!).mode & 0o777).to.equal(0o600)
     await runCmd(ContextSet, ['prod', '--bootstrap-server', 'prod:9092', '--read-only', '--cluster-id', 'abc'])
     const list = JSON.parse((await runCmd(ContextList, ['--json'])).stdout)
@@ -51,7 +55,9 @@ describe('kctl context', () => {
     expect(readFileSync(process.env.KCTL_CONFIG!, 'utf8')).to.match(/^current-context: b$/m)
     const bad = await runCmd(ContextUse, ['c'])
     expect(bad.exitCode).to.equal(2)
-    expect(bad.stderr).to.match(/Unknown context "c"/).and.match(/Known contexts: a, b/)
+    expect(bad.stderr)
+      .to.match(/Unknown context "c"/)
+      .and.match(/Known contexts: a, b/)
   })
 
   it('import turns client.properties into a context and show redacts the password', async () => {
@@ -72,7 +78,9 @@ describe('kctl context', () => {
     expect(imp.exitCode, imp.stderr).to.equal(0)
     expect(JSON.parse(imp.stdout)).to.include({name: 'prod-client', securityProtocol: 'SASL_SSL'})
     const show = await runCmd(ContextShow, ['prod-client'])
-    expect(show.stdout).to.include('SCRAM-SHA-512 as ops').and.include(`ssl.truststore.location=${join(dir, 'ca.pem')}`)
+    expect(show.stdout)
+      .to.include('SCRAM-SHA-512 as ops')
+      .and.include(`ssl.truststore.location=${join(dir, 'ca.pem')}`)
     expect(show.stdout).not.to.include('hunter2')
     const json = await runCmd(ContextShow, ['prod-client', '--json'])
     expect(json.stdout).not.to.include('hunter2')
@@ -83,7 +91,10 @@ describe('kctl context', () => {
   it('import refuses a JCEKS truststore with a conversion hint (exit 2, nothing written)', async () => {
     const props = join(dir, 'jceks.properties')
     writeFileSync(join(dir, 'trust.jceks'), Buffer.from([0xce, 0xce, 0xce, 0xce, 0, 0, 0, 2]))
-    writeFileSync(props, `bootstrap.servers=k:9093\nsecurity.protocol=SSL\nssl.truststore.location=${join(dir, 'trust.jceks')}\nssl.truststore.type=JCEKS\n`)
+    writeFileSync(
+      props,
+      `bootstrap.servers=k:9093\nsecurity.protocol=SSL\nssl.truststore.location=${join(dir, 'trust.jceks')}\nssl.truststore.type=JCEKS\n`,
+    )
     const r = await runCmd(ContextImport, [props])
     expect(r.exitCode).to.equal(2)
     expect(r.stderr).to.match(/Hint: Convert it: keytool/)

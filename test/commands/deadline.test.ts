@@ -7,7 +7,15 @@ import type {AclBinding} from '../../src/input/acl.js'
 import {type Prompter, setPrompter} from '../../src/prompts/prompter.js'
 import {replace, runCmd, withoutBroker} from './helpers.js'
 
-const binding: AclBinding = {resourceType: 'TOPIC', resourceName: 'orders', patternType: 'LITERAL', principal: 'User:alice', host: '*', operation: 'READ', permission: 'ALLOW'}
+const binding: AclBinding = {
+  resourceType: 'TOPIC',
+  resourceName: 'orders',
+  patternType: 'LITERAL',
+  principal: 'User:alice',
+  host: '*',
+  operation: 'READ',
+  permission: 'ALLOW',
+}
 const unused = async (): Promise<never> => {
   throw new Error('not asked in this test')
 }
@@ -62,7 +70,12 @@ describe('the --timeout deadline and prompts', () => {
 
   it('does not run while a person answers a confirmation', async () => {
     const deleted: AclBinding[][] = []
-    restores.push(replace(aclsService, {listAcls: async () => [binding], deleteAcls: async (_c: unknown, b: AclBinding[]) => (deleted.push(b), b)}))
+    restores.push(
+      replace(aclsService, {
+        listAcls: async () => [binding],
+        deleteAcls: async (_c: unknown, b: AclBinding[]) => (deleted.push(b), b),
+      }),
+    )
     const asked: string[] = []
     restores.push(setPrompter(slowPerson(asked)))
     const r = await runCmd(AclsDelete, ['--principal', 'User:alice', '--timeout', '1s', '-b', 'x:9092'])

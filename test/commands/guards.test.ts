@@ -21,10 +21,13 @@ describe('guards follow the cluster (services replaced)', () => {
     ;[identityCalls, created] = [0, 0]
     restores.push(
       withoutBroker(),
-      replace(clusterService, {clusterIdentity: async () => (identityCalls++, {clusterId: 'PROD', brokers: [{host: '10.1.1.1', port: 9092}]})}),
+      replace(clusterService, {
+        clusterIdentity: async () => (identityCalls++, {clusterId: 'PROD', brokers: [{host: '10.1.1.1', port: 9092}]}),
+      }),
       replace(topicsService, {
         topicsAndBrokers: async () => ({topics: new Set<string>(), brokerIds: [1]}),
-        createTopics: async (_c, topics) => topics.map((t) => (created++, {name: t.name, status: 'created' as const, error: null})),
+        createTopics: async (_c, topics) =>
+          topics.map((t) => (created++, {name: t.name, status: 'created' as const, error: null})),
       }),
     )
   })
@@ -41,7 +44,10 @@ describe('guards follow the cluster (services replaced)', () => {
     saveConfig({contexts: {prod: {bootstrapServers: ['prod-lb.example:9093'], readOnly: true, clusterId: 'PROD'}}})
     const r = await runCmd(TopicsCreate, [...create, '-b', '10.1.1.1:9092'])
     expect(r.exitCode, r.stdout + r.stderr).to.equal(2)
-    expect(JSON.parse(r.stdout).error).to.include({code: 'READ_ONLY_CONTEXT', message: '10.1.1.1:9092 is the cluster of read-only context prod (same cluster id): refusing to change it'})
+    expect(JSON.parse(r.stdout).error).to.include({
+      code: 'READ_ONLY_CONTEXT',
+      message: '10.1.1.1:9092 is the cluster of read-only context prod (same cluster id): refusing to change it',
+    })
     expect([identityCalls, created]).to.deep.equal([1, 0])
   })
 
@@ -55,7 +61,7 @@ describe('guards follow the cluster (services replaced)', () => {
     expect([identityCalls, created]).to.deep.equal([1, 2])
   })
 
-  it('a protected context\'s cluster needs --yes off a terminal; reads are not guarded', async () => {
+  it("a protected context's cluster needs --yes off a terminal; reads are not guarded", async () => {
     saveConfig({contexts: {prod: {bootstrapServers: ['10.1.1.1:9092'], protected: true}}})
     const refused = await runCmd(TopicsCreate, [...create, '-b', '10.1.1.1:9092'])
     expect(refused.exitCode).to.equal(2)

@@ -19,10 +19,17 @@ const classKey = (cls: unknown) => `${(cls as {name: string}).name}\n${(cls as {
 export async function commandIds(): Promise<Map<string, string>> {
   if (!ids) {
     const dir = join(ROOT, 'src', 'commands')
-    const files = (d: string): string[] => readdirSync(d).flatMap((f) => (statSync(join(d, f)).isDirectory() ? files(join(d, f)) : f.endsWith('.ts') ? [join(d, f)] : []))
+    const files = (d: string): string[] =>
+      readdirSync(d).flatMap((f) =>
+        statSync(join(d, f)).isDirectory() ? files(join(d, f)) : f.endsWith('.ts') ? [join(d, f)] : [],
+      )
     ids = new Map()
     for (const file of files(dir)) {
-      const id = relative(dir, file).replace(/\.ts$/, '').replace(/\/index$/, '').split('/').join(':')
+      const id = relative(dir, file)
+        .replace(/\.ts$/, '')
+        .replace(/\/index$/, '')
+        .split('/')
+        .join(':')
       ids.set(classKey((await import(pathToFileURL(file).href)).default), id)
     }
   }
@@ -53,7 +60,8 @@ export async function runCmd(cmd: {run(argv: string[], config?: Config): Promise
 /** Open no socket: commands get a stand-in connection; tests replace the service functions. */
 export function withoutBroker(): () => void {
   const original = connections.open
-  connections.open = async (spec) => ({spec, address: spec.brokers.join(','), requestCounts: new Map(), warnings: [], close: async () => {}}) as never
+  connections.open = async (spec) =>
+    ({spec, address: spec.brokers.join(','), requestCounts: new Map(), warnings: [], close: async () => {}}) as never
   return () => {
     connections.open = original
   }

@@ -332,6 +332,24 @@ const NOT_COVERED: Record<string, string> = Object.fromEntries(
   ].map((id) => [id, 'fixture not written yet (groups, lag and offsets services have no seam object)']),
 )
 NOT_COVERED.completion = 'prints a shell script, not a result (no -o formats)'
+// Merged today with their own command tests; not yet in this every-format run.
+for (const id of [
+  'apply',
+  'diff',
+  'export',
+  'consume',
+  'produce',
+  'records:get',
+  'txn:list',
+  'txn:describe',
+  'txn:producers',
+  'txn:abort',
+  'txn:hanging',
+  'client-metrics:list',
+  'client-metrics:set',
+  'client-metrics:delete',
+])
+  NOT_COVERED[id] = 'added with consume/produce, state as code and transactions; fixture not written yet'
 
 /** RFC 4180 fields of one CSV text (quoted fields may hold commas, quotes and newlines). */
 function parseCsv(text: string): string[][] {

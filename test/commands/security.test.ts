@@ -17,7 +17,14 @@ import {replace, runCmd, withoutBroker} from './helpers.js'
 
 const B = ['-b', 'x:9092']
 const binding = (over: Partial<AclBinding>): AclBinding => ({
-  resourceType: 'TOPIC', resourceName: 'orders', patternType: 'LITERAL', principal: 'User:alice', host: '*', operation: 'READ', permission: 'ALLOW', ...over,
+  resourceType: 'TOPIC',
+  resourceName: 'orders',
+  patternType: 'LITERAL',
+  principal: 'User:alice',
+  host: '*',
+  operation: 'READ',
+  permission: 'ALLOW',
+  ...over,
 })
 const bindings = [binding({}), binding({operation: 'WRITE'}), binding({resourceType: 'GROUP', resourceName: 'billing'})]
 
@@ -47,8 +54,12 @@ describe('security commands (service replaced)', () => {
   it('acls check exits 3 on DENIED and 0 on ALLOWED, explaining the deciding binding', async () => {
     const denied = {
       request: {principal: 'User:alice', host: '*', operation: 'WRITE', resourceType: 'TOPIC', resourceName: 'orders'},
-      decision: 'DENIED', reason: 'deny-binding', decidedBy: binding({permission: 'DENY', operation: 'WRITE'}), matching: [binding({permission: 'DENY', operation: 'WRITE'})],
-      explanation: 'DENY binding ... overrides any ALLOW', superUsersKnown: false,
+      decision: 'DENIED',
+      reason: 'deny-binding',
+      decidedBy: binding({permission: 'DENY', operation: 'WRITE'}),
+      matching: [binding({permission: 'DENY', operation: 'WRITE'})],
+      explanation: 'DENY binding ... overrides any ALLOW',
+      superUsersKnown: false,
     }
     restores.push(replace(aclsService, {checkAccess: async () => denied as never}))
     const r = await runCmd(AclsCheck, ['User:alice', '--operation', 'write', '--topic', 'orders', ...B])
@@ -58,21 +69,49 @@ describe('security commands (service replaced)', () => {
     const json = await runCmd(AclsCheck, ['User:alice', '--operation', 'write', '--topic', 'orders', '--json', ...B])
     expect(JSON.parse(json.stdout)).to.deep.equal(denied)
     restores.push(replace(aclsService, {checkAccess: async () => ({...denied, decision: 'ALLOWED'}) as never}))
-    expect((await runCmd(AclsCheck, ['User:alice', '--operation', 'write', '--topic', 'orders', ...B])).exitCode).to.equal(0)
+    expect(
+      (await runCmd(AclsCheck, ['User:alice', '--operation', 'write', '--topic', 'orders', ...B])).exitCode,
+    ).to.equal(0)
   })
 
   it('acls create --dry-run never calls the service; without it the expanded bindings are created', async () => {
     restores.push(replace(aclsService, {createAcls: async (...a: unknown[]) => (calls.push(a), a[1] as AclBinding[])}))
-    const dry = await runCmd(AclsCreate, ['--allow-principal', 'User:bob', '--consumer', '--topic', 't', '--group', 'g', '--dry-run', '--json', ...B])
+    const dry = await runCmd(AclsCreate, [
+      '--allow-principal',
+      'User:bob',
+      '--consumer',
+      '--topic',
+      't',
+      '--group',
+      'g',
+      '--dry-run',
+      '--json',
+      ...B,
+    ])
     expect(JSON.parse(dry.stdout).created).to.have.length(3)
     expect(calls).to.have.length(0)
-    const real = await runCmd(AclsCreate, ['--allow-principal', 'User:bob', '--consumer', '--topic', 't', '--group', 'g', '--json', ...B])
+    const real = await runCmd(AclsCreate, [
+      '--allow-principal',
+      'User:bob',
+      '--consumer',
+      '--topic',
+      't',
+      '--group',
+      'g',
+      '--json',
+      ...B,
+    ])
     expect(calls).to.have.length(1)
     expect(JSON.parse(real.stdout)).to.deep.equal({dryRun: false, created: JSON.parse(dry.stdout).created})
   })
 
   it('acls delete refuses off a TTY without --yes, deletes exactly the matching bindings with it', async () => {
-    restores.push(replace(aclsService, {listAcls: async () => bindings, deleteAcls: async (...a: unknown[]) => (calls.push(a), a[1] as AclBinding[])}))
+    restores.push(
+      replace(aclsService, {
+        listAcls: async () => bindings,
+        deleteAcls: async (...a: unknown[]) => (calls.push(a), a[1] as AclBinding[]),
+      }),
+    )
     const refused = await runCmd(AclsDelete, ['--principal', 'User:alice', ...B])
     expect(refused.exitCode).to.equal(2)
     expect(calls).to.have.length(0)
@@ -94,13 +133,28 @@ describe('security commands (service replaced)', () => {
         },
       }),
     )
-    const r = await runCmd(UsersCreate, ['carol', '--mechanism', 'scram-sha-256', '--iterations', '8192', '--password-file', file, '--json', ...B])
-    expect(JSON.parse(r.stdout)).to.deep.equal({user: 'carol', mechanism: 'SCRAM-SHA-256', iterations: 8192, action: 'created'})
+    const r = await runCmd(UsersCreate, [
+      'carol',
+      '--mechanism',
+      'scram-sha-256',
+      '--iterations',
+      '8192',
+      '--password-file',
+      file,
+      '--json',
+      ...B,
+    ])
+    expect(JSON.parse(r.stdout)).to.deep.equal({
+      user: 'carol',
+      mechanism: 'SCRAM-SHA-256',
+      iterations: 8192,
+      action: 'created',
+    })
     expect(calls[0][1]).to.deep.include({password: 'very-secret', action: 'created'})
     expect(r.stdout + r.stderr).not.to.include('very-secret')
   })
 
-  it('quotas set sends one alteration and returns the entity\'s quotas', async () => {
+  it("quotas set sends one alteration and returns the entity's quotas", async () => {
     restores.push(
       replace(quotasService, {
         alterQuotas: async (...a: unknown[]) => void calls.push(a),
@@ -108,7 +162,14 @@ describe('security commands (service replaced)', () => {
       }),
     )
     const r = await runCmd(QuotasSet, ['--user', 'alice', 'producer_byte_rate=1024', '--json', ...B])
-    expect(calls.map((c) => c.slice(1))).to.deep.equal([[{user: 'alice'}, {set: {producer_byte_rate: 1024}, validateOnly: false}]])
-    expect(JSON.parse(r.stdout)).to.deep.equal({entity: {user: 'alice'}, dryRun: false, set: {producer_byte_rate: 1024}, quotas: {producer_byte_rate: 1024}})
+    expect(calls.map((c) => c.slice(1))).to.deep.equal([
+      [{user: 'alice'}, {set: {producer_byte_rate: 1024}, validateOnly: false}],
+    ])
+    expect(JSON.parse(r.stdout)).to.deep.equal({
+      entity: {user: 'alice'},
+      dryRun: false,
+      set: {producer_byte_rate: 1024},
+      quotas: {producer_byte_rate: 1024},
+    })
   })
 })

@@ -32,9 +32,24 @@ describe('topics alter (services replaced)', () => {
     calls.length = 0
     restores.push(
       withoutBroker(),
-      replace(topicAlterService, {planTopicAlter: async () => (calls.push('plan'), plan), createPlannedPartitions: async () => void calls.push('create')}),
-      replace(topicsService, {increasePartitions: async (_c, _n, _count, o) => void calls.push(`increase dryRun=${o.dryRun} assignments=${JSON.stringify(o.assignments)}`)}),
-      replace(reassignService, {runReassignment: async (_c, moves, o) => (calls.push(`run throttle=${o.throttle} wait=${o.wait}`), {moves: moves.map((m) => ({...m, error: null})), complete: o.wait, throttlesRemoved: o.wait && o.throttle !== null})}),
+      replace(topicAlterService, {
+        planTopicAlter: async () => (calls.push('plan'), plan),
+        createPlannedPartitions: async () => void calls.push('create'),
+      }),
+      replace(topicsService, {
+        increasePartitions: async (_c, _n, _count, o) =>
+          void calls.push(`increase dryRun=${o.dryRun} assignments=${JSON.stringify(o.assignments)}`),
+      }),
+      replace(reassignService, {
+        runReassignment: async (_c, moves, o) => (
+          calls.push(`run throttle=${o.throttle} wait=${o.wait}`),
+          {
+            moves: moves.map((m) => ({...m, error: null})),
+            complete: o.wait,
+            throttlesRemoved: o.wait && o.throttle !== null,
+          }
+        ),
+      }),
     )
   })
   afterEach(() => {
@@ -43,10 +58,18 @@ describe('topics alter (services replaced)', () => {
   })
 
   it('rejects bad flag combinations before connecting (exit 2, hint, no service call)', async () => {
-    for (const argv of [['t'], ['t', '--replication-factor', '0'], ['t', '--partitions', '0'], ['t', '--wait'], ['t', '--replication-factor', '2', '--throttle', '10 parsecs']]) {
+    for (const argv of [
+      ['t'],
+      ['t', '--replication-factor', '0'],
+      ['t', '--partitions', '0'],
+      ['t', '--wait'],
+      ['t', '--replication-factor', '2', '--throttle', '10 parsecs'],
+    ]) {
       const r = await runCmd(TopicsAlter, [...argv, '-b', 'x:9092'])
       expect(r.exitCode, argv.join(' ')).to.equal(2)
-      expect(r.stderr).to.match(/^Error: /m).and.match(/^Hint: /m)
+      expect(r.stderr)
+        .to.match(/^Error: /m)
+        .and.match(/^Hint: /m)
     }
     expect(calls).to.deep.equal([])
   })
@@ -59,16 +82,46 @@ describe('topics alter (services replaced)', () => {
   })
 
   it('--dry-run validates the partition increase on the broker only; JSON shape is stable', async () => {
-    const r = await runCmd(TopicsAlter, ['t', '--replication-factor', '2', '--partitions', '3', '--dry-run', '--json', '-b', 'x:9092'])
+    const r = await runCmd(TopicsAlter, [
+      't',
+      '--replication-factor',
+      '2',
+      '--partitions',
+      '3',
+      '--dry-run',
+      '--json',
+      '-b',
+      'x:9092',
+    ])
     expect(r.exitCode).to.equal(0)
     expect(calls).to.deep.equal(['plan', 'increase dryRun=true assignments=[[3]]'])
     const d = JSON.parse(r.stdout)
-    expect(Object.keys(d)).to.deep.equal(['topic', 'dryRun', 'partitionsBefore', 'partitionsAfter', 'replicationFactorBefore', 'replicationFactorAfter', 'reassignment'])
+    expect(Object.keys(d)).to.deep.equal([
+      'topic',
+      'dryRun',
+      'partitionsBefore',
+      'partitionsAfter',
+      'replicationFactorBefore',
+      'replicationFactorAfter',
+      'reassignment',
+    ])
     expect(d.reassignment).to.deep.include({throttle: null, movedReplicas: 3, complete: null, throttlesRemoved: false})
   })
 
   it('--yes --wait --throttle: creates the partitions, then runs the reassignment; the table shows the moves', async () => {
-    const r = await runCmd(TopicsAlter, ['t', '--replication-factor', '2', '--partitions', '3', '--throttle', '1MB/s', '--wait', '--yes', '-b', 'x:9092'])
+    const r = await runCmd(TopicsAlter, [
+      't',
+      '--replication-factor',
+      '2',
+      '--partitions',
+      '3',
+      '--throttle',
+      '1MB/s',
+      '--wait',
+      '--yes',
+      '-b',
+      'x:9092',
+    ])
     expect(r.exitCode, r.stderr).to.equal(0)
     expect(calls).to.deep.equal(['plan', 'create', 'run throttle=1000000 wait=true'])
     expect(r.stdout).to.match(/^Replication factor: +1 -> 2$/m)

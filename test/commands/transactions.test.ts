@@ -7,7 +7,15 @@ import TxnHanging from '../../src/commands/txn/hanging.js'
 import TxnList from '../../src/commands/txn/list.js'
 import {replace, runCmd, withoutBroker} from './helpers.js'
 
-const plan = {topic: 'orders', partition: 0, leader: 2, startOffset: 7n, producerId: 5_000_000_000n, producerEpoch: 3, coordinatorEpoch: 0}
+const plan = {
+  topic: 'orders',
+  partition: 0,
+  leader: 2,
+  startOffset: 7n,
+  producerId: 5_000_000_000n,
+  producerEpoch: 3,
+  coordinatorEpoch: 0,
+}
 
 describe('txn commands (services replaced)', () => {
   const restores: (() => void)[] = []
@@ -20,7 +28,17 @@ describe('txn commands (services replaced)', () => {
   it('txn list passes canonical states, the duration and the pattern to the service', async () => {
     let seen: unknown
     restores.push(replace(transactionsService, {listTransactions: async (_c, filter) => ((seen = filter), [])}))
-    const r = await runCmd(TxnList, ['--json', '-b', 'x:9092', '--state', 'ONGOING,prepareCommit', '--duration-filter', '10m', '--pattern', 'app-.*'])
+    const r = await runCmd(TxnList, [
+      '--json',
+      '-b',
+      'x:9092',
+      '--state',
+      'ONGOING,prepareCommit',
+      '--duration-filter',
+      '10m',
+      '--pattern',
+      'app-.*',
+    ])
     expect(JSON.parse(r.stdout)).to.deep.equal({transactions: []})
     expect(seen).to.deep.equal({states: ['Ongoing', 'PrepareCommit'], minDurationMs: 600_000, pattern: 'app-.*'})
   })
@@ -47,7 +65,17 @@ describe('txn commands (services replaced)', () => {
   })
 
   it('txn hanging exits 3 when it finds any, 0 when none', async () => {
-    const found = {...plan, broker: 2, lastSequence: 0, lastTimestamp: 0, coordinatorEpoch: null, txnStartOffset: 7n, durationMs: 1000, transactionalId: null, abortCommand: 'kctl txn abort orders:0 --start-offset 7'}
+    const found = {
+      ...plan,
+      broker: 2,
+      lastSequence: 0,
+      lastTimestamp: 0,
+      coordinatorEpoch: null,
+      txnStartOffset: 7n,
+      durationMs: 1000,
+      transactionalId: null,
+      abortCommand: 'kctl txn abort orders:0 --start-offset 7',
+    }
     restores.push(replace(transactionsService, {findHangingTransactions: async () => [found]}))
     const bad = await runCmd(TxnHanging, ['-b', 'x:9092', '--broker', '2'])
     expect(bad.exitCode).to.equal(3)

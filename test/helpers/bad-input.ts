@@ -3,7 +3,10 @@ import {expect} from 'chai'
 import {kctl} from './cli.js'
 
 /** Each case must exit 2 with one `Error:` line, a `Hint:` and nothing on stdout; `snapshot` must not change. */
-export async function expectBadInputs(cases: [string, string[], RegExp][], options: {extraArgs: string[]; env?: Record<string, string>; snapshot: () => Promise<unknown>}): Promise<void> {
+export async function expectBadInputs(
+  cases: [string, string[], RegExp][],
+  options: {extraArgs: string[]; env?: Record<string, string>; snapshot: () => Promise<unknown>},
+): Promise<void> {
   const before = await options.snapshot()
   for (const [what, args, message] of cases) {
     const r = await kctl([...args, ...options.extraArgs], {env: options.env})

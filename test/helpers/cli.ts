@@ -39,11 +39,17 @@ export function secretsIn(text: string): string[] {
 /**
  * Run the built CLI (dist/) as a real subprocess: real argv parsing, real exit codes, no TTY.
  */
-export function kctl(args: string[], options: {env?: Record<string, string | undefined>; input?: string; timeoutMs?: number} = {}): Promise<CliResult> {
+export function kctl(
+  args: string[],
+  options: {env?: Record<string, string | undefined>; input?: string; timeoutMs?: number} = {},
+): Promise<CliResult> {
   return new Promise((resolve, reject) => {
     const env: Record<string, string | undefined> = {...process.env, ...cliEnv, ...options.env}
     delete env.FORCE_COLOR
-    const child = spawn(process.execPath, [RUN, ...args], {env: env as NodeJS.ProcessEnv, stdio: ['pipe', 'pipe', 'pipe']})
+    const child = spawn(process.execPath, [RUN, ...args], {
+      env: env as NodeJS.ProcessEnv,
+      stdio: ['pipe', 'pipe', 'pipe'],
+    })
     let stdout = ''
     let stderr = ''
     child.stdout.on('data', (d) => (stdout += d))
@@ -51,7 +57,11 @@ export function kctl(args: string[], options: {env?: Record<string, string | und
     const timer = setTimeout(() => {
       capturedOutputs.push({args, output: `${stdout}\n${stderr}`})
       child.kill('SIGKILL')
-      reject(new Error(`kctl ${args.join(' ')} did not finish within ${options.timeoutMs ?? 120_000}ms\nstdout: ${stdout}\nstderr: ${stderr}`))
+      reject(
+        new Error(
+          `kctl ${args.join(' ')} did not finish within ${options.timeoutMs ?? 120_000}ms\nstdout: ${stdout}\nstderr: ${stderr}`,
+        ),
+      )
     }, options.timeoutMs ?? 120_000)
     child.on('error', reject)
     child.on('close', (code) => {
@@ -75,7 +85,9 @@ export function kctl(args: string[], options: {env?: Record<string, string | und
           try {
             return JSON.parse(stdout)
           } catch {
-            throw new Error(`kctl ${args.join(' ')} printed no JSON (exit ${code})\nstdout: ${stdout}\nstderr: ${stderr}`)
+            throw new Error(
+              `kctl ${args.join(' ')} printed no JSON (exit ${code})\nstdout: ${stdout}\nstderr: ${stderr}`,
+            )
           }
         },
       })
@@ -102,11 +114,21 @@ const ANSI = /\u001B\[[\d;?]*[ -/]*[@-~]|\u001B[()][\dA-Z]|\u001B[=>78]|\r/g
  * (wizards, confirmations) that only exist on a TTY.
  */
 export function kctlTty(args: string[], options: {env?: Record<string, string | undefined>} = {}): TtySession {
-  const env: Record<string, string | undefined> = {...process.env, ...cliEnv, ...options.env, TERM: 'xterm', COLUMNS: '160', LINES: '50'}
+  const env: Record<string, string | undefined> = {
+    ...process.env,
+    ...cliEnv,
+    ...options.env,
+    TERM: 'xterm',
+    COLUMNS: '160',
+    LINES: '50',
+  }
   delete env.FORCE_COLOR
   const quote = (s: string) => `'${s.replaceAll("'", "'\\''")}'`
   const command = [process.execPath, RUN, ...args].map(quote).join(' ')
-  const child = spawn('script', ['-qefc', `stty cols 160 rows 50; exec ${command}`, '/dev/null'], {env: env as NodeJS.ProcessEnv, stdio: ['pipe', 'pipe', 'pipe']})
+  const child = spawn('script', ['-qefc', `stty cols 160 rows 50; exec ${command}`, '/dev/null'], {
+    env: env as NodeJS.ProcessEnv,
+    stdio: ['pipe', 'pipe', 'pipe'],
+  })
   let raw = ''
   let closed = false
   const listeners = new Set<() => void>()

@@ -66,7 +66,8 @@ export async function startTestCluster(): Promise<TestCluster> {
   } finally {
     startProcessArgs = watcher.stop()
   }
-  if (started.code !== 0) throw new Error(`kctl local start failed (exit ${started.code}):\n${started.stdout}\n${started.stderr}`)
+  if (started.code !== 0)
+    throw new Error(`kctl local start failed (exit ${started.code}):\n${started.stdout}\n${started.stderr}`)
   const info = started.json()
   const state = JSON.parse(readFileSync(join(dir, 'state.json'), 'utf8'))
   cluster = {
@@ -97,9 +98,16 @@ export async function stopTestCluster(): Promise<void> {
 }
 
 /** Write a client .properties file for the test cluster's SASL_SSL listener. */
-export function saslProperties(user: string, password: string, mechanism: 'PLAIN' | 'SCRAM-SHA-256' | 'SCRAM-SHA-512'): string {
+export function saslProperties(
+  user: string,
+  password: string,
+  mechanism: 'PLAIN' | 'SCRAM-SHA-256' | 'SCRAM-SHA-512',
+): string {
   const c = testCluster()
-  const module = mechanism === 'PLAIN' ? 'org.apache.kafka.common.security.plain.PlainLoginModule' : 'org.apache.kafka.common.security.scram.ScramLoginModule'
+  const module =
+    mechanism === 'PLAIN'
+      ? 'org.apache.kafka.common.security.plain.PlainLoginModule'
+      : 'org.apache.kafka.common.security.scram.ScramLoginModule'
   const file = join(c.dir, `client-${user}-${mechanism.toLowerCase()}-${Date.now()}.properties`)
   mkdirSync(c.dir, {recursive: true})
   writeFileSync(
@@ -134,7 +142,10 @@ export function privateConfig(): {KCTL_CONFIG: string} {
 export async function restartTestCluster(): Promise<void> {
   const {waitFor} = await import('./poll.js')
   const {withKafka} = await import('./kafka.js')
-  const start = await kctl(['local', 'start', '--brokers', '3', '--secure', '--port', testCluster().bootstrap.split(',')[0].split(':')[1]], {timeoutMs: 300_000})
+  const start = await kctl(
+    ['local', 'start', '--brokers', '3', '--secure', '--port', testCluster().bootstrap.split(',')[0].split(':')[1]],
+    {timeoutMs: 300_000},
+  )
   if (start.code !== 0) throw new Error(`restart failed: ${start.stderr}`)
   await waitFor(
     () =>

@@ -10,10 +10,10 @@ let validators: Map<string, ValidateFunction> | undefined
 /** Every schema in schemas/, compiled once: file name without .json -> validator. */
 function schemas(): Map<string, ValidateFunction> {
   if (!validators) {
-    const ajv = new Ajv2020({allErrors: true, strict: true, validateFormats: false})
+    const ajv = new Ajv2020({allErrors: true, strict: true, allowUnionTypes: true, validateFormats: false})
     validators = new Map(
       readdirSync(SCHEMAS)
-        .filter((f) => f.endsWith('.json'))
+        .filter((f) => f.endsWith('.json') && f !== 'state-file.json') // the state-file format, not a result
         .map((f) => [f.replace(/\.json$/, ''), ajv.compile(JSON.parse(readFileSync(join(SCHEMAS, f), 'utf8')))]),
     )
   }

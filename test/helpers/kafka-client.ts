@@ -8,7 +8,11 @@ import {testCluster} from './cluster.js'
  * Real Kafka clients for the security tests: kafkajs connected through the SASL_SSL listener as
  * a SCRAM user, so the broker's authorizer decides (not kctl).
  */
-export function clientAs(user: string, password: string, mechanism: 'scram-sha-256' | 'scram-sha-512' = 'scram-sha-512'): Kafka {
+export function clientAs(
+  user: string,
+  password: string,
+  mechanism: 'scram-sha-256' | 'scram-sha-512' = 'scram-sha-512',
+): Kafka {
   const c = testCluster()
   const config: KafkaConfig = {
     clientId: `kctl-test-${user}`,
@@ -24,7 +28,11 @@ export function clientAs(user: string, password: string, mechanism: 'scram-sha-2
 
 /** The trusted PLAINTEXT (super user) client, for setting up topics and data. */
 export function superClient(): Kafka {
-  return new Kafka({brokers: testCluster().bootstrap.split(','), logLevel: logLevel.NOTHING, clientId: 'kctl-test-admin'})
+  return new Kafka({
+    brokers: testCluster().bootstrap.split(','),
+    logLevel: logLevel.NOTHING,
+    clientId: 'kctl-test-admin',
+  })
 }
 
 export type BrokerDecision = 'ALLOWED' | 'DENIED'
@@ -52,7 +60,13 @@ export async function brokerDecision(op: () => Promise<unknown>): Promise<Broker
 }
 
 /** Consume `count` messages from the beginning as a group member; rejects with the consumer's error. */
-export async function consume(kafka: Kafka, topic: string, groupId: string, count: number, timeoutMs = 30_000): Promise<string[]> {
+export async function consume(
+  kafka: Kafka,
+  topic: string,
+  groupId: string,
+  count: number,
+  timeoutMs = 30_000,
+): Promise<string[]> {
   // Transient coordinator errors (a new group's coordinator loading) are retried; authorization errors are not.
   const consumer = kafka.consumer({groupId, retry: {retries: 8, initialRetryTime: 200}, sessionTimeout: 10_000})
   const got: string[] = []
@@ -60,7 +74,10 @@ export async function consume(kafka: Kafka, topic: string, groupId: string, coun
     await consumer.connect()
     await consumer.subscribe({topic, fromBeginning: true})
     await new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`consumed ${got.length}/${count} messages within ${timeoutMs}ms`)), timeoutMs)
+      const timer = setTimeout(
+        () => reject(new Error(`consumed ${got.length}/${count} messages within ${timeoutMs}ms`)),
+        timeoutMs,
+      )
       consumer.on(consumer.events.CRASH, (e) => {
         clearTimeout(timer)
         reject(e.payload.error)

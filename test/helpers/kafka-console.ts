@@ -5,7 +5,12 @@ import {join} from 'node:path'
 import {testCluster} from './cluster.js'
 
 /** Run one of Kafka's tool classes with `input` on stdin (the console producer reads records there). */
-export function kafkaToolWithInput(mainClass: string, args: string[], input: string, timeoutMs = 90_000): Promise<{code: number; stdout: string; stderr: string}> {
+export function kafkaToolWithInput(
+  mainClass: string,
+  args: string[],
+  input: string,
+  timeoutMs = 90_000,
+): Promise<{code: number; stdout: string; stderr: string}> {
   const state = JSON.parse(readFileSync(join(testCluster().dir, 'state.json'), 'utf8'))
   return new Promise((resolve, reject) => {
     const child = spawn('java', ['-cp', state.classpath, mainClass, ...args], {stdio: ['pipe', 'pipe', 'pipe']})
@@ -30,7 +35,18 @@ export function kafkaToolWithInput(mainClass: string, args: string[], input: str
 export async function consoleProduce(topic: string, lines: string[], compression = 'none'): Promise<void> {
   const r = await kafkaToolWithInput(
     'org.apache.kafka.tools.ConsoleProducer',
-    ['--bootstrap-server', testCluster().bootstrap.split(',')[0], '--topic', topic, '--compression-codec', compression, '--reader-property', 'parse.key=true', '--reader-property', 'key.separator=\t'],
+    [
+      '--bootstrap-server',
+      testCluster().bootstrap.split(',')[0],
+      '--topic',
+      topic,
+      '--compression-codec',
+      compression,
+      '--reader-property',
+      'parse.key=true',
+      '--reader-property',
+      'key.separator=\t',
+    ],
     `${lines.join('\n')}\n`,
   )
   if (r.code !== 0) throw new Error(`ConsoleProducer (${compression}) failed: ${r.stderr}`)
@@ -41,8 +57,23 @@ export async function consoleConsume(topic: string, maxMessages: number): Promis
   const r = await kafkaToolWithInput(
     'org.apache.kafka.tools.consumer.ConsoleConsumer',
     [
-      '--bootstrap-server', testCluster().bootstrap.split(',')[0], '--topic', topic, '--from-beginning', '--max-messages', String(maxMessages), '--timeout-ms', '30000',
-      '--formatter-property', 'print.partition=true', '--formatter-property', 'print.key=true', '--formatter-property', 'print.headers=true', '--formatter-property', 'print.value=true',
+      '--bootstrap-server',
+      testCluster().bootstrap.split(',')[0],
+      '--topic',
+      topic,
+      '--from-beginning',
+      '--max-messages',
+      String(maxMessages),
+      '--timeout-ms',
+      '30000',
+      '--formatter-property',
+      'print.partition=true',
+      '--formatter-property',
+      'print.key=true',
+      '--formatter-property',
+      'print.headers=true',
+      '--formatter-property',
+      'print.value=true',
     ],
     '',
   )

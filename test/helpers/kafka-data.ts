@@ -53,7 +53,13 @@ export async function produce(topic: string, counts: number[], timestamp?: numbe
       topicMessages: [
         {
           topic,
-          messages: counts.flatMap((n, partition) => Array.from({length: n}, (_, i) => ({partition, value: `v${i}`, ...(timestamp === undefined ? {} : {timestamp: String(timestamp)})}))),
+          messages: counts.flatMap((n, partition) =>
+            Array.from({length: n}, (_, i) => ({
+              partition,
+              value: `v${i}`,
+              ...(timestamp === undefined ? {} : {timestamp: String(timestamp)}),
+            })),
+          ),
         },
       ],
     })
@@ -63,13 +69,22 @@ export async function produce(topic: string, counts: number[], timestamp?: numbe
 }
 
 /** Commit offsets for an inactive group (creates it): the state a consumer leaves behind. */
-export async function commitGroupOffsets(group: string | string[], topic: string, offsets: Record<number, number>): Promise<void> {
+export async function commitGroupOffsets(
+  group: string | string[],
+  topic: string,
+  offsets: Record<number, number>,
+): Promise<void> {
   const partitions = Object.entries(offsets).map(([p, o]) => ({partition: Number(p), offset: String(o)}))
   await withAdmin((a) => Promise.all([group].flat().map((groupId) => a.setOffsets({groupId, topic, partitions}))))
 }
 
 /** A new inactive group (unique name) with these committed offsets; its name is added to `created` for cleanup. */
-export async function committedGroup(prefix: string, topic: string, offsets: Record<number, number>, created: string[]): Promise<string> {
+export async function committedGroup(
+  prefix: string,
+  topic: string,
+  offsets: Record<number, number>,
+  created: string[],
+): Promise<string> {
   const group = uniqueName(prefix)
   created.push(group)
   await commitGroupOffsets(group, topic, offsets)
@@ -89,7 +104,10 @@ export async function deleteGroups(...groups: string[]): Promise<void> {
 }
 
 /** A running kafkajs consumer in `group` that consumed `topic`; stop() leaves the group. */
-export async function activeConsumer(group: string, topic: string): Promise<{consumer: Consumer; stop: () => Promise<void>}> {
+export async function activeConsumer(
+  group: string,
+  topic: string,
+): Promise<{consumer: Consumer; stop: () => Promise<void>}> {
   const consumer = kafka().consumer({groupId: group, sessionTimeout: 10_000, heartbeatInterval: 500})
   await consumer.connect()
   await consumer.subscribe({topic, fromBeginning: true})
@@ -123,7 +141,12 @@ export async function consumePartly(group: string, topic: string, perPartition: 
       if ((done.get(batch.partition) ?? 0) >= want) consumer.pause([{topic, partitions: [batch.partition]}])
     },
   })
-  await waitFor(async () => perPartition.every((n, p) => n === 0 || done.get(p) === n), {what: `${group} to consume`, timeoutMs: 60_000})
-  await consumer.commitOffsets(perPartition.flatMap((n, partition) => (n > 0 ? [{topic, partition, offset: String(n)}] : [])))
+  await waitFor(async () => perPartition.every((n, p) => n === 0 || done.get(p) === n), {
+    what: `${group} to consume`,
+    timeoutMs: 60_000,
+  })
+  await consumer.commitOffsets(
+    perPartition.flatMap((n, partition) => (n > 0 ? [{topic, partition, offset: String(n)}] : [])),
+  )
   await consumer.disconnect()
 }

@@ -11,7 +11,11 @@ import {waitFor} from './poll.js'
  * reading it back independently of kctl's own code paths.
  */
 export async function withKafka<T>(fn: (admin: Admin, kafka: kafkajs.Kafka) => Promise<T>): Promise<T> {
-  const kafka = new kafkajs.Kafka({brokers: testCluster().bootstrap.split(','), logLevel: kafkajs.logLevel.NOTHING, clientId: 'kctl-test'})
+  const kafka = new kafkajs.Kafka({
+    brokers: testCluster().bootstrap.split(','),
+    logLevel: kafkajs.logLevel.NOTHING,
+    clientId: 'kctl-test',
+  })
   const admin = kafka.admin()
   await admin.connect()
   try {
@@ -26,13 +30,22 @@ export function createTopic(name: string, assignment: number[][], configs: Recor
   return withKafka(async (admin) => {
     await admin.createTopics({
       waitForLeaders: false,
-      topics: [{topic: name, replicaAssignment: assignment.map((replicas, partition) => ({partition, replicas})), configEntries: Object.entries(configs).map(([name, value]) => ({name, value}))}],
+      topics: [
+        {
+          topic: name,
+          replicaAssignment: assignment.map((replicas, partition) => ({partition, replicas})),
+          configEntries: Object.entries(configs).map(([name, value]) => ({name, value})),
+        },
+      ],
     })
     // kafkajs's waitForLeaders gives up on UNKNOWN_TOPIC_OR_PARTITION, which Kafka 3.9 answers for a moment: poll instead.
-    await waitFor(async () => {
-      const {topics} = await admin.fetchTopicMetadata({topics: [name]})
-      return topics[0]?.partitions.length === assignment.length && topics[0].partitions.every((p) => p.leader >= 0)
-    }, {what: `leaders for ${name}`})
+    await waitFor(
+      async () => {
+        const {topics} = await admin.fetchTopicMetadata({topics: [name]})
+        return topics[0]?.partitions.length === assignment.length && topics[0].partitions.every((p) => p.leader >= 0)
+      },
+      {what: `leaders for ${name}`},
+    )
   })
 }
 
@@ -47,7 +60,11 @@ export function produce(topic: string, partitions: number[], count: number, size
       for (const partition of partitions) {
         for (let from = 0; from < count; from += perBatch) {
           const n = Math.min(perBatch, count - from)
-          await producer.send({topic, acks: -1, messages: Array.from({length: n}, (_, i) => ({partition, value: `${from + i}:`.padEnd(size, 'x')}))})
+          await producer.send({
+            topic,
+            acks: -1,
+            messages: Array.from({length: n}, (_, i) => ({partition, value: `${from + i}:`.padEnd(size, 'x')})),
+          })
         }
       }
     } finally {
@@ -65,20 +82,28 @@ export function deleteTopics(names: string[]): Promise<void> {
 }
 
 /** Replicas per partition, from Metadata (kafkajs). */
-export function assignment(topic: string): Promise<{partition: number; leader: number; replicas: number[]; isr: number[]}[]> {
+export function assignment(
+  topic: string,
+): Promise<{partition: number; leader: number; replicas: number[]; isr: number[]}[]> {
   return withKafka(async (admin) => {
     const {topics} = await admin.fetchTopicMetadata({topics: [topic]})
-    return topics[0].partitions.map((p) => ({partition: p.partitionId, leader: p.leader, replicas: p.replicas, isr: p.isr})).sort((a, b) => a.partition - b.partition)
+    return topics[0].partitions
+      .map((p) => ({partition: p.partitionId, leader: p.leader, replicas: p.replicas, isr: p.isr}))
+      .sort((a, b) => a.partition - b.partition)
   })
 }
 
 /** Dynamic (non-default) configs of a topic or a broker, read with kafkajs's DescribeConfigs. */
 export function dynamicConfigs(entityType: 'topics' | 'brokers', name: string): Promise<Record<string, string>> {
   return withKafka(async (admin) => {
-    const res = await admin.describeConfigs({resources: [{type: entityType === 'topics' ? 2 : 4, name}], includeSynonyms: false})
+    const res = await admin.describeConfigs({
+      resources: [{type: entityType === 'topics' ? 2 : 4, name}],
+      includeSynonyms: false,
+    })
     const dynamic = new Set(entityType === 'topics' ? [1] : [2])
     const configs: Record<string, string> = {}
-    for (const c of res.resources[0].configEntries) if (dynamic.has((c as {configSource: number}).configSource)) configs[c.configName] = c.configValue
+    for (const c of res.resources[0].configEntries)
+      if (dynamic.has((c as {configSource: number}).configSource)) configs[c.configName] = c.configValue
     return configs
   })
 }
@@ -87,7 +112,11 @@ export function dynamicConfigs(entityType: 'topics' | 'brokers', name: string): 
 export function kafkaTool(mainClass: string, args: string[]): string {
   const c = testCluster()
   const state = JSON.parse(readFileSync(join(c.dir, 'state.json'), 'utf8'))
-  return execFileSync('java', ['-cp', state.classpath, mainClass, '--bootstrap-server', c.bootstrap.split(',')[0], ...args], {encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe']})
+  return execFileSync(
+    'java',
+    ['-cp', state.classpath, mainClass, '--bootstrap-server', c.bootstrap.split(',')[0], ...args],
+    {encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe']},
+  )
 }
 
 /** The per-API request count kctl prints with --debug ("[debug] requests: Api=N ..."). */

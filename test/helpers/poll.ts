@@ -9,7 +9,10 @@ export function uniqueName(prefix: string): string {
  * Poll until `check` returns a truthy value (returned) or the timeout passes (throws the last
  * failure). The one place tests wait: never a fixed sleep.
  */
-export async function waitFor<T>(check: () => Promise<T | undefined | null | false> | T | undefined | null | false, options: {timeoutMs?: number; intervalMs?: number; what?: string} = {}): Promise<T> {
+export async function waitFor<T>(
+  check: () => Promise<T | undefined | null | false> | T | undefined | null | false,
+  options: {timeoutMs?: number; intervalMs?: number; what?: string} = {},
+): Promise<T> {
   const deadline = Date.now() + (options.timeoutMs ?? 30_000)
   let lastError: unknown
   for (;;) {
@@ -20,7 +23,9 @@ export async function waitFor<T>(check: () => Promise<T | undefined | null | fal
       lastError = error
     }
     if (Date.now() > deadline) {
-      throw new Error(`Timed out waiting for ${options.what ?? 'condition'}${lastError ? `: ${(lastError as Error).message}` : ''}`)
+      throw new Error(
+        `Timed out waiting for ${options.what ?? 'condition'}${lastError ? `: ${(lastError as Error).message}` : ''}`,
+      )
     }
     await new Promise((r) => setTimeout(r, options.intervalMs ?? 200))
   }

@@ -7,7 +7,15 @@ import {promisify} from 'node:util'
 import {toKctlError} from '../../src/errors.js'
 import {kctl} from '../helpers/cli.js'
 import {saslProperties, testCluster} from '../helpers/cluster.js'
-import {type BrokerDecision, brokerDecision, clientAs, consume, kafkaErrorType, produce, superClient} from '../helpers/kafka-client.js'
+import {
+  type BrokerDecision,
+  brokerDecision,
+  clientAs,
+  consume,
+  kafkaErrorType,
+  produce,
+  superClient,
+} from '../helpers/kafka-client.js'
 import {uniqueName, waitFor} from '../helpers/poll.js'
 
 const run = promisify(execFile)
@@ -23,7 +31,8 @@ interface Binding {
   permission: string
 }
 
-const key = (b: Binding) => `${b.permission} ${b.principal}@${b.host} ${b.operation} ${b.resourceType}:${b.resourceName}:${b.patternType}`
+const key = (b: Binding) =>
+  `${b.permission} ${b.principal}@${b.host} ${b.operation} ${b.resourceType}:${b.resourceName}:${b.patternType}`
 
 async function listAcls(...args: string[]): Promise<Binding[]> {
   const r = await kctl(['acls', 'list', ...L, '--json', ...args])
@@ -33,23 +42,35 @@ async function listAcls(...args: string[]): Promise<Binding[]> {
 
 /** Create a SCRAM user with kctl (password on stdin) and wait until the brokers accept it. */
 async function createUser(name: string, password: string): Promise<void> {
-  const r = await kctl(['users', 'create', name, '--mechanism', 'SCRAM-SHA-512', '--password-stdin', ...L, '--json'], {input: `${password}\n`})
+  const r = await kctl(['users', 'create', name, '--mechanism', 'SCRAM-SHA-512', '--password-stdin', ...L, '--json'], {
+    input: `${password}\n`,
+  })
   expect(r.code, r.stderr).to.equal(0)
-  await waitFor(async () => {
-    const admin = clientAs(name, password).admin()
-    await admin.connect()
-    await admin.disconnect()
-    return true
-  }, {what: `SCRAM user ${name} to authenticate`})
+  await waitFor(
+    async () => {
+      const admin = clientAs(name, password).admin()
+      await admin.connect()
+      await admin.disconnect()
+      return true
+    },
+    {what: `SCRAM user ${name} to authenticate`},
+  )
 }
 
 async function createTopics(...topics: string[]): Promise<void> {
   const admin = superClient().admin()
   await admin.connect()
   try {
-    await admin.createTopics({topics: topics.map((topic) => ({topic, numPartitions: 1, replicationFactor: 3})), waitForLeaders: false})
+    await admin.createTopics({
+      topics: topics.map((topic) => ({topic, numPartitions: 1, replicationFactor: 3})),
+      waitForLeaders: false,
+    })
     // kafkajs's waitForLeaders gives up on UNKNOWN_TOPIC_OR_PARTITION (Kafka 3.9 answers that while the topic spreads).
-    await waitFor(async () => (await admin.fetchTopicMetadata({topics})).topics.every((t) => t.partitions.every((p) => p.leader >= 0)), {what: 'topic leaders'})
+    await waitFor(
+      async () =>
+        (await admin.fetchTopicMetadata({topics})).topics.every((t) => t.partitions.every((p) => p.leader >= 0)),
+      {what: 'topic leaders'},
+    )
   } finally {
     await admin.disconnect()
   }
@@ -95,7 +116,9 @@ describe('acls on the secure cluster, as real clients', function () {
       // kctl's error model maps that to exit 4 naming the denied operation.
       const mapped = toKctlError(denied, {operation: `READ on topic ${topic}`})
       expect(mapped.exitCode).to.equal(4)
-      expect(mapped.message).to.equal(`Not authorized: the cluster denied READ on topic ${topic} (TOPIC_AUTHORIZATION_FAILED)`)
+      expect(mapped.message).to.equal(
+        `Not authorized: the cluster denied READ on topic ${topic} (TOPIC_AUTHORIZATION_FAILED)`,
+      )
       // kctl itself, connected as the user: the topic is invisible, ACL administration is denied with exit 4.
       const props = saslProperties(user, password, 'SCRAM-SHA-512')
       const asUser = ['-b', testCluster().saslBootstrap, '--command-config', props]
@@ -104,9 +127,23 @@ describe('acls on the secure cluster, as real clients', function () {
       expect(topics.json().topics.map((t: {name: string}) => t.name)).not.to.include(topic)
       const aclsAsUser = await kctl(['acls', 'list', ...asUser])
       expect(aclsAsUser.code).to.equal(4)
-      expect(aclsAsUser.stderr).to.include('Error: Not authorized: the cluster denied describing ACLs (DESCRIBE on the CLUSTER) (CLUSTER_AUTHORIZATION_FAILED)')
+      expect(aclsAsUser.stderr).to.include(
+        'Error: Not authorized: the cluster denied describing ACLs (DESCRIBE on the CLUSTER) (CLUSTER_AUTHORIZATION_FAILED)',
+      )
 
-      const created = await kctl(['acls', 'create', '--allow-principal', `User:${user}`, '--consumer', '--topic', topic, '--group', group, ...L, '--json'])
+      const created = await kctl([
+        'acls',
+        'create',
+        '--allow-principal',
+        `User:${user}`,
+        '--consumer',
+        '--topic',
+        topic,
+        '--group',
+        group,
+        ...L,
+        '--json',
+      ])
       expect(created.code, created.stderr).to.equal(0)
       expect(created.json().created.map(key)).to.deep.equal([
         `ALLOW User:${user}@* READ GROUP:${group}:LITERAL`,
@@ -114,16 +151,45 @@ describe('acls on the secure cluster, as real clients', function () {
         `ALLOW User:${user}@* READ TOPIC:${topic}:LITERAL`,
       ])
       // Brokers apply new bindings from the metadata log within moments (visibly on 3.9): poll.
-      expect(await waitFor(() => consume(kafka, topic, group, 3, 10_000), {what: 'the read to be allowed', timeoutMs: 40_000})).to.deep.equal(['m1', 'm2', 'm3'])
+      expect(
+        await waitFor(() => consume(kafka, topic, group, 3, 10_000), {
+          what: 'the read to be allowed',
+          timeoutMs: 40_000,
+        }),
+      ).to.deep.equal(['m1', 'm2', 'm3'])
       const visible = await kctl(['topics', 'list', ...asUser, '--json'])
       expect(visible.json().topics.map((t: {name: string}) => t.name)).to.deep.equal([topic])
 
-      const deleted = await kctl(['acls', 'delete', '--allow-principal', `User:${user}`, '--consumer', '--topic', topic, '--group', group, '--yes', ...L, '--json'])
+      const deleted = await kctl([
+        'acls',
+        'delete',
+        '--allow-principal',
+        `User:${user}`,
+        '--consumer',
+        '--topic',
+        topic,
+        '--group',
+        group,
+        '--yes',
+        ...L,
+        '--json',
+      ])
       expect(deleted.code, deleted.stderr).to.equal(0)
       expect(deleted.json().deleted.map(key)).to.deep.equal(created.json().created.map(key))
       // A broker may answer from metadata that has not applied the deletion yet (visibly on 3.9): poll.
-      await waitFor(async () => (await listAcls('--principal', `User:${user}`)).length === 0, {what: 'the deleted bindings to be gone'})
-      await waitFor(async () => kafkaErrorType(await consume(kafka, topic, `${group}-2`, 1, 10_000).then(() => undefined, (e: unknown) => e)) === 'TOPIC_AUTHORIZATION_FAILED', {what: 'the read to be denied again'})
+      await waitFor(async () => (await listAcls('--principal', `User:${user}`)).length === 0, {
+        what: 'the deleted bindings to be gone',
+      })
+      await waitFor(
+        async () =>
+          kafkaErrorType(
+            await consume(kafka, topic, `${group}-2`, 1, 10_000).then(
+              () => undefined,
+              (e: unknown) => e,
+            ),
+          ) === 'TOPIC_AUTHORIZATION_FAILED',
+        {what: 'the read to be denied again'},
+      )
     } finally {
       await cleanup(user, topic)
     }
@@ -140,9 +206,23 @@ describe('acls on the secure cluster, as real clients', function () {
     try {
       expect(await brokerDecision(write)).to.equal('DENIED')
       const mapped = toKctlError(await write().catch((e: unknown) => e), {operation: `WRITE on topic ${topic}`})
-      expect([mapped.exitCode, mapped.message]).to.deep.equal([4, `Not authorized: the cluster denied WRITE on topic ${topic} (TOPIC_AUTHORIZATION_FAILED)`])
+      expect([mapped.exitCode, mapped.message]).to.deep.equal([
+        4,
+        `Not authorized: the cluster denied WRITE on topic ${topic} (TOPIC_AUTHORIZATION_FAILED)`,
+      ])
 
-      const created = await kctl(['acls', 'create', '--allow-principal', `User:${user}`, '--producer', '--idempotent', '--topic', topic, ...L, '--json'])
+      const created = await kctl([
+        'acls',
+        'create',
+        '--allow-principal',
+        `User:${user}`,
+        '--producer',
+        '--idempotent',
+        '--topic',
+        topic,
+        ...L,
+        '--json',
+      ])
       expect(created.code, created.stderr).to.equal(0)
       expect(created.json().created.map(key)).to.deep.equal([
         `ALLOW User:${user}@* IDEMPOTENT_WRITE CLUSTER:kafka-cluster:LITERAL`,
@@ -154,7 +234,17 @@ describe('acls on the secure cluster, as real clients', function () {
       // The message really landed: read it back as the super user.
       expect(await consume(superClient(), topic, uniqueName('verify'), 1)).to.deep.equal(['hello'])
 
-      const deleted = await kctl(['acls', 'delete', '--principal', `User:${user}`, '--resource-pattern-type', 'any', '--yes', ...L, '--json'])
+      const deleted = await kctl([
+        'acls',
+        'delete',
+        '--principal',
+        `User:${user}`,
+        '--resource-pattern-type',
+        'any',
+        '--yes',
+        ...L,
+        '--json',
+      ])
       expect(deleted.code, deleted.stderr).to.equal(0)
       expect(deleted.json().deleted).to.have.length(4)
       await waitFor(async () => (await brokerDecision(write)) === 'DENIED', {what: 'the write to be denied again'})
@@ -163,7 +253,7 @@ describe('acls on the secure cluster, as real clients', function () {
     }
   })
 
-  it('acls check agrees with the broker\'s real decision on 26 cases @smoke', async () => {
+  it("acls check agrees with the broker's real decision on 26 cases @smoke", async () => {
     const b = uniqueName('chk')
     const [u1, u2] = [uniqueName('chk-u1'), uniqueName('chk-u2')]
     const pw = `pw-${uniqueName('x')}`
@@ -178,12 +268,30 @@ describe('acls on the secure cluster, as real clients', function () {
     await Promise.all([createTopics(...topics), createUser(u1, pw), createUser(u2, pw)])
     try {
       await create('--allow-principal', U1, '--operation', 'read', '--topic', t('lit'))
-      await create('--allow-principal', U1, '--operation', 'write', '--topic', t('pre-'), '--resource-pattern-type', 'prefixed')
+      await create(
+        '--allow-principal',
+        U1,
+        '--operation',
+        'write',
+        '--topic',
+        t('pre-'),
+        '--resource-pattern-type',
+        'prefixed',
+      )
       await create('--allow-principal', 'User:*', '--operation', 'describe', '--topic', t('all'))
       await create('--allow-principal', U1, '--operation', 'all', '--topic', t('deny'))
       await create('--deny-principal', U1, '--deny-principal', U2, '--operation', 'write', '--topic', t('deny'))
       await create('--allow-principal', U1, '--operation', 'write', '--topic', t('dp-x'))
-      await create('--deny-principal', 'User:*', '--operation', 'write', '--topic', t('dp-'), '--resource-pattern-type', 'prefixed')
+      await create(
+        '--deny-principal',
+        'User:*',
+        '--operation',
+        'write',
+        '--topic',
+        t('dp-'),
+        '--resource-pattern-type',
+        'prefixed',
+      )
       await create('--allow-principal', U1, '--allow-host', '127.0.0.1', '--operation', 'write', '--topic', t('h1'))
       await create('--allow-principal', U1, '--allow-host', '10.9.9.9', '--operation', 'write', '--topic', t('h2'))
       await create('--allow-principal', U1, '--operation', 'describe', '--topic', t('h3'), '--topic', t('h4'))
@@ -199,7 +307,10 @@ describe('acls on the secure cluster, as real clients', function () {
       const real: Record<string, (user: string, topic: string) => Promise<BrokerDecision>> = {
         describe: (u, topic) => brokerDecision(() => admins[u].fetchTopicMetadata({topics: [topic]})),
         write: (u, topic) => brokerDecision(() => produce(clients[u], topic, ['x'])),
-        'describe-configs': (u, topic) => brokerDecision(() => admins[u].describeConfigs({includeSynonyms: false, resources: [{type: 2, name: topic}]})),
+        'describe-configs': (u, topic) =>
+          brokerDecision(() =>
+            admins[u].describeConfigs({includeSynonyms: false, resources: [{type: 2, name: topic}]}),
+          ),
       }
       // [user, operation, topic, expected]: the expectation documents the case; both kctl and the broker must match it.
       const cases: [string, string, string, BrokerDecision][] = [
@@ -234,12 +345,27 @@ describe('acls on the secure cluster, as real clients', function () {
 
       const checks = await Promise.all(
         cases.map(async ([u, op, topic]) => {
-          const r = await kctl(['acls', 'check', `User:${u}`, '--operation', op, '--topic', topic, '--host', '127.0.0.1', ...L, '--json'])
+          const r = await kctl([
+            'acls',
+            'check',
+            `User:${u}`,
+            '--operation',
+            op,
+            '--topic',
+            topic,
+            '--host',
+            '127.0.0.1',
+            ...L,
+            '--json',
+          ])
           expect(r.code, r.stderr).to.equal(r.json().decision === 'ALLOWED' ? 0 : 3)
           return r.json()
         }),
       )
-      const table = (decisions: string[]) => cases.map(([u, op, topic], i) => `${u === u1 ? 'u1' : 'u2'} ${op} ${topic.slice(b.length + 1)}: ${decisions[i]}`)
+      const table = (decisions: string[]) =>
+        cases.map(
+          ([u, op, topic], i) => `${u === u1 ? 'u1' : 'u2'} ${op} ${topic.slice(b.length + 1)}: ${decisions[i]}`,
+        )
       const expected = table(cases.map((c) => c[3]))
       expect(table(checks.map((c) => c.decision))).to.deep.equal(expected)
       // The broker applies new bindings from the metadata log within moments: poll until it settles.
@@ -255,18 +381,43 @@ describe('acls on the secure cluster, as real clients', function () {
       // The binding that decided is named: a DENY for the deny cases, the right ALLOW otherwise.
       const denyCase = checks[10]
       expect(denyCase.reason).to.equal('deny-binding')
-      expect(denyCase.decidedBy).to.deep.include({permission: 'DENY', operation: 'WRITE', resourceName: t('deny'), principal: U1})
+      expect(denyCase.decidedBy).to.deep.include({
+        permission: 'DENY',
+        operation: 'WRITE',
+        resourceName: t('deny'),
+        principal: U1,
+      })
       expect(checks[4].decidedBy).to.deep.include({patternType: 'PREFIXED', resourceName: t('pre-')})
       expect(checks[2].reason).to.equal('no-binding')
       await Promise.all(Object.values(admins).map((a) => a.disconnect()))
     } finally {
-      await kctl(['acls', 'delete', '--principal', U1, '--principal', U2, '--principal', 'User:*', '--resource-pattern-type', 'any', '--topic', '*', ...topics.flatMap((x) => ['--topic', x]), '--topic', t('pre-'), '--topic', t('dp-'), '--yes', ...L])
+      await kctl([
+        'acls',
+        'delete',
+        '--principal',
+        U1,
+        '--principal',
+        U2,
+        '--principal',
+        'User:*',
+        '--resource-pattern-type',
+        'any',
+        '--topic',
+        '*',
+        ...topics.flatMap((x) => ['--topic', x]),
+        '--topic',
+        t('pre-'),
+        '--topic',
+        t('dp-'),
+        '--yes',
+        ...L,
+      ])
       await Promise.all([deleteUser(u1), deleteUser(u2), deleteTopics(...topics)])
     }
   })
 })
 
-describe('acls create --producer/--consumer match Kafka\'s own kafka-acls', function () {
+describe("acls create --producer/--consumer match Kafka's own kafka-acls", function () {
   this.timeout(120_000)
 
   it('creates exactly the binding sets AclCommand creates for the same arguments', async () => {
@@ -277,10 +428,34 @@ describe('acls create --producer/--consumer match Kafka\'s own kafka-acls', func
     const topic = uniqueName('cmp')
     const scenarios = [
       ['--producer', '--idempotent', '--topic', topic, '--topic', `${topic}-2`, '--transactional-id', `${topic}-tx`],
-      ['--consumer', '--topic', topic, '--group', `${topic}-g`, '--resource-pattern-type', 'prefixed', '--allow-host', '127.0.0.1', '--allow-host', '10.0.0.1'],
+      [
+        '--consumer',
+        '--topic',
+        topic,
+        '--group',
+        `${topic}-g`,
+        '--resource-pattern-type',
+        'prefixed',
+        '--allow-host',
+        '127.0.0.1',
+        '--allow-host',
+        '10.0.0.1',
+      ],
       ['--producer', '--consumer', '--topic', `${topic}-pc`, '--group', `${topic}-pcg`],
     ]
-    const aclCommand = (...args: string[]) => run('java', ['-cp', state.classpath, 'org.apache.kafka.tools.AclCommand', '--bootstrap-server', c.bootstrap.split(',')[0], ...args], {maxBuffer: 10_000_000})
+    const aclCommand = (...args: string[]) =>
+      run(
+        'java',
+        [
+          '-cp',
+          state.classpath,
+          'org.apache.kafka.tools.AclCommand',
+          '--bootstrap-server',
+          c.bootstrap.split(',')[0],
+          ...args,
+        ],
+        {maxBuffer: 10_000_000},
+      )
     try {
       for (const args of scenarios) {
         await aclCommand('--add', '--allow-principal', `User:${theirs}`, ...args)
@@ -298,16 +473,30 @@ describe('acls create --producer/--consumer match Kafka\'s own kafka-acls', func
         if (entry) kafkaSet.push(`${entry[4]} User:X@${entry[2]} ${entry[3]} ${resource}`)
       }
       // Brokers apply new bindings from the metadata log within moments: poll until all 20 show.
-      const ourBindings = await waitFor(async () => {
-        const b = await listAcls('--principal', `User:${ours}`)
-        return b.length === 20 && b
-      }, {what: 'the 20 new bindings to show'})
+      const ourBindings = await waitFor(
+        async () => {
+          const b = await listAcls('--principal', `User:${ours}`)
+          return b.length === 20 && b
+        },
+        {what: 'the 20 new bindings to show'},
+      )
       const kctlSet = ourBindings.map((b) => key({...b, principal: 'User:X'}))
       // producer: 2 topics x 3 + 2 on the transactional id + 1 on the cluster; consumer: (2 on the topic + 1 on the group) x 2 hosts; both: 4 on the topic + 1 on the group
       expect(kafkaSet.length).to.equal(9 + 6 + 5)
       expect([...kctlSet].sort()).to.deep.equal([...kafkaSet].sort())
     } finally {
-      await kctl(['acls', 'delete', '--principal', `User:${ours}`, '--principal', `User:${theirs}`, '--resource-pattern-type', 'any', '--yes', ...L])
+      await kctl([
+        'acls',
+        'delete',
+        '--principal',
+        `User:${ours}`,
+        '--principal',
+        `User:${theirs}`,
+        '--resource-pattern-type',
+        'any',
+        '--yes',
+        ...L,
+      ])
     }
   })
 })
@@ -319,20 +508,57 @@ describe('acls list and delete', function () {
     const p = `User:${uniqueName('lister')}`
     const topic = uniqueName('lst')
     try {
-      let r = await kctl(['acls', 'create', '--allow-principal', p, '--operation', 'read', '--operation', 'write', '--topic', topic, ...L])
+      let r = await kctl([
+        'acls',
+        'create',
+        '--allow-principal',
+        p,
+        '--operation',
+        'read',
+        '--operation',
+        'write',
+        '--topic',
+        topic,
+        ...L,
+      ])
       expect(r.code, r.stderr).to.equal(0)
-      r = await kctl(['acls', 'create', '--deny-principal', p, '--operation', 'delete', '--topic', topic.slice(0, 8), '--resource-pattern-type', 'prefixed', ...L])
+      r = await kctl([
+        'acls',
+        'create',
+        '--deny-principal',
+        p,
+        '--operation',
+        'delete',
+        '--topic',
+        topic.slice(0, 8),
+        '--resource-pattern-type',
+        'prefixed',
+        ...L,
+      ])
       expect(r.code, r.stderr).to.equal(0)
-      const all = await waitFor(async () => {
-        const b = await listAcls('--principal', p)
-        return b.length === 3 && b
-      }, {what: 'the 3 new bindings to show'})
-      expect(all.map((b) => Object.keys(b))).to.deep.equal(all.map(() => ['resourceType', 'resourceName', 'patternType', 'principal', 'host', 'operation', 'permission']))
-      expect(all.map(key)).to.deep.equal([`DENY ${p}@* DELETE TOPIC:${topic.slice(0, 8)}:PREFIXED`, `ALLOW ${p}@* READ TOPIC:${topic}:LITERAL`, `ALLOW ${p}@* WRITE TOPIC:${topic}:LITERAL`])
+      const all = await waitFor(
+        async () => {
+          const b = await listAcls('--principal', p)
+          return b.length === 3 && b
+        },
+        {what: 'the 3 new bindings to show'},
+      )
+      expect(all.map((b) => Object.keys(b))).to.deep.equal(
+        all.map(() => ['resourceType', 'resourceName', 'patternType', 'principal', 'host', 'operation', 'permission']),
+      )
+      expect(all.map(key)).to.deep.equal([
+        `DENY ${p}@* DELETE TOPIC:${topic.slice(0, 8)}:PREFIXED`,
+        `ALLOW ${p}@* READ TOPIC:${topic}:LITERAL`,
+        `ALLOW ${p}@* WRITE TOPIC:${topic}:LITERAL`,
+      ])
       expect((await listAcls('--principal', p, '--permission', 'deny')).map(key)).to.deep.equal([all[0]].map(key))
       expect((await listAcls('--principal', p, '--operation', 'WRITE')).map(key)).to.deep.equal([all[2]].map(key))
-      expect(await listAcls('--principal', p, '--topic', topic, '--resource-pattern-type', 'prefixed')).to.deep.equal([])
-      expect((await listAcls('--principal', p, '--topic', topic, '--resource-pattern-type', 'match')).map(key)).to.deep.equal(all.map(key))
+      expect(await listAcls('--principal', p, '--topic', topic, '--resource-pattern-type', 'prefixed')).to.deep.equal(
+        [],
+      )
+      expect(
+        (await listAcls('--principal', p, '--topic', topic, '--resource-pattern-type', 'match')).map(key),
+      ).to.deep.equal(all.map(key))
       const table = await kctl(['acls', 'list', '--principal', p, ...L])
       const lines = table.stdout.trimEnd().split('\n')
       expect(lines[0]).to.match(/^RESOURCE TYPE\s+NAME\s+PATTERN\s+PRINCIPAL\s+HOST\s+OPERATION\s+PERMISSION$/)
@@ -351,7 +577,23 @@ describe('acls list and delete', function () {
     const keep = `User:${uniqueName('keeper')}`
     const topic = uniqueName('del')
     try {
-      await kctl(['acls', 'create', '--allow-principal', p, '--allow-principal', keep, '--operation', 'read', '--operation', 'describe', '--topic', topic, '--group', topic, ...L])
+      await kctl([
+        'acls',
+        'create',
+        '--allow-principal',
+        p,
+        '--allow-principal',
+        keep,
+        '--operation',
+        'read',
+        '--operation',
+        'describe',
+        '--topic',
+        topic,
+        '--group',
+        topic,
+        ...L,
+      ])
       const refused = await kctl(['acls', 'delete', '--principal', p, '--resource-pattern-type', 'any', ...L])
       expect(refused.code).to.equal(2)
       expect(refused.stderr).to.match(/^Error: Refusing to make this change without confirmation/m)
@@ -368,7 +610,9 @@ describe('acls list and delete', function () {
       expect(r.json().deleted.map(key).sort()).to.deep.equal(dry.json().deleted.map(key).sort())
       expect(r.stderr).to.match(/requests: .*DeleteAcls=1 /)
       expect(r.stderr).to.match(/DescribeAcls=1 /)
-      await waitFor(async () => (await listAcls('--principal', p)).length === 0, {what: 'the deleted bindings to be gone'})
+      await waitFor(async () => (await listAcls('--principal', p)).length === 0, {
+        what: 'the deleted bindings to be gone',
+      })
       expect(await listAcls('--principal', keep)).to.have.length(4)
     } finally {
       await kctl(['acls', 'delete', '--principal', p, '--principal', keep, '--yes', ...L])
@@ -377,7 +621,20 @@ describe('acls list and delete', function () {
 
   it('create --dry-run prints the bindings and creates nothing; create sends one CreateAcls for all bindings', async () => {
     const p = `User:${uniqueName('dry')}`
-    const args = ['acls', 'create', '--allow-principal', p, '--producer', '--topic', 'a', '--topic', 'b', '--transactional-id', 'tx', ...L]
+    const args = [
+      'acls',
+      'create',
+      '--allow-principal',
+      p,
+      '--producer',
+      '--topic',
+      'a',
+      '--topic',
+      'b',
+      '--transactional-id',
+      'tx',
+      ...L,
+    ]
     try {
       const dry = await kctl([...args, '--dry-run', '--json'])
       expect(dry.code, dry.stderr).to.equal(0)

@@ -32,7 +32,14 @@ describe('authorization matrix: a principal without ACLs', function () {
     await produce(topic, [0], 3)
     await commitGroupOffsets(group, topic, {0: 1})
     const c = testCluster()
-    as = ['-b', c.saslBootstrap, '--command-config', saslProperties('alice', c.users.alice, 'SCRAM-SHA-512'), '--timeout', '20s']
+    as = [
+      '-b',
+      c.saslBootstrap,
+      '--command-config',
+      saslProperties('alice', c.users.alice, 'SCRAM-SHA-512'),
+      '--timeout',
+      '20s',
+    ]
   })
 
   after(async () => {
@@ -44,19 +51,49 @@ describe('authorization matrix: a principal without ACLs', function () {
   const rows = (): Row[] => [
     {name: 'topics describe', args: ['topics', 'describe', topic], code: 4, says: topicDenied()},
     {name: 'offsets get', args: ['offsets', 'get', topic], code: 4, says: topicDenied()},
-    {name: 'records delete', args: ['records', 'delete', '--topic', topic, '--before-offset', '1', '--dry-run'], code: 4, says: topicDenied()},
-    {name: 'partitions elect-leaders', args: ['partitions', 'elect-leaders', '--preferred', '--topic', topic, '--yes'], code: 4, says: topicDenied()},
-    {name: 'configs describe topic', args: ['configs', 'describe', 'topic', topic], code: 4, says: new RegExp(`denied .*topic ${topic}|TOPIC_AUTHORIZATION_FAILED`)},
+    {
+      name: 'records delete',
+      args: ['records', 'delete', '--topic', topic, '--before-offset', '1', '--dry-run'],
+      code: 4,
+      says: topicDenied(),
+    },
+    {
+      name: 'partitions elect-leaders',
+      args: ['partitions', 'elect-leaders', '--preferred', '--topic', topic, '--yes'],
+      code: 4,
+      says: topicDenied(),
+    },
+    {
+      name: 'configs describe topic',
+      args: ['configs', 'describe', 'topic', topic],
+      code: 4,
+      says: new RegExp(`denied .*topic ${topic}|TOPIC_AUTHORIZATION_FAILED`),
+    },
     {name: 'groups describe', args: ['groups', 'describe', group], code: 4, says: /GROUP_AUTHORIZATION_FAILED/},
     {name: 'lag', args: ['lag', group], code: 4, says: /GROUP_AUTHORIZATION_FAILED/},
     {name: 'lag check', args: ['lag', 'check', group, '--max-lag', '0'], code: 4, says: /GROUP_AUTHORIZATION_FAILED/},
-    {name: 'offsets reset', args: ['offsets', 'reset', '--group', group, '--topic', topic, '--to-earliest'], code: 4, says: /AUTHORIZATION_FAILED/},
+    {
+      name: 'offsets reset',
+      args: ['offsets', 'reset', '--group', group, '--topic', topic, '--to-earliest'],
+      code: 4,
+      says: /AUTHORIZATION_FAILED/,
+    },
     {name: 'acls list', args: ['acls', 'list'], code: 4, says: /CLUSTER_AUTHORIZATION_FAILED|DESCRIBE on the CLUSTER/},
     {name: 'users list', args: ['users', 'list'], code: 4, says: /CLUSTER_AUTHORIZATION_FAILED/},
     {name: 'quotas describe', args: ['quotas', 'describe'], code: 4, says: /CLUSTER_AUTHORIZATION_FAILED/},
     {name: 'logdirs describe', args: ['logdirs', 'describe'], code: 4, says: /CLUSTER_AUTHORIZATION_FAILED/},
-    {name: 'brokers list (sizes left out)', args: ['brokers', 'list'], code: 0, says: /^Warning: .*CLUSTER_AUTHORIZATION_FAILED.*log directories and sizes are missing/m},
-    {name: 'cluster health (says which check did not run)', args: ['cluster', 'health'], code: 3, says: /^Warning: the quorum check did not run: .*CLUSTER_AUTHORIZATION_FAILED/m},
+    {
+      name: 'brokers list (sizes left out)',
+      args: ['brokers', 'list'],
+      code: 0,
+      says: /^Warning: .*CLUSTER_AUTHORIZATION_FAILED.*log directories and sizes are missing/m,
+    },
+    {
+      name: 'cluster health (says which check did not run)',
+      args: ['cluster', 'health'],
+      code: 3,
+      says: /^Warning: the quorum check did not run: .*CLUSTER_AUTHORIZATION_FAILED/m,
+    },
     {name: 'topics list (only what it may see)', args: ['topics', 'list'], code: 0, says: /^$/},
     {name: 'groups list (only what it may see)', args: ['groups', 'list'], code: 0, says: /^$/},
     {name: 'cluster describe', args: ['cluster', 'describe'], code: 0, says: /^$/},

@@ -54,7 +54,18 @@ describe('bad input is rejected with exit 2 and changes nothing', function () {
   }
 
   before(async () => {
-    const r = await kctl(['topics', 'create', ref, '--partitions', '2', '--replication-factor', '1', '--config', 'retention.ms=3600000', ...ctx])
+    const r = await kctl([
+      'topics',
+      'create',
+      ref,
+      '--partitions',
+      '2',
+      '--replication-factor',
+      '1',
+      '--config',
+      'retention.ms=3600000',
+      ...ctx,
+    ])
     expect(r.code, r.stderr).to.equal(0)
     await produce(ref, [5, 5])
     await commitGroupOffsets(group, ref, {0: 2, 1: 3})
@@ -77,18 +88,47 @@ describe('bad input is rejected with exit 2 and changes nothing', function () {
   it('the reproductions of issue 11: exit 2 with Error and Hint, the JSON error with a stable code; nothing changes @smoke', async () => {
     const editor = changingEditor()
     const cases: [string[], RegExp, string][] = [
-      [['offsets', 'reset', '--group', '', '--topic', ref, '--to-earliest', '--execute', '--yes'], /^Error: Empty group for --group$/m, 'EMPTY_ID'],
-      [['topics', 'create', fresh, '--partitions', big], /^Error: Invalid --partitions "99999999999": above 2147483647/m, 'INVALID_NUMBER'],
-      [['topics', 'create', fresh, '--partitions', '1', '--timeout', '25d'], /^Error: Invalid --timeout "25d"/m, 'INVALID_DURATION'],
-      [['topics', 'create', fresh, '--partitions', '1', '--timeout', '0'], /^Error: Invalid --timeout "0"/m, 'INVALID_DURATION'],
-      [['records', 'delete', '--topic', ref, '--before-datetime', '1969-12-31T00:00:00', '--yes'], /^Error: Invalid --before-datetime/m, 'INVALID_DATETIME'],
-      [['configs', 'edit', 'topic', ref, '--yes'], /^Error: Refusing to start \$EDITOR without a terminal/m, 'NO_TERMINAL'],
+      [
+        ['offsets', 'reset', '--group', '', '--topic', ref, '--to-earliest', '--execute', '--yes'],
+        /^Error: Empty group for --group$/m,
+        'EMPTY_ID',
+      ],
+      [
+        ['topics', 'create', fresh, '--partitions', big],
+        /^Error: Invalid --partitions "99999999999": above 2147483647/m,
+        'INVALID_NUMBER',
+      ],
+      [
+        ['topics', 'create', fresh, '--partitions', '1', '--timeout', '25d'],
+        /^Error: Invalid --timeout "25d"/m,
+        'INVALID_DURATION',
+      ],
+      [
+        ['topics', 'create', fresh, '--partitions', '1', '--timeout', '0'],
+        /^Error: Invalid --timeout "0"/m,
+        'INVALID_DURATION',
+      ],
+      [
+        ['records', 'delete', '--topic', ref, '--before-datetime', '1969-12-31T00:00:00', '--yes'],
+        /^Error: Invalid --before-datetime/m,
+        'INVALID_DATETIME',
+      ],
+      [
+        ['configs', 'edit', 'topic', ref, '--yes'],
+        /^Error: Refusing to start \$EDITOR without a terminal/m,
+        'NO_TERMINAL',
+      ],
     ]
     const before = await snapshot()
     for (const [args, message, code] of cases) {
-      const [text, json] = await Promise.all([kctl([...args, ...ctx], {env: {EDITOR: editor}}), kctl([...args, ...ctx, '--json'], {env: {EDITOR: editor}})])
+      const [text, json] = await Promise.all([
+        kctl([...args, ...ctx], {env: {EDITOR: editor}}),
+        kctl([...args, ...ctx, '--json'], {env: {EDITOR: editor}}),
+      ])
       expect(text.code, text.stderr).to.equal(2)
-      expect(text.stderr).to.match(message).and.match(/^Hint: \S/m)
+      expect(text.stderr)
+        .to.match(message)
+        .and.match(/^Hint: \S/m)
       expect(text.stderr.split('\n').filter((l) => l !== '')).to.have.length(2)
       expect(json.code, json.stdout).to.equal(2)
       expect(json.json().error, args.join(' ')).to.include({code, exitCode: 2}).and.have.property('hint')
@@ -101,18 +141,42 @@ describe('bad input is rejected with exit 2 and changes nothing', function () {
     const cases: [string[], RegExp, Record<string, string>?][] = [
       [['topics', 'create', 'bad name!', '--partitions', '1'], /illegal character " "/],
       [['topics', 'create', fresh, '--partitions', '0'], /the partition count must be at least 1/],
-      [['topics', 'create', fresh, '--partitions', big], /Invalid --partitions "99999999999": above 2147483647, the largest partition count Kafka accepts \(int32\)/],
-      [['topics', 'create', fresh, '--partitions', '1', '--replication-factor', '32768'], /above 32767, the largest replication factor Kafka accepts \(int16\)/],
-      [['topics', 'create', fresh, '--partitions', '1', '--replication-factor', '4'], /larger than the number of brokers \(3\)/],
-      [['topics', 'create', fresh, '--partitions', '1', '--replication-factor', '0'], /the replication factor must be at least 1/],
-      [['topics', 'create', fresh, '--partitions', '1', '--timeout', '0'], /Invalid --timeout "0": must be more than 0/],
-      [['topics', 'create', fresh, '--partitions', '1', '--timeout', '25d'], /Invalid --timeout "25d": longer than 2147483647 ms/],
-      [['topics', 'create', fresh, '--partitions', '1', '--config', 'retension.ms=1'], /Unknown topic config key: retension\.ms[\s\S]*Hint: Did you mean retention\.ms\?/],
+      [
+        ['topics', 'create', fresh, '--partitions', big],
+        /Invalid --partitions "99999999999": above 2147483647, the largest partition count Kafka accepts \(int32\)/,
+      ],
+      [
+        ['topics', 'create', fresh, '--partitions', '1', '--replication-factor', '32768'],
+        /above 32767, the largest replication factor Kafka accepts \(int16\)/,
+      ],
+      [
+        ['topics', 'create', fresh, '--partitions', '1', '--replication-factor', '4'],
+        /larger than the number of brokers \(3\)/,
+      ],
+      [
+        ['topics', 'create', fresh, '--partitions', '1', '--replication-factor', '0'],
+        /the replication factor must be at least 1/,
+      ],
+      [
+        ['topics', 'create', fresh, '--partitions', '1', '--timeout', '0'],
+        /Invalid --timeout "0": must be more than 0/,
+      ],
+      [
+        ['topics', 'create', fresh, '--partitions', '1', '--timeout', '25d'],
+        /Invalid --timeout "25d": longer than 2147483647 ms/,
+      ],
+      [
+        ['topics', 'create', fresh, '--partitions', '1', '--config', 'retension.ms=1'],
+        /Unknown topic config key: retension\.ms[\s\S]*Hint: Did you mean retention\.ms\?/,
+      ],
       [['topics', 'create', fresh, '--replica-assignment', '1:9'], /broker 9 is not in the cluster/],
       [['topics', 'create', fresh, '--replica-assignment', `1:${big}`], /above 2147483647, the largest broker id/],
       [['topics', 'create', fresh, '--replica-assignment', '1:2,3'], /same number of replicas/],
       [['topics', 'create', fresh, '--replica-assignment', '1:1'], /lists a broker twice/],
-      [['topics', 'create', fresh, '--replica-assignment', '1:2', '--partitions', '2'], /--replica-assignment sets the partitions/],
+      [
+        ['topics', 'create', fresh, '--replica-assignment', '1:2', '--partitions', '2'],
+        /--replica-assignment sets the partitions/,
+      ],
       [['topics', 'create', fresh, fresh, '--partitions', '1'], /is named twice/],
       [['topics', 'create'], /Missing required argument: NAMES/],
       [['topic', 'list'], /Unknown command: kctl topic list[\s\S]*Hint: Did you mean `kctl topics list`\?/],
@@ -128,8 +192,14 @@ describe('bad input is rejected with exit 2 and changes nothing', function () {
       [['topics', 'alter', ref, '--replication-factor', '40000', '--yes'], /above 32767/],
       [['topics', 'alter', fresh, '--partitions', '5'], /Topic not found/],
       [['topics', 'describe', `${ref}x`], /Topic not found[\s\S]*Did you mean/],
-      [['configs', 'set', 'topic', ref, 'retention.ms=abc'], /The broker rejected the change to topic .*: .*retention\.ms/],
-      [['configs', 'set', 'topic', ref, 'retension.ms=1'], /Unknown topic config key[\s\S]*Did you mean retention\.ms\?/],
+      [
+        ['configs', 'set', 'topic', ref, 'retention.ms=abc'],
+        /The broker rejected the change to topic .*: .*retention\.ms/,
+      ],
+      [
+        ['configs', 'set', 'topic', ref, 'retension.ms=1'],
+        /Unknown topic config key[\s\S]*Did you mean retention\.ms\?/,
+      ],
       [['configs', 'set', 'topic', ref], /No config changes given/],
       [['configs', 'set', 'topic', ref, 'retention.ms=1', 'retention.ms=2'], /given more than once/],
       [['configs', 'set', 'topic', ref, 'retention.ms=1', '--timeout', '25d'], /Invalid --timeout "25d"/],
@@ -138,29 +208,119 @@ describe('bad input is rejected with exit 2 and changes nothing', function () {
       [['configs', 'delete', 'topic', ref, 'retention.ms'], /Refusing to make this change without confirmation/],
       [['configs', 'set', 'broker', '99', 'log.cleaner.backoff.ms=1'], /Broker 99 is not in the cluster/],
       [['configs', 'set', 'broker', 'abc', 'log.cleaner.backoff.ms=1'], /Invalid broker id "abc"/],
-      [['configs', 'set', 'broker', big, 'log.cleaner.backoff.ms=1'], /Invalid broker id "99999999999": above 2147483647/],
+      [
+        ['configs', 'set', 'broker', big, 'log.cleaner.backoff.ms=1'],
+        /Invalid broker id "99999999999": above 2147483647/,
+      ],
       [['configs', 'set', 'broker', broker(), 'log.cleaner.threads=0'], /The broker rejected the change to broker/],
-      [['configs', 'set', 'broker', '--default', 'log.retention.ms=abc'], /The broker rejected the change to the cluster-wide broker default/],
+      [
+        ['configs', 'set', 'broker', '--default', 'log.retention.ms=abc'],
+        /The broker rejected the change to the cluster-wide broker default/,
+      ],
       [['configs', 'set', 'user', 'alice', 'producer_byte_rate=-5'], /Invalid quota producer_byte_rate=-5/],
       [['configs', 'append', 'client', 'app', 'producer_byte_rate=5'], /Quotas are numbers, not lists/],
       [['configs', 'set', 'ip', 'not-an-ip', 'connection_creation_rate=5'], /Invalid IP address "not-an-ip"/],
       [['configs', 'describe', 'topic', fresh], /Topic not found/],
       [['configs', 'set', 'broker-logger', broker(), 'kafka.server.KafkaApis=LOUD'], /Invalid log level "LOUD"/],
       [['configs', 'append', 'broker-logger', broker(), 'kafka.server.KafkaApis=INFO'], /Logger levels are not lists/],
-      [['configs', '--alter', '--entity-type', 'topics', '--entity-name', ref, '--add-config', 'cleanup.policy=[compact'], /unclosed \[/],
-      [['configs', 'set', 'topic', '--default', 'retention.ms=1'], /--default applies to brokers, users, clients and ips/],
-      [['configs', 'edit', 'topic', ref, '--yes'], /Refusing to start \$EDITOR without a terminal[\s\S]*Hint: .*kctl configs set topic/, {EDITOR: editor}],
-      [['configs', 'edit', 'broker', '--default', '--yes'], /Refusing to start \$EDITOR without a terminal/, {EDITOR: editor}],
-      [['configs', 'edit', 'topic', ref, '--yes'], /Refusing to start \$EDITOR without a terminal/, {EDITOR: '', VISUAL: ''}],
+      [
+        [
+          'configs',
+          '--alter',
+          '--entity-type',
+          'topics',
+          '--entity-name',
+          ref,
+          '--add-config',
+          'cleanup.policy=[compact',
+        ],
+        /unclosed \[/,
+      ],
+      [
+        ['configs', 'set', 'topic', '--default', 'retention.ms=1'],
+        /--default applies to brokers, users, clients and ips/,
+      ],
+      [
+        ['configs', 'edit', 'topic', ref, '--yes'],
+        /Refusing to start \$EDITOR without a terminal[\s\S]*Hint: .*kctl configs set topic/,
+        {EDITOR: editor},
+      ],
+      [
+        ['configs', 'edit', 'broker', '--default', '--yes'],
+        /Refusing to start \$EDITOR without a terminal/,
+        {EDITOR: editor},
+      ],
+      [
+        ['configs', 'edit', 'topic', ref, '--yes'],
+        /Refusing to start \$EDITOR without a terminal/,
+        {EDITOR: '', VISUAL: ''},
+      ],
       // Consumer groups and their offsets: ids, ranges, datetimes before any commit.
-      [['offsets', 'reset', '--group', '', '--topic', ref, '--to-earliest', '--execute', '--yes'], /Empty group for --group/],
-      [['offsets', 'reset', '--group', group, '--group', ' ', '--topic', ref, '--to-earliest', '--execute', '--yes'], /Empty group for --group/],
-      [['offsets', 'reset', '--group', group, '--topic', ref, '--to-datetime', '1969-12-31T23:59:59', '--execute', '--yes'], /before 1970-01-01T00:00:00Z/],
-      [['offsets', 'reset', '--group', group, '--topic', ref, '--to-datetime', '2024-02-30T00:00:00', '--execute', '--yes'], /no such date or time/],
-      [['offsets', 'reset', '--group', group, '--topic', ref, '--by-duration', 'P30000D', '--execute', '--yes'], /goes back before 1970-01-01/],
-      [['offsets', 'reset', '--group', group, '--topic', ref, '--to-offset', '9223372036854775808', '--execute', '--yes'], /out of the 64-bit range/],
-      [['offsets', 'reset', '--group', group, '--topic', `${ref}:0-${big}`, '--to-earliest', '--execute', '--yes'], /partition 99999999999 is above 2147483647/],
-      [['offsets', 'reset', '--group', group, '--topic', ref, '--to-earliest', '--execute'], /Refusing to make this change without confirmation/],
+      [
+        ['offsets', 'reset', '--group', '', '--topic', ref, '--to-earliest', '--execute', '--yes'],
+        /Empty group for --group/,
+      ],
+      [
+        ['offsets', 'reset', '--group', group, '--group', ' ', '--topic', ref, '--to-earliest', '--execute', '--yes'],
+        /Empty group for --group/,
+      ],
+      [
+        [
+          'offsets',
+          'reset',
+          '--group',
+          group,
+          '--topic',
+          ref,
+          '--to-datetime',
+          '1969-12-31T23:59:59',
+          '--execute',
+          '--yes',
+        ],
+        /before 1970-01-01T00:00:00Z/,
+      ],
+      [
+        [
+          'offsets',
+          'reset',
+          '--group',
+          group,
+          '--topic',
+          ref,
+          '--to-datetime',
+          '2024-02-30T00:00:00',
+          '--execute',
+          '--yes',
+        ],
+        /no such date or time/,
+      ],
+      [
+        ['offsets', 'reset', '--group', group, '--topic', ref, '--by-duration', 'P30000D', '--execute', '--yes'],
+        /goes back before 1970-01-01/,
+      ],
+      [
+        [
+          'offsets',
+          'reset',
+          '--group',
+          group,
+          '--topic',
+          ref,
+          '--to-offset',
+          '9223372036854775808',
+          '--execute',
+          '--yes',
+        ],
+        /out of the 64-bit range/,
+      ],
+      [
+        ['offsets', 'reset', '--group', group, '--topic', `${ref}:0-${big}`, '--to-earliest', '--execute', '--yes'],
+        /partition 99999999999 is above 2147483647/,
+      ],
+      [
+        ['offsets', 'reset', '--group', group, '--topic', ref, '--to-earliest', '--execute'],
+        /Refusing to make this change without confirmation/,
+      ],
       [['offsets', 'delete', '--group', '', '--topic', ref, '--yes'], /Empty group for --group/],
       [['offsets', 'undo', '--group', '', '--execute', '--yes'], /Empty group for --group/],
       [['groups', 'delete', '', '--yes'], /Empty group/],
@@ -168,11 +328,20 @@ describe('bad input is rejected with exit 2 and changes nothing', function () {
       [['records', 'delete', '--topic', ref, '--partition', big, '--before-offset', '1', '--yes'], /above 2147483647/],
       [['records', 'delete', '--topic', ref, '--before-datetime', '1969-12-31T00:00:00', '--yes'], /before 1970-01-01/],
       [['partitions', 'elect-leaders', '--preferred', '--topic', `${ref}:2147483648`, '--yes'], /above 2147483647/],
-      [['partitions', 'reassign', '--generate', '--topics', ref, '--brokers', `1,${big}`], /Invalid --brokers "99999999999": above 2147483647/],
+      [
+        ['partitions', 'reassign', '--generate', '--topics', ref, '--brokers', `1,${big}`],
+        /Invalid --brokers "99999999999": above 2147483647/,
+      ],
       // Security: empty principals, ids and users; out-of-range iterations.
       [['acls', 'create', '--allow-principal', '', '--operation', 'read', '--topic', ref], /Invalid principal/],
-      [['acls', 'create', '--allow-principal', 'User:bad-input', '--operation', 'write', '--transactional-id', ''], /Empty resource name for --transactional-id/],
-      [['acls', 'create', '--allow-principal', 'User:bad-input', '--operation', 'read', '--group', ''], /Empty resource name for --group/],
+      [
+        ['acls', 'create', '--allow-principal', 'User:bad-input', '--operation', 'write', '--transactional-id', ''],
+        /Empty resource name for --transactional-id/,
+      ],
+      [
+        ['acls', 'create', '--allow-principal', 'User:bad-input', '--operation', 'read', '--group', ''],
+        /Empty resource name for --group/,
+      ],
       [['acls', 'delete', '--principal', '', '--yes'], /Invalid principal/],
       [['users', 'create', '', '--password-stdin'], /Invalid user name ""/],
       [['users', 'update', 'alice', '--iterations', big, '--password-stdin'], /Invalid --iterations 99999999999/],
@@ -191,7 +360,13 @@ describe('bad input is rejected with exit 2 and changes nothing', function () {
           const lines = r.stderr.split('\n').filter((l) => l !== '')
           const errorLines = lines.filter((l) => l.startsWith('Error: '))
           const hintLines = lines.filter((l) => l.startsWith('Hint: '))
-          if (r.code !== 2 || !pattern.test(r.stderr) || errorLines.length !== 1 || hintLines.length !== 1 || /\n\s+at .*\.js:\d+/.test(r.stderr)) {
+          if (
+            r.code !== 2 ||
+            !pattern.test(r.stderr) ||
+            errorLines.length !== 1 ||
+            hintLines.length !== 1 ||
+            /\n\s+at .*\.js:\d+/.test(r.stderr)
+          ) {
             failures.push(`kctl ${args.join(' ')}: exit ${r.code}\n${r.stderr}`)
           }
         }),

@@ -42,7 +42,9 @@ COMP_WORDS=(kctl "$@"); COMP_CWORD=$((\${#COMP_WORDS[@]} - 1))
 start=$(date +%s%N); _kctl_complete; end=$(date +%s%N)
 printf '%s\\n' "\${COMPREPLY[@]}"; echo "ms=$(( (end - start) / 1000000 ))"`
     // cliEnv (the test cluster's config file) is set once the cluster runs.
-    const {stdout} = await run('bash', ['-c', program, 'bash', ...words], {env: {...process.env, ...cliEnv, XDG_CACHE_HOME: cache}})
+    const {stdout} = await run('bash', ['-c', program, 'bash', ...words], {
+      env: {...process.env, ...cliEnv, XDG_CACHE_HOME: cache},
+    })
     const lines = stdout.trim().split('\n')
     return {candidates: lines.slice(0, -1).filter(Boolean), ms: Number(lines.at(-1)!.slice(3))}
   }
@@ -59,7 +61,9 @@ printf '%s\\n' "\${COMPREPLY[@]}"; echo "ms=$(( (end - start) / 1000000 ))"`
     // The first TAB may answer nothing (no cache yet, within a second); the background refresh fills it.
     const first = await complete('topics', 'describe', topic.slice(0, 12))
     expect(first.ms).to.be.lessThan(2500)
-    await waitFor(async () => (await complete('topics', 'describe', topic.slice(0, 12))).candidates.includes(topic), {what: 'the topic in the completion cache'})
+    await waitFor(async () => (await complete('topics', 'describe', topic.slice(0, 12))).candidates.includes(topic), {
+      what: 'the topic in the completion cache',
+    })
     const cached = await complete('topics', 'describe', topic.slice(0, 12))
     expect(cached.candidates).to.deep.equal([topic])
     // 300 ms is the target on an idle machine (bench/completion.sh); shared CI machines get slack.

@@ -37,7 +37,10 @@ describe('configs on a real cluster', function () {
     const kafka = await kafkaConfigsOverrides('topics', topic)
     expect(kafka).to.deep.equal({'max.message.bytes': '2000000', 'retention.ms': '3600000'})
     const mine = (await ok(['configs', 'describe', 'topic', topic, '--json'])).json()
-    expect(mine.entities[0].configs.map((c: {key: string; value: string}) => `${c.key}=${c.value}`)).to.deep.equal(['max.message.bytes=2000000', 'retention.ms=3600000'])
+    expect(mine.entities[0].configs.map((c: {key: string; value: string}) => `${c.key}=${c.value}`)).to.deep.equal([
+      'max.message.bytes=2000000',
+      'retention.ms=3600000',
+    ])
   })
 
   it('set, set, delete on a dynamic broker config keeps the other override (read back with kafka-configs)', async () => {
@@ -46,7 +49,11 @@ describe('configs on a real cluster', function () {
       await ok(['configs', 'set', 'broker', broker, 'log.cleaner.backoff.ms=16000', 'log.retention.bytes=1073741824'])
       await ok(['configs', 'set', 'broker', broker, 'log.roll.ms=86400000'])
       const r = await ok(['configs', 'delete', 'broker', broker, 'log.retention.bytes', '--yes', '--json'])
-      expect(r.json()).to.deep.equal({entity: {type: 'broker', name: broker}, dryRun: false, changes: [{key: 'log.retention.bytes', before: '1073741824', after: null}]})
+      expect(r.json()).to.deep.equal({
+        entity: {type: 'broker', name: broker},
+        dryRun: false,
+        changes: [{key: 'log.retention.bytes', before: '1073741824', after: null}],
+      })
       const kafka = await kafkaConfigsOverrides('brokers', broker)
       expect(kafka).to.include({'log.cleaner.backoff.ms': '16000', 'log.roll.ms': '86400000'})
       expect(kafka).not.to.have.property('log.retention.bytes')
@@ -60,10 +67,18 @@ describe('configs on a real cluster', function () {
       await ok(['configs', 'set', 'broker', '--default', 'log.cleaner.backoff.ms=17000'])
       const d = (await ok(['configs', 'describe', 'broker', '--default', '--json'])).json()
       expect(d.entities[0]).to.include({type: 'broker', name: ''})
-      expect(d.entities[0].configs).to.deep.include({key: 'log.cleaner.backoff.ms', value: '17000', source: 'dynamic-default', readOnly: false, sensitive: false})
+      expect(d.entities[0].configs).to.deep.include({
+        key: 'log.cleaner.backoff.ms',
+        value: '17000',
+        source: 'dynamic-default',
+        readOnly: false,
+        sensitive: false,
+      })
       expect(await kafkaConfigsOverrides('brokers', 'default')).to.include({'log.cleaner.backoff.ms': '17000'})
       // A broker's --all view names where each value comes from.
-      const all = (await ok(['configs', 'describe', 'broker', String(testCluster().brokerIds[0]), '--all', '--json'])).json()
+      const all = (
+        await ok(['configs', 'describe', 'broker', String(testCluster().brokerIds[0]), '--all', '--json'])
+      ).json()
       const byKey = new Map(all.entities[0].configs.map((c: {key: string}) => [c.key, c]))
       expect(byKey.get('log.cleaner.backoff.ms')).to.include({value: '17000', source: 'dynamic-default'})
       expect(byKey.get('num.network.threads')).to.include({source: 'static-broker'})
@@ -80,16 +95,37 @@ describe('configs on a real cluster', function () {
     expect(Object.keys(d.entities[0])).to.deep.equal(['type', 'name', 'configs'])
     const entry = d.entities[0].configs.find((c: {key: string}) => c.key === 'retention.ms')
     expect(Object.keys(entry)).to.deep.equal(['key', 'value', 'source', 'readOnly', 'sensitive'])
-    expect(entry).to.deep.equal({key: 'retention.ms', value: '3600000', source: 'topic', readOnly: false, sensitive: false})
-    expect(d.entities[0].configs.find((c: {key: string}) => c.key === 'cleanup.policy')).to.include({source: 'default', value: 'delete'})
+    expect(entry).to.deep.equal({
+      key: 'retention.ms',
+      value: '3600000',
+      source: 'topic',
+      readOnly: false,
+      sensitive: false,
+    })
+    expect(d.entities[0].configs.find((c: {key: string}) => c.key === 'cleanup.policy')).to.include({
+      source: 'default',
+      value: 'delete',
+    })
     // The secure cluster's brokers have SSL store passwords: never printed.
-    const broker = await ok(['configs', 'describe', 'broker', String(testCluster().brokerIds[0]), '--all', '-o', 'wide'])
+    const broker = await ok([
+      'configs',
+      'describe',
+      'broker',
+      String(testCluster().brokerIds[0]),
+      '--all',
+      '-o',
+      'wide',
+    ])
     expect(broker.stdout).to.match(/ssl\.truststore\.password\s+\[redacted\]/)
   })
 
   it('--dry-run validates on the broker, prints the diff and changes nothing', async () => {
     const r = await ok(['configs', 'set', 'topic', topic, 'retention.ms=60000', '--dry-run', '--json'])
-    expect(r.json()).to.deep.equal({entity: {type: 'topic', name: topic}, dryRun: true, changes: [{key: 'retention.ms', before: '3600000', after: '60000'}]})
+    expect(r.json()).to.deep.equal({
+      entity: {type: 'topic', name: topic},
+      dryRun: true,
+      changes: [{key: 'retention.ms', before: '3600000', after: '60000'}],
+    })
     const bad = await kctl(['configs', 'set', 'topic', topic, 'retention.ms=abc', '--dry-run', ...ctx])
     expect(bad.code).to.equal(2)
     expect(bad.stderr).to.match(/^Error: The broker rejected the change to topic .*retention\.ms/m)
@@ -105,9 +141,31 @@ describe('configs on a real cluster', function () {
   })
 
   it('kafka-configs syntax: --alter --add-config k=v,k2=[a,b] --delete-config k', async () => {
-    await ok(['configs', '--alter', '--entity-type', 'topics', '--entity-name', topic, '--add-config', 'segment.ms=9000000,cleanup.policy=[compact,delete]'])
-    expect(await kafkaConfigsOverrides('topics', topic)).to.include({'segment.ms': '9000000', 'cleanup.policy': 'compact,delete'})
-    await ok(['configs', '--alter', '--entity-type', 'topics', '--entity-name', topic, '--delete-config', 'segment.ms,cleanup.policy', '--yes'])
+    await ok([
+      'configs',
+      '--alter',
+      '--entity-type',
+      'topics',
+      '--entity-name',
+      topic,
+      '--add-config',
+      'segment.ms=9000000,cleanup.policy=[compact,delete]',
+    ])
+    expect(await kafkaConfigsOverrides('topics', topic)).to.include({
+      'segment.ms': '9000000',
+      'cleanup.policy': 'compact,delete',
+    })
+    await ok([
+      'configs',
+      '--alter',
+      '--entity-type',
+      'topics',
+      '--entity-name',
+      topic,
+      '--delete-config',
+      'segment.ms,cleanup.policy',
+      '--yes',
+    ])
     const d = (await ok(['configs', '--describe', '--entity-type', 'topics', '--entity-name', topic, '--json'])).json()
     expect(d.entities[0].configs.map((c: {key: string}) => c.key)).to.deep.equal(['max.message.bytes', 'retention.ms'])
   })
@@ -116,20 +174,31 @@ describe('configs on a real cluster', function () {
     this.timeout(300_000) // three kctl runs, two on a pseudo-terminal, and kafka-configs
     const editor = join(testCluster().dir, `edit-${Date.now()}.sh`)
     // Change retention.ms, remove max.message.bytes, add segment.ms; keep the rest.
-    writeFileSync(editor, `#!/bin/sh\nsed -i -e 's/^retention.ms=.*/retention.ms=7200000/' -e '/^max.message.bytes=/d' "$1"\necho segment.ms=8000000 >> "$1"\n`)
+    writeFileSync(
+      editor,
+      `#!/bin/sh\nsed -i -e 's/^retention.ms=.*/retention.ms=7200000/' -e '/^max.message.bytes=/d' "$1"\necho segment.ms=8000000 >> "$1"\n`,
+    )
     chmodSync(editor, 0o755)
     // Without a terminal (CI, a pipe): refused before connecting, the editor never runs, nothing changes.
     const refused = await kctl(['configs', 'edit', 'topic', topic, '--yes', '--debug', ...ctx], {env: {EDITOR: editor}})
     expect(refused.code, refused.stderr).to.equal(2)
     expect(refused.stderr).to.match(/^Error: Refusing to start \$EDITOR without a terminal/m)
-    expect(refused.stderr).to.match(new RegExp(`^Hint: Without a terminal use \`kctl configs set topic ${topic} KEY=VALUE\` or \`kctl configs delete topic ${topic} KEY\``, 'm'))
+    expect(refused.stderr).to.match(
+      new RegExp(
+        `^Hint: Without a terminal use \`kctl configs set topic ${topic} KEY=VALUE\` or \`kctl configs delete topic ${topic} KEY\``,
+        'm',
+      ),
+    )
     expect(refused.stderr).not.to.match(/\[debug\]/) // no connection was opened, so nothing could change
     // On a terminal: the editor runs, the diff is shown and the minimal patch applied.
     const tty = kctlTty(['configs', 'edit', 'topic', topic, '--yes', '--debug', ...ctx], {env: {EDITOR: editor}})
     expect(await tty.exited, tty.screen).to.equal(0)
     expect(tty.screen).to.match(/IncrementalAlterConfigs=1/)
     expect(tty.screen).to.match(/retention\.ms\b.*\b3600000\b.*\b7200000\b/)
-    expect(await kafkaConfigsOverrides('topics', topic)).to.deep.equal({'retention.ms': '7200000', 'segment.ms': '8000000'})
+    expect(await kafkaConfigsOverrides('topics', topic)).to.deep.equal({
+      'retention.ms': '7200000',
+      'segment.ms': '8000000',
+    })
     // An editor that saves the file unchanged changes nothing.
     const same = kctlTty(['configs', 'edit', 'topic', topic, ...ctx], {env: {EDITOR: 'true'}})
     expect(await same.exited, same.screen).to.equal(0)
@@ -139,7 +208,16 @@ describe('configs on a real cluster', function () {
   it('user/client/ip are client quotas: configs set/describe/delete go through the quotas service', async () => {
     const user = uniqueName('quser')
     try {
-      const set = await ok(['configs', 'set', 'user', user, 'producer_byte_rate=1048576', 'consumer_byte_rate=2097152', '--json', '--debug'])
+      const set = await ok([
+        'configs',
+        'set',
+        'user',
+        user,
+        'producer_byte_rate=1048576',
+        'consumer_byte_rate=2097152',
+        '--json',
+        '--debug',
+      ])
       expect(set.json().changes).to.deep.equal([
         {key: 'producer_byte_rate', before: null, after: '1048576'},
         {key: 'consumer_byte_rate', before: null, after: '2097152'},

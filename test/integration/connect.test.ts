@@ -20,11 +20,25 @@ describe('connecting to a real cluster', () => {
     expect(d.brokers.map((b: {port: number}) => `127.0.0.1:${b.port}`).join(',')).to.equal(c.bootstrap)
     // Kafka's own kafka-metadata-quorum names the same leader.
     const state = JSON.parse(readFileSync(join(c.dir, 'state.json'), 'utf8'))
-    const out = execFileSync('java', ['-cp', state.classpath, 'org.apache.kafka.tools.MetadataQuorumCommand', '--bootstrap-server', c.bootstrap.split(',')[0], 'describe', '--status'], {encoding: 'utf8'})
+    const out = execFileSync(
+      'java',
+      [
+        '-cp',
+        state.classpath,
+        'org.apache.kafka.tools.MetadataQuorumCommand',
+        '--bootstrap-server',
+        c.bootstrap.split(',')[0],
+        'describe',
+        '--status',
+      ],
+      {encoding: 'utf8'},
+    )
     const leader = Number(/LeaderId:\s+(\d+)/.exec(out)![1])
     expect(d.controllerSource).to.equal('quorum')
     expect(d.controllerId).to.equal(leader)
-    expect(d.brokers.filter((b: {isController: boolean}) => b.isController).map((b: {id: number}) => b.id)).to.deep.equal([leader])
+    expect(
+      d.brokers.filter((b: {isController: boolean}) => b.isController).map((b: {id: number}) => b.id),
+    ).to.deep.equal([leader])
   })
 
   it('connects over SSL with a client certificate (mTLS) @smoke', async () => {
@@ -48,7 +62,16 @@ describe('connecting to a real cluster', () => {
     it(`connects over SASL_SSL with ${mechanism} @smoke`, async () => {
       const c = testCluster()
       const file = saslProperties('admin', c.users.admin, mechanism)
-      const r = await kctl(['cluster', 'describe', '-b', c.saslBootstrap, '--command-config', file, '--json', '--debug'])
+      const r = await kctl([
+        'cluster',
+        'describe',
+        '-b',
+        c.saslBootstrap,
+        '--command-config',
+        file,
+        '--json',
+        '--debug',
+      ])
       expect(r.code, r.stderr).to.equal(0)
       expect(r.json().clusterId).to.equal(c.clusterId)
       expect(r.stderr).to.match(/SaslAuthenticate=\d/)
@@ -93,12 +116,28 @@ describe('connecting to a real cluster', () => {
 
   it('a context pinned to another cluster id is refused with exit 4', async () => {
     const c = testCluster()
-    const set = await kctl(['context', 'set', 'pinned-wrong', '--bootstrap-server', c.bootstrap, '--cluster-id', 'AAAAAAAAAAAAAAAAAAAAAA'])
+    const set = await kctl([
+      'context',
+      'set',
+      'pinned-wrong',
+      '--bootstrap-server',
+      c.bootstrap,
+      '--cluster-id',
+      'AAAAAAAAAAAAAAAAAAAAAA',
+    ])
     expect(set.code, set.stderr).to.equal(0)
     const r = await kctl(['topics', 'list', '--context', 'pinned-wrong', '--json'])
     expect(r.code).to.equal(4)
     expect(r.json().error.code).to.equal('CLUSTER_ID_MISMATCH')
-    const ok = await kctl(['context', 'set', 'pinned-right', '--bootstrap-server', c.bootstrap, '--cluster-id', c.clusterId])
+    const ok = await kctl([
+      'context',
+      'set',
+      'pinned-right',
+      '--bootstrap-server',
+      c.bootstrap,
+      '--cluster-id',
+      c.clusterId,
+    ])
     expect(ok.code).to.equal(0)
     expect((await kctl(['topics', 'list', '--context', 'pinned-right'])).code).to.equal(0)
   })

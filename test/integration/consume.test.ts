@@ -29,18 +29,37 @@ describe('consume and records get on a real cluster', function () {
     await deleteTopics(codecs, txn, keyed, busy)
   })
 
-  it('reads every record of batches Kafka\'s console producer wrote with gzip, snappy, lz4 and zstd, in full', async () => {
+  it("reads every record of batches Kafka's console producer wrote with gzip, snappy, lz4 and zstd, in full", async () => {
     const names = ['gzip', 'snappy', 'lz4', 'zstd']
     // 300 records each: several records per batch, and values long enough to compress.
-    await Promise.all(names.map((c) => consoleProduce(codecs, Array.from({length: 300}, (_, i) => `${c}-${i}\t${c} value ${i} ${'x'.repeat(i % 50)}`), c)))
+    await Promise.all(
+      names.map((c) =>
+        consoleProduce(
+          codecs,
+          Array.from({length: 300}, (_, i) => `${c}-${i}\t${c} value ${i} ${'x'.repeat(i % 50)}`),
+          c,
+        ),
+      ),
+    )
     const r = await run(['consume', codecs, '--output', 'json'])
     expect(r.code, r.stderr).to.equal(0)
     const records = ndjson(r.stdout)
     expect(records).to.have.length(1200)
     expect(records.map((x) => x.offset)).to.deep.equal(records.map((_, i) => i))
     const byKey = new Map(records.map((x) => [x.key, x.value]))
-    for (const c of names) for (const i of [0, 149, 299]) expect(byKey.get(`${c}-${i}`)).to.equal(`${c} value ${i} ${'x'.repeat(i % 50)}`)
-    expect(records[0]).to.have.keys(['topic', 'partition', 'offset', 'timestamp', 'timestampType', 'key', 'value', 'headers', 'encodings'])
+    for (const c of names)
+      for (const i of [0, 149, 299]) expect(byKey.get(`${c}-${i}`)).to.equal(`${c} value ${i} ${'x'.repeat(i % 50)}`)
+    expect(records[0]).to.have.keys([
+      'topic',
+      'partition',
+      'offset',
+      'timestamp',
+      'timestampType',
+      'key',
+      'value',
+      'headers',
+      'encodings',
+    ])
 
     // records get prints one of them in full; --from/--to/-n select ranges.
     const one = await run(['records', 'get', `${codecs}:0@600`, '--output', 'json'])
@@ -52,7 +71,12 @@ describe('consume and records get on a real cluster', function () {
     expect(last.stdout).to.equal(`1197:${records[1197].key}\n1198:${records[1198].key}\n1199:${records[1199].key}\n`)
     const n = await run(['consume', codecs, '-n', '5', '--grep', 'key:^lz4-', '--output', 'raw'])
     expect(n.stdout.split('\n').filter(Boolean)).to.have.length(5)
-    expect(n.stdout.split('\n').filter(Boolean).every((v) => v.startsWith('lz4 value'))).to.equal(true)
+    expect(
+      n.stdout
+        .split('\n')
+        .filter(Boolean)
+        .every((v) => v.startsWith('lz4 value')),
+    ).to.equal(true)
   })
 
   it('read_committed drops an aborted transaction; --show-aborted marks it; --read-uncommitted shows it @smoke', async () => {
@@ -61,7 +85,14 @@ describe('consume and records get on a real cluster', function () {
     await producer.connect()
     try {
       const aborted = await producer.transaction()
-      await aborted.send({topic: txn, compression: CompressionTypes.GZIP, messages: [{key: 'a', value: 'aborted-1'}, {key: 'a', value: 'aborted-2'}]})
+      await aborted.send({
+        topic: txn,
+        compression: CompressionTypes.GZIP,
+        messages: [
+          {key: 'a', value: 'aborted-1'},
+          {key: 'a', value: 'aborted-2'},
+        ],
+      })
       await aborted.abort()
       const committed = await producer.transaction()
       await committed.send({topic: txn, messages: [{key: 'c', value: 'committed-1', headers: {trace: 'abc'}}]})
@@ -88,16 +119,28 @@ describe('consume and records get on a real cluster', function () {
     const h = await run(['consume', txn, '--output', 'json'])
     expect(ndjson(h.stdout)[0].headers).to.deep.equal([{key: 'trace', value: 'abc', encoding: 'text'}])
     // The coordinator's own log, decoded: the transaction went through an abort, then a commit.
-    const log = await run(['consume', '__transaction_state', '--decode', 'transactions', '--grep', `key:${transactionalId}$`, '--output', 'json'])
+    const log = await run([
+      'consume',
+      '__transaction_state',
+      '--decode',
+      'transactions',
+      '--grep',
+      `key:${transactionalId}$`,
+      '--output',
+      'json',
+    ])
     expect(log.code, log.stderr).to.equal(0)
     const states = ndjson(log.stdout).map((x) => x.decoded)
     expect(states.every((d) => d.transactionalId === transactionalId)).to.equal(true)
     expect(states.map((d) => d.state)).to.include.members(['Ongoing', 'CompleteAbort', 'CompleteCommit'])
   })
 
-  it('--key reads the partition Kafka\'s Java partitioner put the key in', async () => {
+  it("--key reads the partition Kafka's Java partitioner put the key in", async () => {
     const keys = Array.from({length: 12}, (_, i) => `customer-${i}`)
-    await consoleProduce(keyed, keys.map((k) => `${k}\tfor ${k}`))
+    await consoleProduce(
+      keyed,
+      keys.map((k) => `${k}\tfor ${k}`),
+    )
     const all = ndjson((await run(['consume', keyed, '--output', 'json'])).stdout)
     expect(all).to.have.length(12)
     const partitionOf = new Map(all.map((x) => [x.key, x.partition]))
@@ -113,7 +156,11 @@ describe('consume and records get on a real cluster', function () {
   it('stops at the end offsets taken at start while a producer keeps writing @smoke', async () => {
     const producer = kafka().producer({idempotent: true, maxInFlightRequests: 1})
     await producer.connect()
-    await producer.send({topic: busy, acks: -1, messages: Array.from({length: 50}, (_, i) => ({partition: i % 2, value: `before-${i}`}))})
+    await producer.send({
+      topic: busy,
+      acks: -1,
+      messages: Array.from({length: 50}, (_, i) => ({partition: i % 2, value: `before-${i}`})),
+    })
     let writing = true
     let written = 0
     // Bounded: stops when kctl is done, or after 2,000 sends.
@@ -160,7 +207,14 @@ describe('consume and records get on a real cluster', function () {
         cases.slice(i, i + 5).map(async ([args, pattern]) => {
           const r = await run(args)
           const errors = r.stderr.split('\n').filter((l) => l.startsWith('Error: '))
-          if (r.code !== 2 || !pattern.test(r.stderr) || errors.length !== 1 || !/Hint: /.test(r.stderr) || r.stdout !== '') failures.push(`kctl ${args.join(' ')}: exit ${r.code}\n${r.stderr}`)
+          if (
+            r.code !== 2 ||
+            !pattern.test(r.stderr) ||
+            errors.length !== 1 ||
+            !/Hint: /.test(r.stderr) ||
+            r.stdout !== ''
+          )
+            failures.push(`kctl ${args.join(' ')}: exit ${r.code}\n${r.stderr}`)
         }),
       )
     }

@@ -43,25 +43,58 @@ const soloGroup = uniqueName('fm-gsolo')
 function matrix(): Row[] {
   return [
     {name: 'cluster describe', args: ['cluster', 'describe'], down: 0},
-    {name: 'cluster health', args: ['cluster', 'health'], down: 3, shows: new RegExp(`offline-partitions\\s+FAIL.*${solo}-0`)},
+    {
+      name: 'cluster health',
+      args: ['cluster', 'health'],
+      down: 3,
+      shows: new RegExp(`offline-partitions\\s+FAIL.*${solo}-0`),
+    },
     {name: 'cluster features', args: ['cluster', 'features'], down: 0},
     {name: 'brokers list', args: ['brokers', 'list'], down: 0},
     {name: 'brokers describe', args: ['brokers', 'describe', '1'], down: 0},
     {name: 'topics list', args: ['topics', 'list'], down: 0, shows: new RegExp(healthy)},
-    {name: 'topics list --unavailable-partitions', args: ['topics', 'list', '--unavailable-partitions'], down: 0, shows: new RegExp(solo)},
+    {
+      name: 'topics list --unavailable-partitions',
+      args: ['topics', 'list', '--unavailable-partitions'],
+      down: 0,
+      shows: new RegExp(solo),
+    },
     {name: 'topics describe (healthy topic)', args: ['topics', 'describe', healthy], down: 0},
     {name: 'topics describe (offline topic)', args: ['topics', 'describe', solo], down: 0, shows: new RegExp(solo)},
     {name: 'configs describe topic', args: ['configs', 'describe', 'topic', healthy], down: 0},
     {name: 'groups list', args: ['groups', 'list'], down: 0, shows: new RegExp(group)},
     {name: 'groups describe', args: ['groups', 'describe', group], down: 0, shows: new RegExp(group)},
     {name: 'lag (healthy group)', args: ['lag', group], down: 0, shows: new RegExp(group)},
-    {name: 'lag (group on the offline partition)', args: ['lag', soloGroup], down: 0, warns: new RegExp(`partition ${solo}:0 has no leader`)},
+    {
+      name: 'lag (group on the offline partition)',
+      args: ['lag', soloGroup],
+      down: 0,
+      warns: new RegExp(`partition ${solo}:0 has no leader`),
+    },
     {name: 'lag check (healthy group)', args: ['lag', 'check', group, '--max-lag', '1000000'], down: 0},
-    {name: 'lag check (group on the offline partition)', args: ['lag', 'check', soloGroup, '--max-lag', '1000000'], down: 3, warns: new RegExp(`${solo}:0`)},
+    {
+      name: 'lag check (group on the offline partition)',
+      args: ['lag', 'check', soloGroup, '--max-lag', '1000000'],
+      down: 3,
+      warns: new RegExp(`${solo}:0`),
+    },
     {name: 'offsets get (healthy topic)', args: ['offsets', 'get', healthy], down: 0, shows: /\b10\b/},
-    {name: 'offsets get (offline topic)', args: ['offsets', 'get', solo], down: 0, warns: new RegExp(`partition ${solo}:0 has no leader`)},
-    {name: 'offsets reset (plan, healthy topic)', args: ['offsets', 'reset', '--group', group, '--topic', healthy, '--to-earliest'], down: 0},
-    {name: 'records delete --dry-run (healthy topic)', args: ['records', 'delete', '--topic', healthy, '--before-offset', '1', '--dry-run'], down: 0},
+    {
+      name: 'offsets get (offline topic)',
+      args: ['offsets', 'get', solo],
+      down: 0,
+      warns: new RegExp(`partition ${solo}:0 has no leader`),
+    },
+    {
+      name: 'offsets reset (plan, healthy topic)',
+      args: ['offsets', 'reset', '--group', group, '--topic', healthy, '--to-earliest'],
+      down: 0,
+    },
+    {
+      name: 'records delete --dry-run (healthy topic)',
+      args: ['records', 'delete', '--topic', healthy, '--before-offset', '1', '--dry-run'],
+      down: 0,
+    },
     {name: 'logdirs describe', args: ['logdirs', 'describe'], down: 0},
     {name: 'partitions reassign --list', args: ['partitions', 'reassign', '--list'], down: 0},
     {name: 'acls list', args: ['acls', 'list'], down: 0},
@@ -77,8 +110,15 @@ async function timed(args: string[], timeoutS = TIMEOUT_S): Promise<CliResult & 
 }
 
 function pids(): Map<number, number> {
-  const status = JSON.parse(execFileSync(process.execPath, [join(process.cwd(), 'bin', 'run.js'), 'local', 'status', '--json'], {env: {...process.env, KCTL_LOCAL_DIR: testCluster().dir}, encoding: 'utf8'}))
-  return new Map(status.nodes.filter((n: {running: boolean}) => n.running).map((n: {id: number; pid: number}) => [n.id, n.pid]))
+  const status = JSON.parse(
+    execFileSync(process.execPath, [join(process.cwd(), 'bin', 'run.js'), 'local', 'status', '--json'], {
+      env: {...process.env, KCTL_LOCAL_DIR: testCluster().dir},
+      encoding: 'utf8',
+    }),
+  )
+  return new Map(
+    status.nodes.filter((n: {running: boolean}) => n.running).map((n: {id: number; pid: number}) => [n.id, n.pid]),
+  )
 }
 
 const restartAndRecover = restartTestCluster
@@ -89,7 +129,11 @@ describe('fault matrix: every read command on a degraded cluster', function () {
   let frozen: number | undefined
 
   before(async () => {
-    await createTopic(healthy, [[1, 2, 3], [2, 3, 1], [3, 1, 2]])
+    await createTopic(healthy, [
+      [1, 2, 3],
+      [2, 3, 1],
+      [3, 1, 2],
+    ])
     await createTopic(solo, [[2]])
     await produce(healthy, [0, 1, 2], 10)
     await produce(solo, [0], 5)
@@ -109,10 +153,13 @@ describe('fault matrix: every read command on a degraded cluster', function () {
     expect(stop.code, stop.stderr).to.equal(0)
     restartNeeded = true
     // Wait until the cluster has noticed: the partition on broker 2 is offline.
-    await waitFor(async () => {
-      const r = await kctl(['topics', 'list', '--unavailable-partitions', '--json', ...local])
-      return r.code === 0 && r.stdout.includes(solo)
-    }, {timeoutMs: 60_000, intervalMs: 1000, what: 'the partition on broker 2 to go offline'})
+    await waitFor(
+      async () => {
+        const r = await kctl(['topics', 'list', '--unavailable-partitions', '--json', ...local])
+        return r.code === 0 && r.stdout.includes(solo)
+      },
+      {timeoutMs: 60_000, intervalMs: 1000, what: 'the partition on broker 2 to go offline'},
+    )
     const failures: string[] = []
     for (const row of matrix()) {
       const r = await timed([...row.args, ...local])
@@ -121,9 +168,13 @@ describe('fault matrix: every read command on a degraded cluster', function () {
       if (r.ms > (TIMEOUT_S + 1) * 1000) problems.push(`took ${r.ms} ms`)
       if (row.warns && !row.warns.test(r.stderr)) problems.push(`stderr does not match ${row.warns}`)
       if (row.shows && !row.shows.test(r.stdout)) problems.push(`stdout does not match ${row.shows}`)
-      if (/LEADER_NOT_AVAILABLE/.test(r.stderr) && r.code !== 0 && r.code !== 3) problems.push('failed on LEADER_NOT_AVAILABLE')
+      if (/LEADER_NOT_AVAILABLE/.test(r.stderr) && r.code !== 0 && r.code !== 3)
+        problems.push('failed on LEADER_NOT_AVAILABLE')
       if (/\n\s+at .*\.js:\d+/.test(r.stderr)) problems.push('printed a stack trace')
-      if (problems.length > 0) failures.push(`${row.name}: ${problems.join('; ')}\n  stdout: ${r.stdout.slice(0, 300)}\n  stderr: ${r.stderr.slice(0, 300)}`)
+      if (problems.length > 0)
+        failures.push(
+          `${row.name}: ${problems.join('; ')}\n  stdout: ${r.stdout.slice(0, 300)}\n  stderr: ${r.stderr.slice(0, 300)}`,
+        )
     }
     expect(failures, failures.join('\n')).to.deep.equal([])
     // JSON carries what was missing.
@@ -148,7 +199,8 @@ describe('fault matrix: every read command on a degraded cluster', function () {
       if (r.ms > (TIMEOUT_S + 1) * 1000) problems.push(`took ${r.ms} ms`)
       if (/Timed out after/.test(r.stderr)) problems.push('hit the deadline')
       // An answer (0, or 3 for a check), or a failure that names the frozen broker.
-      if (![0, 3].includes(r.code) && !/broker 3\b/.test(r.stderr)) problems.push(`exit ${r.code} without naming broker 3`)
+      if (![0, 3].includes(r.code) && !/broker 3\b/.test(r.stderr))
+        problems.push(`exit ${r.code} without naming broker 3`)
       if (problems.length > 0) failures.push(`${row.name}: ${problems.join('; ')}\n  stderr: ${r.stderr.slice(0, 300)}`)
     }
     process.kill(pid, 'SIGCONT')
@@ -168,10 +220,13 @@ describe('fault matrix: every read command on a degraded cluster', function () {
     expect([0, 1, 4], r.stderr).to.include(r.code)
     if (r.code === 0) expect(r.json().topics[0].name).to.equal(healthy)
     // Reads after the failover answer normally from the remaining brokers.
-    const after = await waitFor(async () => {
-      const x = await timed(['topics', 'describe', healthy, '--json', ...local])
-      return x.code === 0 ? x : undefined
-    }, {timeoutMs: 60_000, intervalMs: 1000, what: 'topics describe after the controller failover'})
+    const after = await waitFor(
+      async () => {
+        const x = await timed(['topics', 'describe', healthy, '--json', ...local])
+        return x.code === 0 ? x : undefined
+      },
+      {timeoutMs: 60_000, intervalMs: 1000, what: 'topics describe after the controller failover'},
+    )
     expect(after.json().topics[0].partitions).to.have.length(3)
   })
 })
@@ -206,7 +261,9 @@ describe('fault matrix: addresses that are not a working Kafka', () => {
   })
 
   it('a socket that sends garbage: exit 4 "not a Kafka broker" within 5 s', async () => {
-    const garbage = createServer((socket) => socket.end(Buffer.from('\u00ff\u00fe\u00fd\u00fcgarbage garbage garbage', 'latin1')))
+    const garbage = createServer((socket) =>
+      socket.end(Buffer.from('\u00ff\u00fe\u00fd\u00fcgarbage garbage garbage', 'latin1')),
+    )
     servers.push(garbage)
     await new Promise<void>((r) => garbage.listen(0, '127.0.0.1', r))
     const {port} = garbage.address() as {port: number}
@@ -220,16 +277,49 @@ describe('fault matrix: addresses that are not a working Kafka', () => {
   it('TLS with an unknown CA, without the client certificate, and with a hostname mismatch: exit 4 naming the property', async () => {
     const c = testCluster()
     const other = join(c.dir, `other-ca-${Date.now()}`)
-    execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', `${other}.key`, '-out', `${other}.pem`, '-days', '1', '-subj', '/CN=other-ca'], {stdio: 'ignore'})
+    execFileSync(
+      'openssl',
+      [
+        'req',
+        '-x509',
+        '-newkey',
+        'rsa:2048',
+        '-nodes',
+        '-keyout',
+        `${other}.key`,
+        '-out',
+        `${other}.pem`,
+        '-days',
+        '1',
+        '-subj',
+        '/CN=other-ca',
+      ],
+      {stdio: 'ignore'},
+    )
     const props = (name: string, lines: string[]) => {
       const file = join(c.dir, `${name}-${Date.now()}.properties`)
       writeFileSync(file, lines.join('\n'))
       return file
     }
     const keystore = [`ssl.keystore.type=PEM`, `ssl.keystore.location=${c.clientKeystore}`]
-    const unknownCa = props('unknown-ca', ['security.protocol=SSL', 'ssl.truststore.type=PEM', `ssl.truststore.location=${other}.pem`, ...keystore])
-    const noCert = props('no-cert', ['security.protocol=SSL', 'ssl.truststore.type=PEM', `ssl.truststore.location=${c.caFile}`])
-    const checked = props('hostname', ['security.protocol=SSL', 'ssl.truststore.type=PEM', `ssl.truststore.location=${c.caFile}`, 'ssl.endpoint.identification.algorithm=https', ...keystore])
+    const unknownCa = props('unknown-ca', [
+      'security.protocol=SSL',
+      'ssl.truststore.type=PEM',
+      `ssl.truststore.location=${other}.pem`,
+      ...keystore,
+    ])
+    const noCert = props('no-cert', [
+      'security.protocol=SSL',
+      'ssl.truststore.type=PEM',
+      `ssl.truststore.location=${c.caFile}`,
+    ])
+    const checked = props('hostname', [
+      'security.protocol=SSL',
+      'ssl.truststore.type=PEM',
+      `ssl.truststore.location=${c.caFile}`,
+      'ssl.endpoint.identification.algorithm=https',
+      ...keystore,
+    ])
     const ssl = c.sslBootstrap.split(',')[0]
     // This machine's host name resolves to 127.0.0.1 but is not in the broker certificate.
     const byName = `${hostname()}:${ssl.split(':')[1]}`
@@ -242,7 +332,10 @@ describe('fault matrix: addresses that are not a working Kafka', () => {
       const r = await timed(['topics', 'list', '-b', address, '--command-config', file], 10)
       expect(r.code, `${what}: ${r.stderr}`).to.equal(4)
       expect(r.stderr, what).to.match(/^Error: /m)
-      expect(r.stderr.split('\n').find((l) => l.startsWith('Hint:')), what).to.match(property)
+      expect(
+        r.stderr.split('\n').find((l) => l.startsWith('Hint:')),
+        what,
+      ).to.match(property)
       expect(r.ms, what).to.be.below(11_000)
     }
   })

@@ -36,7 +36,10 @@ describe('a group that does not exist', function () {
     for (const args of cases) {
       const r = await kctl([...args, ...local])
       expect(r.code, `${args.join(' ')}: ${r.stderr}`).to.equal(2)
-      expect(r.stderr.split('\n').filter((l) => l.startsWith('Error:')), args.join(' ')).to.deep.equal([`Error: Group not found: ${typo}`])
+      expect(
+        r.stderr.split('\n').filter((l) => l.startsWith('Error:')),
+        args.join(' '),
+      ).to.deep.equal([`Error: Group not found: ${typo}`])
       expect(r.stderr, args.join(' ')).to.include(`Hint: Did you mean ${group}?`)
       const json = await kctl([...args, ...local, '--json'])
       expect(json.json().error.code, args.join(' ')).to.equal('GROUP_NOT_FOUND')
@@ -48,7 +51,19 @@ describe('a group that does not exist', function () {
   it('offsets reset --new-group seeds a group on purpose', async () => {
     const fresh = uniqueName('nf-new')
     try {
-      const r = await kctl(['offsets', 'reset', '--group', fresh, '--topic', topic, '--to-latest', '--new-group', '--execute', '--yes', ...local])
+      const r = await kctl([
+        'offsets',
+        'reset',
+        '--group',
+        fresh,
+        '--topic',
+        topic,
+        '--to-latest',
+        '--new-group',
+        '--execute',
+        '--yes',
+        ...local,
+      ])
       expect(r.code, r.stderr).to.equal(0)
       expect(await committedOffsets(fresh, topic)).to.deep.equal({0: 4})
     } finally {

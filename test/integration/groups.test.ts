@@ -5,7 +5,15 @@ import {join} from 'node:path'
 
 import {kctl} from '../helpers/cli.js'
 import {testCluster} from '../helpers/cluster.js'
-import {activeConsumer, commitGroupOffsets, committedOffsets, createTopic, deleteGroups, deleteTopics, produce} from '../helpers/kafka-data.js'
+import {
+  activeConsumer,
+  commitGroupOffsets,
+  committedOffsets,
+  createTopic,
+  deleteGroups,
+  deleteTopics,
+  produce,
+} from '../helpers/kafka-data.js'
 import {uniqueName, waitFor} from '../helpers/poll.js'
 
 const run = (args: string[]) => kctl([...args, '--context', 'local'])
@@ -34,7 +42,14 @@ describe('consumer groups on a real cluster', function () {
     const all = await run(['groups', 'list', '--json'])
     expect(all.code, all.stderr).to.equal(0)
     const byId = new Map(all.json().groups.map((g: {group: string}) => [g.group, g]))
-    expect(Object.keys(all.json().groups[0])).to.deep.equal(['group', 'state', 'type', 'protocolType', 'coordinator', 'members'])
+    expect(Object.keys(all.json().groups[0])).to.deep.equal([
+      'group',
+      'state',
+      'type',
+      'protocolType',
+      'coordinator',
+      'members',
+    ])
     expect(byId.get(idle)).to.deep.include({state: 'Empty', protocolType: 'consumer', members: 0})
     expect(byId.get(busy)).to.deep.include({state: 'Stable', protocolType: 'consumer', members: 1})
     const stable = await run(['groups', 'list', '--state', 'STABLE', '--json'])
@@ -50,7 +65,17 @@ describe('consumer groups on a real cluster', function () {
     const r = await run(['groups', 'describe', busy, idle, '--json'])
     expect(r.code, r.stderr).to.equal(0)
     const [a, b] = r.json().groups
-    expect(Object.keys(a)).to.deep.equal(['group', 'state', 'type', 'protocolType', 'assignor', 'coordinator', 'lag', 'members', 'offsets'])
+    expect(Object.keys(a)).to.deep.equal([
+      'group',
+      'state',
+      'type',
+      'protocolType',
+      'assignor',
+      'coordinator',
+      'lag',
+      'members',
+      'offsets',
+    ])
     const busyG = a.group === busy ? a : b
     const idleG = a.group === idle ? a : b
     expect(busyG).to.deep.include({state: 'Stable', type: 'classic', protocolType: 'consumer'})
@@ -59,7 +84,14 @@ describe('consumer groups on a real cluster', function () {
     expect(busyG.members).to.have.length(1)
     expect(busyG.members[0]).to.deep.include({clientId: 'kctl-test', assignment: [{topic, partitions: [0, 1, 2]}]})
     expect(busyG.members[0].host).to.match(/127\.0\.0\.1/)
-    expect(idleG.offsets.map((o: {partition: number; committed: number; logEnd: number; lag: number}) => [o.partition, o.committed, o.logEnd, o.lag])).to.deep.equal([
+    expect(
+      idleG.offsets.map((o: {partition: number; committed: number; logEnd: number; lag: number}) => [
+        o.partition,
+        o.committed,
+        o.logEnd,
+        o.lag,
+      ]),
+    ).to.deep.equal([
       [0, 1, 4, 3],
       [1, 2, 4, 2],
       [2, 3, 4, 1],
@@ -76,7 +108,26 @@ describe('consumer groups on a real cluster', function () {
   it('describes a KIP-848 consumer-protocol group with ConsumerGroupDescribe, not as Dead', async function () {
     const group = uniqueName('grp-848')
     const state = JSON.parse(readFileSync(join(testCluster().dir, 'state.json'), 'utf8'))
-    const java: ChildProcess = spawn('java', ['-cp', state.classpath, 'org.apache.kafka.tools.consumer.ConsoleConsumer', '--bootstrap-server', testCluster().bootstrap, '--topic', topic, '--group', group, '--from-beginning', '--consumer-property', 'group.protocol=consumer', '--consumer-property', 'client.id=kip848-client'], {stdio: 'ignore'})
+    const java: ChildProcess = spawn(
+      'java',
+      [
+        '-cp',
+        state.classpath,
+        'org.apache.kafka.tools.consumer.ConsoleConsumer',
+        '--bootstrap-server',
+        testCluster().bootstrap,
+        '--topic',
+        topic,
+        '--group',
+        group,
+        '--from-beginning',
+        '--consumer-property',
+        'group.protocol=consumer',
+        '--consumer-property',
+        'client.id=kip848-client',
+      ],
+      {stdio: 'ignore'},
+    )
     try {
       const described = await waitFor(
         async () => {
@@ -87,17 +138,27 @@ describe('consumer groups on a real cluster', function () {
         {timeoutMs: 90_000, intervalMs: 1000, what: `${group} to become Stable`},
       )
       expect(described.g).to.deep.include({type: 'consumer', protocolType: 'consumer'})
-      expect(described.g.members[0]).to.deep.include({clientId: 'kip848-client', assignment: [{topic, partitions: [0, 1, 2]}]})
+      expect(described.g.members[0]).to.deep.include({
+        clientId: 'kip848-client',
+        assignment: [{topic, partitions: [0, 1, 2]}],
+      })
       expect(described.stderr).to.match(/ConsumerGroupDescribe=1/)
       const listed = await run(['groups', 'list', '--type', 'consumer', '--json'])
-      expect(listed.json().groups.find((g: {group: string}) => g.group === group)).to.deep.include({type: 'consumer', state: 'Stable', members: 1})
+      expect(listed.json().groups.find((g: {group: string}) => g.group === group)).to.deep.include({
+        type: 'consumer',
+        state: 'Stable',
+        members: 1,
+      })
       const refused = await run(['groups', 'delete', group, '--yes'])
       expect(refused.code).to.equal(1)
       expect(refused.stderr).to.match(/kip848-client/)
     } finally {
       java.kill('SIGTERM')
       await new Promise((r) => java.once('exit', r))
-      await waitFor(async () => (await run(['groups', 'describe', group, '--json'])).json().groups[0].members.length === 0, {timeoutMs: 60_000, intervalMs: 1000, what: `${group} to empty`})
+      await waitFor(
+        async () => (await run(['groups', 'describe', group, '--json'])).json().groups[0].members.length === 0,
+        {timeoutMs: 60_000, intervalMs: 1000, what: `${group} to empty`},
+      )
       await deleteGroups(group)
     }
   })
@@ -105,7 +166,9 @@ describe('consumer groups on a real cluster', function () {
   it('groups delete refuses a group with members (naming them), asks without --yes, deletes an empty one', async () => {
     const refused = await run(['groups', 'delete', busy, idle, '--yes'])
     expect(refused.code).to.equal(1)
-    expect(refused.stderr).to.match(new RegExp(`^Error: Cannot delete: group ${busy} \\(Stable; members: kctl-test@`, 'm'))
+    expect(refused.stderr).to.match(
+      new RegExp(`^Error: Cannot delete: group ${busy} \\(Stable; members: kctl-test@`, 'm'),
+    )
     expect(await committedOffsets(idle, topic)).to.deep.equal({0: 1, 1: 2, 2: 3})
     const unconfirmed = await run(['groups', 'delete', idle])
     expect(unconfirmed.code).to.equal(2)
@@ -132,7 +195,12 @@ describe('consumer groups on a real cluster', function () {
       expect(await committedOffsets(g, topic)).to.deep.equal({0: 1, 1: 1, 2: 1})
       const r = await run(['offsets', 'delete', '--group', g, '--topic', `${topic}:0,1`, '--yes', '--json', '--debug'])
       expect(r.code, r.stderr).to.equal(0)
-      expect(r.json().offsets.map((o: {partition: number; deleted: boolean}) => [o.partition, o.deleted])).to.deep.equal([[0, true], [1, true]])
+      expect(
+        r.json().offsets.map((o: {partition: number; deleted: boolean}) => [o.partition, o.deleted]),
+      ).to.deep.equal([
+        [0, true],
+        [1, true],
+      ])
       expect(r.stderr).to.match(/OffsetDelete=1/)
       expect(await committedOffsets(g, topic)).to.deep.equal({0: null, 1: null, 2: 1})
       // The busy group consumes the topic: Kafka refuses (GROUP_SUBSCRIBED_TO_TOPIC), reported per partition.

@@ -16,8 +16,11 @@ export const mochaHooks = {
   async afterAll(this: Mocha.Context) {
     this.timeout(120_000)
     try {
-      const leaks = capturedOutputs.flatMap(({args, output}) => (secretsIn(output).length > 0 ? [`kctl ${redact(args.join(' '))}`] : []))
-      if (leaks.length > 0) throw new Error(`A known secret appeared in the output of ${leaks.length} kctl run(s):\n${leaks.join('\n')}`)
+      const leaks = capturedOutputs.flatMap(({args, output}) =>
+        secretsIn(output).length > 0 ? [`kctl ${redact(args.join(' '))}`] : [],
+      )
+      if (leaks.length > 0)
+        throw new Error(`A known secret appeared in the output of ${leaks.length} kctl run(s):\n${leaks.join('\n')}`)
       process.stderr.write(`Secrets scan: ${capturedOutputs.length} kctl outputs checked, no known secret found.\n`)
     } finally {
       await stopTestCluster()

@@ -30,16 +30,139 @@ describe('Java key and trust stores (keytool-made) on the mTLS listener', () => 
     const ca = join(c.dir, 'ca.pem')
     await Promise.all([
       (async () => {
-        await keytool(['-genkeypair', '-alias', 'client', '-dname', 'CN=admin', '-keyalg', 'RSA', '-keysize', '2048', '-validity', '2', '-keystore', 'client.jks', '-storetype', 'JKS', '-storepass', storePass, '-keypass', keyPass])
-        await keytool(['-certreq', '-alias', 'client', '-keystore', 'client.jks', '-storepass', storePass, '-keypass', keyPass, '-file', 'client.csr'])
+        await keytool([
+          '-genkeypair',
+          '-alias',
+          'client',
+          '-dname',
+          'CN=admin',
+          '-keyalg',
+          'RSA',
+          '-keysize',
+          '2048',
+          '-validity',
+          '2',
+          '-keystore',
+          'client.jks',
+          '-storetype',
+          'JKS',
+          '-storepass',
+          storePass,
+          '-keypass',
+          keyPass,
+        ])
+        await keytool([
+          '-certreq',
+          '-alias',
+          'client',
+          '-keystore',
+          'client.jks',
+          '-storepass',
+          storePass,
+          '-keypass',
+          keyPass,
+          '-file',
+          'client.csr',
+        ])
         writeFileSync(join(dir, 'client.ext'), 'extendedKeyUsage=clientAuth\n')
-        await run('openssl', ['x509', '-req', '-in', 'client.csr', '-CA', ca, '-CAkey', join(c.dir, 'ca.key'), '-CAcreateserial', '-CAserial', 'ca.srl', '-out', 'client.pem', '-days', '2', '-extfile', 'client.ext'], {cwd: dir})
-        await keytool(['-importcert', '-alias', 'ca', '-file', ca, '-keystore', 'client.jks', '-storepass', storePass, '-noprompt'])
-        await keytool(['-importcert', '-alias', 'client', '-file', 'client.pem', '-keystore', 'client.jks', '-storepass', storePass, '-keypass', keyPass])
-        await keytool(['-importkeystore', '-srckeystore', 'client.jks', '-srcstoretype', 'JKS', '-srcstorepass', storePass, '-srckeypass', keyPass, '-srcalias', 'client', '-destkeystore', 'client.p12', '-deststoretype', 'PKCS12', '-deststorepass', p12Pass, '-destkeypass', p12Pass])
+        await run(
+          'openssl',
+          [
+            'x509',
+            '-req',
+            '-in',
+            'client.csr',
+            '-CA',
+            ca,
+            '-CAkey',
+            join(c.dir, 'ca.key'),
+            '-CAcreateserial',
+            '-CAserial',
+            'ca.srl',
+            '-out',
+            'client.pem',
+            '-days',
+            '2',
+            '-extfile',
+            'client.ext',
+          ],
+          {cwd: dir},
+        )
+        await keytool([
+          '-importcert',
+          '-alias',
+          'ca',
+          '-file',
+          ca,
+          '-keystore',
+          'client.jks',
+          '-storepass',
+          storePass,
+          '-noprompt',
+        ])
+        await keytool([
+          '-importcert',
+          '-alias',
+          'client',
+          '-file',
+          'client.pem',
+          '-keystore',
+          'client.jks',
+          '-storepass',
+          storePass,
+          '-keypass',
+          keyPass,
+        ])
+        await keytool([
+          '-importkeystore',
+          '-srckeystore',
+          'client.jks',
+          '-srcstoretype',
+          'JKS',
+          '-srcstorepass',
+          storePass,
+          '-srckeypass',
+          keyPass,
+          '-srcalias',
+          'client',
+          '-destkeystore',
+          'client.p12',
+          '-deststoretype',
+          'PKCS12',
+          '-deststorepass',
+          p12Pass,
+          '-destkeypass',
+          p12Pass,
+        ])
       })(),
-      keytool(['-importcert', '-alias', 'ca', '-file', ca, '-keystore', 'trust.jks', '-storetype', 'JKS', '-storepass', trustPass, '-noprompt']),
-      keytool(['-importcert', '-alias', 'ca', '-file', ca, '-keystore', 'trust.p12', '-storetype', 'PKCS12', '-storepass', trustPass, '-noprompt']),
+      keytool([
+        '-importcert',
+        '-alias',
+        'ca',
+        '-file',
+        ca,
+        '-keystore',
+        'trust.jks',
+        '-storetype',
+        'JKS',
+        '-storepass',
+        trustPass,
+        '-noprompt',
+      ]),
+      keytool([
+        '-importcert',
+        '-alias',
+        'ca',
+        '-file',
+        ca,
+        '-keystore',
+        'trust.p12',
+        '-storetype',
+        'PKCS12',
+        '-storepass',
+        trustPass,
+        '-noprompt',
+      ]),
     ])
     writeFileSync(join(dir, 'trust-pw.txt'), `${trustPass}\n`, {mode: 0o600})
   })
@@ -50,7 +173,20 @@ describe('Java key and trust stores (keytool-made) on the mTLS listener', () => 
     return file
   }
   const describeWith = (file: string, env: Record<string, string> = {}, json = true) =>
-    kctl(['cluster', 'describe', '-b', testCluster().sslBootstrap, '--command-config', file, ...(json ? ['--json'] : []), '--timeout', '20s'], {env})
+    kctl(
+      [
+        'cluster',
+        'describe',
+        '-b',
+        testCluster().sslBootstrap,
+        '--command-config',
+        file,
+        ...(json ? ['--json'] : []),
+        '--timeout',
+        '20s',
+      ],
+      {env},
+    )
 
   it('a JKS keystore (store and key passwords differ, from ${env:}) with a JKS truststore', async () => {
     const file = properties('jks', [
@@ -83,10 +219,22 @@ describe('Java key and trust stores (keytool-made) on the mTLS listener', () => 
 
   it('wrong store and key passwords are named before any connection (exit 2)', async () => {
     const cases: [string[], RegExp][] = [
-      [['ssl.keystore.location=client.jks', 'ssl.keystore.password=nope', `ssl.key.password=${keyPass}`], /ssl\.keystore\.location .*client\.jks: the JKS store password is wrong/],
-      [['ssl.keystore.location=client.jks', `ssl.keystore.password=${storePass}`, 'ssl.key.password=nope'], /the key password for client is wrong/],
-      [['ssl.keystore.location=client.p12', 'ssl.keystore.password=nope'], /client\.p12: the PKCS12 keystore password is wrong/],
-      [['ssl.truststore.location=trust.p12', 'ssl.truststore.password=nope'], /ssl\.truststore\.location .*trust\.p12: the PKCS12 store password is wrong/],
+      [
+        ['ssl.keystore.location=client.jks', 'ssl.keystore.password=nope', `ssl.key.password=${keyPass}`],
+        /ssl\.keystore\.location .*client\.jks: the JKS store password is wrong/,
+      ],
+      [
+        ['ssl.keystore.location=client.jks', `ssl.keystore.password=${storePass}`, 'ssl.key.password=nope'],
+        /the key password for client is wrong/,
+      ],
+      [
+        ['ssl.keystore.location=client.p12', 'ssl.keystore.password=nope'],
+        /client\.p12: the PKCS12 keystore password is wrong/,
+      ],
+      [
+        ['ssl.truststore.location=trust.p12', 'ssl.truststore.password=nope'],
+        /ssl\.truststore\.location .*trust\.p12: the PKCS12 store password is wrong/,
+      ],
     ]
     for (const [i, [lines, message]] of cases.entries()) {
       const r = await describeWith(properties(`bad-${i}`, lines), {}, false)

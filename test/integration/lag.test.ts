@@ -6,7 +6,15 @@ import {join} from 'node:path'
 
 import {kctl} from '../helpers/cli.js'
 import {testCluster} from '../helpers/cluster.js'
-import {commitGroupOffsets, consumePartly, createTopic, deleteGroups, deleteTopics, kafka, produce} from '../helpers/kafka-data.js'
+import {
+  commitGroupOffsets,
+  consumePartly,
+  createTopic,
+  deleteGroups,
+  deleteTopics,
+  kafka,
+  produce,
+} from '../helpers/kafka-data.js'
 import {kafkaTool, requestCount} from '../helpers/kafka.js'
 import {uniqueName} from '../helpers/poll.js'
 
@@ -41,9 +49,24 @@ describe('lag on a real cluster', function () {
     expect(Object.keys(out)).to.deep.equal(['groups'])
     const g = out.groups[0]
     expect(Object.keys(g)).to.deep.equal(['group', 'state', 'members', 'lag', 'timeLagMs', 'topics'])
-    expect(Object.keys(g.topics[0].partitions[0])).to.deep.equal(['topic', 'partition', 'committed', 'logEnd', 'lag', 'timeLagMs', 'owner'])
+    expect(Object.keys(g.topics[0].partitions[0])).to.deep.equal([
+      'topic',
+      'partition',
+      'committed',
+      'logEnd',
+      'lag',
+      'timeLagMs',
+      'owner',
+    ])
     expect(g).to.include({group, state: 'Empty', members: 0, lag: 7 + 0})
-    const parts = g.topics[0].partitions.map((p: {partition: number; committed: number | null; logEnd: number; lag: number | null}) => [p.partition, p.committed, p.logEnd, p.lag])
+    const parts = g.topics[0].partitions.map(
+      (p: {partition: number; committed: number | null; logEnd: number; lag: number | null}) => [
+        p.partition,
+        p.committed,
+        p.logEnd,
+        p.lag,
+      ],
+    )
     // Partition 2 was never consumed: no commit, shown as null (kafka-consumer-groups shows '-').
     expect(parts).to.deep.equal([
       [0, 3, 10, 7],
@@ -54,7 +77,11 @@ describe('lag on a real cluster', function () {
     expect(p0.timeLagMs).to.be.within(started - hourAgo - 1000, ended - hourAgo + 1000)
     expect(g.topics[0].partitions[1].timeLagMs).to.equal(null)
 
-    const kafka = kafkaTool('org.apache.kafka.tools.consumer.group.ConsumerGroupCommand', ['--describe', '--group', group])
+    const kafka = kafkaTool('org.apache.kafka.tools.consumer.group.ConsumerGroupCommand', [
+      '--describe',
+      '--group',
+      group,
+    ])
     for (const [partition, committed, logEnd, lag] of parts) {
       expect(kafka).to.match(new RegExp(`${topic}\\s+${partition}\\s+${committed}\\s+${logEnd}\\s+${lag}\\b`))
     }
@@ -91,7 +118,7 @@ describe('lag on a real cluster', function () {
     expect(r.stdout).to.match(new RegExp(`${group}\\s+STOP\\s+7\\b.*no commits over`))
   })
 
-  it('time lag is the exact record\'s age inside a batch, uncompressed and gzip (kctl reads raw batches) @smoke', async () => {
+  it("time lag is the exact record's age inside a batch, uncompressed and gzip (kctl reads raw batches) @smoke", async () => {
     const t = uniqueName('lag-ts')
     const g = uniqueName('lag-ts-g')
     await createTopic(t, 2, 1)
@@ -101,8 +128,16 @@ describe('lag on a real cluster', function () {
     const producer = kafka().producer({idempotent: true, maxInFlightRequests: 1})
     await producer.connect()
     try {
-      for (const [partition, compression] of [[0, CompressionTypes.None], [1, CompressionTypes.GZIP]] as const) {
-        await producer.send({topic: t, acks: -1, compression, messages: stamps.map((ts, i) => ({partition, value: `r${i}`, timestamp: String(ts)}))})
+      for (const [partition, compression] of [
+        [0, CompressionTypes.None],
+        [1, CompressionTypes.GZIP],
+      ] as const) {
+        await producer.send({
+          topic: t,
+          acks: -1,
+          compression,
+          messages: stamps.map((ts, i) => ({partition, value: `r${i}`, timestamp: String(ts)})),
+        })
       }
       // Committed at offset 3 on both: the next record to consume is the one written at stamps[3].
       await commitGroupOffsets(g, t, {0: 3, 1: 3})
@@ -113,7 +148,10 @@ describe('lag on a real cluster', function () {
       const parts = r.json().groups[0].topics[0].partitions
       for (const p of parts) {
         expect(p.lag, `partition ${p.partition}`).to.equal(2)
-        expect(p.timeLagMs, `partition ${p.partition}`).to.be.within(before - stamps[3] - 1000, after - stamps[3] + 1000)
+        expect(p.timeLagMs, `partition ${p.partition}`).to.be.within(
+          before - stamps[3] - 1000,
+          after - stamps[3] + 1000,
+        )
       }
     } finally {
       await producer.disconnect()
@@ -126,7 +164,10 @@ describe('lag on a real cluster', function () {
     const many = uniqueName('lag-many')
     const groups = Array.from({length: 12}, (_, i) => `${many}-g${i}`)
     await createTopic(many, 24, 1)
-    await produce(many, Array.from({length: 24}, () => 2))
+    await produce(
+      many,
+      Array.from({length: 24}, () => 2),
+    )
     try {
       await commitGroupOffsets(groups, many, Object.fromEntries(Array.from({length: 24}, (_, p) => [p, 1])))
       const r = await run(['lag', '--all-groups', '--debug', '--json'])
@@ -140,14 +181,16 @@ describe('lag on a real cluster', function () {
       const brokers = testCluster().brokerIds.length
       // 12 groups x 24 partitions = 288 committed offsets, read with at most one request per broker per API.
       expect(requestCount(r.stderr, 'ListGroups')).to.equal(brokers)
-      for (const api of ['DescribeGroups', 'OffsetFetch', 'ListOffsets', 'Fetch']) expect(requestCount(r.stderr, api), `${api}: ${r.stderr.split('\n').at(-2)}`).to.be.within(1, brokers)
+      for (const api of ['DescribeGroups', 'OffsetFetch', 'ListOffsets', 'Fetch'])
+        expect(requestCount(r.stderr, api), `${api}: ${r.stderr.split('\n').at(-2)}`).to.be.within(1, brokers)
       expect(requestCount(r.stderr, 'OffsetCommit')).to.equal(0)
 
       const named = await run(['groups', 'describe', ...groups, '--debug', '--json'])
       expect(named.code, named.stderr).to.equal(0)
       expect(named.json().groups).to.have.length(12)
       expect(requestCount(named.stderr, 'FindCoordinator')).to.equal(1)
-      for (const api of ['DescribeGroups', 'OffsetFetch', 'ListOffsets']) expect(requestCount(named.stderr, api), api).to.be.within(1, brokers)
+      for (const api of ['DescribeGroups', 'OffsetFetch', 'ListOffsets'])
+        expect(requestCount(named.stderr, api), api).to.be.within(1, brokers)
     } finally {
       await deleteGroups(...groups)
       await deleteTopics(many)
@@ -155,7 +198,15 @@ describe('lag on a real cluster', function () {
   })
 
   it('bad input exits 2 before connecting', async () => {
-    for (const args of [['lag'], ['lag', group, '--all-groups'], ['lag', 'check', group], ['lag', 'check', group, '--max-lag', 'lots'], ['lag', 'check', group, '--max-time-lag', '5 minutes'], ['lag', group, '--watch', '100ms'], ['lag', group, '--topic', 'no-such-topic-x']]) {
+    for (const args of [
+      ['lag'],
+      ['lag', group, '--all-groups'],
+      ['lag', 'check', group],
+      ['lag', 'check', group, '--max-lag', 'lots'],
+      ['lag', 'check', group, '--max-time-lag', '5 minutes'],
+      ['lag', group, '--watch', '100ms'],
+      ['lag', group, '--topic', 'no-such-topic-x'],
+    ]) {
       const r = await run(args)
       expect(r.code, `${args.join(' ')}: ${r.stderr}`).to.equal(2)
       expect(r.stderr).to.match(/^Error: .+/m)

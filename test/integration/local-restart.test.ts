@@ -73,7 +73,14 @@ describe('kctl local: restart as created, SCRAM users kept, no secret on a comma
     this.timeout(360_000)
     root = mkdtempSync(join(tmpdir(), 'kctl-sandbox-'))
     dir = join(root, 'cluster')
-    env = {KCTL_LOCAL_DIR: dir, KCTL_CONFIG: join(root, 'config.yaml'), KCTL_STATE_DIR: join(root, 'state'), KCTL_CONTEXT: undefined, KCTL_BOOTSTRAP_SERVER: undefined, KCTL_COMMAND_CONFIG: undefined}
+    env = {
+      KCTL_LOCAL_DIR: dir,
+      KCTL_CONFIG: join(root, 'config.yaml'),
+      KCTL_STATE_DIR: join(root, 'state'),
+      KCTL_CONTEXT: undefined,
+      KCTL_BOOTSTRAP_SERVER: undefined,
+      KCTL_COMMAND_CONFIG: undefined,
+    }
     registerSecret(userPassword)
     // Every command line seen from the first start to the last restart (the storage format runs
     // for a second or two, a broker as long as the cluster).
@@ -84,7 +91,11 @@ describe('kctl local: restart as created, SCRAM users kept, no secret on a comma
     expect(r.code, r.stdout + r.stderr).to.equal(0)
     created = r.json()
     for (const password of Object.values(state().users)) registerSecret(password)
-    const u = await local(['users', 'create', user, '--mechanism', 'SCRAM-SHA-512', '--password-stdin', '--yes'], 60_000, `${userPassword}\n`)
+    const u = await local(
+      ['users', 'create', user, '--mechanism', 'SCRAM-SHA-512', '--password-stdin', '--yes'],
+      60_000,
+      `${userPassword}\n`,
+    )
     expect(u.code, u.stderr).to.equal(0)
   })
 
@@ -103,7 +114,13 @@ describe('kctl local: restart as created, SCRAM users kept, no secret on a comma
     const r = await local(['local', 'start', '--json'])
     expect(r.code, r.stdout + r.stderr).to.equal(0)
     expect(r.stdout + r.stderr).not.to.include('--purge')
-    expect(r.json()).to.include({created: false, brokers: 3, secure: true, clusterId: created.clusterId, bootstrap: created.bootstrap})
+    expect(r.json()).to.include({
+      created: false,
+      brokers: 3,
+      secure: true,
+      clusterId: created.clusterId,
+      bootstrap: created.bootstrap,
+    })
     const status = await local(['local', 'status', '--json'], 60_000)
     expect(status.code, status.stdout).to.equal(0)
     expect(status.json().nodes.map((n: {running: boolean}) => n.running)).to.deep.equal([true, true, true])
@@ -112,12 +129,20 @@ describe('kctl local: restart as created, SCRAM users kept, no secret on a comma
   it('shape flags that contradict the existing cluster are a usage error naming them, before anything runs', async () => {
     const other = state().version === '3.9.2' ? '4.4.0' : '3.9.2'
     for (const [flags, named] of [
-      [['--brokers', '1', '--port', String(port + 10)], [`--brokers 1 and --port ${port + 10} contradict it`, 'without --brokers, --port']],
-      [['--no-secure', '--kafka-version', other], [`--no-secure and --kafka-version ${other} contradict it`, 'without --no-secure, --kafka-version']],
+      [
+        ['--brokers', '1', '--port', String(port + 10)],
+        [`--brokers 1 and --port ${port + 10} contradict it`, 'without --brokers, --port'],
+      ],
+      [
+        ['--no-secure', '--kafka-version', other],
+        [`--no-secure and --kafka-version ${other} contradict it`, 'without --no-secure, --kafka-version'],
+      ],
     ] as [string[], string[]][]) {
       const r = await local(['local', 'start', ...flags], 60_000)
       expect(r.code, `${flags.join(' ')}: ${r.stderr}`).to.equal(2)
-      expect(r.stderr).to.match(/^Error: The local cluster in .* was created with 3 brokers, secure, ports from \d+, Kafka /m)
+      expect(r.stderr).to.match(
+        /^Error: The local cluster in .* was created with 3 brokers, secure, ports from \d+, Kafka /m,
+      )
       for (const text of named) expect(r.stderr).to.include(text)
       // The hint says how to restart it; --purge is never offered as the way to restart.
       expect(r.stderr).to.match(/^Hint: Run `kctl local start` without .* to restart it as it was created\./m)
@@ -138,8 +163,15 @@ describe('kctl local: restart as created, SCRAM users kept, no secret on a comma
     expect(r.json()).to.include({created: false, brokers: 3, secure: true, clusterId: created.clusterId})
     const list = await local(['users', 'list', '--json'], 60_000)
     expect(list.code, list.stderr).to.equal(0)
-    const names = (list.json().users as {name: string; credentials: {mechanism: string}[]}[]).map((u) => `${u.name} ${u.credentials.map((c) => c.mechanism).join(',')}`)
-    expect(names).to.include.members(['admin SCRAM-SHA-256,SCRAM-SHA-512', 'alice SCRAM-SHA-256,SCRAM-SHA-512', 'bob SCRAM-SHA-256,SCRAM-SHA-512', `${user} SCRAM-SHA-512`])
+    const names = (list.json().users as {name: string; credentials: {mechanism: string}[]}[]).map(
+      (u) => `${u.name} ${u.credentials.map((c) => c.mechanism).join(',')}`,
+    )
+    expect(names).to.include.members([
+      'admin SCRAM-SHA-256,SCRAM-SHA-512',
+      'alice SCRAM-SHA-256,SCRAM-SHA-512',
+      'bob SCRAM-SHA-256,SCRAM-SHA-512',
+      `${user} SCRAM-SHA-512`,
+    ])
     // The users authenticate with their passwords (alice on each broker of the restarted cluster).
     const {users} = state()
     const brokers = saslBootstrap().split(',')
@@ -148,22 +180,45 @@ describe('kctl local: restart as created, SCRAM users kept, no secret on a comma
       ['admin', users.admin, 'SCRAM-SHA-512', saslBootstrap()],
       [user, userPassword, 'SCRAM-SHA-512', saslBootstrap()],
     ]) {
-      const t = await local(['topics', 'list', '--bootstrap-server', bootstrap, '--command-config', scramConfig(name, password, mechanism), '--json'], 60_000)
+      const t = await local(
+        [
+          'topics',
+          'list',
+          '--bootstrap-server',
+          bootstrap,
+          '--command-config',
+          scramConfig(name, password, mechanism),
+          '--json',
+        ],
+        60_000,
+      )
       expect(t.code, `${name} ${mechanism} at ${bootstrap}: ${t.stderr}`).to.equal(0)
     }
   })
 
   it('no secret appears on the command line of any process kctl started, nor in its output', () => {
     const {users, nodes} = state()
-    expect(secretsIn([...Object.values(users), userPassword].join(' ')).length, 'the sandbox secrets are known').to.equal(4)
+    expect(
+      secretsIn([...Object.values(users), userPassword].join(' ')).length,
+      'the sandbox secrets are known',
+    ).to.equal(4)
     const seen = watcher!.stop()
     watcher = undefined
     const running = processArgs()
-    for (const p of [...seen, ...running]) expect(secretsIn(p.cmdline).length, `the arguments of process ${p.pid} contain a known secret`).to.equal(0)
+    for (const p of [...seen, ...running])
+      expect(secretsIn(p.cmdline).length, `the arguments of process ${p.pid} contain a known secret`).to.equal(0)
     // The watch did see what kctl ran in the cluster directory: each node's storage format and
     // broker (a restarted broker has the same command line).
-    expect(seen.filter((p) => p.cmdline.includes(dir)).length, 'command lines seen in the cluster directory').to.be.at.least(2 * nodes.length)
-    for (const n of nodes) expect(running.some((p) => p.pid === n.pid && p.cmdline.includes(dir)), `broker ${n.id} running`).to.equal(true)
-    for (const r of outputs) expect(secretsIn(r.stdout + r.stderr).length, 'a kctl output contains a known secret').to.equal(0)
+    expect(
+      seen.filter((p) => p.cmdline.includes(dir)).length,
+      'command lines seen in the cluster directory',
+    ).to.be.at.least(2 * nodes.length)
+    for (const n of nodes)
+      expect(
+        running.some((p) => p.pid === n.pid && p.cmdline.includes(dir)),
+        `broker ${n.id} running`,
+      ).to.equal(true)
+    for (const r of outputs)
+      expect(secretsIn(r.stdout + r.stderr).length, 'a kctl output contains a known secret').to.equal(0)
   })
 })

@@ -4,14 +4,24 @@ import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 
 import {kctl} from '../helpers/cli.js'
-import {activeConsumer, committedGroup, committedOffsets, createTopic, deleteGroups, deleteTopics, produce, withAdmin} from '../helpers/kafka-data.js'
+import {
+  activeConsumer,
+  committedGroup,
+  committedOffsets,
+  createTopic,
+  deleteGroups,
+  deleteTopics,
+  produce,
+  withAdmin,
+} from '../helpers/kafka-data.js'
 import {kafkaTool} from '../helpers/kafka.js'
 import {uniqueName, waitFor} from '../helpers/poll.js'
 
 const stateDir = mkdtempSync(join(tmpdir(), 'kctl-offsets-state-'))
 const env = {KCTL_STATE_DIR: stateDir}
 const run = (args: string[]) => kctl([...args, '--context', 'local'], {env})
-const journal = () => (existsSync(join(stateDir, 'offset-resets.jsonl')) ? readFileSync(join(stateDir, 'offset-resets.jsonl'), 'utf8') : '')
+const journal = () =>
+  existsSync(join(stateDir, 'offset-resets.jsonl')) ? readFileSync(join(stateDir, 'offset-resets.jsonl'), 'utf8') : ''
 
 describe('offsets on a real cluster', function () {
   this.timeout(240_000)
@@ -50,11 +60,20 @@ describe('offsets on a real cluster', function () {
   })
 
   it('offsets get agrees with kafka-get-offsets for earliest, latest and a time @smoke', async () => {
-    for (const [time, kafkaTime] of [['earliest', '-2'], ['latest', '-1'], [between, String(Date.parse(between))]]) {
+    for (const [time, kafkaTime] of [
+      ['earliest', '-2'],
+      ['latest', '-1'],
+      [between, String(Date.parse(between))],
+    ]) {
       const r = await run(['offsets', 'get', topic, '--time', time, '--json'])
       expect(r.code, r.stderr).to.equal(0)
-      const mine = r.json().offsets.map((o: {partition: number; offset: number}) => `${topic}:${o.partition}:${o.offset}`)
-      const kafka = kafkaTool('org.apache.kafka.tools.GetOffsetShell', ['--topic', topic, '--time', kafkaTime]).trim().split('\n').sort()
+      const mine = r
+        .json()
+        .offsets.map((o: {partition: number; offset: number}) => `${topic}:${o.partition}:${o.offset}`)
+      const kafka = kafkaTool('org.apache.kafka.tools.GetOffsetShell', ['--topic', topic, '--time', kafkaTime])
+        .trim()
+        .split('\n')
+        .sort()
       expect(mine, time).to.deep.equal(kafka)
     }
     const r = await run(['offsets', 'get', topic, '--partitions', '1', '--time', between, '--json'])
@@ -92,8 +111,28 @@ describe('offsets on a real cluster', function () {
     expect(plan.code, plan.stderr).to.equal(0)
     const p = plan.json()
     expect(Object.keys(p)).to.deep.equal(['strategy', 'groups', 'rows', 'executed', 'journal'])
-    expect(Object.keys(p.rows[0])).to.deep.equal(['group', 'topic', 'partition', 'currentOffset', 'newOffset', 'logStartOffset', 'logEndOffset', 'lagBefore', 'lagAfter'])
-    expect(p.rows[0]).to.deep.equal({group: g, topic, partition: 0, currentOffset: 5, newOffset: 2, logStartOffset: 2, logEndOffset: 20, lagBefore: 15, lagAfter: 18})
+    expect(Object.keys(p.rows[0])).to.deep.equal([
+      'group',
+      'topic',
+      'partition',
+      'currentOffset',
+      'newOffset',
+      'logStartOffset',
+      'logEndOffset',
+      'lagBefore',
+      'lagAfter',
+    ])
+    expect(p.rows[0]).to.deep.equal({
+      group: g,
+      topic,
+      partition: 0,
+      currentOffset: 5,
+      newOffset: 2,
+      logStartOffset: 2,
+      logEndOffset: 20,
+      lagBefore: 15,
+      lagAfter: 18,
+    })
     expect(p.rows[2]).to.include({partition: 2, currentOffset: null, lagBefore: null})
     expect(p.executed).to.equal(false)
     expect(await committedOffsets(g, topic)).to.deep.equal({0: 5, 1: 5, 2: null})
@@ -109,18 +148,28 @@ describe('offsets on a real cluster', function () {
 
   it('undo restores the exact previous offsets, deleting the ones that did not exist @smoke', async () => {
     const g = await group()
-    expect((await run(['offsets', 'reset', '--group', g, '--topic', topic, '--to-latest', '--execute', '--yes'])).code).to.equal(0)
+    expect(
+      (await run(['offsets', 'reset', '--group', g, '--topic', topic, '--to-latest', '--execute', '--yes'])).code,
+    ).to.equal(0)
     expect(await committedOffsets(g, topic)).to.deep.equal({0: 20, 1: 20, 2: 20})
     const preview = await run(['offsets', 'undo', '--group', g, '--json'])
     expect(preview.code, preview.stderr).to.equal(0)
-    expect(preview.json().rows.map((r: {partition: number; newOffset: number}) => [r.partition, r.newOffset])).to.deep.equal([[0, 5], [1, 5]])
+    expect(
+      preview.json().rows.map((r: {partition: number; newOffset: number}) => [r.partition, r.newOffset]),
+    ).to.deep.equal([
+      [0, 5],
+      [1, 5],
+    ])
     expect(preview.json().deletes.map((r: {partition: number}) => r.partition)).to.deep.equal([2])
     expect(await committedOffsets(g, topic)).to.deep.equal({0: 20, 1: 20, 2: 20})
     const undo = await run(['offsets', 'undo', '--group', g, '--execute', '--yes'])
     expect(undo.code, undo.stderr).to.equal(0)
     expect(await committedOffsets(g, topic)).to.deep.equal({0: 5, 1: 5, 2: null})
     const list = await run(['offsets', 'undo', '--list', '--group', g, '--json'])
-    expect(list.json().entries.map((e: {action: string}) => e.action)).to.deep.equal([`undo of ${preview.json().undoOf}`, 'to latest'])
+    expect(list.json().entries.map((e: {action: string}) => e.action)).to.deep.equal([
+      `undo of ${preview.json().undoOf}`,
+      'to latest',
+    ])
   })
 
   it('refuses when any group is active, naming its members, and commits to no group', async () => {
@@ -130,9 +179,23 @@ describe('offsets on a real cluster', function () {
     const consumer = await activeConsumer(busy, topic)
     try {
       const before = journal()
-      const r = await run(['offsets', 'reset', '--group', idle, '--group', busy, '--topic', topic, '--to-earliest', '--execute', '--yes'])
+      const r = await run([
+        'offsets',
+        'reset',
+        '--group',
+        idle,
+        '--group',
+        busy,
+        '--topic',
+        topic,
+        '--to-earliest',
+        '--execute',
+        '--yes',
+      ])
       expect(r.code, r.stderr).to.equal(1)
-      expect(r.stderr).to.match(new RegExp(`^Error: Cannot reset offsets: group ${busy} \\(Stable; members: kctl-test@`, 'm'))
+      expect(r.stderr).to.match(
+        new RegExp(`^Error: Cannot reset offsets: group ${busy} \\(Stable; members: kctl-test@`, 'm'),
+      )
       expect(await committedOffsets(idle, topic)).to.deep.equal({0: 5, 1: 5, 2: null})
       expect(journal()).to.equal(before)
     } finally {
@@ -200,7 +263,10 @@ describe('offsets on a real cluster', function () {
         const args = bad[i + j].join(' ')
         expect(r.code, `${args}\n${r.stderr}`).to.equal(2)
         expect(r.stderr, args).to.match(/^Error: \S.*$/m)
-        expect(r.stderr.split('\n').filter((l) => l.startsWith('Error:')), args).to.have.length(1)
+        expect(
+          r.stderr.split('\n').filter((l) => l.startsWith('Error:')),
+          args,
+        ).to.have.length(1)
         expect(r.stderr, args).not.to.match(/\s+at .*\.js:\d+/)
       }
     }
@@ -212,6 +278,8 @@ describe('offsets on a real cluster', function () {
     const r = await run(['offsets', 'reset', '--group', 'x'])
     expect(r.code).to.equal(2)
     expect(r.stderr).to.match(/^Error: Choose a reset strategy/m)
-    expect(r.stderr).to.match(/^Hint: Pass one of --to-earliest, --to-latest, --to-current, --to-offset, --shift-by, --to-datetime, --by-duration, --from-file/m)
+    expect(r.stderr).to.match(
+      /^Hint: Pass one of --to-earliest, --to-latest, --to-current, --to-offset, --shift-by, --to-datetime, --by-duration, --from-file/m,
+    )
   })
 })

@@ -13,7 +13,10 @@ const REPLICA_KEYS = ['leader.replication.throttled.replicas', 'follower.replica
 
 /** No replication throttle left on the topic or on any broker (read with kafkajs). */
 async function noThrottles(topic: string): Promise<boolean> {
-  const configs = [await dynamicConfigs('topics', topic), ...(await Promise.all(['1', '2', '3'].map((id) => dynamicConfigs('brokers', id))))]
+  const configs = [
+    await dynamicConfigs('topics', topic),
+    ...(await Promise.all(['1', '2', '3'].map((id) => dynamicConfigs('brokers', id)))),
+  ]
   return configs.every((c) => [...REPLICA_KEYS, ...THROTTLE_KEYS].every((k) => !(k in c)))
 }
 
@@ -25,11 +28,28 @@ describe('partitions reassign', () => {
   it('moves a topic from brokers 1,2 to 2,3 with a throttle: the plan is applied, the throttles are gone afterwards @smoke', async () => {
     const topic = uniqueName('reassign')
     created.push(topic)
-    await createTopic(topic, [[1, 2], [2, 1], [1, 2], [2, 1]])
+    await createTopic(topic, [
+      [1, 2],
+      [2, 1],
+      [1, 2],
+      [2, 1],
+    ])
     await produce(topic, [0, 1, 2, 3], 100, 1000)
     const plan = planFile(topic)
 
-    const gen = await kctl(['partitions', 'reassign', '--generate', '--topics', topic, '--brokers', '2,3', '--plan', plan, '--json', ...local])
+    const gen = await kctl([
+      'partitions',
+      'reassign',
+      '--generate',
+      '--topics',
+      topic,
+      '--brokers',
+      '2,3',
+      '--plan',
+      plan,
+      '--json',
+      ...local,
+    ])
     expect(gen.code, gen.stderr).to.equal(0)
     const g = gen.json()
     expect(Object.keys(g)).to.deep.equal(['mode', 'movedReplicas', 'moves', 'current', 'proposed', 'planFile'])
@@ -39,32 +59,87 @@ describe('partitions reassign', () => {
     expect(written.version).to.equal(1)
     for (const p of written.partitions) expect([...p.replicas].sort()).to.deep.equal([2, 3])
 
-    const dry = await kctl(['partitions', 'reassign', '--execute', '--plan', plan, '--throttle', '200KB/s', '--dry-run', ...local])
+    const dry = await kctl([
+      'partitions',
+      'reassign',
+      '--execute',
+      '--plan',
+      plan,
+      '--throttle',
+      '200KB/s',
+      '--dry-run',
+      ...local,
+    ])
     expect(dry.code, dry.stderr).to.equal(0)
     expect(dry.stdout).to.match(/Dry run: 4 replica\(s\) would move/)
-    expect((await assignment(topic)).map((p) => p.replicas)).to.deep.equal([[1, 2], [2, 1], [1, 2], [2, 1]])
+    expect((await assignment(topic)).map((p) => p.replicas)).to.deep.equal([
+      [1, 2],
+      [2, 1],
+      [1, 2],
+      [2, 1],
+    ])
 
-    const exec = await kctl(['partitions', 'reassign', '--execute', '--plan', plan, '--throttle', '200KB/s', '--yes', '--json', '--debug', ...local])
+    const exec = await kctl([
+      'partitions',
+      'reassign',
+      '--execute',
+      '--plan',
+      plan,
+      '--throttle',
+      '200KB/s',
+      '--yes',
+      '--json',
+      '--debug',
+      ...local,
+    ])
     expect(exec.code, exec.stderr).to.equal(0)
     const e = exec.json()
-    expect(Object.keys(e)).to.deep.equal(['mode', 'throttle', 'movedReplicas', 'complete', 'throttlesRemoved', 'dryRun', 'moves'])
+    expect(Object.keys(e)).to.deep.equal([
+      'mode',
+      'throttle',
+      'movedReplicas',
+      'complete',
+      'throttlesRemoved',
+      'dryRun',
+      'moves',
+    ])
     expect(e.throttle).to.equal(200_000)
     expect(requestCount(exec.stderr, 'AlterPartitionReassignments')).to.equal(1)
     expect(requestCount(exec.stderr, 'IncrementalAlterConfigs')).to.equal(3) // one per broker involved
     // The throttles are in place (read back with kafkajs, not kctl; brokers apply config changes a moment later).
-    const topicConfigs = await waitFor(async () => {
-      const c = await dynamicConfigs('topics', topic)
-      return c[REPLICA_KEYS[1]] ? c : undefined
-    }, {what: 'the topic throttle'})
+    const topicConfigs = await waitFor(
+      async () => {
+        const c = await dynamicConfigs('topics', topic)
+        return c[REPLICA_KEYS[1]] ? c : undefined
+      },
+      {what: 'the topic throttle'},
+    )
     expect(topicConfigs[REPLICA_KEYS[1]].split(',').sort()).to.deep.equal(['0:3', '1:3', '2:3', '3:3'])
-    expect(await waitFor(async () => (await dynamicConfigs('brokers', '3'))[THROTTLE_KEYS[0]], {what: 'the broker throttle'})).to.equal('200000')
+    expect(
+      await waitFor(async () => (await dynamicConfigs('brokers', '3'))[THROTTLE_KEYS[0]], {
+        what: 'the broker throttle',
+      }),
+    ).to.equal('200000')
 
-    const verify = await kctl(['partitions', 'reassign', '--verify', '--plan', plan, '--wait', '--json', '--timeout', '90s', ...local])
+    const verify = await kctl([
+      'partitions',
+      'reassign',
+      '--verify',
+      '--plan',
+      plan,
+      '--wait',
+      '--json',
+      '--timeout',
+      '90s',
+      ...local,
+    ])
     expect(verify.code, verify.stderr).to.equal(0)
     const v = verify.json()
     expect(Object.keys(v)).to.deep.equal(['mode', 'complete', 'partitions', 'throttlesRemoved'])
     expect(v).to.include({complete: true, throttlesRemoved: true})
-    expect((await assignment(topic)).map((p) => p.replicas)).to.deep.equal(written.partitions.map((p: {replicas: number[]}) => p.replicas))
+    expect((await assignment(topic)).map((p) => p.replicas)).to.deep.equal(
+      written.partitions.map((p: {replicas: number[]}) => p.replicas),
+    )
     await waitFor(async () => noThrottles(topic), {what: 'every throttle config to be gone'})
     const list = await kctl(['partitions', 'reassign', '--list', '--json', ...local])
     expect(list.json().reassignments.filter((r: {topic: string}) => r.topic === topic)).to.deep.equal([])
@@ -76,14 +151,44 @@ describe('partitions reassign', () => {
     await createTopic(topic, [[1], [2], [3]])
     await produce(topic, [0, 1, 2], 10)
     const plan = planFile(topic)
-    const gen = await kctl(['partitions', 'reassign', '--generate', '--topics', topic, '--brokers', '1,2,3', '--replication-factor', '3', '--plan', plan, '--json', ...local])
+    const gen = await kctl([
+      'partitions',
+      'reassign',
+      '--generate',
+      '--topics',
+      topic,
+      '--brokers',
+      '1,2,3',
+      '--replication-factor',
+      '3',
+      '--plan',
+      plan,
+      '--json',
+      ...local,
+    ])
     expect(gen.code, gen.stderr).to.equal(0)
     expect(gen.json().movedReplicas).to.equal(6)
-    const exec = await kctl(['partitions', 'reassign', '--execute', '--plan', plan, '--wait', '--yes', '--json', '--timeout', '90s', ...local])
+    const exec = await kctl([
+      'partitions',
+      'reassign',
+      '--execute',
+      '--plan',
+      plan,
+      '--wait',
+      '--yes',
+      '--json',
+      '--timeout',
+      '90s',
+      ...local,
+    ])
     expect(exec.code, exec.stderr).to.equal(0)
     expect(exec.json().complete).to.equal(true)
     const after = await assignment(topic)
-    expect(after.map((p) => [...p.replicas].sort())).to.deep.equal([[1, 2, 3], [1, 2, 3], [1, 2, 3]])
+    expect(after.map((p) => [...p.replicas].sort())).to.deep.equal([
+      [1, 2, 3],
+      [1, 2, 3],
+      [1, 2, 3],
+    ])
     // The existing replica stays the preferred leader: nothing moved leadership.
     expect(after.map((p) => p.replicas[0])).to.deep.equal([1, 2, 3])
     expect(after.every((p) => p.isr.length === 3)).to.equal(true)
@@ -92,9 +197,25 @@ describe('partitions reassign', () => {
   it('a balanced topic needs no moves; cancel with nothing in progress changes nothing', async () => {
     const topic = uniqueName('balanced')
     created.push(topic)
-    await createTopic(topic, [[1, 2], [2, 3], [3, 1]])
+    await createTopic(topic, [
+      [1, 2],
+      [2, 3],
+      [3, 1],
+    ])
     const plan = planFile(topic)
-    const gen = await kctl(['partitions', 'reassign', '--generate', '--topics', topic, '--brokers', '1,2,3', '--plan', plan, '--json', ...local])
+    const gen = await kctl([
+      'partitions',
+      'reassign',
+      '--generate',
+      '--topics',
+      topic,
+      '--brokers',
+      '1,2,3',
+      '--plan',
+      plan,
+      '--json',
+      ...local,
+    ])
     expect(gen.code, gen.stderr).to.equal(0)
     expect(gen.json()).to.include({movedReplicas: 0, proposed: null, planFile: null})
     expect(existsSync(plan)).to.equal(false)
@@ -111,13 +232,28 @@ describe('partitions reassign', () => {
     // More than one replica fetch (1 MB) so the throttle holds the move back.
     await produce(topic, [0], 2500, 1000)
     const plan = planFile(topic)
-    writeFileSync(plan, JSON.stringify({version: 1, partitions: [{topic, partition: 0, replicas: [2, 3], log_dirs: ['any', 'any']}]}))
-    const exec = await kctl(['partitions', 'reassign', '--execute', '--plan', plan, '--throttle', '1000', '--yes', ...local])
+    writeFileSync(
+      plan,
+      JSON.stringify({version: 1, partitions: [{topic, partition: 0, replicas: [2, 3], log_dirs: ['any', 'any']}]}),
+    )
+    const exec = await kctl([
+      'partitions',
+      'reassign',
+      '--execute',
+      '--plan',
+      plan,
+      '--throttle',
+      '1000',
+      '--yes',
+      ...local,
+    ])
     expect(exec.code, exec.stderr).to.equal(0)
     expect(exec.stdout).to.match(/Submitted 1 move\(s\), throttled to 1000 B\/s/)
 
     const list = await kctl(['partitions', 'reassign', '--list', '--json', ...local])
-    expect(list.json().reassignments.filter((r: {topic: string}) => r.topic === topic)).to.deep.equal([{topic, partition: 0, replicas: [2, 3, 1], adding: [3], removing: [1]}])
+    expect(list.json().reassignments.filter((r: {topic: string}) => r.topic === topic)).to.deep.equal([
+      {topic, partition: 0, replicas: [2, 3, 1], adding: [3], removing: [1]},
+    ])
     const verify = await kctl(['partitions', 'reassign', '--verify', '--plan', plan, '--json', ...local])
     expect(verify.code).to.equal(3)
     expect(verify.json()).to.include({complete: false, throttlesRemoved: false})
@@ -126,7 +262,11 @@ describe('partitions reassign', () => {
 
     const cancel = await kctl(['partitions', 'reassign', '--cancel', '--plan', plan, '--yes', '--json', ...local])
     expect(cancel.code, cancel.stderr).to.equal(0)
-    expect(cancel.json()).to.deep.equal({mode: 'cancel', partitions: [{topic, partition: 0, error: null, message: null}], throttlesRemoved: true})
+    expect(cancel.json()).to.deep.equal({
+      mode: 'cancel',
+      partitions: [{topic, partition: 0, error: null, message: null}],
+      throttlesRemoved: true,
+    })
     // Kafka reverts to the original replica set (its order may differ: KRaft drops the adding replicas from [2,3,1]).
     expect([...(await assignment(topic))[0].replicas].sort()).to.deep.equal([1, 2])
     await waitFor(async () => noThrottles(topic), {what: 'every throttle config to be gone'})

@@ -4,7 +4,14 @@ import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 
 import {kctl, kctlTty} from '../helpers/cli.js'
-import {committedGroup, committedOffsets, createTopic, deleteGroups, deleteTopics, produce} from '../helpers/kafka-data.js'
+import {
+  committedGroup,
+  committedOffsets,
+  createTopic,
+  deleteGroups,
+  deleteTopics,
+  produce,
+} from '../helpers/kafka-data.js'
 import {uniqueName} from '../helpers/poll.js'
 
 const env = {KCTL_STATE_DIR: mkdtempSync(join(tmpdir(), 'kctl-wizard-state-'))}
@@ -57,7 +64,9 @@ describe('offsets reset wizard on a terminal', function () {
     tty.type(`y${ENTER}`)
     await tty.waitFor('Equivalent command:')
     expect(await tty.exited, tty.screen).to.equal(0)
-    expect(tty.screen).to.include(`Equivalent command: kctl offsets reset --group ${group} --topic ${topic} --to-offset 3 --execute`)
+    expect(tty.screen).to.include(
+      `Equivalent command: kctl offsets reset --group ${group} --topic ${topic} --to-offset 3 --execute`,
+    )
     expect(await committedOffsets(group, topic)).to.deep.equal({0: 3, 1: 3})
 
     // The wizard journals like --execute does: undo brings back 8.
@@ -77,7 +86,9 @@ describe('offsets reset wizard on a terminal', function () {
     await tty.waitFor('Apply this reset to group')
     tty.type(`n${ENTER}`)
     expect(await tty.exited, tty.screen).to.equal(0)
-    expect(tty.screen).to.include(`Not applied. To run it later: kctl offsets reset --group ${group} --topic ${topic} --to-earliest --execute`)
+    expect(tty.screen).to.include(
+      `Not applied. To run it later: kctl offsets reset --group ${group} --topic ${topic} --to-earliest --execute`,
+    )
     expect(await committedOffsets(group, topic)).to.deep.equal({0: 8, 1: 8})
   })
 })

@@ -15,10 +15,15 @@ import {processArgs} from '../helpers/processes.js'
  * to slip out. A failure names the command, never the secret.
  */
 describe('secrets never leave', () => {
-  const noSecret = (text: string, what: string) => expect(secretsIn(text).length, `${what} contains a known secret`).to.equal(0)
+  const noSecret = (text: string, what: string) =>
+    expect(secretsIn(text).length, `${what} contains a known secret`).to.equal(0)
 
   it('--debug with a SASL context prints the user, never the password @smoke', async () => {
-    for (const args of [['topics', 'list'], ['topics', 'list', '--json'], ['cluster', 'describe', '-o', 'yaml']]) {
+    for (const args of [
+      ['topics', 'list'],
+      ['topics', 'list', '--json'],
+      ['cluster', 'describe', '-o', 'yaml'],
+    ]) {
       const r = await kctl([...args, '--context', 'local-sasl', '--debug'])
       expect(r.code, r.stderr).to.equal(0)
       expect(r.stderr).to.include('scram-sha-512 as admin')
@@ -32,9 +37,21 @@ describe('secrets never leave', () => {
     registerSecret(wrong)
     const props = saslProperties('alice', wrong, 'SCRAM-SHA-512')
     for (const extra of [['--debug'], ['--json', '--debug']]) {
-      const r = await kctl(['topics', 'list', '-b', c.saslBootstrap, '--command-config', props, '--timeout', '20s', ...extra])
+      const r = await kctl([
+        'topics',
+        'list',
+        '-b',
+        c.saslBootstrap,
+        '--command-config',
+        props,
+        '--timeout',
+        '20s',
+        ...extra,
+      ])
       expect(r.code, r.stdout + r.stderr).to.equal(4)
-      expect(r.stdout + r.stderr).to.match(/authenticat/i).and.include('alice')
+      expect(r.stdout + r.stderr)
+        .to.match(/authenticat/i)
+        .and.include('alice')
       noSecret(r.stdout + r.stderr, `an authentication failure (${extra.join(' ')})`)
     }
   })
@@ -44,7 +61,10 @@ describe('secrets never leave', () => {
     const env = privateConfig()
     const config = env.KCTL_CONFIG
     const props = saslProperties('alice', c.users.alice, 'SCRAM-SHA-256')
-    const imported = await kctl(['context', 'import', props, '--name', 'inline-sasl', '--bootstrap-server', c.saslBootstrap], {env})
+    const imported = await kctl(
+      ['context', 'import', props, '--name', 'inline-sasl', '--bootstrap-server', c.saslBootstrap],
+      {env},
+    )
     expect(imported.code, imported.stderr).to.equal(0)
     // The secret is there to leak: inline in the config file.
     expect(secretsIn(readFileSync(config, 'utf8')).length).to.be.above(0)
@@ -70,23 +90,57 @@ describe('secrets never leave', () => {
     registerSecret(passphrase)
     registerSecret(wrong)
     // The client key of the test cluster, encrypted, with its certificate: an mTLS keystore with a passphrase.
-    const key = execFileSync('openssl', ['pkey', '-in', join(c.dir, 'client.key'), '-aes256', '-passout', 'stdin'], {input: passphrase, encoding: 'utf8'})
+    const key = execFileSync('openssl', ['pkey', '-in', join(c.dir, 'client.key'), '-aes256', '-passout', 'stdin'], {
+      input: passphrase,
+      encoding: 'utf8',
+    })
     const keystore = join(dir, 'keystore.pem')
     writeFileSync(keystore, key + readFileSync(join(c.dir, 'client.pem'), 'utf8'), {mode: 0o600})
     const props = (pass: string) => {
       const file = join(dir, `client-${pass === passphrase ? 'right' : 'wrong'}.properties`)
-      writeFileSync(file, `security.protocol=SSL\nssl.truststore.type=PEM\nssl.truststore.location=${c.caFile}\nssl.keystore.type=PEM\nssl.keystore.location=${keystore}\nssl.key.password=${pass}\n`, {mode: 0o600})
+      writeFileSync(
+        file,
+        `security.protocol=SSL\nssl.truststore.type=PEM\nssl.truststore.location=${c.caFile}\nssl.keystore.type=PEM\nssl.keystore.location=${keystore}\nssl.key.password=${pass}\n`,
+        {mode: 0o600},
+      )
       return file
     }
-    const ok = await kctl(['cluster', 'describe', '-b', c.sslBootstrap, '--command-config', props(passphrase), '--debug', '--json'])
+    const ok = await kctl([
+      'cluster',
+      'describe',
+      '-b',
+      c.sslBootstrap,
+      '--command-config',
+      props(passphrase),
+      '--debug',
+      '--json',
+    ])
     expect(ok.code, ok.stderr).to.equal(0)
     expect(ok.json().clusterId).to.equal(c.clusterId)
     noSecret(ok.stdout + ok.stderr, 'an mTLS connection with a key passphrase (--debug)')
-    const bad = await kctl(['cluster', 'describe', '-b', c.sslBootstrap, '--command-config', props(wrong), '--debug', '--json', '--timeout', '20s'])
+    const bad = await kctl([
+      'cluster',
+      'describe',
+      '-b',
+      c.sslBootstrap,
+      '--command-config',
+      props(wrong),
+      '--debug',
+      '--json',
+      '--timeout',
+      '20s',
+    ])
     expect(bad.code, bad.stdout).to.equal(4)
     noSecret(bad.stdout + bad.stderr, 'a wrong key passphrase')
     const env = privateConfig()
-    expect((await kctl(['context', 'import', props(passphrase), '--name', 'mtls-pass', '--bootstrap-server', c.sslBootstrap], {env})).code).to.equal(0)
+    expect(
+      (
+        await kctl(
+          ['context', 'import', props(passphrase), '--name', 'mtls-pass', '--bootstrap-server', c.sslBootstrap],
+          {env},
+        )
+      ).code,
+    ).to.equal(0)
     for (const format of ['json', 'yaml', 'csv']) {
       const r = await kctl(['context', 'show', 'mtls-pass', '-o', format], {env})
       expect(r.code, r.stderr).to.equal(0)
@@ -94,13 +148,14 @@ describe('secrets never leave', () => {
     }
   })
 
-  it('no process kctl started has a secret in its arguments: Kafka\'s tools, the brokers, $EDITOR @smoke', async () => {
+  it("no process kctl started has a secret in its arguments: Kafka's tools, the brokers, $EDITOR @smoke", async () => {
     const c = testCluster()
     // What `kctl local start` ran (storage format, brokers), seen while it ran.
     const ran = c.startProcessArgs.filter((p) => p.cmdline.includes(c.dir))
     // Per node: the storage format, then the broker (none when the cluster was already running).
     if (!c.reused) expect(ran.length, 'processes kctl local start ran').to.be.at.least(2 * c.brokerIds.length)
-    for (const p of c.startProcessArgs) noSecret(p.cmdline, `the arguments of a process seen during kctl local start (pid ${p.pid})`)
+    for (const p of c.startProcessArgs)
+      noSecret(p.cmdline, `the arguments of a process seen during kctl local start (pid ${p.pid})`)
     // The running brokers.
     const brokers = processArgs().filter((p) => p.cmdline.includes(c.dir))
     expect(brokers.length, 'running broker processes').to.be.at.least(c.brokerIds.length)
@@ -109,8 +164,14 @@ describe('secrets never leave', () => {
     const dir = mkdtempSync(join(tmpdir(), 'kctl-secrets-editor-'))
     const editor = join(dir, 'editor.sh')
     const seen = join(dir, 'processes.txt')
-    writeFileSync(editor, `#!/bin/sh\nfor p in /proc/[0-9]*; do tr '\\000' ' ' < "$p/cmdline" 2>/dev/null; echo; done > '${seen}'\n`, {mode: 0o700})
-    const r = await kctl(['configs', 'edit', 'broker', String(c.brokerIds[0]), '--context', 'local-sasl'], {env: {EDITOR: editor, VISUAL: undefined}})
+    writeFileSync(
+      editor,
+      `#!/bin/sh\nfor p in /proc/[0-9]*; do tr '\\000' ' ' < "$p/cmdline" 2>/dev/null; echo; done > '${seen}'\n`,
+      {mode: 0o700},
+    )
+    const r = await kctl(['configs', 'edit', 'broker', String(c.brokerIds[0]), '--context', 'local-sasl'], {
+      env: {EDITOR: editor, VISUAL: undefined},
+    })
     expect(r.code, r.stderr).to.equal(0)
     const listed = readFileSync(seen, 'utf8')
     expect(listed).to.include(editor)

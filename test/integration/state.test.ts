@@ -18,8 +18,19 @@ const L = ['--context', 'local']
 async function kafkaTool(name: 'AclCommand' | 'ConfigCommand', args: string[]): Promise<string> {
   const c = testCluster()
   const state = JSON.parse(readFileSync(join(c.dir, 'state.json'), 'utf8'))
-  const pkg = name === 'ConfigCommand' ? (/^(3\.|4\.[0-3]\.)/.test(c.version) ? 'kafka.admin' : 'org.apache.kafka.tools') : /^3\./.test(c.version) ? 'kafka.admin' : 'org.apache.kafka.tools'
-  const {stdout} = await run('java', ['-cp', state.classpath, `${pkg}.${name}`, '--bootstrap-server', c.bootstrap.split(',')[0], ...args], {maxBuffer: 10_000_000})
+  const pkg =
+    name === 'ConfigCommand'
+      ? /^(3\.|4\.[0-3]\.)/.test(c.version)
+        ? 'kafka.admin'
+        : 'org.apache.kafka.tools'
+      : /^3\./.test(c.version)
+        ? 'kafka.admin'
+        : 'org.apache.kafka.tools'
+  const {stdout} = await run(
+    'java',
+    ['-cp', state.classpath, `${pkg}.${name}`, '--bootstrap-server', c.bootstrap.split(',')[0], ...args],
+    {maxBuffer: 10_000_000},
+  )
   return stdout
 }
 
@@ -32,7 +43,22 @@ describe('state as code: export, diff, apply', function () {
   const orders = `${p}.orders`
   const events = `${p}.events`
   const outside = `${p}x.other`
-  const scope = ['--scope', `prefix:${p}.`, '--scope', `principal:User:${p}-*`, '--scope', `user:${p}-*`, '--scope', `quota:user=${p}-*`, '--scope', `quota:client-id=${p}-*`, '--scope', `quota:user=${p}-*,client-id=*`, '--scope', `quota:ip=${ip}`]
+  const scope = [
+    '--scope',
+    `prefix:${p}.`,
+    '--scope',
+    `principal:User:${p}-*`,
+    '--scope',
+    `user:${p}-*`,
+    '--scope',
+    `quota:user=${p}-*`,
+    '--scope',
+    `quota:client-id=${p}-*`,
+    '--scope',
+    `quota:user=${p}-*,client-id=*`,
+    '--scope',
+    `quota:ip=${ip}`,
+  ]
   const k = (args: string[]) => kctl([...args, ...L], {env})
   const file = (name: string, doc: unknown) => {
     const path = join(dir, name)
@@ -47,7 +73,18 @@ describe('state as code: export, diff, apply', function () {
   const diff = async (path: string) => {
     const r = await k(['diff', '-f', path, '--json'])
     expect([0, 3], r.stderr).to.include(r.code)
-    return {code: r.code, changes: r.json().changes as {kind: string; name: string; field: string | null; before: unknown; after: unknown; risks: string[]; action: string}[]}
+    return {
+      code: r.code,
+      changes: r.json().changes as {
+        kind: string
+        name: string
+        field: string | null
+        before: unknown
+        after: unknown
+        risks: string[]
+        action: string
+      }[],
+    }
   }
   const exists = (topic: string) => withKafka(async (admin) => (await admin.listTopics()).includes(topic))
   let exported: Record<string, any>
@@ -55,11 +92,40 @@ describe('state as code: export, diff, apply', function () {
 
   before(async () => {
     const ids = testCluster().brokerIds
-    await createTopic(orders, [[ids[0], ids[1]], [ids[1], ids[2]], [ids[2], ids[0]]], {'retention.ms': '86400000', 'cleanup.policy': 'compact,delete', 'max.message.bytes': '2000000'})
+    await createTopic(
+      orders,
+      [
+        [ids[0], ids[1]],
+        [ids[1], ids[2]],
+        [ids[2], ids[0]],
+      ],
+      {'retention.ms': '86400000', 'cleanup.policy': 'compact,delete', 'max.message.bytes': '2000000'},
+    )
     await createTopic(events, [[ids[0]]])
     await createTopic(outside, [[ids[1]]])
-    await kafkaTool('AclCommand', ['--add', '--allow-principal', `User:${p}-app`, '--producer', '--idempotent', '--topic', `${p}.`, '--resource-pattern-type', 'prefixed', '--transactional-id', `${p}-tx`])
-    await kafkaTool('AclCommand', ['--add', '--allow-principal', `User:${p}-app`, '--consumer', '--topic', orders, '--group', `${p}-g`])
+    await kafkaTool('AclCommand', [
+      '--add',
+      '--allow-principal',
+      `User:${p}-app`,
+      '--producer',
+      '--idempotent',
+      '--topic',
+      `${p}.`,
+      '--resource-pattern-type',
+      'prefixed',
+      '--transactional-id',
+      `${p}-tx`,
+    ])
+    await kafkaTool('AclCommand', [
+      '--add',
+      '--allow-principal',
+      `User:${p}-app`,
+      '--consumer',
+      '--topic',
+      orders,
+      '--group',
+      `${p}-g`,
+    ])
     for (const args of [
       ['acls', 'create', '--deny-principal', `User:${p}-ops`, '--operation', 'delete', '--topic', orders],
       ['quotas', 'set', '--user', `${p}-app`, 'producer_byte_rate=1048576'],
@@ -70,7 +136,10 @@ describe('state as code: export, diff, apply', function () {
       const r = await k(args)
       expect(r.code, r.stderr).to.equal(0)
     }
-    const u = await kctl(['users', 'create', `${p}-app`, '--mechanism', 'SCRAM-SHA-256', '--iterations', '8192', '--password-stdin', ...L], {env, input: 'secret-pw'})
+    const u = await kctl(
+      ['users', 'create', `${p}-app`, '--mechanism', 'SCRAM-SHA-256', '--iterations', '8192', '--password-stdin', ...L],
+      {env, input: 'secret-pw'},
+    )
     expect(u.code, u.stderr).to.equal(0)
     // The deny binding and the AclCommand ones are in the brokers' caches once a describe shows all 10.
     await waitFor(async () => (await exportDoc()).acls.length >= 5, {what: 'ACLs visible'})
@@ -78,7 +147,14 @@ describe('state as code: export, diff, apply', function () {
 
   after(async () => {
     // Everything this run made is inside the scope: one pruning apply removes it.
-    const clean = file('clean.yaml', {prune: true, scope: exported?.scope ?? {topics: {prefixes: [`${p}.`]}}, topics: {}, acls: [], quotas: [], users: {}})
+    const clean = file('clean.yaml', {
+      prune: true,
+      scope: exported?.scope ?? {topics: {prefixes: [`${p}.`]}},
+      topics: {},
+      acls: [],
+      quotas: [],
+      users: {},
+    })
     const r = await k(['apply', '-f', clean, '--prune', '--yes'])
     if (r.code !== 0) process.stderr.write(`cleanup: ${r.stderr}\n`)
     await deleteTopics([orders, events, outside, `${p}.new`])
@@ -87,10 +163,19 @@ describe('state as code: export, diff, apply', function () {
 
   it('export writes only real overrides and never a password; diff right after finds nothing @smoke', async () => {
     exported = await exportDoc()
-    expect(exported.topics[orders]).to.deep.equal({partitions: 3, replicationFactor: 2, configs: {'cleanup.policy': 'compact,delete', 'max.message.bytes': '2000000', 'retention.ms': '86400000'}})
+    expect(exported.topics[orders]).to.deep.equal({
+      partitions: 3,
+      replicationFactor: 2,
+      configs: {'cleanup.policy': 'compact,delete', 'max.message.bytes': '2000000', 'retention.ms': '86400000'},
+    })
     expect(exported.topics[events]).to.deep.equal({partitions: 1, replicationFactor: 1})
     expect(exported.topics[outside]).to.equal(undefined)
-    expect(exported.quotas.map((q: {entity: unknown}) => q.entity)).to.have.deep.members([{user: `${p}-app`}, {'client-id': `${p}-client`}, {user: `${p}-app`, 'client-id': `${p}-client`}, {ip}])
+    expect(exported.quotas.map((q: {entity: unknown}) => q.entity)).to.have.deep.members([
+      {user: `${p}-app`},
+      {'client-id': `${p}-client`},
+      {user: `${p}-app`, 'client-id': `${p}-client`},
+      {ip},
+    ])
     expect(exported.users).to.deep.equal({[`${p}-app`]: {mechanisms: [{mechanism: 'SCRAM-SHA-256', iterations: 8192}]}})
     expect(JSON.stringify(exported)).not.to.match(/password|secret-pw/)
     exportFile = file('export.yaml', exported)
@@ -101,7 +186,14 @@ describe('state as code: export, diff, apply', function () {
     const shortcuts = file('shortcuts.yaml', {
       scope: {principals: [`User:${p}-app`]},
       acls: [
-        {principal: `User:${p}-app`, producer: true, idempotent: true, topics: [`${p}.`], transactionalIds: [`${p}-tx`], patternType: 'prefixed'},
+        {
+          principal: `User:${p}-app`,
+          producer: true,
+          idempotent: true,
+          topics: [`${p}.`],
+          transactionalIds: [`${p}-tx`],
+          patternType: 'prefixed',
+        },
         {principal: `User:${p}-app`, consumer: true, topics: [orders], groups: [`${p}-g`]},
       ],
     })
@@ -109,26 +201,55 @@ describe('state as code: export, diff, apply', function () {
   })
 
   it('a change made with kafka-configs shows as exactly that field (exit 3); apply puts it back; diff then exits 0 @smoke', async () => {
-    await kafkaTool('ConfigCommand', ['--alter', '--entity-type', 'topics', '--entity-name', orders, '--add-config', 'retention.ms=3600000'])
-    const drift = await waitFor(async () => {
-      const d = await diff(exportFile)
-      return d.code === 3 && d
-    }, {what: 'the drift'})
-    expect(drift.changes.map((c) => [c.kind, c.name, c.field, c.before, c.after])).to.deep.equal([['topics', orders, 'configs.retention.ms', '3600000', '86400000']])
+    await kafkaTool('ConfigCommand', [
+      '--alter',
+      '--entity-type',
+      'topics',
+      '--entity-name',
+      orders,
+      '--add-config',
+      'retention.ms=3600000',
+    ])
+    const drift = await waitFor(
+      async () => {
+        const d = await diff(exportFile)
+        return d.code === 3 && d
+      },
+      {what: 'the drift'},
+    )
+    expect(drift.changes.map((c) => [c.kind, c.name, c.field, c.before, c.after])).to.deep.equal([
+      ['topics', orders, 'configs.retention.ms', '3600000', '86400000'],
+    ])
     const a = await k(['apply', '-f', exportFile, '--yes', '--json'])
     expect(a.code, a.stderr).to.equal(0)
     expect(a.json().changes.map((c: {status: string}) => c.status)).to.deep.equal(['applied'])
     // Read back independently (kafkajs); a 3.9 broker other than the one kctl read may apply the change a moment later.
-    await waitFor(async () => (await dynamicConfigs('topics', orders))['retention.ms'] === '86400000', {what: 'retention.ms back on every broker'})
+    await waitFor(async () => (await dynamicConfigs('topics', orders))['retention.ms'] === '86400000', {
+      what: 'retention.ms back on every broker',
+    })
     expect((await diff(exportFile)).code).to.equal(0)
   })
 
   it('a stale plan is refused and changes nothing', async () => {
-    const wanted = file('retention-2d.yaml', {...exported, topics: {...exported.topics, [orders]: {...exported.topics[orders], configs: {...exported.topics[orders].configs, 'retention.ms': '2d'}}}})
+    const wanted = file('retention-2d.yaml', {
+      ...exported,
+      topics: {
+        ...exported.topics,
+        [orders]: {...exported.topics[orders], configs: {...exported.topics[orders].configs, 'retention.ms': '2d'}},
+      },
+    })
     const planFile = join(dir, 'plan.json')
     const d = await k(['diff', '-f', wanted, '--out', planFile, '--json'])
     expect(d.code, d.stderr).to.equal(3)
-    await kafkaTool('ConfigCommand', ['--alter', '--entity-type', 'topics', '--entity-name', orders, '--add-config', 'retention.ms=7200000'])
+    await kafkaTool('ConfigCommand', [
+      '--alter',
+      '--entity-type',
+      'topics',
+      '--entity-name',
+      orders,
+      '--add-config',
+      'retention.ms=7200000',
+    ])
     await waitFor(async () => (await dynamicConfigs('topics', orders))['retention.ms'] === '7200000')
     const a = await k(['apply', '--plan', planFile, '--yes', '--json'])
     expect(a.code, a.stdout).to.equal(2)
@@ -145,19 +266,36 @@ describe('state as code: export, diff, apply', function () {
       ...before,
       topics: {
         ...before.topics,
-        [orders]: {...before.topics[orders], configs: {...before.topics[orders].configs, 'retention.ms': '2d', 'segment.ms': '1d', 'max.message.bytes': null}},
+        [orders]: {
+          ...before.topics[orders],
+          configs: {
+            ...before.topics[orders].configs,
+            'retention.ms': '2d',
+            'segment.ms': '1d',
+            'max.message.bytes': null,
+          },
+        },
         // A replication-factor change goes through the reassignment engine (and back on undo).
         [events]: {...before.topics[events], replicationFactor: 2},
         [`${p}.new`]: {partitions: 2, replicationFactor: 1},
       },
       acls: [...before.acls, {principal: `User:${p}-ops`, operations: ['read'], groups: [`${p}-ops-g`]}],
-      quotas: before.quotas.map((q: {entity: {ip?: string}; values: object}) => (q.entity.ip ? q : {...q, values: {...q.values, ...('producer_byte_rate' in q.values ? {producer_byte_rate: '2MiB'} : {})}})),
+      quotas: before.quotas.map((q: {entity: {ip?: string}; values: object}) =>
+        q.entity.ip
+          ? q
+          : {...q, values: {...q.values, ...('producer_byte_rate' in q.values ? {producer_byte_rate: '2MiB'} : {})}},
+      ),
     })
     const a = await k(['apply', '-f', changed, '--yes', '--json'])
     expect(a.code, a.stderr).to.equal(0)
     expect(a.json().changes.filter((c: {status: string}) => c.status === 'applied')).to.have.length(7)
-    expect(a.json().changes.find((c: {field: string}) => c.field === 'replicationFactor')).to.include({before: 1, after: 2}).and.have.property('risks').deep.equal(['replication-factor-change'])
-    expect((await withKafka((admin) => admin.fetchTopicMetadata({topics: [events]}))).topics[0].partitions[0].replicas).to.have.length(2)
+    expect(a.json().changes.find((c: {field: string}) => c.field === 'replicationFactor'))
+      .to.include({before: 1, after: 2})
+      .and.have.property('risks')
+      .deep.equal(['replication-factor-change'])
+    expect(
+      (await withKafka((admin) => admin.fetchTopicMetadata({topics: [events]}))).topics[0].partitions[0].replicas,
+    ).to.have.length(2)
     expect((await diff(changed)).code).to.equal(0)
     const u = await k(['apply', '--undo', '--yes', '--json'])
     expect(u.code, u.stderr).to.equal(0)
@@ -192,10 +330,26 @@ describe('state as code: export, diff, apply', function () {
     const scopeYaml = `scope:\n  topics: {prefixes: [${p}.]}\n`
     const cases: [string, string, RegExp][] = [
       ['yaml-error.yaml', `${scopeYaml}topics:\n  ${orders}: {partitions: 3\n`, /yaml-error\.yaml:\d+: .*YAML error/],
-      ['schema.yaml', `${scopeYaml}topics:\n  ${orders}:\n    partitions: many\n`, new RegExp(`schema\\.yaml:5: topics\\.${p}\\.orders\\.partitions: must be integer`)],
-      ['unknown-key.yaml', `${scopeYaml}topics:\n  ${orders}:\n    configs:\n      retention.msec: 1d\n`, /unknown-key\.yaml:6: .*retention\.msec: unknown topic config key/],
-      ['empty-scope.yaml', `scope: {}\ntopics:\n  ${orders}: {partitions: 3}\n`, /empty-scope\.yaml:1: scope: the scope is empty/],
-      ['decrease.yaml', `${scopeYaml}topics:\n  ${orders}:\n    partitions: 1\n    configs: {retention.ms: 1h}\n`, new RegExp(`decrease\\.yaml:5: topics\\.${p}\\.orders\\.partitions: Kafka cannot decrease`)],
+      [
+        'schema.yaml',
+        `${scopeYaml}topics:\n  ${orders}:\n    partitions: many\n`,
+        new RegExp(`schema\\.yaml:5: topics\\.${p}\\.orders\\.partitions: must be integer`),
+      ],
+      [
+        'unknown-key.yaml',
+        `${scopeYaml}topics:\n  ${orders}:\n    configs:\n      retention.msec: 1d\n`,
+        /unknown-key\.yaml:6: .*retention\.msec: unknown topic config key/,
+      ],
+      [
+        'empty-scope.yaml',
+        `scope: {}\ntopics:\n  ${orders}: {partitions: 3}\n`,
+        /empty-scope\.yaml:1: scope: the scope is empty/,
+      ],
+      [
+        'decrease.yaml',
+        `${scopeYaml}topics:\n  ${orders}:\n    partitions: 1\n    configs: {retention.ms: 1h}\n`,
+        new RegExp(`decrease\\.yaml:5: topics\\.${p}\\.orders\\.partitions: Kafka cannot decrease`),
+      ],
     ]
     for (const [name, text, expected] of cases) {
       const r = await k(['apply', '-f', file(name, text), '--yes'])

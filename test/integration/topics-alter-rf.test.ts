@@ -6,10 +6,18 @@ import {assignment, createTopic, deleteTopics, dynamicConfigs, produce, requestC
 import {uniqueName, waitFor} from '../helpers/poll.js'
 
 const local = ['--context', 'local']
-const THROTTLE_KEYS = ['leader.replication.throttled.rate', 'follower.replication.throttled.rate', 'leader.replication.throttled.replicas', 'follower.replication.throttled.replicas']
+const THROTTLE_KEYS = [
+  'leader.replication.throttled.rate',
+  'follower.replication.throttled.rate',
+  'leader.replication.throttled.replicas',
+  'follower.replication.throttled.replicas',
+]
 
 async function noThrottles(topic: string): Promise<boolean> {
-  const configs = [await dynamicConfigs('topics', topic), ...(await Promise.all(testCluster().brokerIds.map((id) => dynamicConfigs('brokers', String(id)))))]
+  const configs = [
+    await dynamicConfigs('topics', topic),
+    ...(await Promise.all(testCluster().brokerIds.map((id) => dynamicConfigs('brokers', String(id))))),
+  ]
   return configs.every((c) => THROTTLE_KEYS.every((k) => !(k in c)))
 }
 
@@ -25,49 +33,134 @@ describe('topics alter --replication-factor and topics describe sizes', function
     created.push(topic)
     await createTopic(topic, [[1], [2], [3]])
     await produce(topic, [0, 1, 2], 200, 1000)
-    const up = await kctl(['topics', 'alter', topic, '--replication-factor', '3', '--throttle', '10MB/s', '--yes', '--wait', '--json', '--debug', '--timeout', '90s', ...local])
+    const up = await kctl([
+      'topics',
+      'alter',
+      topic,
+      '--replication-factor',
+      '3',
+      '--throttle',
+      '10MB/s',
+      '--yes',
+      '--wait',
+      '--json',
+      '--debug',
+      '--timeout',
+      '90s',
+      ...local,
+    ])
     expect(up.code, up.stderr).to.equal(0)
     const u = up.json()
-    expect(Object.keys(u)).to.deep.equal(['topic', 'dryRun', 'partitionsBefore', 'partitionsAfter', 'replicationFactorBefore', 'replicationFactorAfter', 'reassignment'])
-    expect(u).to.include({topic, dryRun: false, partitionsBefore: 3, partitionsAfter: 3, replicationFactorBefore: 1, replicationFactorAfter: 3})
-    expect(Object.keys(u.reassignment)).to.deep.equal(['throttle', 'movedReplicas', 'complete', 'throttlesRemoved', 'moves'])
+    expect(Object.keys(u)).to.deep.equal([
+      'topic',
+      'dryRun',
+      'partitionsBefore',
+      'partitionsAfter',
+      'replicationFactorBefore',
+      'replicationFactorAfter',
+      'reassignment',
+    ])
+    expect(u).to.include({
+      topic,
+      dryRun: false,
+      partitionsBefore: 3,
+      partitionsAfter: 3,
+      replicationFactorBefore: 1,
+      replicationFactorAfter: 3,
+    })
+    expect(Object.keys(u.reassignment)).to.deep.equal([
+      'throttle',
+      'movedReplicas',
+      'complete',
+      'throttlesRemoved',
+      'moves',
+    ])
     expect(u.reassignment).to.include({throttle: 10_000_000, movedReplicas: 6, complete: true, throttlesRemoved: true})
     expect(requestCount(up.stderr, 'AlterPartitionReassignments')).to.equal(1)
     const after = await assignment(topic)
-    expect(sorted(after)).to.deep.equal([[1, 2, 3], [1, 2, 3], [1, 2, 3]])
+    expect(sorted(after)).to.deep.equal([
+      [1, 2, 3],
+      [1, 2, 3],
+      [1, 2, 3],
+    ])
     expect(after.map((p) => p.replicas[0])).to.deep.equal([1, 2, 3]) // the existing replica stays the preferred leader
     expect(after.every((p) => p.isr.length === 3)).to.equal(true)
     await waitFor(async () => noThrottles(topic), {what: 'every throttle config to be gone'})
 
-    const down = await kctl(['topics', 'alter', topic, '--replication-factor', '2', '--yes', '--wait', '--json', '--timeout', '90s', ...local])
+    const down = await kctl([
+      'topics',
+      'alter',
+      topic,
+      '--replication-factor',
+      '2',
+      '--yes',
+      '--wait',
+      '--json',
+      '--timeout',
+      '90s',
+      ...local,
+    ])
     expect(down.code, down.stderr).to.equal(0)
     expect(down.json()).to.include({replicationFactorBefore: 3, replicationFactorAfter: 2})
     expect(down.json().reassignment).to.include({movedReplicas: 0, complete: true, throttlesRemoved: false})
-    const two = await waitFor(async () => {
-      const a = await assignment(topic)
-      return a.every((p) => p.replicas.length === 2 && p.isr.length === 2) ? a : undefined
-    }, {what: '2 replicas per partition'})
+    const two = await waitFor(
+      async () => {
+        const a = await assignment(topic)
+        return a.every((p) => p.replicas.length === 2 && p.isr.length === 2) ? a : undefined
+      },
+      {what: '2 replicas per partition'},
+    )
     expect(two.map((p) => p.replicas[0])).to.deep.equal([1, 2, 3])
     // Balanced: 6 replicas over 3 brokers, 2 each.
-    expect(testCluster().brokerIds.map((b) => two.filter((p) => p.replicas.includes(b)).length)).to.deep.equal([2, 2, 2])
+    expect(testCluster().brokerIds.map((b) => two.filter((p) => p.replicas.includes(b)).length)).to.deep.equal([
+      2, 2, 2,
+    ])
   })
 
   it('--partitions and --replication-factor together: the new partitions end with the new factor too', async () => {
     const topic = uniqueName('alter-both')
     created.push(topic)
     await createTopic(topic, [[1], [2]])
-    const dry = await kctl(['topics', 'alter', topic, '--partitions', '4', '--replication-factor', '2', '--dry-run', '--json', ...local])
+    const dry = await kctl([
+      'topics',
+      'alter',
+      topic,
+      '--partitions',
+      '4',
+      '--replication-factor',
+      '2',
+      '--dry-run',
+      '--json',
+      ...local,
+    ])
     expect(dry.code, dry.stderr).to.equal(0)
     expect(dry.json()).to.include({dryRun: true, partitionsAfter: 4, replicationFactorAfter: 2})
     expect(dry.json().reassignment.moves.map((m: {partition: number}) => m.partition)).to.deep.equal([0, 1, 2, 3])
     expect(sorted(await assignment(topic))).to.deep.equal([[1], [2]])
-    const r = await kctl(['topics', 'alter', topic, '--partitions', '4', '--replication-factor', '2', '--yes', '--wait', '--json', '--timeout', '90s', ...local])
+    const r = await kctl([
+      'topics',
+      'alter',
+      topic,
+      '--partitions',
+      '4',
+      '--replication-factor',
+      '2',
+      '--yes',
+      '--wait',
+      '--json',
+      '--timeout',
+      '90s',
+      ...local,
+    ])
     expect(r.code, r.stderr).to.equal(0)
     expect(r.json().reassignment.complete).to.equal(true)
-    const a = await waitFor(async () => {
-      const now = await assignment(topic)
-      return now.length === 4 && now.every((p) => p.replicas.length === 2) ? now : undefined
-    }, {what: '4 partitions with 2 replicas'})
+    const a = await waitFor(
+      async () => {
+        const now = await assignment(topic)
+        return now.length === 4 && now.every((p) => p.replicas.length === 2) ? now : undefined
+      },
+      {what: '4 partitions with 2 replicas'},
+    )
     expect(a.slice(0, 2).map((p) => p.replicas[0])).to.deep.equal([1, 2])
   })
 
@@ -90,11 +183,16 @@ describe('topics alter --replication-factor and topics describe sizes', function
     for (const [flags, message] of cases) {
       const r = await kctl(['topics', 'alter', topic, ...flags, ...local])
       expect(r.code, `${flags.join(' ')}: ${r.stderr}`).to.equal(2)
-      expect(r.stderr, flags.join(' ')).to.match(/^Error: /m).and.match(message).and.match(/^Hint: /m)
+      expect(r.stderr, flags.join(' '))
+        .to.match(/^Error: /m)
+        .and.match(message)
+        .and.match(/^Hint: /m)
     }
     const unknown = await kctl(['topics', 'alter', `${topic}-nope`, '--replication-factor', '2', '--yes', ...local])
     expect(unknown.code).to.equal(2)
-    expect(unknown.stderr).to.match(/^Error: Topic not found/m).and.match(/^Hint: /m)
+    expect(unknown.stderr)
+      .to.match(/^Error: Topic not found/m)
+      .and.match(/^Hint: /m)
     expect(await assignment(topic)).to.deep.equal(before)
     expect(await noThrottles(topic)).to.equal(true)
     const list = await kctl(['partitions', 'reassign', '--list', '--json', ...local])
@@ -104,7 +202,11 @@ describe('topics alter --replication-factor and topics describe sizes', function
   it('topics describe --json: sizeBytes equals the largest replica in logdirs describe, one DescribeLogDirs per broker, and grows with data', async () => {
     const topic = uniqueName('size')
     created.push(topic)
-    await createTopic(topic, [[1, 2, 3], [2, 3, 1], [3, 1, 2]])
+    await createTopic(topic, [
+      [1, 2, 3],
+      [2, 3, 1],
+      [3, 1, 2],
+    ])
     await produce(topic, [0, 1], 100, 1000)
     const sizesOf = async () => {
       const r = await kctl(['topics', 'describe', topic, '--json', '--debug', ...local])
@@ -119,10 +221,13 @@ describe('topics alter --replication-factor and topics describe sizes', function
       return [0, 1, 2].map((p) => Math.max(...replicas.filter((x) => x.partition === p).map((x) => x.sizeBytes)))
     }
     // Followers may still be fetching the last batch: compare once the replicas agree.
-    const first = await waitFor(async () => {
-      const [d, l] = [await sizesOf(), await largest()]
-      return JSON.stringify(d) === JSON.stringify(l) ? d : undefined
-    }, {what: 'topics describe sizes to equal logdirs describe'})
+    const first = await waitFor(
+      async () => {
+        const [d, l] = [await sizesOf(), await largest()]
+        return JSON.stringify(d) === JSON.stringify(l) ? d : undefined
+      },
+      {what: 'topics describe sizes to equal logdirs describe'},
+    )
     expect(first[0]).to.be.greaterThan(100_000)
     expect(first[1]).to.be.greaterThan(100_000)
     expect(first[2]).to.equal(0)

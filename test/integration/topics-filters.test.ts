@@ -50,17 +50,33 @@ describe('topic filters with a stopped broker', function () {
     const c = testCluster()
     // Restart whatever is stopped and wait for full recovery before the next test file.
     const env = {KCTL_LOCAL_DIR: c.dir}
-    const start = await kctl(['local', 'start', '--brokers', '3', '--secure', '--port', String(Number(c.bootstrap.split(',')[0].split(':')[1])), '--json'], {env, timeoutMs: 200_000})
+    const start = await kctl(
+      [
+        'local',
+        'start',
+        '--brokers',
+        '3',
+        '--secure',
+        '--port',
+        String(Number(c.bootstrap.split(',')[0].split(':')[1])),
+        '--json',
+      ],
+      {env, timeoutMs: 200_000},
+    )
     expect(start.code, start.stderr).to.equal(0)
-    await waitFor(async () => {
-      const r = await kctl(['topics', 'list', '--under-replicated-partitions', '--json', '--context', 'local'])
-      return r.code === 0 && r.json().topics.length === 0
-    }, {timeoutMs: 120_000, what: 'no under-replicated partitions'})
+    await waitFor(
+      async () => {
+        const r = await kctl(['topics', 'list', '--under-replicated-partitions', '--json', '--context', 'local'])
+        return r.code === 0 && r.json().topics.length === 0
+      },
+      {timeoutMs: 120_000, what: 'no under-replicated partitions'},
+    )
     await kctl(['topics', 'delete', '--match', `^${prefix}-`, '--yes', '--context', 'local'])
   })
 
   it('healthy cluster: no partition is under-replicated, unavailable or under min ISR', async () => {
-    for (const f of ['--under-replicated-partitions', '--unavailable-partitions', '--under-min-isr-partitions']) expect(await listNames(f), f).to.deep.equal([])
+    for (const f of ['--under-replicated-partitions', '--unavailable-partitions', '--under-min-isr-partitions'])
+      expect(await listNames(f), f).to.deep.equal([])
     // ISR size equal to min.insync.replicas is "at min ISR" (Kafka's definition), healthy or not.
     expect(await listNames('--at-min-isr-partitions')).to.deep.equal([t.offline, t.underMin].sort())
   })
@@ -68,10 +84,15 @@ describe('topic filters with a stopped broker', function () {
   it('every list and describe filter once a broker is stopped @smoke', async () => {
     const stop = await kctl(['local', 'stop', '--broker', String(stopped)], {env: {KCTL_LOCAL_DIR: testCluster().dir}})
     expect(stop.code, stop.stderr).to.equal(0)
-    await waitFor(async () => (await listNames('--unavailable-partitions')).length === 1, {timeoutMs: 60_000, what: 'the stopped broker to leave the ISRs'})
+    await waitFor(async () => (await listNames('--unavailable-partitions')).length === 1, {
+      timeoutMs: 60_000,
+      what: 'the stopped broker to leave the ISRs',
+    })
 
     // (Whether the leaderless RF-1 partition counts depends on its ISR, which differs between Kafka versions.)
-    expect(await listNames('--under-replicated-partitions')).to.include.members([t.atMin, t.underMin]).and.not.include(t.healthy)
+    expect(await listNames('--under-replicated-partitions'))
+      .to.include.members([t.atMin, t.underMin])
+      .and.not.include(t.healthy)
     expect(await listNames('--unavailable-partitions')).to.deep.equal([t.offline])
     expect(await listNames('--under-min-isr-partitions')).to.deep.equal([t.offline, t.underMin].sort())
     // The leaderless partition's ISR (and so whether it is "at min") differs between Kafka versions;
@@ -87,23 +108,56 @@ describe('topic filters with a stopped broker', function () {
     const [offline] = d.json().topics
     expect(offline.name).to.equal(t.offline)
     // The ISR of a leaderless partition differs between Kafka versions (4.x empties it for ELR).
-    expect(offline.partitions).to.deep.equal([{partition: 0, leader: null, replicas: [stopped], isr: offline.partitions[0].isr, offlineReplicas: [stopped], earliestOffset: null, latestOffset: null, sizeBytes: null}])
+    expect(offline.partitions).to.deep.equal([
+      {
+        partition: 0,
+        leader: null,
+        replicas: [stopped],
+        isr: offline.partitions[0].isr,
+        offlineReplicas: [stopped],
+        earliestOffset: null,
+        latestOffset: null,
+        sizeBytes: null,
+      },
+    ])
     expect(offline.topicId).to.match(/^[\w-]{22}$/)
     const at = (await k(['topics', 'describe', '--match', `^${prefix}-`, '--at-min-isr-partitions', '--json'])).json()
     expect(at.topics.map((x: {name: string}) => x.name)).to.deep.equal(atMin)
     expect(at.topics[0].partitions).to.have.length(3)
-    expect(at.topics[0].partitions.every((p: {isr: number[]; replicas: number[]}) => p.isr.length === 2 && p.replicas.length === 3 && !p.isr.includes(stopped))).to.equal(true)
-    const under = (await k(['topics', 'describe', t.underMin, t.healthy, '--under-min-isr-partitions', '--json'])).json()
+    expect(
+      at.topics[0].partitions.every(
+        (p: {isr: number[]; replicas: number[]}) =>
+          p.isr.length === 2 && p.replicas.length === 3 && !p.isr.includes(stopped),
+      ),
+    ).to.equal(true)
+    const under = (
+      await k(['topics', 'describe', t.underMin, t.healthy, '--under-min-isr-partitions', '--json'])
+    ).json()
     expect(under.topics.map((x: {name: string}) => x.name)).to.deep.equal([t.underMin])
-    const ur = (await k(['topics', 'describe', '--match', `^${prefix}-`, '--under-replicated-partitions', '--json'])).json()
-    expect(ur.topics.map((x: {name: string; partitions: unknown[]}) => [x.name, x.partitions.length])).to.deep.include.members([[t.atMin, 3], [t.underMin, 1]])
+    const ur = (
+      await k(['topics', 'describe', '--match', `^${prefix}-`, '--under-replicated-partitions', '--json'])
+    ).json()
+    expect(
+      ur.topics.map((x: {name: string; partitions: unknown[]}) => [x.name, x.partitions.length]),
+    ).to.deep.include.members([
+      [t.atMin, 3],
+      [t.underMin, 1],
+    ])
 
     // Kafka's own kafka-topics agrees on the under-replicated and unavailable partitions.
     const kafka = async (filter: string) => {
-      const out = await kafkaTool('org.apache.kafka.tools.TopicCommand', ['--bootstrap-server', bootstrap, '--describe', '--topic', `${prefix}-.*`, filter])
+      const out = await kafkaTool('org.apache.kafka.tools.TopicCommand', [
+        '--bootstrap-server',
+        bootstrap,
+        '--describe',
+        '--topic',
+        `${prefix}-.*`,
+        filter,
+      ])
       return [...out.matchAll(/Topic: (\S+)\s+Partition: (\d+)/g)].map((m) => `${m[1]}:${m[2]}`).sort()
     }
-    const mine = (r: {topics: {name: string; partitions: {partition: number}[]}[]}) => r.topics.flatMap((x) => x.partitions.map((p) => `${x.name}:${p.partition}`)).sort()
+    const mine = (r: {topics: {name: string; partitions: {partition: number}[]}[]}) =>
+      r.topics.flatMap((x) => x.partitions.map((p) => `${x.name}:${p.partition}`)).sort()
     expect(await kafka('--under-replicated-partitions')).to.deep.equal(mine(ur))
     expect(await kafka('--at-min-isr-partitions')).to.deep.equal(mine(at))
   })

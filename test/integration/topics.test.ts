@@ -14,7 +14,8 @@ async function ok(args: string[]) {
   return r
 }
 
-const requests = (stderr: string, api: string) => Number(new RegExp(`\\[debug\\] requests:.*\\b${api}=(\\d+)`).exec(stderr)?.[1] ?? 0)
+const requests = (stderr: string, api: string) =>
+  Number(new RegExp(`\\[debug\\] requests:.*\\b${api}=(\\d+)`).exec(stderr)?.[1] ?? 0)
 
 describe('topics on a real cluster', function () {
   this.timeout(180_000)
@@ -22,31 +23,70 @@ describe('topics on a real cluster', function () {
   it('creates 200 topics with one CreateTopics request; --if-not-exists re-run changes nothing; --match delete removes them', async () => {
     const prefix = uniqueName('bulk')
     const names = Array.from({length: 200}, (_, i) => `${prefix}-${String(i).padStart(3, '0')}`)
-    const r = await ok(['topics', 'create', ...names, '--partitions', '1', '--replication-factor', '1', '--config', 'retention.ms=600000', '--debug', '--json'])
+    const r = await ok([
+      'topics',
+      'create',
+      ...names,
+      '--partitions',
+      '1',
+      '--replication-factor',
+      '1',
+      '--config',
+      'retention.ms=600000',
+      '--debug',
+      '--json',
+    ])
     expect(requests(r.stderr, 'CreateTopics')).to.equal(1)
     const created = r.json()
     expect(created.dryRun).to.equal(false)
     expect(created.topics).to.have.length(200)
     expect(created.topics.every((t: {status: string}) => t.status === 'created')).to.equal(true)
-    const listed = await waitFor(async () => {
-      const l = (await ok(['topics', 'list', '--match', `^${prefix}-`, '--json'])).json()
-      return l.topics.length === 200 ? l : undefined
-    }, {what: '200 topics in metadata'})
+    const listed = await waitFor(
+      async () => {
+        const l = (await ok(['topics', 'list', '--match', `^${prefix}-`, '--json'])).json()
+        return l.topics.length === 200 ? l : undefined
+      },
+      {what: '200 topics in metadata'},
+    )
     expect(listed.topics.map((t: {name: string}) => t.name)).to.deep.equal(names)
 
-    const again = await ok(['topics', 'create', ...names, '--partitions', '1', '--replication-factor', '1', '--if-not-exists', '--debug', '--json'])
+    const again = await ok([
+      'topics',
+      'create',
+      ...names,
+      '--partitions',
+      '1',
+      '--replication-factor',
+      '1',
+      '--if-not-exists',
+      '--debug',
+      '--json',
+    ])
     expect(requests(again.stderr, 'CreateTopics')).to.equal(0)
     expect(again.json().topics.every((t: {status: string}) => t.status === 'exists')).to.equal(true)
 
     const del = await ok(['topics', 'delete', '--match', `^${prefix}-`, '--yes', '--debug', '--json'])
     expect(requests(del.stderr, 'DeleteTopics')).to.equal(1)
     expect(del.json().topics).to.have.length(200)
-    await waitFor(async () => (await ok(['topics', 'list', '--match', `^${prefix}-`, '--json'])).json().topics.length === 0, {what: 'topics deleted'})
+    await waitFor(
+      async () => (await ok(['topics', 'list', '--match', `^${prefix}-`, '--json'])).json().topics.length === 0,
+      {what: 'topics deleted'},
+    )
   })
 
   it('describe: partitions, ISR, offsets, sizes, overrides, in one Metadata, one DescribeConfigs, two ListOffsets per leader and one DescribeLogDirs per broker @smoke', async () => {
     const topic = uniqueName('desc')
-    await ok(['topics', 'create', topic, '--partitions', '3', '--replication-factor', '3', '--config', 'retention.ms=7200000'])
+    await ok([
+      'topics',
+      'create',
+      topic,
+      '--partitions',
+      '3',
+      '--replication-factor',
+      '3',
+      '--config',
+      'retention.ms=7200000',
+    ])
     try {
       const kafka = new Kafka({brokers: testCluster().bootstrap.split(','), logLevel: logLevel.NOTHING})
       const producer = kafka.producer()
@@ -57,18 +97,43 @@ describe('topics on a real cluster', function () {
       const d = r.json()
       expect(Object.keys(d)).to.deep.equal(['topics'])
       const t = d.topics[0]
-      expect(Object.keys(t)).to.deep.equal(['name', 'topicId', 'internal', 'partitionCount', 'replicationFactor', 'configs', 'partitions'])
+      expect(Object.keys(t)).to.deep.equal([
+        'name',
+        'topicId',
+        'internal',
+        'partitionCount',
+        'replicationFactor',
+        'configs',
+        'partitions',
+      ])
       expect(t).to.include({name: topic, internal: false, partitionCount: 3, replicationFactor: 3})
       expect(t.configs).to.deep.equal({'retention.ms': '7200000'})
-      expect(Object.keys(t.partitions[0])).to.deep.equal(['partition', 'leader', 'replicas', 'isr', 'offlineReplicas', 'earliestOffset', 'latestOffset', 'sizeBytes'])
+      expect(Object.keys(t.partitions[0])).to.deep.equal([
+        'partition',
+        'leader',
+        'replicas',
+        'isr',
+        'offlineReplicas',
+        'earliestOffset',
+        'latestOffset',
+        'sizeBytes',
+      ])
       expect(t.partitions.map((p: {latestOffset: number}) => p.latestOffset)).to.deep.equal([0, 5, 0])
       expect(t.partitions.map((p: {earliestOffset: number}) => p.earliestOffset)).to.deep.equal([0, 0, 0])
       expect(t.partitions[0].sizeBytes).to.equal(0)
       expect(t.partitions[1].sizeBytes).to.be.greaterThan(0)
       // Kafka's own kafka-topics agrees on leaders, replicas and ISR.
-      const out = await kafkaTool('org.apache.kafka.tools.TopicCommand', ['--bootstrap-server', testCluster().bootstrap.split(',')[0], '--describe', '--topic', topic])
+      const out = await kafkaTool('org.apache.kafka.tools.TopicCommand', [
+        '--bootstrap-server',
+        testCluster().bootstrap.split(',')[0],
+        '--describe',
+        '--topic',
+        topic,
+      ])
       for (const p of t.partitions) {
-        const line = new RegExp(`Partition: ${p.partition}\\s+Leader: (\\d+)\\s+Replicas: ([\\d,]+)\\s+Isr: ([\\d,]+)`).exec(out)!
+        const line = new RegExp(
+          `Partition: ${p.partition}\\s+Leader: (\\d+)\\s+Replicas: ([\\d,]+)\\s+Isr: ([\\d,]+)`,
+        ).exec(out)!
         expect([Number(line[1]), line[2], line[3]]).to.deep.equal([p.leader, p.replicas.join(','), p.isr.join(',')])
       }
       // kctl's own Metadata, plus kafkajs learning broker addresses for the ListOffsets requests.
@@ -77,7 +142,9 @@ describe('topics on a real cluster', function () {
       expect(requests(r.stderr, 'ListOffsets')).to.be.at.most(2 * testCluster().brokerIds.length)
       expect(requests(r.stderr, 'DescribeLogDirs')).to.equal(testCluster().brokerIds.length)
       const table = await ok(['topics', 'describe', topic])
-      expect(table.stdout).to.match(new RegExp(`Topic: ${topic}\\s+Partitions: 3\\s+Replication: 3.*retention.ms=7200000`))
+      expect(table.stdout).to.match(
+        new RegExp(`Topic: ${topic}\\s+Partitions: 3\\s+Replication: 3.*retention.ms=7200000`),
+      )
       expect(table.stdout).to.match(/PARTITION\s+LEADER\s+REPLICAS\s+ISR/)
     } finally {
       await kctl(['topics', 'delete', topic, '--yes', ...ctx])
@@ -89,7 +156,18 @@ describe('topics on a real cluster', function () {
     const fresh = uniqueName('fresh')
     await ok(['topics', 'create', existing, '--partitions', '1', '--replication-factor', '1'])
     try {
-      const r = await kctl(['topics', 'create', existing, fresh, '--partitions', '1', '--replication-factor', '1', '--json', ...ctx])
+      const r = await kctl([
+        'topics',
+        'create',
+        existing,
+        fresh,
+        '--partitions',
+        '1',
+        '--replication-factor',
+        '1',
+        '--json',
+        ...ctx,
+      ])
       expect(r.code).to.equal(1)
       expect(r.stderr).to.match(new RegExp(`^Error: Could not create 1 of 2 topic\\(s\\): ${existing}`, 'm'))
       const byName = Object.fromEntries(r.json().topics.map((t: {name: string; status: string}) => [t.name, t.status]))
@@ -101,14 +179,27 @@ describe('topics on a real cluster', function () {
 
   it('--dry-run create validates on the broker and creates nothing; replica assignment is honoured', async () => {
     const topic = uniqueName('dry')
-    const dry = await ok(['topics', 'create', topic, '--partitions', '2', '--replication-factor', '2', '--dry-run', '--json'])
+    const dry = await ok([
+      'topics',
+      'create',
+      topic,
+      '--partitions',
+      '2',
+      '--replication-factor',
+      '2',
+      '--dry-run',
+      '--json',
+    ])
     expect(dry.json()).to.deep.equal({dryRun: true, topics: [{name: topic, status: 'valid', error: null}]})
     expect((await ok(['topics', 'list', '--match', `^${topic}$`, '--json'])).json().topics).to.deep.equal([])
     const [a, b, c] = testCluster().brokerIds
     await ok(['topics', 'create', topic, '--replica-assignment', `${a}:${b},${b}:${c}`])
     try {
       const d = (await ok(['topics', 'describe', topic, '--json'])).json()
-      expect(d.topics[0].partitions.map((p: {replicas: number[]}) => p.replicas)).to.deep.equal([[a, b], [b, c]])
+      expect(d.topics[0].partitions.map((p: {replicas: number[]}) => p.replicas)).to.deep.equal([
+        [a, b],
+        [b, c],
+      ])
     } finally {
       await kctl(['topics', 'delete', topic, '--yes', ...ctx])
     }
@@ -119,8 +210,20 @@ describe('topics on a real cluster', function () {
     await ok(['topics', 'create', topic, '--partitions', '2', '--replication-factor', '1'])
     try {
       const r = await ok(['topics', 'alter', topic, '--partitions', '4', '--json'])
-      expect(r.json()).to.deep.equal({topic, dryRun: false, partitionsBefore: 2, partitionsAfter: 4, replicationFactorBefore: 1, replicationFactorAfter: 1, reassignment: null})
-      await waitFor(async () => (await ok(['topics', 'list', '--match', `^${topic}$`, '--json'])).json().topics[0]?.partitions === 4, {what: '4 partitions'})
+      expect(r.json()).to.deep.equal({
+        topic,
+        dryRun: false,
+        partitionsBefore: 2,
+        partitionsAfter: 4,
+        replicationFactorBefore: 1,
+        replicationFactorAfter: 1,
+        reassignment: null,
+      })
+      await waitFor(
+        async () =>
+          (await ok(['topics', 'list', '--match', `^${topic}$`, '--json'])).json().topics[0]?.partitions === 4,
+        {what: '4 partitions'},
+      )
       const down = await kctl(['topics', 'alter', topic, '--partitions', '3', ...ctx])
       expect(down.code).to.equal(2)
       expect(down.stderr).to.match(/^Error: Topic .* has 4 partitions; Kafka cannot decrease/m)
@@ -170,10 +273,14 @@ describe('topics on a real cluster', function () {
       // Make sure __consumer_offsets exists: finding a group coordinator creates it.
       const admin = new Kafka({brokers: testCluster().bootstrap.split(','), logLevel: logLevel.NOTHING}).admin()
       await admin.connect()
-      await waitFor(async () => (await admin.fetchOffsets({groupId: uniqueName('g'), topics: [plain]})) !== undefined, {what: 'the offsets topic'})
+      await waitFor(async () => (await admin.fetchOffsets({groupId: uniqueName('g'), topics: [plain]})) !== undefined, {
+        what: 'the offsets topic',
+      })
       await admin.disconnect()
       const all = (await ok(['topics', 'list', '--json'])).json().topics.map((t: {name: string}) => t.name)
-      const noInternal = (await ok(['topics', 'list', '--exclude-internal', '--json'])).json().topics.map((t: {name: string}) => t.name)
+      const noInternal = (await ok(['topics', 'list', '--exclude-internal', '--json']))
+        .json()
+        .topics.map((t: {name: string}) => t.name)
       expect(all).to.include('__consumer_offsets')
       expect(noInternal).not.to.include('__consumer_offsets')
       expect(noInternal).to.include(plain)

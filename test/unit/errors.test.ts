@@ -5,8 +5,15 @@ import {KafkaProtocolError} from '../../src/protocol/protocol-error.js'
 
 describe('the error model', () => {
   it('maps kafkajs connection errors (wrapped in retries) to exit 4', () => {
-    const inner = Object.assign(new Error('Connection error: connect ECONNREFUSED 127.0.0.1:1'), {name: 'KafkaJSConnectionError', broker: '127.0.0.1:1'})
-    const outer = Object.assign(new Error('Connection error'), {name: 'KafkaJSNumberOfRetriesExceeded', cause: inner, originalError: inner})
+    const inner = Object.assign(new Error('Connection error: connect ECONNREFUSED 127.0.0.1:1'), {
+      name: 'KafkaJSConnectionError',
+      broker: '127.0.0.1:1',
+    })
+    const outer = Object.assign(new Error('Connection error'), {
+      name: 'KafkaJSNumberOfRetriesExceeded',
+      cause: inner,
+      originalError: inner,
+    })
     const e = toKctlError(outer, {address: '127.0.0.1:1'})
     expect(e.exitCode).to.equal(4)
     expect(e.message).to.match(/^Cannot connect to Kafka at 127\.0\.0\.1:1/)
@@ -14,21 +21,37 @@ describe('the error model', () => {
   })
 
   it('maps SASL failures to AUTHENTICATION_FAILED (exit 4) without the password', () => {
-    const e = toKctlError(Object.assign(new Error('SASL PLAIN authentication failed: Authentication failed: Invalid username or password'), {name: 'KafkaJSSASLAuthenticationError'}))
+    const e = toKctlError(
+      Object.assign(
+        new Error('SASL PLAIN authentication failed: Authentication failed: Invalid username or password'),
+        {name: 'KafkaJSSASLAuthenticationError'},
+      ),
+    )
     expect(e.code).to.equal('AUTHENTICATION_FAILED')
     expect(e.exitCode).to.equal(4)
     expect(e.message).to.equal('Authentication failed: Authentication failed: Invalid username or password')
   })
 
   it('maps authorization errors to exit 4 naming the denied operation', () => {
-    const e = toKctlError(Object.assign(new Error('Not authorized to access topics'), {name: 'KafkaJSProtocolError', type: 'TOPIC_AUTHORIZATION_FAILED'}), {operation: 'READ on topic orders'})
+    const e = toKctlError(
+      Object.assign(new Error('Not authorized to access topics'), {
+        name: 'KafkaJSProtocolError',
+        type: 'TOPIC_AUTHORIZATION_FAILED',
+      }),
+      {operation: 'READ on topic orders'},
+    )
     expect(e.code).to.equal('AUTHORIZATION_FAILED')
     expect(e.exitCode).to.equal(4)
     expect(e.message).to.include('READ on topic orders')
   })
 
   it('maps other Kafka protocol errors to exit 1 with the Kafka error as code', () => {
-    const e = toKctlError(Object.assign(new Error('Topic with this name already exists'), {name: 'KafkaJSProtocolError', type: 'TOPIC_ALREADY_EXISTS'}))
+    const e = toKctlError(
+      Object.assign(new Error('Topic with this name already exists'), {
+        name: 'KafkaJSProtocolError',
+        type: 'TOPIC_ALREADY_EXISTS',
+      }),
+    )
     expect(e).to.include({exitCode: 1, code: 'TOPIC_ALREADY_EXISTS'})
   })
 
@@ -38,11 +61,17 @@ describe('the error model', () => {
     expect(k.toJSON()).to.deep.equal({code: 'INVALID_INPUT', exitCode: 2, message: 'bad', hint: 'h'})
   })
 
-  it('keeps a protocol error\'s hint on the way up, also under a retry wrapper', () => {
-    const root = new KafkaProtocolError('UNSUPPORTED_VERSION', 'broker 1 does not support X', {hint: 'This needs a newer Kafka version.'})
+  it("keeps a protocol error's hint on the way up, also under a retry wrapper", () => {
+    const root = new KafkaProtocolError('UNSUPPORTED_VERSION', 'broker 1 does not support X', {
+      hint: 'This needs a newer Kafka version.',
+    })
     const wrapped = Object.assign(new Error('retries exceeded'), {name: 'KafkaJSNumberOfRetriesExceeded', cause: root})
     for (const e of [toKctlError(root), toKctlError(wrapped)]) {
-      expect(e).to.include({code: 'UNSUPPORTED_VERSION', exitCode: ExitCode.failed, hint: 'This needs a newer Kafka version.'})
+      expect(e).to.include({
+        code: 'UNSUPPORTED_VERSION',
+        exitCode: ExitCode.failed,
+        hint: 'This needs a newer Kafka version.',
+      })
     }
   })
 })

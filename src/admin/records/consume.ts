@@ -7,7 +7,16 @@ import {type DecodedBatch, decodeRecordSet} from '../../protocol/record-batch.js
 import {protocolErrorToKctl} from '../../protocol/protocol-error.js'
 import {findCoordinators} from '../groups.js'
 import {appendTo} from '../multimap.js'
-import {type TopicLayout, type TopicPartition, commitOffsets, fetchCommittedOffsets, listOffsets, resolvePartitions, topicLayout, tpKey} from '../offsets.js'
+import {
+  type TopicLayout,
+  type TopicPartition,
+  commitOffsets,
+  fetchCommittedOffsets,
+  listOffsets,
+  resolvePartitions,
+  topicLayout,
+  tpKey,
+} from '../offsets.js'
 import type {RecordLike} from './record-json.js'
 import {partitionForKey} from './partitioner.js'
 
@@ -47,21 +56,32 @@ const isolationLevel = (i: Isolation) => (i === 'read_committed' ? 1 : 0)
  * and stops even while producers keep writing.
  */
 export async function planConsume(conn: KafkaConnection, options: ConsumePlanOptions): Promise<ConsumePlan> {
-  const layout = await topicLayout(conn, options.topics.map((t) => t.topic))
+  const layout = await topicLayout(
+    conn,
+    options.topics.map((t) => t.topic),
+  )
   let partitions = resolvePartitions(layout, options.topics, 'TOPIC')
   if (options.key) {
     const key = options.key
     partitions = partitions.filter((tp) => tp.partition === partitionForKey(key, layout.leaders.get(tp.topic)!.size))
   }
   const level = {isolationLevel: isolationLevel(options.isolation)} as const
-  const [earliest, latest] = await Promise.all([listOffsets(conn, layout, partitions, 'earliest', level), listOffsets(conn, layout, partitions, 'latest', level)])
-  const unknown = partitions.filter((tp) => !earliest.has(tpKey(tp.topic, tp.partition)) || !latest.has(tpKey(tp.topic, tp.partition))).map((tp) => tpKey(tp.topic, tp.partition))
+  const [earliest, latest] = await Promise.all([
+    listOffsets(conn, layout, partitions, 'earliest', level),
+    listOffsets(conn, layout, partitions, 'latest', level),
+  ])
+  const unknown = partitions
+    .filter((tp) => !earliest.has(tpKey(tp.topic, tp.partition)) || !latest.has(tpKey(tp.topic, tp.partition)))
+    .map((tp) => tpKey(tp.topic, tp.partition))
   if (unknown.length > 0) {
-    throw operationError(`Cannot read ${unknown.slice(0, 10).join(', ')}${unknown.length > 10 ? ` (and ${unknown.length - 10} more)` : ''}: no leader answered for ${unknown.length === 1 ? 'it' : 'them'}`, {
-      code: 'LEADER_NOT_AVAILABLE',
-      retriable: true,
-      hint: 'Check the partitions with `kctl topics describe --unavailable-partitions`, or leave them out with --partition.',
-    })
+    throw operationError(
+      `Cannot read ${unknown.slice(0, 10).join(', ')}${unknown.length > 10 ? ` (and ${unknown.length - 10} more)` : ''}: no leader answered for ${unknown.length === 1 ? 'it' : 'them'}`,
+      {
+        code: 'LEADER_NOT_AVAILABLE',
+        retriable: true,
+        hint: 'Check the partitions with `kctl topics describe --unavailable-partitions`, or leave them out with --partition.',
+      },
+    )
   }
   const bounds = (tp: TopicPartition) => ({
     low: earliest.get(tpKey(tp.topic, tp.partition))?.offset ?? 0n,
@@ -75,8 +95,12 @@ export async function planConsume(conn: KafkaConnection, options: ConsumePlanOpt
       const found = await listOffsets(conn, layout, partitions, {timestamp: spec.timestamp}, level)
       lookup = new Map([...found].map(([k, v]) => [k, v.offset]))
     } else if (spec.kind === 'committed') {
-      const committed = (await fetchCommittedOffsets(conn, [spec.group], await findCoordinators(conn, [spec.group]))).get(spec.group) ?? new Map()
-      lookup = new Map(partitions.map((tp) => [tpKey(tp.topic, tp.partition), committed.get(tpKey(tp.topic, tp.partition)) ?? null]))
+      const committed =
+        (await fetchCommittedOffsets(conn, [spec.group], await findCoordinators(conn, [spec.group]))).get(spec.group) ??
+        new Map()
+      lookup = new Map(
+        partitions.map((tp) => [tpKey(tp.topic, tp.partition), committed.get(tpKey(tp.topic, tp.partition)) ?? null]),
+      )
     }
     for (const tp of partitions) {
       const k = tpKey(tp.topic, tp.partition)
@@ -138,7 +162,16 @@ export interface ConsumeOptions {
 }
 
 /** Partition errors after which the leader is looked up again and the fetch retried. */
-const RETRIABLE = new Set(['NOT_LEADER_OR_FOLLOWER', 'LEADER_NOT_AVAILABLE', 'FENCED_LEADER_EPOCH', 'UNKNOWN_LEADER_EPOCH', 'REPLICA_NOT_AVAILABLE', 'KAFKA_STORAGE_ERROR', 'OFFSET_NOT_AVAILABLE', 'UNKNOWN_TOPIC_OR_PARTITION'])
+const RETRIABLE = new Set([
+  'NOT_LEADER_OR_FOLLOWER',
+  'LEADER_NOT_AVAILABLE',
+  'FENCED_LEADER_EPOCH',
+  'UNKNOWN_LEADER_EPOCH',
+  'REPLICA_NOT_AVAILABLE',
+  'KAFKA_STORAGE_ERROR',
+  'OFFSET_NOT_AVAILABLE',
+  'UNKNOWN_TOPIC_OR_PARTITION',
+])
 const PARTITION_BYTES = 1024 * 1024
 const MAX_PARTITION_BYTES = 64 * 1024 * 1024
 const RESPONSE_BYTES = 16 * 1024 * 1024
@@ -190,7 +223,14 @@ export async function consumeRecords(
             fetchRequest(
               v,
               {
-                topics: [...topics].map(([name, ss]) => ({name, partitions: ss.map((s) => ({partitionIndex: s.range.partition, fetchOffset: s.position, maxBytes: s.maxBytes}))})),
+                topics: [...topics].map(([name, ss]) => ({
+                  name,
+                  partitions: ss.map((s) => ({
+                    partitionIndex: s.range.partition,
+                    fetchOffset: s.position,
+                    maxBytes: s.maxBytes,
+                  })),
+                })),
                 maxBytes: RESPONSE_BYTES,
                 isolationLevel: level,
                 maxWaitMs: options.maxWaitMs ?? 500,
@@ -208,7 +248,12 @@ export async function consumeRecords(
               if (p.errorCode !== 0) {
                 if (RETRIABLE.has(name)) needRefresh = true
                 else if (name === 'OFFSET_OUT_OF_RANGE') s.position = await earliestOffset(conn, layout, s.range)
-                else throw protocolErrorToKctl(p.errorCode, null, `Fetching ${t.name}:${p.partitionIndex} at offset ${s.position}`)
+                else
+                  throw protocolErrorToKctl(
+                    p.errorCode,
+                    null,
+                    `Fetching ${t.name}:${p.partitionIndex} at offset ${s.position}`,
+                  )
                 continue
               }
               const records = readPartition(s, p, options)
@@ -218,7 +263,12 @@ export async function consumeRecords(
         })
       await Promise.all(rounds)
       if (needRefresh) {
-        if (++refreshes > 20) throw operationError('Partition leaders kept moving while reading', {code: 'LEADER_NOT_AVAILABLE', retriable: true, hint: 'Check the cluster with `kctl topics describe` and retry.'})
+        if (++refreshes > 20)
+          throw operationError('Partition leaders kept moving while reading', {
+            code: 'LEADER_NOT_AVAILABLE',
+            retriable: true,
+            hint: 'Check the cluster with `kctl topics describe` and retry.',
+          })
         layout = await topicLayout(conn)
       }
     }
@@ -240,7 +290,8 @@ function readPartition(s: ReadState, p: FetchedPartition, options: ConsumeOption
     if (truncated) s.maxBytes = Math.min(s.maxBytes * 2, MAX_PARTITION_BYTES)
     // Nothing left below the end (records compacted away, or the end moved back): done.
     else if (s.range.end !== null) {
-      const readable = options.isolation === 'read_committed' && p.lastStableOffset >= 0n ? p.lastStableOffset : p.highWatermark
+      const readable =
+        options.isolation === 'read_committed' && p.lastStableOffset >= 0n ? p.lastStableOffset : p.highWatermark
       if (readable <= s.position) s.position = s.range.end
     }
     return []
@@ -254,7 +305,17 @@ function readPartition(s: ReadState, p: FetchedPartition, options: ConsumeOption
     if (!batch.control && (!isAborted || options.showAborted)) {
       for (const r of batch.records) {
         if (r.offset < s.position || (end !== null && r.offset >= end)) continue
-        out.push({topic: s.range.topic, partition: s.range.partition, offset: r.offset, timestamp: r.timestamp, timestampType: batch.timestampType, key: r.key, value: r.value, headers: r.headers, aborted: isAborted})
+        out.push({
+          topic: s.range.topic,
+          partition: s.range.partition,
+          offset: r.offset,
+          timestamp: r.timestamp,
+          timestampType: batch.timestampType,
+          key: r.key,
+          value: r.value,
+          headers: r.headers,
+          aborted: isAborted,
+        })
       }
     }
     s.position = batch.lastOffset + 1n
@@ -267,13 +328,20 @@ function readPartition(s: ReadState, p: FetchedPartition, options: ConsumeOption
  * batch is aborted when its producer has an aborted transaction starting at or before the batch,
  * until that producer's ABORT marker.
  */
-export function abortedBatches(batches: DecodedBatch[], abortedTransactions: {producerId: bigint; firstOffset: bigint}[], isolation: Isolation): Set<DecodedBatch> {
+export function abortedBatches(
+  batches: DecodedBatch[],
+  abortedTransactions: {producerId: bigint; firstOffset: bigint}[],
+  isolation: Isolation,
+): Set<DecodedBatch> {
   const out = new Set<DecodedBatch>()
   if (isolation !== 'read_committed' || abortedTransactions.length === 0) return out
-  const pending = [...abortedTransactions].sort((a, b) => (a.firstOffset < b.firstOffset ? -1 : a.firstOffset > b.firstOffset ? 1 : 0))
+  const pending = [...abortedTransactions].sort((a, b) =>
+    a.firstOffset < b.firstOffset ? -1 : a.firstOffset > b.firstOffset ? 1 : 0,
+  )
   const abortedProducers = new Set<bigint>()
   for (const batch of batches) {
-    while (pending.length > 0 && pending[0].firstOffset <= batch.lastOffset) abortedProducers.add(pending.shift()!.producerId)
+    while (pending.length > 0 && pending[0].firstOffset <= batch.lastOffset)
+      abortedProducers.add(pending.shift()!.producerId)
     if (batch.control) {
       if (batch.control.type === 'ABORT') abortedProducers.delete(batch.producerId)
       continue
@@ -284,10 +352,18 @@ export function abortedBatches(batches: DecodedBatch[], abortedTransactions: {pr
 }
 
 /** The committed offsets a --commit writes: a consumer's next positions, outside any member. */
-export async function commitPositions(conn: KafkaConnection, group: string, positions: Map<string, bigint>): Promise<void> {
+export async function commitPositions(
+  conn: KafkaConnection,
+  group: string,
+  positions: Map<string, bigint>,
+): Promise<void> {
   const coordinators = await findCoordinators(conn, [group])
   const coordinator = coordinators.get(group)
-  if (coordinator === undefined) throw operationError(`No coordinator found for group ${group}`, {code: 'COORDINATOR_NOT_AVAILABLE', retriable: true})
+  if (coordinator === undefined)
+    throw operationError(`No coordinator found for group ${group}`, {
+      code: 'COORDINATOR_NOT_AVAILABLE',
+      retriable: true,
+    })
   const offsets = [...positions].map(([k, offset]) => {
     const i = k.lastIndexOf(':')
     return {topic: k.slice(0, i), partition: Number(k.slice(i + 1)), offset}
@@ -300,7 +376,11 @@ export function checkRanges(plan: ConsumePlan): void {
   for (const r of plan.ranges) {
     if (r.start > r.latest && r.end === null) continue
     if (r.end !== null && r.start > r.latest) {
-      throw usageError(`Offset ${r.start} is beyond the end of ${r.topic}:${r.partition} (its end offset is ${r.latest})`, 'Use a smaller offset, latest, or -N for the last N records.', 'OFFSET_OUT_OF_RANGE')
+      throw usageError(
+        `Offset ${r.start} is beyond the end of ${r.topic}:${r.partition} (its end offset is ${r.latest})`,
+        'Use a smaller offset, latest, or -N for the last N records.',
+        'OFFSET_OUT_OF_RANGE',
+      )
     }
   }
 }

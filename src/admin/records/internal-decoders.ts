@@ -8,7 +8,11 @@ export type InternalDecoder = 'offsets' | 'transactions'
  * GroupMetadataKey/Value v0-v4, TransactionLogKey/Value v0-v1). A null value is a tombstone
  * (`deleted: true`); record types kctl does not know keep their raw form and say so.
  */
-export function decodeInternal(decoder: InternalDecoder, key: Buffer | null, value: Buffer | null): Record<string, unknown> {
+export function decodeInternal(
+  decoder: InternalDecoder,
+  key: Buffer | null,
+  value: Buffer | null,
+): Record<string, unknown> {
   if (!key || key.length < 2) return {type: 'unknown'}
   try {
     return decoder === 'offsets' ? decodeOffsetsRecord(key, value) : decodeTransactionRecord(key, value)
@@ -21,7 +25,12 @@ function decodeOffsetsRecord(key: Buffer, value: Buffer | null): Record<string, 
   const k = new Reader(key)
   const keyVersion = k.int16()
   if (keyVersion <= 1) {
-    const out: Record<string, unknown> = {type: 'offset-commit', group: k.string(), topic: k.string(), partition: k.int32()}
+    const out: Record<string, unknown> = {
+      type: 'offset-commit',
+      group: k.string(),
+      topic: k.string(),
+      partition: k.int32(),
+    }
     if (!value) return {...out, deleted: true}
     const v = new Reader(value)
     const version = v.int16()
@@ -48,10 +57,23 @@ function decodeOffsetsRecord(key: Buffer, value: Buffer | null): Record<string, 
     return {...out, protocolType, generation, protocol, leader, currentStateTimestamp, members: Math.max(0, count)}
   }
   // KIP-848 coordinator records (consumer groups, share groups, streams): keyed by group id.
-  return {type: `coordinator-record-${keyVersion}`, group: k.remaining >= 2 ? k.string() : null, deleted: value === null}
+  return {
+    type: `coordinator-record-${keyVersion}`,
+    group: k.remaining >= 2 ? k.string() : null,
+    deleted: value === null,
+  }
 }
 
-const TRANSACTION_STATES = ['Empty', 'Ongoing', 'PrepareCommit', 'PrepareAbort', 'CompleteCommit', 'CompleteAbort', 'Dead', 'PrepareEpochFence']
+const TRANSACTION_STATES = [
+  'Empty',
+  'Ongoing',
+  'PrepareCommit',
+  'PrepareAbort',
+  'CompleteCommit',
+  'CompleteAbort',
+  'Dead',
+  'PrepareEpochFence',
+]
 
 function decodeTransactionRecord(key: Buffer, value: Buffer | null): Record<string, unknown> {
   const k = new Reader(key)

@@ -5,7 +5,15 @@ import {COORDINATOR_TRANSACTION, FindCoordinatorApi, findCoordinatorRequest} fro
 import {ProduceApi, produceRequest} from '../../protocol/produce.js'
 import {protocolErrorToKctl} from '../../protocol/protocol-error.js'
 import {type RecordToWrite, encodeRecordBatch} from '../../protocol/record-batch-encode.js'
-import {AddPartitionsToTxnApi, EndTxnApi, InitProducerIdApi, type ProducerIdentity, addPartitionsToTxnRequest, endTxnRequest, initProducerIdRequest} from '../../protocol/transactions.js'
+import {
+  AddPartitionsToTxnApi,
+  EndTxnApi,
+  InitProducerIdApi,
+  type ProducerIdentity,
+  addPartitionsToTxnRequest,
+  endTxnRequest,
+  initProducerIdRequest,
+} from '../../protocol/transactions.js'
 import {appendTo} from '../multimap.js'
 import {type TopicLayout, resolvePartitions, topicLayout} from '../offsets.js'
 import {partitionForKey} from './partitioner.js'
@@ -34,8 +42,21 @@ export interface ProduceOptions {
   signal?: AbortSignal
 }
 
-const RETRIABLE = new Set(['NOT_LEADER_OR_FOLLOWER', 'LEADER_NOT_AVAILABLE', 'NOT_ENOUGH_REPLICAS', 'NOT_ENOUGH_REPLICAS_AFTER_APPEND', 'REQUEST_TIMED_OUT', 'UNKNOWN_TOPIC_OR_PARTITION', 'KAFKA_STORAGE_ERROR'])
-const COORDINATOR_RETRIABLE = new Set(['CONCURRENT_TRANSACTIONS', 'COORDINATOR_LOAD_IN_PROGRESS', 'NOT_COORDINATOR', 'COORDINATOR_NOT_AVAILABLE'])
+const RETRIABLE = new Set([
+  'NOT_LEADER_OR_FOLLOWER',
+  'LEADER_NOT_AVAILABLE',
+  'NOT_ENOUGH_REPLICAS',
+  'NOT_ENOUGH_REPLICAS_AFTER_APPEND',
+  'REQUEST_TIMED_OUT',
+  'UNKNOWN_TOPIC_OR_PARTITION',
+  'KAFKA_STORAGE_ERROR',
+])
+const COORDINATOR_RETRIABLE = new Set([
+  'CONCURRENT_TRANSACTIONS',
+  'COORDINATOR_LOAD_IN_PROGRESS',
+  'NOT_COORDINATOR',
+  'COORDINATOR_NOT_AVAILABLE',
+])
 const TRANSACTION_TIMEOUT_MS = 60_000
 
 const pause = (ms: number) => new Promise((r) => setTimeout(r, ms))
@@ -63,16 +84,21 @@ export class RecordProducer {
   async open(): Promise<void> {
     this.layout = await topicLayout(this.conn, [this.options.topic])
     this.partitions = resolvePartitions(this.layout, [{topic: this.options.topic}], 'TOPIC').length
-    if (this.options.partition !== undefined) resolvePartitions(this.layout, [{topic: this.options.topic, partitions: [this.options.partition]}], '--partition')
+    if (this.options.partition !== undefined)
+      resolvePartitions(this.layout, [{topic: this.options.topic, partitions: [this.options.partition]}], '--partition')
     const {transactionalId} = this.options
     if (transactionalId) {
       this.coordinator = await this.findTransactionCoordinator(transactionalId)
       this.identity = await this.coordinatorCall('InitProducerId', async () => {
-        const res = await this.conn.request(await this.conn.broker(this.coordinator), InitProducerIdApi, (v, E) => initProducerIdRequest(v, transactionalId, TRANSACTION_TIMEOUT_MS, E))
+        const res = await this.conn.request(await this.conn.broker(this.coordinator), InitProducerIdApi, (v, E) =>
+          initProducerIdRequest(v, transactionalId, TRANSACTION_TIMEOUT_MS, E),
+        )
         return {errorCode: res.errorCode, value: res}
       })
     } else if (this.options.idempotent && this.options.acks === -1) {
-      const res = await this.conn.request(await this.conn.anyBroker(), InitProducerIdApi, (v, E) => initProducerIdRequest(v, null, TRANSACTION_TIMEOUT_MS, E))
+      const res = await this.conn.request(await this.conn.anyBroker(), InitProducerIdApi, (v, E) =>
+        initProducerIdRequest(v, null, TRANSACTION_TIMEOUT_MS, E),
+      )
       if (res.errorCode !== 0) throw protocolErrorToKctl(res.errorCode, null, 'InitProducerId')
       this.identity = res
     }
@@ -91,7 +117,11 @@ export class RecordProducer {
     const byPartition = new Map<number, {index: number; record: OutgoingRecord}[]>()
     records.forEach((record, index) => {
       const p = this.partitionOf(record)
-      if (p < 0 || p >= this.partitions) throw operationError(`Record ${index + 1} names partition ${p}, but ${this.options.topic} has partitions 0-${this.partitions - 1}`, {code: 'UNKNOWN_PARTITION'})
+      if (p < 0 || p >= this.partitions)
+        throw operationError(
+          `Record ${index + 1} names partition ${p}, but ${this.options.topic} has partitions 0-${this.partitions - 1}`,
+          {code: 'UNKNOWN_PARTITION'},
+        )
       appendTo(byPartition, p, {index, record})
     })
     this.sticky = (this.sticky + 1) % this.partitions
@@ -104,14 +134,24 @@ export class RecordProducer {
         p,
         await encodeRecordBatch(
           items.map((i) => i.record),
-          {compression: this.options.compression, producerId: this.identity?.producerId, producerEpoch: this.identity?.producerEpoch, baseSequence, transactional: Boolean(this.options.transactionalId)},
+          {
+            compression: this.options.compression,
+            producerId: this.identity?.producerId,
+            producerEpoch: this.identity?.producerEpoch,
+            baseSequence,
+            transactional: Boolean(this.options.transactionalId),
+          },
         ),
       )
     }
     let pending = [...byPartition.keys()]
     for (let attempt = 0; pending.length > 0; attempt++) {
       if (attempt > 0) {
-        if (attempt > 10) throw operationError(`Producing to ${this.options.topic} kept failing: partition leaders unavailable`, {code: 'LEADER_NOT_AVAILABLE', retriable: true})
+        if (attempt > 10)
+          throw operationError(`Producing to ${this.options.topic} kept failing: partition leaders unavailable`, {
+            code: 'LEADER_NOT_AVAILABLE',
+            retriable: true,
+          })
         await pause(Math.min(1000, 100 * attempt))
         this.layout = await topicLayout(this.conn, [this.options.topic])
       }
@@ -119,31 +159,61 @@ export class RecordProducer {
       for (const p of pending) appendTo(byLeader, this.layout.leaders.get(this.options.topic)?.get(p) ?? -1, p)
       const retry: number[] = byLeader.get(-1) ?? []
       await Promise.all(
-        [...byLeader].filter(([leader]) => leader >= 0).map(async ([leader, ps]) => {
-          const res = await this.conn.request(await this.conn.broker(leader), ProduceApi, (v, E) =>
-            produceRequest(v, {transactionalId: this.options.transactionalId ?? null, acks: this.options.acks, timeoutMs: this.options.timeoutMs, topics: [{name: this.options.topic, partitions: ps.map((p) => ({index: p, records: batches.get(p)!}))}]}, E),
-          )
-          if (!res) {
-            for (const p of ps) for (const i of byPartition.get(p)!) out[i.index] = {partition: p, offset: null}
-            return
-          }
-          for (const pr of res.topics.flatMap((t) => t.partitions)) {
-            const name = errorName(pr.errorCode)
-            if (pr.errorCode !== 0 && name !== 'DUPLICATE_SEQUENCE_NUMBER') {
-              if (RETRIABLE.has(name)) {
-                retry.push(pr.index)
-                continue
-              }
-              const detail = pr.errorMessage ?? pr.recordErrors.map((e) => e.message).filter(Boolean).join('; ')
-              throw protocolErrorToKctl(pr.errorCode, detail || null, `Producing to ${this.options.topic}:${pr.index}`)
+        [...byLeader]
+          .filter(([leader]) => leader >= 0)
+          .map(async ([leader, ps]) => {
+            const res = await this.conn.request(await this.conn.broker(leader), ProduceApi, (v, E) =>
+              produceRequest(
+                v,
+                {
+                  transactionalId: this.options.transactionalId ?? null,
+                  acks: this.options.acks,
+                  timeoutMs: this.options.timeoutMs,
+                  topics: [
+                    {name: this.options.topic, partitions: ps.map((p) => ({index: p, records: batches.get(p)!}))},
+                  ],
+                },
+                E,
+              ),
+            )
+            if (!res) {
+              for (const p of ps) for (const i of byPartition.get(p)!) out[i.index] = {partition: p, offset: null}
+              return
             }
-            byPartition.get(pr.index)!.forEach((i, n) => (out[i.index] = {partition: pr.index, offset: pr.baseOffset < 0n ? null : pr.baseOffset + BigInt(n)}))
-          }
-        }),
+            for (const pr of res.topics.flatMap((t) => t.partitions)) {
+              const name = errorName(pr.errorCode)
+              if (pr.errorCode !== 0 && name !== 'DUPLICATE_SEQUENCE_NUMBER') {
+                if (RETRIABLE.has(name)) {
+                  retry.push(pr.index)
+                  continue
+                }
+                const detail =
+                  pr.errorMessage ??
+                  pr.recordErrors
+                    .map((e) => e.message)
+                    .filter(Boolean)
+                    .join('; ')
+                throw protocolErrorToKctl(
+                  pr.errorCode,
+                  detail || null,
+                  `Producing to ${this.options.topic}:${pr.index}`,
+                )
+              }
+              byPartition.get(pr.index)!.forEach(
+                (i, n) =>
+                  (out[i.index] = {
+                    partition: pr.index,
+                    offset: pr.baseOffset < 0n ? null : pr.baseOffset + BigInt(n),
+                  }),
+              )
+            }
+          }),
       )
       pending = retry
     }
-    if (this.identity) for (const [p, items] of byPartition) this.sequences.set(p, ((this.sequences.get(p) ?? 0) + items.length) % 2 ** 31)
+    if (this.identity)
+      for (const [p, items] of byPartition)
+        this.sequences.set(p, ((this.sequences.get(p) ?? 0) + items.length) % 2 ** 31)
     return out
   }
 
@@ -153,7 +223,9 @@ export class RecordProducer {
     if (!transactionalId || !this.identity || this.inTransaction.size === 0) return
     const identity = this.identity
     await this.coordinatorCall('EndTxn', async () => {
-      const res = await this.conn.request(await this.conn.broker(this.coordinator), EndTxnApi, (v, E) => endTxnRequest(v, transactionalId, identity, commit, E))
+      const res = await this.conn.request(await this.conn.broker(this.coordinator), EndTxnApi, (v, E) =>
+        endTxnRequest(v, transactionalId, identity, commit, E),
+      )
       return {errorCode: res.errorCode, value: undefined}
     })
   }
@@ -164,7 +236,9 @@ export class RecordProducer {
     if (!transactionalId || !this.identity || fresh.length === 0) return
     const identity = this.identity
     await this.coordinatorCall('AddPartitionsToTxn', async () => {
-      const res = await this.conn.request(await this.conn.broker(this.coordinator), AddPartitionsToTxnApi, (v, E) => addPartitionsToTxnRequest(v, transactionalId, identity, [{name: this.options.topic, partitions: fresh}], E))
+      const res = await this.conn.request(await this.conn.broker(this.coordinator), AddPartitionsToTxnApi, (v, E) =>
+        addPartitionsToTxnRequest(v, transactionalId, identity, [{name: this.options.topic, partitions: fresh}], E),
+      )
       const failed = res.results.flatMap((t) => t.partitions).find((p) => p.errorCode !== 0)
       return {errorCode: failed?.errorCode ?? 0, value: undefined}
     })
@@ -173,7 +247,9 @@ export class RecordProducer {
 
   private async findTransactionCoordinator(transactionalId: string): Promise<number> {
     return this.coordinatorCall('FindCoordinator', async () => {
-      const res = await this.conn.request(await this.conn.anyBroker(), FindCoordinatorApi, (v, E) => findCoordinatorRequest(v, [transactionalId], E, COORDINATOR_TRANSACTION))
+      const res = await this.conn.request(await this.conn.anyBroker(), FindCoordinatorApi, (v, E) =>
+        findCoordinatorRequest(v, [transactionalId], E, COORDINATOR_TRANSACTION),
+      )
       const c = res.coordinators[0]
       return {errorCode: c?.errorCode ?? 0, value: c?.nodeId ?? -1}
     })
@@ -185,8 +261,10 @@ export class RecordProducer {
       const {errorCode, value} = await call()
       if (errorCode === 0) return value
       const name = errorName(errorCode)
-      if (!COORDINATOR_RETRIABLE.has(name) || attempt >= 20) throw protocolErrorToKctl(errorCode, null, `${what} for transactional id ${this.options.transactionalId}`)
-      if (name === 'NOT_COORDINATOR' && this.options.transactionalId && what !== 'FindCoordinator') this.coordinator = await this.findTransactionCoordinator(this.options.transactionalId)
+      if (!COORDINATOR_RETRIABLE.has(name) || attempt >= 20)
+        throw protocolErrorToKctl(errorCode, null, `${what} for transactional id ${this.options.transactionalId}`)
+      if (name === 'NOT_COORDINATOR' && this.options.transactionalId && what !== 'FindCoordinator')
+        this.coordinator = await this.findTransactionCoordinator(this.options.transactionalId)
       await pause(Math.min(1000, 50 * 2 ** attempt))
     }
   }

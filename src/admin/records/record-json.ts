@@ -63,7 +63,8 @@ export function decodeBytes(data: unknown, encoding: Encoding | null | undefined
     if (typeof data !== 'string') throw new TypeError(`${what}: base64 needs a string`)
     return Buffer.from(data, 'base64')
   }
-  if (encoding === 'json' || (encoding === undefined && typeof data !== 'string')) return Buffer.from(JSON.stringify(data), 'utf8')
+  if (encoding === 'json' || (encoding === undefined && typeof data !== 'string'))
+    return Buffer.from(JSON.stringify(data), 'utf8')
   if (typeof data !== 'string') throw new TypeError(`${what}: text needs a string`)
   return Buffer.from(data, 'utf8')
 }
@@ -93,6 +94,8 @@ export function toRecordJson(r: RecordLike, showAborted: boolean): RecordJson {
 export function recordJsonLine(r: RecordJson): string {
   const {topic, partition, offset, ...rest} = r
   // int64s inside `decoded` (offsets, producer ids): numbers when exact, else strings.
-  const body = JSON.stringify(rest, (_k, v: unknown) => (typeof v === 'bigint' ? (Number.isSafeInteger(Number(v)) ? Number(v) : String(v)) : v))
+  const body = JSON.stringify(rest, (_k, v: unknown) =>
+    typeof v === 'bigint' ? (Number.isSafeInteger(Number(v)) ? Number(v) : String(v)) : v,
+  )
   return `${JSON.stringify({topic, partition}).slice(0, -1)},"offset":${offset},${body.slice(1)}`
 }

@@ -2,7 +2,12 @@ import type {AclBinding} from '../../input/acl.js'
 import type {ClusterState, Scope, StateKind} from './model.js'
 import {quotaEntityToFile} from './scope.js'
 
-const RESOURCE_LIST: Record<string, string> = {TOPIC: 'topics', GROUP: 'groups', TRANSACTIONAL_ID: 'transactionalIds', DELEGATION_TOKEN: 'delegationTokens'}
+const RESOURCE_LIST: Record<string, string> = {
+  TOPIC: 'topics',
+  GROUP: 'groups',
+  TRANSACTIONAL_ID: 'transactionalIds',
+  DELEGATION_TOKEN: 'delegationTokens',
+}
 const opName = (o: string) => o.toLowerCase().replaceAll('_', '-')
 
 /**
@@ -37,28 +42,50 @@ export function aclEntries(bindings: AclBinding[]): Record<string, unknown>[] {
 }
 
 /** The state file `kctl export` writes: only real overrides, never defaults; never a password. */
-export function exportDocument(state: ClusterState & {clusterId: string}, scope: Scope, kinds: StateKind[]): Record<string, unknown> {
+export function exportDocument(
+  state: ClusterState & {clusterId: string},
+  scope: Scope,
+  kinds: StateKind[],
+): Record<string, unknown> {
   const want = new Set(kinds)
   const doc: Record<string, unknown> = {cluster: {id: state.clusterId}, prune: false, scope: compactScope(scope)}
   if (want.has('topics')) {
     doc.topics = Object.fromEntries(
       Object.entries(state.topics)
         .sort(([a], [b]) => a.localeCompare(b))
-        .map(([name, t]) => [name, {partitions: t.partitions, replicationFactor: t.replicationFactor, ...(Object.keys(t.configs).length > 0 ? {configs: sortedObject(t.configs)} : {})}]),
+        .map(([name, t]) => [
+          name,
+          {
+            partitions: t.partitions,
+            replicationFactor: t.replicationFactor,
+            ...(Object.keys(t.configs).length > 0 ? {configs: sortedObject(t.configs)} : {}),
+          },
+        ]),
     )
   }
   if (want.has('acls')) doc.acls = aclEntries(state.acls)
-  if (want.has('quotas')) doc.quotas = state.quotas.map((q) => ({entity: quotaEntityToFile(q.entity), values: sortedObject(q.values)}))
+  if (want.has('quotas'))
+    doc.quotas = state.quotas.map((q) => ({entity: quotaEntityToFile(q.entity), values: sortedObject(q.values)}))
   if (want.has('users')) {
     doc.users = Object.fromEntries(
       Object.entries(state.users)
         .sort(([a], [b]) => a.localeCompare(b))
-        .map(([name, u]) => [name, {mechanisms: Object.entries(u.mechanisms).sort(([a], [b]) => a.localeCompare(b)).map(([mechanism, iterations]) => ({mechanism, iterations}))}]),
+        .map(([name, u]) => [
+          name,
+          {
+            mechanisms: Object.entries(u.mechanisms)
+              .sort(([a], [b]) => a.localeCompare(b))
+              .map(([mechanism, iterations]) => ({mechanism, iterations})),
+          },
+        ]),
     )
   }
   if (want.has('configs')) {
     const brokers = Object.fromEntries(Object.entries(state.configs.brokers).map(([id, v]) => [id, sortedObject(v)]))
-    doc.configs = {brokerDefaults: sortedObject(state.configs.brokerDefaults), ...(Object.keys(brokers).length > 0 ? {brokers} : {})}
+    doc.configs = {
+      brokerDefaults: sortedObject(state.configs.brokerDefaults),
+      ...(Object.keys(brokers).length > 0 ? {brokers} : {}),
+    }
   }
   return doc
 }

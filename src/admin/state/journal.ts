@@ -24,7 +24,11 @@ export function applyJournalFile(env: NodeJS.ProcessEnv = process.env): string {
 }
 
 /** Written before the first change, like the offset-reset journal. */
-export function appendApplyJournal(entry: Omit<ApplyJournalEntry, 'id' | 'time'>, now = new Date(), file = applyJournalFile()): ApplyJournalEntry {
+export function appendApplyJournal(
+  entry: Omit<ApplyJournalEntry, 'id' | 'time'>,
+  now = new Date(),
+  file = applyJournalFile(),
+): ApplyJournalEntry {
   return appendJournalLine(file, entry, now, 'apply journal')
 }
 

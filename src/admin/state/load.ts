@@ -13,11 +13,27 @@ import {BROKER_CONFIG_KEYS, TOPIC_CONFIG_KEYS} from '../config-keys.js'
 import {LOG_LEVELS} from '../configs.js'
 import {isInternalTopic} from '../internal-topics.js'
 import {QUOTA_KEYS, checkQuotaKeysForEntity, validateQuotaEntity} from '../quotas.js'
-import {type DesiredState, type Locate, type QuotaScopeEntry, STATE_KINDS, type Scope, type StateKind, type TopicState, emptyConfigs} from './model.js'
+import {
+  type DesiredState,
+  type Locate,
+  type QuotaScopeEntry,
+  STATE_KINDS,
+  type Scope,
+  type StateKind,
+  type TopicState,
+  emptyConfigs,
+} from './model.js'
 import {emptyScope, isEmptyScope, quotaEntityFromFile, quotaKey, scopeMatcher} from './scope.js'
 import {configValueText, parseSize} from './values.js'
 
-export const STATE_SCHEMA_FILE = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'schemas', 'state-file.json')
+export const STATE_SCHEMA_FILE = join(
+  dirname(fileURLToPath(import.meta.url)),
+  '..',
+  '..',
+  '..',
+  'schemas',
+  'state-file.json',
+)
 
 type Path = (string | number)[]
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- YAML documents are walked generically and checked by the schema first
@@ -26,8 +42,12 @@ type Json = Record<string, any>
 let validator: ValidateFunction | undefined
 function schemaValidator(): ValidateFunction {
   if (!validator) {
-    const Ajv = ((AjvModule as unknown as {default?: typeof AjvModule}).default ?? AjvModule) as unknown as new (o: object) => {compile(s: object): ValidateFunction}
-    validator = new Ajv({allErrors: true, strict: false, verbose: true}).compile(JSON.parse(readFileSync(STATE_SCHEMA_FILE, 'utf8')))
+    const Ajv = ((AjvModule as unknown as {default?: typeof AjvModule}).default ?? AjvModule) as unknown as new (
+      o: object,
+    ) => {compile(s: object): ValidateFunction}
+    validator = new Ajv({allErrors: true, strict: false, verbose: true}).compile(
+      JSON.parse(readFileSync(STATE_SCHEMA_FILE, 'utf8')),
+    )
   }
   return validator
 }
@@ -43,8 +63,19 @@ const fieldName = (path: Path) => path.map(String).join('.') || '(top level)'
 
 const FORMAT_HINT = 'Fix the file; nothing was changed. The format: schemas/state-file.json, docs/state-as-code.md.'
 
-function fileError(file: string, line: number | undefined, path: Path, message: string, hint?: string, code: KctlErrorCode = 'INVALID_STATE_FILE'): KctlError {
-  return usageError(`${file}${line ? `:${line}` : ''}: ${fieldName(path)}: ${message}`, hint ?? FORMAT_HINT, code, {file, line: line ?? null, field: fieldName(path)})
+function fileError(
+  file: string,
+  line: number | undefined,
+  path: Path,
+  message: string,
+  hint?: string,
+  code: KctlErrorCode = 'INVALID_STATE_FILE',
+): KctlError {
+  return usageError(`${file}${line ? `:${line}` : ''}: ${fieldName(path)}: ${message}`, hint ?? FORMAT_HINT, code, {
+    file,
+    line: line ?? null,
+    field: fieldName(path),
+  })
 }
 
 function lineOf(p: ParsedFile, path: Path, key?: string): number | undefined {
@@ -73,21 +104,50 @@ const unescapePointer = (s: string) => s.replaceAll('~1', '/').replaceAll('~0', 
 
 function schemaError(p: ParsedFile, errors: ErrorObject[]): KctlError {
   // The deepest error is the most specific (oneOf reports every branch's complaint).
-  const depth = (e: ErrorObject) => e.instancePath.split('/').length + (e.keyword === 'oneOf' || e.keyword === 'type' ? 0 : 0.5)
+  const depth = (e: ErrorObject) =>
+    e.instancePath.split('/').length + (e.keyword === 'oneOf' || e.keyword === 'type' ? 0 : 0.5)
   const best = [...errors].sort((a, b) => depth(b) - depth(a))[0]
   const path: Path = best.instancePath === '' ? [] : best.instancePath.slice(1).split('/').map(unescapePointer)
-  const fixed = path.map((s, i) => (typeof s === 'string' && /^\d+$/.test(s) && isSeq(p.doc.getIn(path.slice(0, i), true)) ? Number(s) : s))
+  const fixed = path.map((s, i) =>
+    typeof s === 'string' && /^\d+$/.test(s) && isSeq(p.doc.getIn(path.slice(0, i), true)) ? Number(s) : s,
+  )
   if (best.keyword === 'additionalProperties') {
     const extra = String(best.params.additionalProperty)
     const known = Object.keys((best.parentSchema as {properties?: object})?.properties ?? {})
-    return fileError(p.file, lineOf(p, fixed, extra), [...fixed, extra], 'unknown field', didYouMean(extra, known) ?? (known.length > 0 ? `Fields here: ${known.join(', ')}.` : undefined))
+    return fileError(
+      p.file,
+      lineOf(p, fixed, extra),
+      [...fixed, extra],
+      'unknown field',
+      didYouMean(extra, known) ?? (known.length > 0 ? `Fields here: ${known.join(', ')}.` : undefined),
+    )
   }
   if (best.keyword === 'propertyNames') {
     const name = String(best.params.propertyName)
-    return fileError(p.file, lineOf(p, fixed, name), [...fixed, name], 'invalid name', 'Topic names use letters, digits, ".", "_" and "-"; broker ids are numbers.')
+    return fileError(
+      p.file,
+      lineOf(p, fixed, name),
+      [...fixed, name],
+      'invalid name',
+      'Topic names use letters, digits, ".", "_" and "-"; broker ids are numbers.',
+    )
   }
-  if (best.keyword === 'enum') return fileError(p.file, lineOf(p, fixed), fixed, `must be one of ${(best.params.allowedValues as unknown[]).join(', ')}`)
-  if (best.keyword === 'pattern' && fixed.at(-1) === 'password') return fileError(p.file, lineOf(p, fixed), fixed, 'a password is only a reference', 'Write ${env:VARIABLE} or ${file:/path/to/file}: state files never hold secrets.', 'LITERAL_SECRET')
+  if (best.keyword === 'enum')
+    return fileError(
+      p.file,
+      lineOf(p, fixed),
+      fixed,
+      `must be one of ${(best.params.allowedValues as unknown[]).join(', ')}`,
+    )
+  if (best.keyword === 'pattern' && fixed.at(-1) === 'password')
+    return fileError(
+      p.file,
+      lineOf(p, fixed),
+      fixed,
+      'a password is only a reference',
+      'Write ${env:VARIABLE} or ${file:/path/to/file}: state files never hold secrets.',
+      'LITERAL_SECRET',
+    )
   return fileError(p.file, lineOf(p, fixed), fixed, best.message ?? 'invalid')
 }
 
@@ -97,12 +157,28 @@ function parseFile(file: string, text: string): ParsedFile {
   const doc = parseDocument(text, {lineCounter: lines, uniqueKeys: false, prettyErrors: false})
   const first = doc.errors[0]
   if (first) {
-    throw fileError(file, first.linePos?.[0].line ?? lines.linePos(first.pos[0]).line, [], `YAML error: ${first.message.split('\n')[0]}`, 'Fix the YAML syntax; nothing was changed.', 'INVALID_YAML')
+    throw fileError(
+      file,
+      first.linePos?.[0].line ?? lines.linePos(first.pos[0]).line,
+      [],
+      `YAML error: ${first.message.split('\n')[0]}`,
+      'Fix the YAML syntax; nothing was changed.',
+      'INVALID_YAML',
+    )
   }
   const duplicate = findDuplicateKey(doc.contents)
-  if (duplicate) throw fileError(file, lines.linePos(duplicate.offset).line, duplicate.path, 'duplicate key (map keys must be unique)', 'Keep one of them; nothing was changed.', 'INVALID_YAML')
+  if (duplicate)
+    throw fileError(
+      file,
+      lines.linePos(duplicate.offset).line,
+      duplicate.path,
+      'duplicate key (map keys must be unique)',
+      'Keep one of them; nothing was changed.',
+      'INVALID_YAML',
+    )
   const data = (doc.toJS() ?? {}) as Json
-  if (typeof data !== 'object' || Array.isArray(data)) throw fileError(file, 1, [], 'a state file is a YAML mapping', 'Start with keys such as scope:, topics:, acls:.')
+  if (typeof data !== 'object' || Array.isArray(data))
+    throw fileError(file, 1, [], 'a state file is a YAML mapping', 'Start with keys such as scope:, topics:, acls:.')
   const parsed = {file, doc, lines, data}
   const validate = schemaValidator()
   if (!validate(data)) throw schemaError(parsed, validate.errors ?? [])
@@ -129,7 +205,14 @@ function findDuplicateKey(node: unknown, path: Path = []): {path: Path; offset: 
 }
 
 /** Merge overlays: maps deep, `null` removes an entry, acls/quotas/scope lists append, other values replace. */
-function merge(target: Json, source: Json, path: Path, origins: Origins, origin: (p: Path) => string | undefined, offsets: Record<string, number>): void {
+function merge(
+  target: Json,
+  source: Json,
+  path: Path,
+  origins: Origins,
+  origin: (p: Path) => string | undefined,
+  offsets: Record<string, number>,
+): void {
   for (const [key, value] of Object.entries(source)) {
     const here = [...path, key]
     const at = () => origin(here)
@@ -137,14 +220,16 @@ function merge(target: Json, source: Json, path: Path, origins: Origins, origin:
       delete target[key]
       continue
     }
-    const appendList = Array.isArray(value) && (path.length === 0 ? key === 'acls' || key === 'quotas' : path[0] === 'scope')
+    const appendList =
+      Array.isArray(value) && (path.length === 0 ? key === 'acls' || key === 'quotas' : path[0] === 'scope')
     if (appendList) {
       const list = (target[key] ??= []) as unknown[]
       const offset = list.length
       value.forEach((item, i) => {
         list.push(item)
         record(origins, [...here, offset + i], () => origin([...here, i]))
-        if (typeof item === 'object' && item !== null) for (const k of Object.keys(item)) record(origins, [...here, offset + i, k], () => origin([...here, i, k]))
+        if (typeof item === 'object' && item !== null)
+          for (const k of Object.keys(item)) record(origins, [...here, offset + i, k], () => origin([...here, i, k]))
       })
       offsets[here.join('.')] = offset
     } else if (typeof value === 'object' && !Array.isArray(value)) {
@@ -166,8 +251,12 @@ function record(origins: Origins, path: Path, at: () => string | undefined): voi
 }
 
 /** Read, validate (schema) and merge state files in order; then check them as a whole. */
-export function loadStateFiles(files: string[], read: (f: string) => string = (f) => readFileSync(f, 'utf8')): {desired: DesiredState; locate: Locate} {
-  if (files.length === 0) throw usageError('No state file given', 'Pass -f FILE (repeatable: a base, then overlays).', 'MISSING_STATE_FILE')
+export function loadStateFiles(
+  files: string[],
+  read: (f: string) => string = (f) => readFileSync(f, 'utf8'),
+): {desired: DesiredState; locate: Locate} {
+  if (files.length === 0)
+    throw usageError('No state file given', 'Pass -f FILE (repeatable: a base, then overlays).', 'MISSING_STATE_FILE')
   const merged: Json = {}
   const origins: Origins = new Map()
   for (const file of files) {
@@ -175,12 +264,20 @@ export function loadStateFiles(files: string[], read: (f: string) => string = (f
     try {
       text = read(file)
     } catch (error) {
-      throw usageError(`Cannot read ${file}: ${(error as Error).message}`, 'Check the path given to -f.', 'STATE_FILE_UNREADABLE')
+      throw usageError(
+        `Cannot read ${file}: ${(error as Error).message}`,
+        'Check the path given to -f.',
+        'STATE_FILE_UNREADABLE',
+      )
     }
     const p = parseFile(file, text)
     const origin = (path: Path) => {
       const last = path.at(-1)
-      const line = lineOf(p, typeof last === 'string' ? path.slice(0, -1) : path, typeof last === 'string' ? last : undefined)
+      const line = lineOf(
+        p,
+        typeof last === 'string' ? path.slice(0, -1) : path,
+        typeof last === 'string' ? last : undefined,
+      )
       return `${file}${line ? `:${line}` : ''}`
     }
     merge(merged, p.data, [], origins, origin, {})
@@ -196,10 +293,20 @@ export function loadStateFiles(files: string[], read: (f: string) => string = (f
 }
 
 /** A usage error that names where in the files the field is. */
-function at(locate: Locate, path: Path, message: string, hint?: string, code: KctlErrorCode = 'INVALID_STATE_FILE'): KctlError {
+function at(
+  locate: Locate,
+  path: Path,
+  message: string,
+  hint?: string,
+  code: KctlErrorCode = 'INVALID_STATE_FILE',
+): KctlError {
   const where = locate(path)
   const [file, line] = (where ?? '').split(/:(?=\d+$)/)
-  return usageError(`${where ?? '?'}: ${fieldName(path)}: ${message}`, hint ?? FORMAT_HINT, code, {file, line: line ? Number(line) : null, field: fieldName(path)})
+  return usageError(`${where ?? '?'}: ${fieldName(path)}: ${message}`, hint ?? FORMAT_HINT, code, {
+    file,
+    line: line ? Number(line) : null,
+    field: fieldName(path),
+  })
 }
 
 function rethrowAt<T>(locate: Locate, path: Path, fn: () => T): T {
@@ -211,13 +318,24 @@ function rethrowAt<T>(locate: Locate, path: Path, fn: () => T): T {
   }
 }
 
-function configsOf(raw: Json | undefined, kind: 'topic' | 'broker', path: Path, locate: Locate): Record<string, string> {
+function configsOf(
+  raw: Json | undefined,
+  kind: 'topic' | 'broker',
+  path: Path,
+  locate: Locate,
+): Record<string, string> {
   const out: Record<string, string> = {}
   for (const [key, value] of Object.entries(raw ?? {})) {
     if (value === null) continue
     const known = kind === 'topic' ? TOPIC_CONFIG_KEYS : BROKER_CONFIG_KEYS
     if (!known.has(key) && !(kind === 'broker' && key.startsWith('listener.name.'))) {
-      throw at(locate, [...path, key], `unknown ${kind} config key`, didYouMean(key, known) ?? `See Kafka's ${kind} configs.`, 'UNKNOWN_CONFIG_KEY')
+      throw at(
+        locate,
+        [...path, key],
+        `unknown ${kind} config key`,
+        didYouMean(key, known) ?? `See Kafka's ${kind} configs.`,
+        'UNKNOWN_CONFIG_KEY',
+      )
     }
     out[key] = rethrowAt(locate, [...path, key], () => configValueText(key, value))
   }
@@ -227,7 +345,12 @@ function configsOf(raw: Json | undefined, kind: 'topic' | 'broker', path: Path, 
 function normalizeScope(raw: Json | undefined, locate: Locate): Scope {
   const scope = emptyScope()
   const t = raw?.topics ?? {}
-  scope.topics = {prefixes: t.prefixes ?? [], patterns: t.patterns ?? [], exclude: t.exclude ?? [], excludePatterns: t.excludePatterns ?? []}
+  scope.topics = {
+    prefixes: t.prefixes ?? [],
+    patterns: t.patterns ?? [],
+    exclude: t.exclude ?? [],
+    excludePatterns: t.excludePatterns ?? [],
+  }
   for (const key of ['patterns', 'excludePatterns'] as const) {
     scope.topics[key].forEach((re, i) => {
       try {
@@ -241,7 +364,13 @@ function normalizeScope(raw: Json | undefined, locate: Locate): Scope {
   scope.users = raw?.users ?? []
   scope.quotas = raw?.quotas ?? []
   if (isEmptyScope(scope)) {
-    throw at(locate, ['scope'], 'the scope is empty: the file would own nothing (or, worse, be read as owning everything)', 'Name what the file owns, e.g. scope: {topics: {prefixes: [orders.]}, principals: [User:orders-app]}.', 'EMPTY_SCOPE')
+    throw at(
+      locate,
+      ['scope'],
+      'the scope is empty: the file would own nothing (or, worse, be read as owning everything)',
+      'Name what the file owns, e.g. scope: {topics: {prefixes: [orders.]}, principals: [User:orders-app]}.',
+      'EMPTY_SCOPE',
+    )
   }
   return scope
 }
@@ -256,8 +385,22 @@ function normalize(doc: Json, files: string[], locate: Locate): DesiredState {
   const topics: Record<string, TopicState> = {}
   for (const [name, t] of Object.entries((doc.topics ?? {}) as Record<string, Json | null>)) {
     if (t === null) continue
-    if (isInternalTopic(name) || name.startsWith('__')) throw at(locate, ['topics', name], 'internal topics are never managed', 'Remove it from the file.', 'INTERNAL_TOPIC')
-    if (!inScope.topic(name)) throw at(locate, ['topics', name], 'the topic is outside the scope', 'Add its prefix or a pattern to scope.topics, or remove it.', 'OUT_OF_SCOPE')
+    if (isInternalTopic(name) || name.startsWith('__'))
+      throw at(
+        locate,
+        ['topics', name],
+        'internal topics are never managed',
+        'Remove it from the file.',
+        'INTERNAL_TOPIC',
+      )
+    if (!inScope.topic(name))
+      throw at(
+        locate,
+        ['topics', name],
+        'the topic is outside the scope',
+        'Add its prefix or a pattern to scope.topics, or remove it.',
+        'OUT_OF_SCOPE',
+      )
     topics[name] = {
       partitions: t.partitions ?? defaults.partitions,
       replicationFactor: t.replicationFactor ?? defaults.replicationFactor,
@@ -268,9 +411,17 @@ function normalize(doc: Json, files: string[], locate: Locate): DesiredState {
   const acls: AclBinding[] = []
   ;((doc.acls ?? []) as Json[]).forEach((a, i) => {
     const principals: string[] = a.principals ?? (a.principal ? [a.principal] : [])
-    if (principals.length === 0) throw at(locate, ['acls', i], 'an ACL needs principal (or principals)', 'E.g. principal: User:orders-app.')
+    if (principals.length === 0)
+      throw at(locate, ['acls', i], 'an ACL needs principal (or principals)', 'E.g. principal: User:orders-app.')
     const outside = principals.find((p) => !inScope.principal(p))
-    if (outside) throw at(locate, ['acls', i, a.principal ? 'principal' : 'principals'], `principal ${outside} is outside the scope`, 'Add it to scope.principals.', 'OUT_OF_SCOPE')
+    if (outside)
+      throw at(
+        locate,
+        ['acls', i, a.principal ? 'principal' : 'principals'],
+        `principal ${outside} is outside the scope`,
+        'Add it to scope.principals.',
+        'OUT_OF_SCOPE',
+      )
     const deny = String(a.permission ?? 'allow').toLowerCase() === 'deny'
     const flags: AclEntryFlags = {
       [deny ? 'deny-principal' : 'allow-principal']: principals,
@@ -293,11 +444,19 @@ function normalize(doc: Json, files: string[], locate: Locate): DesiredState {
   ;((doc.quotas ?? []) as {entity: QuotaScopeEntry; values: Record<string, number | string>}[]).forEach((q, i) => {
     const entity = quotaEntityFromFile(q.entity)
     rethrowAt(locate, ['quotas', i, 'entity'], () => validateQuotaEntity(entity, {requireOne: true}))
-    if (!inScope.quota(entity)) throw at(locate, ['quotas', i, 'entity'], `the quota entity ${quotaKey(entity)} is outside the scope`, 'Add it to scope.quotas.', 'OUT_OF_SCOPE')
+    if (!inScope.quota(entity))
+      throw at(
+        locate,
+        ['quotas', i, 'entity'],
+        `the quota entity ${quotaKey(entity)} is outside the scope`,
+        'Add it to scope.quotas.',
+        'OUT_OF_SCOPE',
+      )
     rethrowAt(locate, ['quotas', i, 'values'], () => checkQuotaKeysForEntity(entity, Object.keys(q.values)))
     const values: Record<string, number> = {}
     for (const [k, v] of Object.entries(q.values)) {
-      if (!(QUOTA_KEYS as readonly string[]).includes(k)) throw at(locate, ['quotas', i, 'values', k], 'unknown quota', `Quotas: ${QUOTA_KEYS.join(', ')}.`)
+      if (!(QUOTA_KEYS as readonly string[]).includes(k))
+        throw at(locate, ['quotas', i, 'values', k], 'unknown quota', `Quotas: ${QUOTA_KEYS.join(', ')}.`)
       values[k] = typeof v === 'number' ? v : (parseSize(v) ?? Number(v))
     }
     const key = quotaKey(entity)
@@ -307,18 +466,23 @@ function normalize(doc: Json, files: string[], locate: Locate): DesiredState {
   const users: DesiredState['users'] = {}
   for (const [name, u] of Object.entries((doc.users ?? {}) as Record<string, Json | null>)) {
     if (u === null) continue
-    if (!inScope.user(name)) throw at(locate, ['users', name], 'the user is outside the scope', 'Add it to scope.users.', 'OUT_OF_SCOPE')
+    if (!inScope.user(name))
+      throw at(locate, ['users', name], 'the user is outside the scope', 'Add it to scope.users.', 'OUT_OF_SCOPE')
     const mechanisms: Record<string, number> = {}
-    for (const m of u.mechanisms as {mechanism: string; iterations?: number}[]) mechanisms[m.mechanism] = m.iterations ?? 4096
+    for (const m of u.mechanisms as {mechanism: string; iterations?: number}[])
+      mechanisms[m.mechanism] = m.iterations ?? 4096
     users[name] = {mechanisms, ...(u.password ? {password: u.password} : {})}
   }
 
   const configs = emptyConfigs()
   const c = doc.configs ?? {}
   configs.brokerDefaults = configsOf(c.brokerDefaults, 'broker', ['configs', 'brokerDefaults'], locate)
-  for (const [id, values] of Object.entries((c.brokers ?? {}) as Record<string, Json>)) configs.brokers[id] = configsOf(values, 'broker', ['configs', 'brokers', id], locate)
+  for (const [id, values] of Object.entries((c.brokers ?? {}) as Record<string, Json>))
+    configs.brokers[id] = configsOf(values, 'broker', ['configs', 'brokers', id], locate)
   for (const [id, loggers] of Object.entries((c.brokerLoggers ?? {}) as Record<string, Record<string, string>>)) {
-    configs.brokerLoggers[id] = Object.fromEntries(Object.entries(loggers).filter(([, v]) => v !== null && LOG_LEVELS.includes(v)))
+    configs.brokerLoggers[id] = Object.fromEntries(
+      Object.entries(loggers).filter(([, v]) => v !== null && LOG_LEVELS.includes(v)),
+    )
   }
 
   return {

@@ -5,7 +5,13 @@ import type {ClusterState, DesiredState, Locate, Scope, StateKind} from './model
 import type {ActualState} from './read.js'
 import {quotaKey} from './scope.js'
 
-export const RISKS = ['retention-decrease', 'cleanup-policy-change', 'partition-increase', 'replication-factor-change', 'delete'] as const
+export const RISKS = [
+  'retention-decrease',
+  'cleanup-policy-change',
+  'partition-increase',
+  'replication-factor-change',
+  'delete',
+] as const
 export type Risk = (typeof RISKS)[number]
 
 export type ChangeAction = 'create' | 'update' | 'delete'
@@ -49,9 +55,11 @@ export interface Plan {
   unmanaged: Change[]
 }
 
-export const changeId = (c: Pick<Change, 'kind' | 'name' | 'field'>) => `${c.kind}/${c.name}${c.field === null ? '' : `/${c.field}`}`
+export const changeId = (c: Pick<Change, 'kind' | 'name' | 'field'>) =>
+  `${c.kind}/${c.name}${c.field === null ? '' : `/${c.field}`}`
 
-export const aclText = (b: AclBinding) => `${b.permission} ${b.principal} ${b.operation} ${b.resourceType}:${b.patternType === 'PREFIXED' ? `${b.resourceName}*` : b.resourceName} host=${b.host}`
+export const aclText = (b: AclBinding) =>
+  `${b.permission} ${b.principal} ${b.operation} ${b.resourceType}:${b.patternType === 'PREFIXED' ? `${b.resourceName}*` : b.resourceName} host=${b.host}`
 
 const aclKeyCache = new WeakMap<AclBinding[], Set<string>>()
 function aclKeys(state: ClusterState): Set<string> {
@@ -61,7 +69,10 @@ function aclKeys(state: ClusterState): Set<string> {
 }
 
 /** The value of the change's field in `state`: the same reading for the plan's `before` and apply's staleness check. */
-export function currentValue(state: ClusterState, c: Pick<Change, 'kind' | 'name' | 'field' | 'binding' | 'entity'>): Value {
+export function currentValue(
+  state: ClusterState,
+  c: Pick<Change, 'kind' | 'name' | 'field' | 'binding' | 'entity'>,
+): Value {
   switch (c.kind) {
     case 'topics': {
       const t = state.topics[c.name]
@@ -79,7 +90,12 @@ export function currentValue(state: ClusterState, c: Pick<Change, 'kind' | 'name
       return state.users[c.name]?.mechanisms[c.field!] ?? null
     case 'configs': {
       const [type, id] = c.name.split(':')
-      const map = type === 'broker-default' ? state.configs.brokerDefaults : type === 'broker' ? state.configs.brokers[id] : state.configs.brokerLoggers[id]
+      const map =
+        type === 'broker-default'
+          ? state.configs.brokerDefaults
+          : type === 'broker'
+            ? state.configs.brokers[id]
+            : state.configs.brokerLoggers[id]
       return map?.[c.field!] ?? null
     }
   }
@@ -108,12 +124,21 @@ function configRisks(key: string, beforeEffective: Value | undefined, after: Val
  * Compare what the files ask for with the cluster, field by field, for the kinds the files have.
  * A partition decrease is refused here (exit 2, naming the file and line).
  */
-export function diffState(desired: DesiredState, actual: ActualState | ClusterState & {clusterId: string | null; effective?: Record<string, Record<string, string>>}, locate: Locate, now = new Date()): Plan {
+export function diffState(
+  desired: DesiredState,
+  actual: ActualState | (ClusterState & {clusterId: string | null; effective?: Record<string, Record<string, string>>}),
+  locate: Locate,
+  now = new Date(),
+): Plan {
   const changes: Change[] = []
   const deletes: Change[] = []
   const kinds = new Set(desired.kinds)
   const add = (c: Omit<Change, 'before' | 'source'> & {source?: string | null; before?: Value}) => {
-    const full: Change = {...c, before: c.before === undefined ? currentValue(actual, c) : c.before, source: c.source ?? null}
+    const full: Change = {
+      ...c,
+      before: c.before === undefined ? currentValue(actual, c) : c.before,
+      source: c.source ?? null,
+    }
     ;(c.action === 'delete' ? deletes : changes).push(full)
   }
 
@@ -122,36 +147,96 @@ export function diffState(desired: DesiredState, actual: ActualState | ClusterSt
       const have = actual.topics[name]
       if (!have) {
         const text = `${want.partitions ?? 'default'} partitions, replication factor ${want.replicationFactor ?? 'default'}`
-        add({kind: 'topics', action: 'create', name, field: null, after: text, risks: [], source: locate(['topics', name]), topic: {partitions: want.partitions ?? null, replicationFactor: want.replicationFactor ?? null, configs: want.configs}})
+        add({
+          kind: 'topics',
+          action: 'create',
+          name,
+          field: null,
+          after: text,
+          risks: [],
+          source: locate(['topics', name]),
+          topic: {
+            partitions: want.partitions ?? null,
+            replicationFactor: want.replicationFactor ?? null,
+            configs: want.configs,
+          },
+        })
         continue
       }
       if (want.partitions !== undefined && have.partitions !== undefined && want.partitions !== have.partitions) {
         if (want.partitions < have.partitions) {
           const where = locate(['topics', name, 'partitions']) ?? locate(['defaults', 'partitions'])
-          throw usageError(`${where}: topics.${name}.partitions: Kafka cannot decrease the partitions of ${name} from ${have.partitions} to ${want.partitions}`, `Keep partitions: ${have.partitions} (or more), or create a new topic.`, 'PARTITION_DECREASE', {field: `topics.${name}.partitions`})
+          throw usageError(
+            `${where}: topics.${name}.partitions: Kafka cannot decrease the partitions of ${name} from ${have.partitions} to ${want.partitions}`,
+            `Keep partitions: ${have.partitions} (or more), or create a new topic.`,
+            'PARTITION_DECREASE',
+            {field: `topics.${name}.partitions`},
+          )
         }
-        add({kind: 'topics', action: 'update', name, field: 'partitions', after: want.partitions, risks: ['partition-increase'], source: locate(['topics', name, 'partitions'])})
+        add({
+          kind: 'topics',
+          action: 'update',
+          name,
+          field: 'partitions',
+          after: want.partitions,
+          risks: ['partition-increase'],
+          source: locate(['topics', name, 'partitions']),
+        })
       }
-      if (want.replicationFactor !== undefined && have.replicationFactor !== undefined && want.replicationFactor !== have.replicationFactor) {
-        add({kind: 'topics', action: 'update', name, field: 'replicationFactor', after: want.replicationFactor, risks: ['replication-factor-change'], source: locate(['topics', name, 'replicationFactor'])})
+      if (
+        want.replicationFactor !== undefined &&
+        have.replicationFactor !== undefined &&
+        want.replicationFactor !== have.replicationFactor
+      ) {
+        add({
+          kind: 'topics',
+          action: 'update',
+          name,
+          field: 'replicationFactor',
+          after: want.replicationFactor,
+          risks: ['replication-factor-change'],
+          source: locate(['topics', name, 'replicationFactor']),
+        })
       }
       const effective = actual.effective?.[name] ?? {}
       for (const key of [...new Set([...Object.keys(want.configs), ...Object.keys(have.configs)])].sort()) {
         const after = want.configs[key] ?? null
         if ((have.configs[key] ?? null) === after) continue
-        add({kind: 'topics', action: 'update', name, field: `configs.${key}`, after, risks: configRisks(key, effective[key] ?? have.configs[key], after), source: locate(['topics', name, 'configs', key])})
+        add({
+          kind: 'topics',
+          action: 'update',
+          name,
+          field: `configs.${key}`,
+          after,
+          risks: configRisks(key, effective[key] ?? have.configs[key], after),
+          source: locate(['topics', name, 'configs', key]),
+        })
       }
     }
     for (const name of Object.keys(actual.topics).sort()) {
-      if (!desired.topics[name]) add({kind: 'topics', action: 'delete', name, field: null, after: null, risks: ['delete']})
+      if (!desired.topics[name])
+        add({kind: 'topics', action: 'delete', name, field: null, after: null, risks: ['delete']})
     }
   }
 
   if (kinds.has('acls')) {
     const want = new Set(desired.acls.map(bindingKey))
     const have = new Set(actual.acls.map(bindingKey))
-    for (const b of desired.acls) if (!have.has(bindingKey(b))) add({kind: 'acls', action: 'create', name: aclText(b), field: null, after: 'present', risks: [], binding: b, source: locate(['acls'])})
-    for (const b of actual.acls) if (!want.has(bindingKey(b))) add({kind: 'acls', action: 'delete', name: aclText(b), field: null, after: null, risks: ['delete'], binding: b})
+    for (const b of desired.acls)
+      if (!have.has(bindingKey(b)))
+        add({
+          kind: 'acls',
+          action: 'create',
+          name: aclText(b),
+          field: null,
+          after: 'present',
+          risks: [],
+          binding: b,
+          source: locate(['acls']),
+        })
+    for (const b of actual.acls)
+      if (!want.has(bindingKey(b)))
+        add({kind: 'acls', action: 'delete', name: aclText(b), field: null, after: null, risks: ['delete'], binding: b})
   }
 
   if (kinds.has('quotas')) {
@@ -162,12 +247,30 @@ export function diffState(desired: DesiredState, actual: ActualState | ClusterSt
       for (const key of [...new Set([...Object.keys(q.values), ...Object.keys(have)])].sort()) {
         const after = q.values[key] ?? null
         if ((have[key] ?? null) === after) continue
-        add({kind: 'quotas', action: have[key] === undefined ? 'create' : 'update', name, field: key, after, risks: [], entity: q.entity, source: locate(['quotas'])})
+        add({
+          kind: 'quotas',
+          action: have[key] === undefined ? 'create' : 'update',
+          name,
+          field: key,
+          after,
+          risks: [],
+          entity: q.entity,
+          source: locate(['quotas']),
+        })
       }
     }
     for (const q of actual.quotas) {
       if (wanted.has(quotaKey(q.entity))) continue
-      for (const key of Object.keys(q.values).sort()) add({kind: 'quotas', action: 'delete', name: quotaKey(q.entity), field: key, after: null, risks: ['delete'], entity: q.entity})
+      for (const key of Object.keys(q.values).sort())
+        add({
+          kind: 'quotas',
+          action: 'delete',
+          name: quotaKey(q.entity),
+          field: key,
+          after: null,
+          risks: ['delete'],
+          entity: q.entity,
+        })
     }
   }
 
@@ -176,27 +279,47 @@ export function diffState(desired: DesiredState, actual: ActualState | ClusterSt
       const have = actual.users[name]?.mechanisms ?? {}
       for (const [mechanism, iterations] of Object.entries(want.mechanisms)) {
         if (have[mechanism] === iterations) continue
-        add({kind: 'users', action: have[mechanism] === undefined ? 'create' : 'update', name, field: mechanism, after: iterations, risks: [], password: want.password, source: locate(['users', name])})
+        add({
+          kind: 'users',
+          action: have[mechanism] === undefined ? 'create' : 'update',
+          name,
+          field: mechanism,
+          after: iterations,
+          risks: [],
+          password: want.password,
+          source: locate(['users', name]),
+        })
       }
-      for (const mechanism of Object.keys(have)) if (want.mechanisms[mechanism] === undefined) add({kind: 'users', action: 'delete', name, field: mechanism, after: null, risks: ['delete']})
+      for (const mechanism of Object.keys(have))
+        if (want.mechanisms[mechanism] === undefined)
+          add({kind: 'users', action: 'delete', name, field: mechanism, after: null, risks: ['delete']})
     }
     for (const [name, have] of Object.entries(actual.users).sort(([a], [b]) => a.localeCompare(b))) {
       if (desired.users[name]) continue
-      for (const mechanism of Object.keys(have.mechanisms)) add({kind: 'users', action: 'delete', name, field: mechanism, after: null, risks: ['delete']})
+      for (const mechanism of Object.keys(have.mechanisms))
+        add({kind: 'users', action: 'delete', name, field: mechanism, after: null, risks: ['delete']})
     }
   }
 
   if (kinds.has('configs')) {
     const entities: [string, Record<string, string>, (string | number)[]][] = [
       ['broker-default', desired.configs.brokerDefaults, ['configs', 'brokerDefaults']],
-      ...Object.entries(desired.configs.brokers).map(([id, v]) => [`broker:${id}`, v, ['configs', 'brokers', id]] as [string, Record<string, string>, string[]]),
-      ...Object.entries(desired.configs.brokerLoggers).map(([id, v]) => [`broker-logger:${id}`, v, ['configs', 'brokerLoggers', id]] as [string, Record<string, string>, string[]]),
+      ...Object.entries(desired.configs.brokers).map(
+        ([id, v]) => [`broker:${id}`, v, ['configs', 'brokers', id]] as [string, Record<string, string>, string[]],
+      ),
+      ...Object.entries(desired.configs.brokerLoggers).map(
+        ([id, v]) =>
+          [`broker-logger:${id}`, v, ['configs', 'brokerLoggers', id]] as [string, Record<string, string>, string[]],
+      ),
     ]
     for (const [name, values, path] of entities) {
       for (const [key, after] of Object.entries(values).sort(([a], [b]) => a.localeCompare(b))) {
         const before = currentValue(actual, {kind: 'configs', name, field: key})
-        const same = name.startsWith('broker-logger') ? String(before).toUpperCase() === after.toUpperCase() : before === after
-        if (!same) add({kind: 'configs', action: 'update', name, field: key, after, risks: [], source: locate([...path, key])})
+        const same = name.startsWith('broker-logger')
+          ? String(before).toUpperCase() === after.toUpperCase()
+          : before === after
+        if (!same)
+          add({kind: 'configs', action: 'update', name, field: key, after, risks: [], source: locate([...path, key])})
       }
     }
   }

@@ -26,23 +26,43 @@ export interface ActualState extends ClusterState {
  * DescribeConfigs per 1,000 topics, one DescribeAcls, one DescribeClientQuotas, one
  * DescribeUserScramCredentials, one DescribeConfigs per broker for broker configs.
  */
-export async function readClusterState(conn: KafkaConnection, inScope: ScopeMatcher, kinds: StateKind[], options: {loggers?: Record<string, string[]>} = {}): Promise<ActualState> {
+export async function readClusterState(
+  conn: KafkaConnection,
+  inScope: ScopeMatcher,
+  kinds: StateKind[],
+  options: {loggers?: Record<string, string[]>} = {},
+): Promise<ActualState> {
   const cluster = await clusterService.describeCluster(conn)
-  const state: ActualState = {clusterId: cluster.clusterId, brokerIds: cluster.brokers.map((b) => b.id).sort((a, b) => a - b), topics: {}, acls: [], quotas: [], users: {}, configs: emptyConfigs(), effective: {}}
+  const state: ActualState = {
+    clusterId: cluster.clusterId,
+    brokerIds: cluster.brokers.map((b) => b.id).sort((a, b) => a - b),
+    topics: {},
+    acls: [],
+    quotas: [],
+    users: {},
+    configs: emptyConfigs(),
+    effective: {},
+  }
   const want = new Set(kinds)
   await Promise.all([
     want.has('topics') && readTopics(conn, inScope, state),
     want.has('acls') &&
-      aclsService.listAcls(conn, {resources: [], patternType: 'ANY', principals: [], hosts: [], operations: []}).then((acls) => {
-        state.acls = acls.filter((b) => inScope.principal(b.principal))
-      }),
+      aclsService
+        .listAcls(conn, {resources: [], patternType: 'ANY', principals: [], hosts: [], operations: []})
+        .then((acls) => {
+          state.acls = acls.filter((b) => inScope.principal(b.principal))
+        }),
     want.has('quotas') &&
       quotasService.describeQuotas(conn, {}).then((quotas) => {
-        state.quotas = quotas.filter((q) => inScope.quota(q.entity)).map((q) => ({entity: q.entity, values: {...q.values}})).sort((a, b) => quotaKey(a.entity).localeCompare(quotaKey(b.entity)))
+        state.quotas = quotas
+          .filter((q) => inScope.quota(q.entity))
+          .map((q) => ({entity: q.entity, values: {...q.values}}))
+          .sort((a, b) => quotaKey(a.entity).localeCompare(quotaKey(b.entity)))
       }),
     want.has('users') &&
       usersService.describeUsers(conn).then((users) => {
-        for (const u of users.filter((x) => inScope.user(x.name))) state.users[u.name] = {mechanisms: Object.fromEntries(u.credentials.map((c) => [c.mechanism, c.iterations]))}
+        for (const u of users.filter((x) => inScope.user(x.name)))
+          state.users[u.name] = {mechanisms: Object.fromEntries(u.credentials.map((c) => [c.mechanism, c.iterations]))}
       }),
     want.has('configs') && readBrokerConfigs(conn, state, options.loggers ?? {}),
   ])
@@ -53,8 +73,19 @@ async function readTopics(conn: KafkaConnection, inScope: ScopeMatcher, state: A
   const topics = (await topicsService.listTopics(conn)).filter((t) => !t.internal && inScope.topic(t.name))
   const broker = await conn.anyBroker()
   const batches: string[][] = []
-  for (let i = 0; i < topics.length; i += DESCRIBE_BATCH) batches.push(topics.slice(i, i + DESCRIBE_BATCH).map((t) => t.name))
-  const results = (await Promise.all(batches.map((names) => describeConfigResources(conn, broker, names.map((name) => ({resourceType: ConfigResourceType.topic, resourceName: name, configurationKeys: null})))))).flat()
+  for (let i = 0; i < topics.length; i += DESCRIBE_BATCH)
+    batches.push(topics.slice(i, i + DESCRIBE_BATCH).map((t) => t.name))
+  const results = (
+    await Promise.all(
+      batches.map((names) =>
+        describeConfigResources(
+          conn,
+          broker,
+          names.map((name) => ({resourceType: ConfigResourceType.topic, resourceName: name, configurationKeys: null})),
+        ),
+      ),
+    )
+  ).flat()
   const byName = new Map(results.map((r) => [r.resourceName, r]))
   for (const t of topics) {
     const r = byName.get(t.name)
@@ -73,19 +104,40 @@ async function readTopics(conn: KafkaConnection, inScope: ScopeMatcher, state: A
 }
 
 /** Dynamic broker overrides: cluster-wide defaults and per broker; logger levels only of the loggers a file names. */
-async function readBrokerConfigs(conn: KafkaConnection, state: ActualState, loggers: Record<string, string[]>): Promise<void> {
-  const overrides = (configs: {name: string; value: string | null; configSource: number; isSensitive: boolean}[], source: number) =>
-    Object.fromEntries(configs.filter((c) => c.configSource === source && !c.isSensitive && c.value !== null).map((c) => [c.name, c.value!]).sort(([a], [b]) => a.localeCompare(b)))
-  const [defaults] = await describeConfigResources(conn, await conn.anyBroker(), [{resourceType: ConfigResourceType.broker, resourceName: '', configurationKeys: null}])
+async function readBrokerConfigs(
+  conn: KafkaConnection,
+  state: ActualState,
+  loggers: Record<string, string[]>,
+): Promise<void> {
+  const overrides = (
+    configs: {name: string; value: string | null; configSource: number; isSensitive: boolean}[],
+    source: number,
+  ) =>
+    Object.fromEntries(
+      configs
+        .filter((c) => c.configSource === source && !c.isSensitive && c.value !== null)
+        .map((c) => [c.name, c.value!])
+        .sort(([a], [b]) => a.localeCompare(b)),
+    )
+  const [defaults] = await describeConfigResources(conn, await conn.anyBroker(), [
+    {resourceType: ConfigResourceType.broker, resourceName: '', configurationKeys: null},
+  ])
   if (defaults) {
     throwIfError(defaults.errorCode, defaults.errorMessage, 'describing the broker defaults')
     state.configs.brokerDefaults = overrides(defaults.configs, SOURCE.dynamicDefault)
   }
   await Promise.all(
     state.brokerIds.map(async (id) => {
-      const resources: DescribeConfigsResource[] = [{resourceType: ConfigResourceType.broker, resourceName: String(id), configurationKeys: null}]
+      const resources: DescribeConfigsResource[] = [
+        {resourceType: ConfigResourceType.broker, resourceName: String(id), configurationKeys: null},
+      ]
       const names = loggers[String(id)]
-      if (names?.length) resources.push({resourceType: ConfigResourceType.brokerLogger, resourceName: String(id), configurationKeys: names})
+      if (names?.length)
+        resources.push({
+          resourceType: ConfigResourceType.brokerLogger,
+          resourceName: String(id),
+          configurationKeys: names,
+        })
       const results = await describeConfigResources(conn, await conn.broker(id), resources)
       for (const r of results) {
         throwIfError(r.errorCode, r.errorMessage, `describing the configs of broker ${id}`)
@@ -93,7 +145,9 @@ async function readBrokerConfigs(conn: KafkaConnection, state: ActualState, logg
           const values = overrides(r.configs, SOURCE.dynamicBroker)
           if (Object.keys(values).length > 0) state.configs.brokers[String(id)] = values
         } else {
-          state.configs.brokerLoggers[String(id)] = Object.fromEntries(r.configs.filter((c) => c.value !== null).map((c) => [c.name, c.value!]))
+          state.configs.brokerLoggers[String(id)] = Object.fromEntries(
+            r.configs.filter((c) => c.value !== null).map((c) => [c.name, c.value!]),
+          )
         }
       }
     }),

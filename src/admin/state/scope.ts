@@ -3,7 +3,12 @@ import {isInternalTopic} from '../internal-topics.js'
 import {type QuotaEntity, formatQuotaEntity} from '../quotas.js'
 import type {QuotaScopeEntry, Scope} from './model.js'
 
-export const emptyScope = (): Scope => ({topics: {prefixes: [], patterns: [], exclude: [], excludePatterns: []}, principals: [], users: [], quotas: []})
+export const emptyScope = (): Scope => ({
+  topics: {prefixes: [], patterns: [], exclude: [], excludePatterns: []},
+  principals: [],
+  users: [],
+  quotas: [],
+})
 
 /** Everything (export without --scope): every non-internal topic, principal, user and quota entity. */
 export const everythingScope = (): Scope => ({
@@ -14,7 +19,9 @@ export const everythingScope = (): Scope => ({
 })
 
 export function isEmptyScope(s: Scope): boolean {
-  return s.topics.prefixes.length + s.topics.patterns.length + s.principals.length + s.users.length + s.quotas.length === 0
+  return (
+    s.topics.prefixes.length + s.topics.patterns.length + s.principals.length + s.users.length + s.quotas.length === 0
+  )
 }
 
 /** `*` matches anything, `abc*` a prefix, anything else itself. */
@@ -34,7 +41,11 @@ export function scopeMatcher(scope: Scope) {
     topic(name: string): boolean {
       if (isInternalTopic(name) || name.startsWith('__')) return false
       const included = scope.topics.prefixes.some((p) => name.startsWith(p)) || patterns.some((re) => re.test(name))
-      return included && !scope.topics.exclude.some((p) => name.startsWith(p)) && !excludePatterns.some((re) => re.test(name))
+      return (
+        included &&
+        !scope.topics.exclude.some((p) => name.startsWith(p)) &&
+        !excludePatterns.some((re) => re.test(name))
+      )
     },
     principal: (p: string) => scope.principals.some((s) => nameMatches(s, p)),
     user: (u: string) => scope.users.some((s) => nameMatches(s, u)),
@@ -47,7 +58,11 @@ export type ScopeMatcher = ReturnType<typeof scopeMatcher>
 const DEFAULT = '<default>'
 
 function quotaEntryMatches(s: QuotaScopeEntry, e: QuotaEntity): boolean {
-  const parts: [string | undefined, string | null | undefined][] = [[s.user, e.user], [s['client-id'], e.clientId], [s.ip, e.ip]]
+  const parts: [string | undefined, string | null | undefined][] = [
+    [s.user, e.user],
+    [s['client-id'], e.clientId],
+    [s.ip, e.ip],
+  ]
   return parts.every(([pattern, name]) => {
     if (pattern === undefined || name === undefined) return pattern === undefined && name === undefined
     if (name === null) return pattern === DEFAULT || pattern === '*'
@@ -82,7 +97,8 @@ export const quotaKey = (e: QuotaEntity) => formatQuotaEntity(e)
  */
 export function parseScopeFlags(values: string[]): Scope {
   const scope = emptyScope()
-  const hint = 'Use prefix:P, pattern:REGEX, exclude:P, exclude-pattern:REGEX, principal:User:NAME, user:NAME or quota:user=NAME[,client-id=ID].'
+  const hint =
+    'Use prefix:P, pattern:REGEX, exclude:P, exclude-pattern:REGEX, principal:User:NAME, user:NAME or quota:user=NAME[,client-id=ID].'
   for (const v of values) {
     const i = v.indexOf(':')
     const kind = i === -1 ? '' : v.slice(0, i)
@@ -93,7 +109,11 @@ export function parseScopeFlags(values: string[]): Scope {
       try {
         anchored(value)
       } catch (error) {
-        throw usageError(`Invalid regular expression in --scope "${v}": ${(error as Error).message}`, hint, 'INVALID_SCOPE')
+        throw usageError(
+          `Invalid regular expression in --scope "${v}": ${(error as Error).message}`,
+          hint,
+          'INVALID_SCOPE',
+        )
       }
       ;(kind === 'pattern' ? scope.topics.patterns : scope.topics.excludePatterns).push(value)
     } else if (kind === 'exclude') scope.topics.exclude.push(value)
@@ -103,7 +123,12 @@ export function parseScopeFlags(values: string[]): Scope {
       const entry: QuotaScopeEntry = {}
       for (const part of value.split(',')) {
         const [k, name] = part.split('=')
-        if (!['user', 'client-id', 'ip'].includes(k) || !name) throw usageError(`Invalid quota entity in --scope "${v}"`, 'E.g. quota:user=alice, quota:user=alice,client-id=app, quota:ip=10.0.0.1, quota:user=<default>.', 'INVALID_SCOPE')
+        if (!['user', 'client-id', 'ip'].includes(k) || !name)
+          throw usageError(
+            `Invalid quota entity in --scope "${v}"`,
+            'E.g. quota:user=alice, quota:user=alice,client-id=app, quota:ip=10.0.0.1, quota:user=<default>.',
+            'INVALID_SCOPE',
+          )
         entry[k as keyof QuotaScopeEntry] = name
       }
       scope.quotas.push(entry)

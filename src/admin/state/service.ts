@@ -11,9 +11,15 @@ import {type ActualState, readClusterState} from './read.js'
 import {scopeMatcher} from './scope.js'
 
 /** Logger names per broker that the files set (broker loggers are read only for those). */
-const loggersOf = (d: DesiredState) => Object.fromEntries(Object.entries(d.configs.brokerLoggers).map(([id, l]) => [id, Object.keys(l)]))
+const loggersOf = (d: DesiredState) =>
+  Object.fromEntries(Object.entries(d.configs.brokerLoggers).map(([id, l]) => [id, Object.keys(l)]))
 
-async function readFor(conn: KafkaConnection, scope: Scope, kinds: StateKind[], loggers: Record<string, string[]> = {}): Promise<ActualState> {
+async function readFor(
+  conn: KafkaConnection,
+  scope: Scope,
+  kinds: StateKind[],
+  loggers: Record<string, string[]> = {},
+): Promise<ActualState> {
   return readClusterState(conn, scopeMatcher(scope), kinds, {loggers})
 }
 
@@ -25,10 +31,17 @@ export function loadFiles(files: string[]): LoadedFiles {
 }
 
 /** Plan loaded files against the cluster. */
-export async function planAgainstCluster(conn: KafkaConnection, {desired, locate}: LoadedFiles): Promise<{plan: Plan; desired: DesiredState}> {
+export async function planAgainstCluster(
+  conn: KafkaConnection,
+  {desired, locate}: LoadedFiles,
+): Promise<{plan: Plan; desired: DesiredState}> {
   const actual = await readFor(conn, desired.scope, desired.kinds, loggersOf(desired))
   if (desired.clusterId && desired.clusterId !== actual.clusterId) {
-    throw usageError(`${locate(['cluster', 'id'])}: cluster.id: the files are pinned to cluster ${desired.clusterId}, but this is cluster ${actual.clusterId}`, 'Use the context of that cluster, or an overlay with its cluster id.', 'CLUSTER_ID_MISMATCH')
+    throw usageError(
+      `${locate(['cluster', 'id'])}: cluster.id: the files are pinned to cluster ${desired.clusterId}, but this is cluster ${actual.clusterId}`,
+      'Use the context of that cluster, or an overlay with its cluster id.',
+      'CLUSTER_ID_MISMATCH',
+    )
   }
   return {plan: diffState(desired, actual, locate), desired}
 }
@@ -54,7 +67,11 @@ export function planAgainstSnapshot(files: string[], snapshot: string): {plan: P
   return {plan: diffState(desired, actual, locate), desired}
 }
 
-export async function exportState(conn: KafkaConnection, scope: Scope, kinds: StateKind[]): Promise<Record<string, unknown>> {
+export async function exportState(
+  conn: KafkaConnection,
+  scope: Scope,
+  kinds: StateKind[],
+): Promise<Record<string, unknown>> {
   const actual = await readFor(conn, scope, kinds)
   return exportDocument(actual, scope, kinds)
 }
@@ -65,10 +82,18 @@ export function readPlanFile(path: string): Plan {
   try {
     plan = JSON.parse(readFileSync(path, 'utf8')) as Plan
   } catch (error) {
-    throw usageError(`Cannot read the plan ${path}: ${(error as Error).message}`, 'Write one with `kctl diff -f FILE --out plan.json`.', 'INVALID_PLAN')
+    throw usageError(
+      `Cannot read the plan ${path}: ${(error as Error).message}`,
+      'Write one with `kctl diff -f FILE --out plan.json`.',
+      'INVALID_PLAN',
+    )
   }
   if (plan?.version !== 1 || !Array.isArray(plan.changes) || !plan.scope || !Array.isArray(plan.kinds)) {
-    throw usageError(`${path} is not a kctl plan (version 1)`, 'Write one with `kctl diff -f FILE --out plan.json`.', 'INVALID_PLAN')
+    throw usageError(
+      `${path} is not a kctl plan (version 1)`,
+      'Write one with `kctl diff -f FILE --out plan.json`.',
+      'INVALID_PLAN',
+    )
   }
   return plan
 }
@@ -76,25 +101,54 @@ export function readPlanFile(path: string): Plan {
 /** Refuse a plan made for another cluster, or one whose recorded values the cluster no longer has. */
 function planLoggers(plan: Plan): Record<string, string[]> {
   const loggers: Record<string, string[]> = {}
-  for (const c of plan.changes) if (c.kind === 'configs' && c.name.startsWith('broker-logger:')) (loggers[c.name.split(':')[1]] ??= []).push(c.field!)
+  for (const c of plan.changes)
+    if (c.kind === 'configs' && c.name.startsWith('broker-logger:'))
+      (loggers[c.name.split(':')[1]] ??= []).push(c.field!)
   return loggers
 }
 
 export async function checkPlanFresh(conn: KafkaConnection, plan: Plan): Promise<ActualState> {
   const current = await readFor(conn, plan.scope, plan.kinds, planLoggers(plan))
   if (plan.clusterId && plan.clusterId !== current.clusterId) {
-    throw usageError(`The plan was made for cluster ${plan.clusterId}, but this is cluster ${current.clusterId}`, 'Plan again against this cluster with `kctl diff --out`.', 'PLAN_CLUSTER_MISMATCH')
+    throw usageError(
+      `The plan was made for cluster ${plan.clusterId}, but this is cluster ${current.clusterId}`,
+      'Plan again against this cluster with `kctl diff --out`.',
+      'PLAN_CLUSTER_MISMATCH',
+    )
   }
   const stale = staleChanges(plan, current)
   if (stale.length > 0) {
-    const shown = stale.slice(0, 5).map(({change, now}) => `${change.kind} ${change.name}${change.field ? ` ${change.field}` : ''}: planned from ${change.before ?? 'unset'}, now ${now ?? 'unset'}`)
-    throw usageError(`The plan is stale: ${stale.length} value(s) changed since it was made (${shown.join('; ')}${stale.length > 5 ? '; …' : ''})`, 'Nothing was changed. Run `kctl diff --out` again and review the new plan.', 'STALE_PLAN', {stale: stale.map(({change, now}) => ({kind: change.kind, name: change.name, field: change.field, planned: change.before, now}))})
+    const shown = stale
+      .slice(0, 5)
+      .map(
+        ({change, now}) =>
+          `${change.kind} ${change.name}${change.field ? ` ${change.field}` : ''}: planned from ${change.before ?? 'unset'}, now ${now ?? 'unset'}`,
+      )
+    throw usageError(
+      `The plan is stale: ${stale.length} value(s) changed since it was made (${shown.join('; ')}${stale.length > 5 ? '; …' : ''})`,
+      'Nothing was changed. Run `kctl diff --out` again and review the new plan.',
+      'STALE_PLAN',
+      {
+        stale: stale.map(({change, now}) => ({
+          kind: change.kind,
+          name: change.name,
+          field: change.field,
+          planned: change.before,
+          now,
+        })),
+      },
+    )
   }
   return current
 }
 
 /** Apply, then wait briefly until the brokers show every applied change (so a diff right after is clean). */
-export async function applyPrepared(conn: KafkaConnection, plan: Plan, prepared: PreparedApply, options: {timeoutMs: number; throttle: number | null; onProgress: (line: string) => void}): Promise<ChangeOutcome[]> {
+export async function applyPrepared(
+  conn: KafkaConnection,
+  plan: Plan,
+  prepared: PreparedApply,
+  options: {timeoutMs: number; throttle: number | null; onProgress: (line: string) => void},
+): Promise<ChangeOutcome[]> {
   const outcomes = await executeApply(conn, prepared, options)
   const applied: Change[] = prepared.run.filter((c) => outcomes.find((o) => o.id === changeId(c))?.status === 'applied')
   const deadline = Date.now() + Math.min(10_000, options.timeoutMs / 3)
@@ -107,4 +161,13 @@ export async function applyPrepared(conn: KafkaConnection, plan: Plan, prepared:
 }
 
 /** The service object commands call (command tests replace its functions). */
-export const stateService = {loadFiles, planAgainstCluster, planAgainstSnapshot, exportState, readPlanFile, checkPlanFresh, prepareApply, applyPrepared}
+export const stateService = {
+  loadFiles,
+  planAgainstCluster,
+  planAgainstSnapshot,
+  exportState,
+  readPlanFile,
+  checkPlanFresh,
+  prepareApply,
+  applyPrepared,
+}

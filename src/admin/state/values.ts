@@ -1,7 +1,17 @@
 import {usageError} from '../../errors.js'
 import {parseDuration} from '../../input/duration.js'
 
-const SIZE_UNITS: Record<string, number> = {b: 1, kb: 1e3, mb: 1e6, gb: 1e9, tb: 1e12, kib: 1024, mib: 1024 ** 2, gib: 1024 ** 3, tib: 1024 ** 4}
+const SIZE_UNITS: Record<string, number> = {
+  b: 1,
+  kb: 1e3,
+  mb: 1e6,
+  gb: 1e9,
+  tb: 1e12,
+  kib: 1024,
+  mib: 1024 ** 2,
+  gib: 1024 ** 3,
+  tib: 1024 ** 4,
+}
 
 /** `10MiB`, `1GB`, `512KiB`, `100b`: a byte count; undefined when the text has no unit. */
 export function parseSize(text: string): number | undefined {
@@ -21,15 +31,22 @@ const isSizeKey = (key: string) => /bytes/.test(key)
 export function configValueText(key: string, value: unknown): string {
   if (typeof value === 'boolean') return String(value)
   if (typeof value === 'number') {
-    if (!Number.isFinite(value)) throw usageError(`Invalid value for ${key}: ${value}`, undefined, 'INVALID_CONFIG_VALUE')
+    if (!Number.isFinite(value))
+      throw usageError(`Invalid value for ${key}: ${value}`, undefined, 'INVALID_CONFIG_VALUE')
     return String(value)
   }
   if (Array.isArray(value)) return value.map(String).join(',')
   const text = String(value)
-  if (isDurationKey(key) && /^\s*(\d+(\.\d+)?(ms|s|m|h|d))+\s*$/.test(text)) return String(parseDuration(text.trim(), key))
+  if (isDurationKey(key) && /^\s*(\d+(\.\d+)?(ms|s|m|h|d))+\s*$/.test(text))
+    return String(parseDuration(text.trim(), key))
   if (isSizeKey(key) && /[a-z]/i.test(text)) {
     const bytes = parseSize(text)
-    if (bytes === undefined) throw usageError(`Invalid size "${text}" for ${key}`, 'Use a number of bytes or a size like 10MiB, 512KiB, 1GB.', 'INVALID_CONFIG_VALUE')
+    if (bytes === undefined)
+      throw usageError(
+        `Invalid size "${text}" for ${key}`,
+        'Use a number of bytes or a size like 10MiB, 512KiB, 1GB.',
+        'INVALID_CONFIG_VALUE',
+      )
     return String(bytes)
   }
   return text

@@ -10,7 +10,8 @@ export interface AclListResult {
 
 export default class AclsList extends KafkaCommand<typeof AclsList> {
   static summary = 'List ACL bindings, one row per binding, grouped by resource.'
-  static description = 'Without filters every binding is listed. A resource flag with the default --resource-pattern-type any lists the bindings with exactly that name (literal and prefixed); `match` lists every binding that applies to the resource (literal, prefixed and the * wildcard).'
+  static description =
+    'Without filters every binding is listed. A resource flag with the default --resource-pattern-type any lists the bindings with exactly that name (literal and prefixed); `match` lists every binding that applies to the resource (literal, prefixed and the * wildcard).'
   static examples = [
     '<%= config.bin %> acls list',
     '<%= config.bin %> acls list --principal User:alice',
@@ -41,7 +42,11 @@ export const BINDING_COLUMNS: Column[] = [
 ]
 
 /** Bindings sorted by resource; in tables the resource is printed once per group. */
-export function bindingsView<R>(format: OutputFormat, empty: string, pick: (d: R) => AclBinding[] = (d) => (d as {bindings: AclBinding[]}).bindings): View<R> {
+export function bindingsView<R>(
+  format: OutputFormat,
+  empty: string,
+  pick: (d: R) => AclBinding[] = (d) => (d as {bindings: AclBinding[]}).bindings,
+): View<R> {
   const grouped = format === 'table' || format === 'wide'
   return {
     columns: BINDING_COLUMNS,

@@ -37,10 +37,25 @@ const brokerView = (color: boolean): View<BrokerDescription> => ({
     '',
     b.configs.length === 0
       ? 'No dynamic configs.'
-      : toTable(b.configs.map((c) => ({...c, value: c.sensitive ? '[redacted]' : c.value})), [{key: 'name', header: 'DYNAMIC CONFIG'}, {key: 'value', header: 'VALUE'}, {key: 'source', header: 'SOURCE'}], {color}),
+      : toTable(
+          b.configs.map((c) => ({...c, value: c.sensitive ? '[redacted]' : c.value})),
+          [
+            {key: 'name', header: 'DYNAMIC CONFIG'},
+            {key: 'value', header: 'VALUE'},
+            {key: 'source', header: 'SOURCE'},
+          ],
+          {color},
+        ),
     '',
     toTable(
-      b.logDirs.map((d) => ({path: d.path, size: humanBytes(d.sizeBytes), replicas: d.replicas, usable: humanBytes(d.usableBytes), total: humanBytes(d.totalBytes), error: d.error})),
+      b.logDirs.map((d) => ({
+        path: d.path,
+        size: humanBytes(d.sizeBytes),
+        replicas: d.replicas,
+        usable: humanBytes(d.usableBytes),
+        total: humanBytes(d.totalBytes),
+        error: d.error,
+      })),
       [
         {key: 'path', header: 'LOG DIR'},
         {key: 'size', header: 'SIZE', align: 'right'},
@@ -59,6 +74,12 @@ const brokerView = (color: boolean): View<BrokerDescription> => ({
     {key: 'replicas', header: 'REPLICAS'},
     {key: 'isr', header: 'ISR'},
   ],
-  rows: (b) => b.leaderOf.map((p) => ({topic: p.topic, partition: p.partition, replicas: p.replicas.join(','), isr: p.isr.join(',')})),
+  rows: (b) =>
+    b.leaderOf.map((p) => ({
+      topic: p.topic,
+      partition: p.partition,
+      replicas: p.replicas.join(','),
+      isr: p.isr.join(','),
+    })),
   empty: 'Leads no partitions.',
 })

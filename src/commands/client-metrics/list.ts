@@ -12,13 +12,18 @@ export interface ClientMetricsListResult {
 export default class ClientMetricsList extends KafkaCommand<typeof ClientMetricsList> {
   static summary = 'List client-metrics subscriptions (KIP-714): metric prefixes, push interval and client match.'
   static description = 'Like kafka-client-metrics --list / --describe. Needs Kafka 3.7+.'
-  static examples = ['<%= config.bin %> client-metrics list', '<%= config.bin %> client-metrics list producers --output json']
+  static examples = [
+    '<%= config.bin %> client-metrics list',
+    '<%= config.bin %> client-metrics list producers --output json',
+  ]
   static args = {name: Args.string({description: 'Only this subscription.'})}
 
   async run(): Promise<ClientMetricsListResult> {
     const conn = await this.connection()
     const names = this.args.name === undefined ? undefined : [this.args.name]
-    const subscriptions = (await clientMetricsService.listClientMetrics(conn, names)).filter((s) => names === undefined || s.metrics.length + s.match.length > 0 || s.intervalMs !== null)
+    const subscriptions = (await clientMetricsService.listClientMetrics(conn, names)).filter(
+      (s) => names === undefined || s.metrics.length + s.match.length > 0 || s.intervalMs !== null,
+    )
     return this.present({subscriptions}, clientMetricsView)
   }
 }

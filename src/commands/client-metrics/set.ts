@@ -20,26 +20,47 @@ export default class ClientMetricsSet extends ClientMetricsAlterCommand<typeof C
   static flags = {
     metrics: Flags.string({summary: "Metric name prefixes, comma-separated ('*' for all, '' for none)."}),
     interval: Flags.string({summary: 'Push interval (e.g. 30s, 5m; Kafka: 100ms to 1h).'}),
-    match: Flags.string({summary: 'A client selector key=regex (client_id, client_software_name, client_software_version, client_instance_id, client_source_address, client_source_port); repeatable.', multiple: true}),
+    match: Flags.string({
+      summary:
+        'A client selector key=regex (client_id, client_software_name, client_software_version, client_instance_id, client_source_address, client_source_port); repeatable.',
+      multiple: true,
+    }),
     'dry-run': Flags.boolean({summary: 'Validate on the broker and print the diff; change nothing.'}),
     yes: yesFlag,
   }
 
   async run(): Promise<AlterConfigsResult> {
     const name = this.args.name?.trim()
-    if (!name) throw usageError('Name the subscription', 'E.g. `kctl client-metrics set producers --metrics org.apache.kafka.producer. --interval 1m`.', 'MISSING_ENTITY_NAME')
+    if (!name)
+      throw usageError(
+        'Name the subscription',
+        'E.g. `kctl client-metrics set producers --metrics org.apache.kafka.producer. --interval 1m`.',
+        'MISSING_ENTITY_NAME',
+      )
     const changes: ConfigChange[] = []
     if (this.flags.metrics !== undefined) changes.push({key: 'metrics', operation: 'set', value: this.flags.metrics})
     if (this.flags.interval !== undefined) {
       const ms = parseDuration(this.flags.interval, '--interval')
-      if (ms < 100 || ms > 3_600_000) throw usageError(`--interval ${this.flags.interval} is out of range`, 'Kafka accepts 100ms to 1h.', 'INVALID_DURATION')
+      if (ms < 100 || ms > 3_600_000)
+        throw usageError(
+          `--interval ${this.flags.interval} is out of range`,
+          'Kafka accepts 100ms to 1h.',
+          'INVALID_DURATION',
+        )
       changes.push({key: 'interval.ms', operation: 'set', value: String(ms)})
     }
     if (this.flags.match !== undefined) {
-      for (const m of this.flags.match) if (!/^[a-z_]+=.+$/.test(m)) throw usageError(`Invalid --match "${m}"`, 'A selector is key=regex, e.g. --match client_id=billing-.*.', 'INVALID_MATCH')
+      for (const m of this.flags.match)
+        if (!/^[a-z_]+=.+$/.test(m))
+          throw usageError(
+            `Invalid --match "${m}"`,
+            'A selector is key=regex, e.g. --match client_id=billing-.*.',
+            'INVALID_MATCH',
+          )
       changes.push({key: 'match', operation: 'set', value: this.flags.match.join(',')})
     }
-    if (changes.length === 0) throw usageError('Nothing to set', 'Pass --metrics, --interval and/or --match.', 'MISSING_CONFIG_ENTRIES')
+    if (changes.length === 0)
+      throw usageError('Nothing to set', 'Pass --metrics, --interval and/or --match.', 'MISSING_CONFIG_ENTRIES')
     return this.apply(name, changes, {dryRun: Boolean(this.flags['dry-run']), yes: this.flags.yes, destructive: false})
   }
 }

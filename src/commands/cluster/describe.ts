@@ -6,7 +6,8 @@ import {markCell} from '../../output/size.js'
 
 export default class ClusterDescribe extends KafkaCommand<typeof ClusterDescribe> {
   static summary = 'Show the cluster id, the active controller and the brokers.'
-  static description = 'Uses DescribeCluster (API 60), so the controller shown is the one the cluster reports, not a random broker.'
+  static description =
+    'Uses DescribeCluster (API 60), so the controller shown is the one the cluster reports, not a random broker.'
   static examples = [
     '<%= config.bin %> cluster describe',
     '<%= config.bin %> cluster describe --bootstrap-server kafka1:9092 --output json',
@@ -20,7 +21,17 @@ export default class ClusterDescribe extends KafkaCommand<typeof ClusterDescribe
 }
 
 const view = (color: boolean): View<ClusterDescription> => ({
-  header: (d) => [...toKeyValues([['Cluster ID', d.clusterId], ['Controller', d.controllerId], ['Brokers', d.brokers.length]], {color}), ''],
+  header: (d) => [
+    ...toKeyValues(
+      [
+        ['Cluster ID', d.clusterId],
+        ['Controller', d.controllerId],
+        ['Brokers', d.brokers.length],
+      ],
+      {color},
+    ),
+    '',
+  ],
   columns: [
     {key: 'id', header: 'ID', align: 'right'},
     {key: 'host', header: 'HOST'},
@@ -29,5 +40,13 @@ const view = (color: boolean): View<ClusterDescription> => ({
     {key: 'controller', header: 'CONTROLLER', human: markCell},
     {key: 'fenced', header: 'FENCED', wide: true, color: (v) => (v === true ? 'red' : undefined)},
   ],
-  rows: (d) => d.brokers.map((b) => ({id: b.id, host: b.host, port: b.port, rack: b.rack, controller: b.isController, fenced: b.fenced})),
+  rows: (d) =>
+    d.brokers.map((b) => ({
+      id: b.id,
+      host: b.host,
+      port: b.port,
+      rack: b.rack,
+      controller: b.isController,
+      fenced: b.fenced,
+    })),
 })

@@ -4,8 +4,10 @@ import type {View} from '../../output/format.js'
 import {toKeyValues} from '../../output/table.js'
 
 export default class ClusterFeaturesCommand extends KafkaCommand<typeof ClusterFeaturesCommand> {
-  static summary = 'Show the finalized feature levels (metadata.version, kraft.version, ...) and what the brokers support.'
-  static description = 'Read from the ApiVersions v3+ tagged fields (SupportedFeatures, FinalizedFeatures), like kafka-features describe.'
+  static summary =
+    'Show the finalized feature levels (metadata.version, kraft.version, ...) and what the brokers support.'
+  static description =
+    'Read from the ApiVersions v3+ tagged fields (SupportedFeatures, FinalizedFeatures), like kafka-features describe.'
   static examples = ['<%= config.bin %> cluster features', '<%= config.bin %> cluster features --output json']
 
   async run(): Promise<ClusterFeatures> {
@@ -14,7 +16,16 @@ export default class ClusterFeaturesCommand extends KafkaCommand<typeof ClusterF
 }
 
 const featuresView = (color: boolean): View<ClusterFeatures> => ({
-  header: (f) => [...toKeyValues([['metadata.version', f.metadataVersion], ['Features epoch', f.epoch]], {color}), ''],
+  header: (f) => [
+    ...toKeyValues(
+      [
+        ['metadata.version', f.metadataVersion],
+        ['Features epoch', f.epoch],
+      ],
+      {color},
+    ),
+    '',
+  ],
   columns: [
     {key: 'name', header: 'FEATURE'},
     {key: 'finalized', header: 'FINALIZED', align: 'right'},

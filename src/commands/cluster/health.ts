@@ -8,8 +8,10 @@ import type {View} from '../../output/format.js'
 import {toKeyValues, toTable} from '../../output/table.js'
 
 export default class ClusterHealthCommand extends KafkaCommand<typeof ClusterHealthCommand> {
-  static summary = 'Check the cluster: offline, under-replicated and under-min-ISR partitions, leaders, the KRaft quorum, fenced brokers, stuck transactions.'
-  static description = 'Exit 0 when every check passes, 3 when any fails (for CI and monitoring). Each failed check names its partitions or brokers.'
+  static summary =
+    'Check the cluster: offline, under-replicated and under-min-ISR partitions, leaders, the KRaft quorum, fenced brokers, stuck transactions.'
+  static description =
+    'Exit 0 when every check passes, 3 when any fails (for CI and monitoring). Each failed check names its partitions or brokers.'
   static examples = [
     '<%= config.bin %> cluster health',
     '<%= config.bin %> cluster health --output json',
@@ -18,15 +20,35 @@ export default class ClusterHealthCommand extends KafkaCommand<typeof ClusterHea
   ]
 
   static flags = {
-    'skip-check': Flags.option({options: HEALTH_CHECKS, multiple: true, summary: 'Do not fail on this check (repeatable).'})(),
-    'max-quorum-lag': Flags.string({summary: 'A quorum voter or observer behind the leader for longer than this fails the check.', default: '10s'}),
-    'max-transaction-timeout': Flags.string({summary: 'An open transaction fails stuck-transactions past its own timeout, and never later than this.', default: '15m'}),
-    'max-leader-imbalance': Flags.integer({summary: 'Percent of its preferred partitions a broker may not lead (Kafka: leader.imbalance.per.broker.percentage).', default: 10, min: 0, max: 100}),
+    'skip-check': Flags.option({
+      options: HEALTH_CHECKS,
+      multiple: true,
+      summary: 'Do not fail on this check (repeatable).',
+    })(),
+    'max-quorum-lag': Flags.string({
+      summary: 'A quorum voter or observer behind the leader for longer than this fails the check.',
+      default: '10s',
+    }),
+    'max-transaction-timeout': Flags.string({
+      summary: 'An open transaction fails stuck-transactions past its own timeout, and never later than this.',
+      default: '15m',
+    }),
+    'max-leader-imbalance': Flags.integer({
+      summary:
+        'Percent of its preferred partitions a broker may not lead (Kafka: leader.imbalance.per.broker.percentage).',
+      default: 10,
+      min: 0,
+      max: 100,
+    }),
   }
 
   async run(): Promise<ClusterHealth> {
     const maxQuorumLagMs = parseNonNegativeDuration(this.flags['max-quorum-lag'], '--max-quorum-lag', '10s')
-    const maxTransactionTimeoutMs = parseNonNegativeDuration(this.flags['max-transaction-timeout'], '--max-transaction-timeout', '15m')
+    const maxTransactionTimeoutMs = parseNonNegativeDuration(
+      this.flags['max-transaction-timeout'],
+      '--max-transaction-timeout',
+      '15m',
+    )
     const result = await healthService.clusterHealth(await this.connection(), {
       maxTransactionTimeoutMs,
       skip: this.flags['skip-check'] as HealthCheckName[] | undefined,
@@ -45,13 +67,26 @@ const MAX_NAMED = 10
 /** Each stuck transaction named, with the exact command that aborts it. */
 function stuckLines(h: ClusterHealth): string[] {
   const stuck = h.checks.filter((c) => !c.ok).flatMap((c) => c.transactions ?? [])
-  const lines = stuck.map((t) => `Stuck transaction ${t.transactionalId ?? `of producer ${t.producerId} (no coordinator lists it)`} on ${t.topic}:${t.partition}, open ${formatDuration(t.openMs)}; abort with: ${t.abortCommand}`)
+  const lines = stuck.map(
+    (t) =>
+      `Stuck transaction ${t.transactionalId ?? `of producer ${t.producerId} (no coordinator lists it)`} on ${t.topic}:${t.partition}, open ${formatDuration(t.openMs)}; abort with: ${t.abortCommand}`,
+  )
   return lines.length === 0 ? [] : ['', ...lines]
 }
 
 export const healthView = (color: boolean, wide: boolean): View<ClusterHealth> => ({
   header: (h) => [
-    ...toKeyValues([['Status', h.healthy ? 'HEALTHY' : `UNHEALTHY (${h.checks.filter((c) => !c.ok).length} of ${h.checks.length} checks failed)`]], {color}),
+    ...toKeyValues(
+      [
+        [
+          'Status',
+          h.healthy
+            ? 'HEALTHY'
+            : `UNHEALTHY (${h.checks.filter((c) => !c.ok).length} of ${h.checks.length} checks failed)`,
+        ],
+      ],
+      {color},
+    ),
     '',
   ],
   columns: [
@@ -68,14 +103,25 @@ export const healthView = (color: boolean, wide: boolean): View<ClusterHealth> =
         check: c.name,
         status: c.skipped ? 'skipped' : c.ok ? 'ok' : 'FAIL',
         summary: c.summary,
-        affected: names.length === 0 ? '' : `${shown.join(', ')}${names.length > shown.length ? ` (+${names.length - shown.length} more, see -o wide)` : ''}`,
+        affected:
+          names.length === 0
+            ? ''
+            : `${shown.join(', ')}${names.length > shown.length ? ` (+${names.length - shown.length} more, see -o wide)` : ''}`,
       }
     }),
   footer: (h) => [
     ...stuckLines(h),
     '',
     toTable(
-      h.brokers.map((b) => ({id: b.id, host: b.host === null ? null : `${b.host}:${b.port}`, rack: b.rack, state: !b.registered ? 'missing' : b.fenced ? 'fenced' : 'up', leaders: b.leaders, preferred: b.preferredLeaders, replicas: b.replicas})),
+      h.brokers.map((b) => ({
+        id: b.id,
+        host: b.host === null ? null : `${b.host}:${b.port}`,
+        rack: b.rack,
+        state: !b.registered ? 'missing' : b.fenced ? 'fenced' : 'up',
+        leaders: b.leaders,
+        preferred: b.preferredLeaders,
+        replicas: b.replicas,
+      })),
       [
         {key: 'id', header: 'BROKER', align: 'right'},
         {key: 'host', header: 'HOST'},
@@ -91,7 +137,10 @@ export const healthView = (color: boolean, wide: boolean): View<ClusterHealth> =
       ? [
           '',
           toTable(
-            [...h.quorum.voters.map((m) => ({...m, role: m.id === h.quorum!.leaderId ? 'leader' : 'voter'})), ...h.quorum.observers.map((m) => ({...m, role: 'observer'}))].map((m) => ({
+            [
+              ...h.quorum.voters.map((m) => ({...m, role: m.id === h.quorum!.leaderId ? 'leader' : 'voter'})),
+              ...h.quorum.observers.map((m) => ({...m, role: 'observer'})),
+            ].map((m) => ({
               id: m.id,
               role: m.role,
               leo: m.logEndOffset,

@@ -4,8 +4,10 @@ import {entityOf, resolveEntity} from '../../flags/configs.js'
 import {parseConfigAssignment} from '../../input/config-entries.js'
 
 export default class ConfigsSet extends ConfigAlterCommand<typeof ConfigsSet> {
-  static summary = 'Set configs of a topic, broker, the broker default or a broker logger; other overrides are untouched.'
-  static description = 'Uses IncrementalAlterConfigs: only the named keys change. Prints the diff (key, before, after). Keys are checked against Kafka\'s known keys before anything is sent.'
+  static summary =
+    'Set configs of a topic, broker, the broker default or a broker logger; other overrides are untouched.'
+  static description =
+    "Uses IncrementalAlterConfigs: only the named keys change. Prints the diff (key, before, after). Keys are checked against Kafka's known keys before anything is sent."
   static examples = [
     '<%= config.bin %> configs set topic orders retention.ms=86400000 cleanup.policy=compact',
     '<%= config.bin %> configs set broker 1 log.cleaner.threads=2 --dry-run',

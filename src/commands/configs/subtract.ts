@@ -5,7 +5,8 @@ import {parseConfigAssignment} from '../../input/config-entries.js'
 
 export default class ConfigsSubtract extends ConfigAlterCommand<typeof ConfigsSubtract> {
   static summary = 'Remove items from list configs.'
-  static description = 'Uses IncrementalAlterConfigs (SUBTRACT). Keys are checked against Kafka\'s known keys before anything is sent.'
+  static description =
+    "Uses IncrementalAlterConfigs (SUBTRACT). Keys are checked against Kafka's known keys before anything is sent."
   static examples = [
     '<%= config.bin %> configs subtract topic orders cleanup.policy=compact',
     '<%= config.bin %> configs subtract topic orders follower.replication.throttled.replicas=0:1 --dry-run',

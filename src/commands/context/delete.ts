@@ -14,11 +14,19 @@ export default class ContextDelete extends KctlCommand<typeof ContextDelete> {
   async run(): Promise<{deleted: string; currentContext: string | null}> {
     const {name} = this.args
     const config = loadConfig()
-    if (!config.contexts[name]) throw usageError(`Unknown context "${name}"`, `Known contexts: ${Object.keys(config.contexts).sort().join(', ') || 'none'}.`, 'UNKNOWN_CONTEXT')
+    if (!config.contexts[name])
+      throw usageError(
+        `Unknown context "${name}"`,
+        `Known contexts: ${Object.keys(config.contexts).sort().join(', ') || 'none'}.`,
+        'UNKNOWN_CONTEXT',
+      )
     await this.confirm(`Delete context ${name}?`, {yes: this.flags.yes})
     delete config.contexts[name]
     if (config.currentContext === name) config.currentContext = undefined
     saveConfig(config)
-    return this.present({deleted: name, currentContext: config.currentContext ?? null}, objectView((r) => [`Deleted context ${r.deleted}.`], ['deleted', 'currentContext']))
+    return this.present(
+      {deleted: name, currentContext: config.currentContext ?? null},
+      objectView((r) => [`Deleted context ${r.deleted}.`], ['deleted', 'currentContext']),
+    )
   }
 }

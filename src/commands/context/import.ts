@@ -20,19 +20,35 @@ export default class ContextImport extends KctlCommand<typeof ContextImport> {
   static args = {file: Args.string({description: 'Kafka client .properties file.', required: true})}
   static flags = {
     name: Flags.string({summary: 'Context name (default: the file name without extension).'}),
-    'bootstrap-server': Flags.string({char: 'b', summary: 'Bootstrap servers, when the file has no bootstrap.servers.'}),
+    'bootstrap-server': Flags.string({
+      char: 'b',
+      summary: 'Bootstrap servers, when the file has no bootstrap.servers.',
+    }),
     use: Flags.boolean({summary: 'Also make it the current context.'}),
   }
 
-  async run(): Promise<{name: string; bootstrapServers: string[]; securityProtocol: string; currentContext: string | null; warnings: string[]}> {
+  async run(): Promise<{
+    name: string
+    bootstrapServers: string[]
+    securityProtocol: string
+    currentContext: string | null
+    warnings: string[]
+  }> {
     const file = resolve(this.args.file)
     const props = readPropertiesFile(file)
     const settings = toClientSettings(props, propertiesBaseDir(file))
     for (const w of settings.warnings) this.warnUser(w)
     const name = this.flags.name ?? basename(file, extname(file))
-    if (!/^[\w.-]+$/.test(name)) throw usageError(`Invalid context name "${name}"`, 'Pass --name with letters, digits, dots, dashes and underscores.')
-    const servers = this.flags['bootstrap-server'] ? splitServers(this.flags['bootstrap-server']) : settings.bootstrapServers
-    if (!servers || servers.length === 0) throw usageError(`${file} has no bootstrap.servers`, 'Pass --bootstrap-server host:port.')
+    if (!/^[\w.-]+$/.test(name))
+      throw usageError(
+        `Invalid context name "${name}"`,
+        'Pass --name with letters, digits, dots, dashes and underscores.',
+      )
+    const servers = this.flags['bootstrap-server']
+      ? splitServers(this.flags['bootstrap-server'])
+      : settings.bootstrapServers
+    if (!servers || servers.length === 0)
+      throw usageError(`${file} has no bootstrap.servers`, 'Pass --bootstrap-server host:port.')
     for (const s of servers) validateAddress(s)
     const stored = Object.fromEntries(
       Object.entries(props)
@@ -44,8 +60,17 @@ export default class ContextImport extends KctlCommand<typeof ContextImport> {
       if (this.flags.use || !config.currentContext) config.currentContext = name
     })
     return this.present(
-      {name, bootstrapServers: servers, securityProtocol: settings.securityProtocol, currentContext: config.currentContext ?? null, warnings: settings.warnings},
-      objectView((r) => [`Imported ${file} as context ${r.name} (${r.securityProtocol}).`], ['name', 'bootstrapServers', 'securityProtocol', 'currentContext']),
+      {
+        name,
+        bootstrapServers: servers,
+        securityProtocol: settings.securityProtocol,
+        currentContext: config.currentContext ?? null,
+        warnings: settings.warnings,
+      },
+      objectView(
+        (r) => [`Imported ${file} as context ${r.name} (${r.securityProtocol}).`],
+        ['name', 'bootstrapServers', 'securityProtocol', 'currentContext'],
+      ),
     )
   }
 }

@@ -7,7 +7,15 @@ import {markCell} from '../../output/size.js'
 export interface ContextListResult {
   configFile: string
   currentContext: string | null
-  contexts: {name: string; current: boolean; bootstrapServers: string[]; securityProtocol: string; readOnly: boolean; protected: boolean; clusterId: string | null}[]
+  contexts: {
+    name: string
+    current: boolean
+    bootstrapServers: string[]
+    securityProtocol: string
+    readOnly: boolean
+    protected: boolean
+    clusterId: string | null
+  }[]
 }
 
 export default class ContextList extends KctlCommand<typeof ContextList> {
@@ -65,5 +73,6 @@ const view: View<ContextListResult> = {
       flags: [c.readOnly ? 'read-only' : '', c.protected ? 'protected' : ''].filter(Boolean).join(','),
       clusterId: c.clusterId,
     })),
-  empty: 'No contexts. Create one with `kctl context set NAME --bootstrap-server host:port`, or run `kctl local start`.',
+  empty:
+    'No contexts. Create one with `kctl context set NAME --bootstrap-server host:port`, or run `kctl local start`.',
 }

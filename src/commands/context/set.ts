@@ -10,7 +10,8 @@ import {objectView} from '../../output/format.js'
 
 export default class ContextSet extends KctlCommand<typeof ContextSet> {
   static summary = 'Create or update a context.'
-  static description = 'Only the given settings change; the file is written with mode 0600. The first context created becomes the current one.'
+  static description =
+    'Only the given settings change; the file is written with mode 0600. The first context created becomes the current one.'
   static examples = [
     '<%= config.bin %> context set prod --bootstrap-server kafka1:9092,kafka2:9092 --command-config ~/prod.properties --protected --cluster-id 3UhJFVybQ2W0YmoMI8vaJQ',
     '<%= config.bin %> context set staging --bootstrap-server staging:9092 --read-only',
@@ -19,7 +20,9 @@ export default class ContextSet extends KctlCommand<typeof ContextSet> {
   static args = {name: Args.string({description: 'Context name.', required: true})}
   static flags = {
     'bootstrap-server': Flags.string({char: 'b', summary: 'Bootstrap servers, host:port[,host:port].'}),
-    'command-config': Flags.string({summary: 'Kafka client .properties file for this context (path is stored, not the content).'}),
+    'command-config': Flags.string({
+      summary: 'Kafka client .properties file for this context (path is stored, not the content).',
+    }),
     'read-only': Flags.boolean({summary: 'Refuse every mutating command in this context.', allowNo: true}),
     protected: Flags.boolean({summary: 'Mutations need the context name typed, or --yes.', allowNo: true}),
     'cluster-id': Flags.string({summary: 'Refuse to run when the brokers report another cluster id ("" to unpin).'}),
@@ -29,8 +32,12 @@ export default class ContextSet extends KctlCommand<typeof ContextSet> {
   async run(): Promise<{name: string; context: Context; currentContext: string | null}> {
     const {name} = this.args
     const {flags} = this
-    if (!/^[\w.-]+$/.test(name)) throw usageError(`Invalid context name "${name}"`, 'Use letters, digits, dots, dashes and underscores.')
-    const servers = flags['bootstrap-server']?.split(',').map((s) => s.trim()).filter(Boolean)
+    if (!/^[\w.-]+$/.test(name))
+      throw usageError(`Invalid context name "${name}"`, 'Use letters, digits, dots, dashes and underscores.')
+    const servers = flags['bootstrap-server']
+      ?.split(',')
+      .map((s) => s.trim())
+      .filter(Boolean)
     for (const s of servers ?? []) validateAddress(s)
     let commandConfig: string | undefined
     if (flags['command-config']) {
@@ -41,7 +48,11 @@ export default class ContextSet extends KctlCommand<typeof ContextSet> {
     let result!: Context
     const config = updateConfig((config) => {
       const existing = config.contexts[name]
-      if (!existing && !servers) throw usageError(`Context ${name} does not exist yet: --bootstrap-server is required`, `kctl context set ${name} --bootstrap-server host:9092`)
+      if (!existing && !servers)
+        throw usageError(
+          `Context ${name} does not exist yet: --bootstrap-server is required`,
+          `kctl context set ${name} --bootstrap-server host:9092`,
+        )
       const next: Context = {...existing, bootstrapServers: servers ?? existing!.bootstrapServers}
       if (commandConfig) next.commandConfig = commandConfig
       if (flags['read-only'] !== undefined) next.readOnly = flags['read-only']
@@ -53,7 +64,10 @@ export default class ContextSet extends KctlCommand<typeof ContextSet> {
     })
     return this.present(
       {name, context: result, currentContext: config.currentContext ?? null},
-      objectView((r) => [`Context ${r.name} saved${r.currentContext === r.name ? ' (current)' : ''}.`], ['name', 'currentContext']),
+      objectView(
+        (r) => [`Context ${r.name} saved${r.currentContext === r.name ? ' (current)' : ''}.`],
+        ['name', 'currentContext'],
+      ),
     )
   }
 }

@@ -32,7 +32,12 @@ export default class ContextShow extends KctlCommand<typeof ContextShow> {
   async run(): Promise<ContextShowResult> {
     const config = loadConfig()
     const name = this.args.name ?? process.env.KCTL_CONTEXT ?? config.currentContext ?? null
-    if (name && !config.contexts[name]) throw usageError(`Unknown context "${name}"`, `Known contexts: ${Object.keys(config.contexts).sort().join(', ') || 'none'}.`, 'UNKNOWN_CONTEXT')
+    if (name && !config.contexts[name])
+      throw usageError(
+        `Unknown context "${name}"`,
+        `Known contexts: ${Object.keys(config.contexts).sort().join(', ') || 'none'}.`,
+        'UNKNOWN_CONTEXT',
+      )
     const c = name ? config.contexts[name] : undefined
     const spec = resolveConnection({context: name ?? undefined}, {}, config)
     const props = {...(c?.commandConfig ? readPropertiesFile(c.commandConfig) : {}), ...c?.properties}
@@ -57,7 +62,19 @@ export default class ContextShow extends KctlCommand<typeof ContextShow> {
 const contextShowView = (color: boolean): View<ContextShowResult> => ({
   ...objectView<ContextShowResult>(
     () => [],
-    ['name', 'current', 'bootstrapServers', 'securityProtocol', 'saslMechanism', 'saslUsername', 'commandConfig', 'readOnly', 'protected', 'clusterId', 'configFile'],
+    [
+      'name',
+      'current',
+      'bootstrapServers',
+      'securityProtocol',
+      'saslMechanism',
+      'saslUsername',
+      'commandConfig',
+      'readOnly',
+      'protected',
+      'clusterId',
+      'configFile',
+    ],
   ),
   header(result) {
     const lines = toKeyValues(

@@ -13,9 +13,17 @@ export default class ContextUse extends KctlCommand<typeof ContextUse> {
   async run(): Promise<{currentContext: string}> {
     const {name} = this.args
     updateConfig((config) => {
-      if (!config.contexts[name]) throw usageError(`Unknown context "${name}"`, `Known contexts: ${Object.keys(config.contexts).sort().join(', ') || 'none'}.`, 'UNKNOWN_CONTEXT')
+      if (!config.contexts[name])
+        throw usageError(
+          `Unknown context "${name}"`,
+          `Known contexts: ${Object.keys(config.contexts).sort().join(', ') || 'none'}.`,
+          'UNKNOWN_CONTEXT',
+        )
       config.currentContext = name
     })
-    return this.present({currentContext: name}, objectView((r) => [`Switched to context ${r.currentContext}.`], ['currentContext']))
+    return this.present(
+      {currentContext: name},
+      objectView((r) => [`Switched to context ${r.currentContext}.`], ['currentContext']),
+    )
   }
 }

@@ -1,6 +1,12 @@
 import {Args, Flags} from '@oclif/core'
 
-import {type GroupDeleteResult, assertInactive, deleteGroups, describeGroups, findCoordinators} from '../../admin/groups.js'
+import {
+  type GroupDeleteResult,
+  assertInactive,
+  deleteGroups,
+  describeGroups,
+  findCoordinators,
+} from '../../admin/groups.js'
 import {KafkaCommand} from '../../base-command.js'
 import {operationError, usageError} from '../../errors.js'
 import {requireIds} from '../../input/ids.js'
@@ -15,7 +21,11 @@ export default class GroupsDelete extends KafkaCommand<typeof GroupsDelete> {
   static summary = 'Delete consumer groups and their committed offsets. Groups with active members are refused.'
   static aliases = ['consumer-groups:delete']
   static strict = false
-  static examples = ['<%= config.bin %> groups delete old-service', '<%= config.bin %> groups delete a b c --yes', '<%= config.bin %> groups delete old-service --dry-run --output json']
+  static examples = [
+    '<%= config.bin %> groups delete old-service',
+    '<%= config.bin %> groups delete a b c --yes',
+    '<%= config.bin %> groups delete old-service --dry-run --output json',
+  ]
   static args = {group: Args.string({description: 'Group id(s).'})}
   static flags = {
     yes: Flags.boolean({char: 'y', summary: 'Do not ask for confirmation.'}),
@@ -24,19 +34,36 @@ export default class GroupsDelete extends KafkaCommand<typeof GroupsDelete> {
 
   async run(): Promise<GroupDeleteCommandResult> {
     const ids = [...new Set(requireIds(this.positionals, 'group', 'GROUP'))]
-    if (ids.length === 0) throw usageError('Name at least one group to delete', 'e.g. kctl groups delete old-service', 'MISSING_GROUP')
+    if (ids.length === 0)
+      throw usageError('Name at least one group to delete', 'e.g. kctl groups delete old-service', 'MISSING_GROUP')
     const conn = await this.connection()
     const coordinators = await findCoordinators(conn, ids)
     const described = await describeGroups(conn, ids, coordinators)
     const missing = described.filter((d) => d.state === 'Dead')
-    if (missing.length) throw usageError(`No such group: ${missing.map((d) => d.group).join(', ')}`, 'List groups with `kctl groups list`.', 'UNKNOWN_GROUP')
+    if (missing.length)
+      throw usageError(
+        `No such group: ${missing.map((d) => d.group).join(', ')}`,
+        'List groups with `kctl groups list`.',
+        'UNKNOWN_GROUP',
+      )
     assertInactive(described, 'delete')
-    if (this.flags['dry-run']) return this.present({dryRun: true, groups: ids.sort().map((g) => ({group: g, deleted: false, error: null}))}, groupDeleteView)
-    await this.guardMutation(`Delete ${ids.length} group(s) (${ids.join(', ')}) and their committed offsets?`, {yes: this.flags.yes, destructive: true})
+    if (this.flags['dry-run'])
+      return this.present(
+        {dryRun: true, groups: ids.sort().map((g) => ({group: g, deleted: false, error: null}))},
+        groupDeleteView,
+      )
+    await this.guardMutation(`Delete ${ids.length} group(s) (${ids.join(', ')}) and their committed offsets?`, {
+      yes: this.flags.yes,
+      destructive: true,
+    })
     const groups = await deleteGroups(conn, ids, coordinators)
     const result = this.present({dryRun: false, groups}, groupDeleteView)
     const failed = groups.filter((g) => !g.deleted)
-    if (failed.length) throw operationError(`${failed.length} of ${groups.length} groups were not deleted: ${failed.map((f) => `${f.group} ${f.error}`).join(', ')}`, {code: 'PARTIAL_FAILURE'})
+    if (failed.length)
+      throw operationError(
+        `${failed.length} of ${groups.length} groups were not deleted: ${failed.map((f) => `${f.group} ${f.error}`).join(', ')}`,
+        {code: 'PARTIAL_FAILURE'},
+      )
     return result
   }
 }
@@ -44,7 +71,12 @@ export default class GroupsDelete extends KafkaCommand<typeof GroupsDelete> {
 export const groupDeleteView: View<GroupDeleteCommandResult> = {
   columns: [
     {key: 'group', header: 'GROUP'},
-    {key: 'result', header: 'RESULT', color: (v) => (v === 'deleted' ? 'green' : v === 'would delete' ? undefined : 'red')},
+    {
+      key: 'result',
+      header: 'RESULT',
+      color: (v) => (v === 'deleted' ? 'green' : v === 'would delete' ? undefined : 'red'),
+    },
   ],
-  rows: (d) => d.groups.map((g) => ({group: g.group, result: d.dryRun ? 'would delete' : g.deleted ? 'deleted' : g.error})),
+  rows: (d) =>
+    d.groups.map((g) => ({group: g.group, result: d.dryRun ? 'would delete' : g.deleted ? 'deleted' : g.error})),
 }

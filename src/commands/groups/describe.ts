@@ -19,7 +19,8 @@ export interface GroupDescribeResult {
 
 export default class GroupsDescribe extends KafkaCommand<typeof GroupsDescribe> {
   static summary = 'Describe consumer groups: state, coordinator, assignor, members and per-partition offsets and lag.'
-  static description = 'Groups on the new consumer protocol (KIP-848) are described with ConsumerGroupDescribe. Without --members or --state the table shows offsets (like kafka-consumer-groups --describe); JSON always has everything.'
+  static description =
+    'Groups on the new consumer protocol (KIP-848) are described with ConsumerGroupDescribe. Without --members or --state the table shows offsets (like kafka-consumer-groups --describe); JSON always has everything.'
   static aliases = ['consumer-groups:describe']
   static strict = false
   static examples = [
@@ -32,16 +33,35 @@ export default class GroupsDescribe extends KafkaCommand<typeof GroupsDescribe> 
   static args = {group: Args.string({description: 'Group id(s).'})}
   static flags = {
     'all-groups': Flags.boolean({summary: 'Describe every group.'}),
-    members: Flags.boolean({summary: 'Show members: client id, host, assigned partitions.', exclusive: ['state', 'offsets']}),
-    offsets: Flags.boolean({summary: 'Show per-partition committed offset, log-end offset and lag (the default).', exclusive: ['state', 'members']}),
-    state: Flags.boolean({summary: 'Show one line per group: state, type, assignor, coordinator, members.', exclusive: ['offsets', 'members']}),
+    members: Flags.boolean({
+      summary: 'Show members: client id, host, assigned partitions.',
+      exclusive: ['state', 'offsets'],
+    }),
+    offsets: Flags.boolean({
+      summary: 'Show per-partition committed offset, log-end offset and lag (the default).',
+      exclusive: ['state', 'members'],
+    }),
+    state: Flags.boolean({
+      summary: 'Show one line per group: state, type, assignor, coordinator, members.',
+      exclusive: ['offsets', 'members'],
+    }),
   }
 
   async run(): Promise<GroupDescribeResult> {
     const groups = requireIds(this.positionals, 'group', 'GROUP')
-    if (groups.length === 0 && !this.flags['all-groups']) throw usageError('Name at least one group, or pass --all-groups', 'e.g. kctl groups describe my-group', 'MISSING_GROUP')
-    if (groups.length > 0 && this.flags['all-groups']) throw usageError('Pass group names or --all-groups, not both', undefined, 'CONFLICTING_ARGUMENTS')
-    const described = await describeWithLag(await this.connection(), {groups, allGroups: this.flags['all-groups'], timeLag: false})
+    if (groups.length === 0 && !this.flags['all-groups'])
+      throw usageError(
+        'Name at least one group, or pass --all-groups',
+        'e.g. kctl groups describe my-group',
+        'MISSING_GROUP',
+      )
+    if (groups.length > 0 && this.flags['all-groups'])
+      throw usageError('Pass group names or --all-groups, not both', undefined, 'CONFLICTING_ARGUMENTS')
+    const described = await describeWithLag(await this.connection(), {
+      groups,
+      allGroups: this.flags['all-groups'],
+      timeLag: false,
+    })
     const result = {
       groups: described.map(({description: d, lag}) => ({
         group: d.group,
@@ -58,7 +78,6 @@ export default class GroupsDescribe extends KafkaCommand<typeof GroupsDescribe> 
     const view = this.flags.members ? membersView : this.flags.state ? stateView : offsetsView
     return this.present(result, view)
   }
-
 }
 
 const stateColor = (v: unknown) => (v === 'Stable' ? 'green' : v === 'Empty' ? 'dim' : v === 'Dead' ? 'red' : 'yellow')
@@ -73,7 +92,16 @@ export const stateView: View<GroupDescribeResult> = {
     {key: 'members', header: 'MEMBERS', align: 'right'},
     {key: 'lag', header: 'LAG', align: 'right'},
   ],
-  rows: (d) => d.groups.map((g) => ({group: g.group, state: g.state, type: g.type, assignor: g.assignor, coordinator: g.coordinator, members: g.members.length, lag: g.lag})),
+  rows: (d) =>
+    d.groups.map((g) => ({
+      group: g.group,
+      state: g.state,
+      type: g.type,
+      assignor: g.assignor,
+      coordinator: g.coordinator,
+      members: g.members.length,
+      lag: g.lag,
+    })),
   empty: 'No groups.',
 }
 
@@ -100,7 +128,8 @@ export const membersView: View<GroupDescribeResult> = {
       })),
     ),
   empty: 'No active members.',
-  header: (d) => d.groups.filter((g) => g.members.length === 0).map((g) => `Group ${g.group} has no active members (${g.state}).`),
+  header: (d) =>
+    d.groups.filter((g) => g.members.length === 0).map((g) => `Group ${g.group} has no active members (${g.state}).`),
 }
 
 export const offsetsView: View<GroupDescribeResult> = {
@@ -116,5 +145,8 @@ export const offsetsView: View<GroupDescribeResult> = {
   ],
   rows: (d) => d.groups.flatMap((g) => g.offsets.map((o) => ({group: g.group, state: g.state, ...o}))),
   empty: 'No committed offsets.',
-  header: (d) => d.groups.filter((g) => g.offsets.length === 0).map((g) => `Group ${g.group} (${g.state}) has no committed offsets.`),
+  header: (d) =>
+    d.groups
+      .filter((g) => g.offsets.length === 0)
+      .map((g) => `Group ${g.group} (${g.state}) has no committed offsets.`),
 }

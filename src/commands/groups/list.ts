@@ -8,11 +8,18 @@ export interface GroupListResult {
   groups: GroupListing[]
 }
 
-const csvList = (v: string | undefined) => (v ? v.split(',').map((s) => s.trim()).filter(Boolean) : [])
+const csvList = (v: string | undefined) =>
+  v
+    ? v
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean)
+    : []
 
 export default class GroupsList extends KafkaCommand<typeof GroupsList> {
   static summary = 'List consumer groups with their state, type, protocol type and member count.'
-  static description = 'Filters run on the brokers (ListGroups v4+ state filter, v5 type filter); one ListGroups per broker.'
+  static description =
+    'Filters run on the brokers (ListGroups v4+ state filter, v5 type filter); one ListGroups per broker.'
   static aliases = ['consumer-groups:list', 'groups:ls']
   static examples = [
     '<%= config.bin %> groups list',
@@ -21,8 +28,13 @@ export default class GroupsList extends KafkaCommand<typeof GroupsList> {
   ]
 
   static flags = {
-    state: Flags.string({summary: 'Only groups in these states (comma-separated): stable, empty, preparingrebalance, completingrebalance, dead, assigning, reconciling.'}),
-    type: Flags.string({summary: 'Only groups of these types (comma-separated): classic, consumer (KIP-848), share, streams.'}),
+    state: Flags.string({
+      summary:
+        'Only groups in these states (comma-separated): stable, empty, preparingrebalance, completingrebalance, dead, assigning, reconciling.',
+    }),
+    type: Flags.string({
+      summary: 'Only groups of these types (comma-separated): classic, consumer (KIP-848), share, streams.',
+    }),
   }
 
   async run(): Promise<GroupListResult> {
@@ -36,7 +48,11 @@ export default class GroupsList extends KafkaCommand<typeof GroupsList> {
 export const groupListView: View<GroupListResult> = {
   columns: [
     {key: 'group', header: 'GROUP'},
-    {key: 'state', header: 'STATE', color: (v) => (v === 'Stable' ? 'green' : v === 'Empty' || v === 'Dead' ? 'dim' : 'yellow')},
+    {
+      key: 'state',
+      header: 'STATE',
+      color: (v) => (v === 'Stable' ? 'green' : v === 'Empty' || v === 'Dead' ? 'dim' : 'yellow'),
+    },
     {key: 'type', header: 'TYPE'},
     {key: 'protocolType', header: 'PROTOCOL'},
     {key: 'members', header: 'MEMBERS', align: 'right'},

@@ -44,11 +44,20 @@ export default class LagCheck extends KafkaCommand<typeof LagCheck> {
   async run(): Promise<LagCheckResult> {
     const selection = groupSelection(this.positionals, this.flags['all-groups'], this.flags.topic)
     const maxLagText = this.flags['max-lag']
-    if (maxLagText === undefined && this.flags['max-time-lag'] === undefined) throw usageError('Give a threshold: --max-lag N and/or --max-time-lag DURATION', undefined, 'MISSING_THRESHOLD')
+    if (maxLagText === undefined && this.flags['max-time-lag'] === undefined)
+      throw usageError('Give a threshold: --max-lag N and/or --max-time-lag DURATION', undefined, 'MISSING_THRESHOLD')
     const maxLag = maxLagText === undefined ? null : parseInt64(maxLagText, '--max-lag', {what: 'lag threshold'})
-    const maxTimeLagMs = this.flags['max-time-lag'] === undefined ? null : parseNonNegativeDuration(this.flags['max-time-lag'], '--max-time-lag')
+    const maxTimeLagMs =
+      this.flags['max-time-lag'] === undefined
+        ? null
+        : parseNonNegativeDuration(this.flags['max-time-lag'], '--max-time-lag')
     const conn = await this.connection()
-    const groups = await groupLag(conn, {...selection, topic: this.flags.topic, isolation: this.flags.isolation, timeLag: maxTimeLagMs !== null && this.flags['time-lag']})
+    const groups = await groupLag(conn, {
+      ...selection,
+      topic: this.flags.topic,
+      isolation: this.flags.isolation,
+      timeLag: maxTimeLagMs !== null && this.flags['time-lag'],
+    })
     const offenders: LagOffender[] = []
     for (const g of groups) {
       const exceeded: LagOffender['exceeded'] = []
@@ -58,7 +67,14 @@ export default class LagCheck extends KafkaCommand<typeof LagCheck> {
     }
     // Never pass on lag it could not see: a partition without a leader, a broker that did not answer.
     const unseen = conn.warnings.map((w) => w.message)
-    const result = {ok: offenders.length === 0 && unseen.length === 0, maxLag, maxTimeLagMs, checked: groups.length, offenders, unseen}
+    const result = {
+      ok: offenders.length === 0 && unseen.length === 0,
+      maxLag,
+      maxTimeLagMs,
+      checked: groups.length,
+      offenders,
+      unseen,
+    }
     this.present(result, lagCheckView)
     if (!result.ok) this.exitWith(ExitCode.checkFailed)
     return result
@@ -72,7 +88,8 @@ export const lagCheckView: View<LagCheckResult> = {
     {key: 'timeLagMs', header: 'TIME-LAG', align: 'right', human: durationCell},
     {key: 'exceeded', header: 'EXCEEDED', color: () => 'red'},
   ],
-  rows: (d) => d.offenders.map((o) => ({group: o.group, lag: o.lag, timeLagMs: o.timeLagMs, exceeded: o.exceeded.join(',')})),
+  rows: (d) =>
+    d.offenders.map((o) => ({group: o.group, lag: o.lag, timeLagMs: o.timeLagMs, exceeded: o.exceeded.join(',')})),
   header: (d) => [
     d.ok
       ? `OK: ${d.checked} group(s) within the thresholds.`

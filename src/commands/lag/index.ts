@@ -18,26 +18,42 @@ export interface LagResult {
 export const lagFlags = {
   'all-groups': Flags.boolean({summary: 'Every group of the cluster.'}),
   topic: Flags.string({summary: 'Only this topic.'}),
-  'time-lag': Flags.boolean({summary: 'Read the timestamp of the next unconsumed record of lagging partitions (--no-time-lag skips it).', default: true, allowNo: true}),
+  'time-lag': Flags.boolean({
+    summary: 'Read the timestamp of the next unconsumed record of lagging partitions (--no-time-lag skips it).',
+    default: true,
+    allowNo: true,
+  }),
   isolation: Flags.option({
     options: ['read-uncommitted', 'read-committed'] as const,
     default: 'read-uncommitted' as const,
-    summary: 'Measure to the high watermark (read-uncommitted) or to the last stable offset, as far as a read_committed consumer can read (read-committed).',
+    summary:
+      'Measure to the high watermark (read-uncommitted) or to the last stable offset, as far as a read_committed consumer can read (read-committed).',
   })(),
 }
 
 /** Group ids from the arguments (non-empty), or --all-groups; exactly one of the two. */
-export function groupSelection(groups: string[], all: boolean | undefined, topic?: string): {groups: string[]; allGroups: boolean} {
+export function groupSelection(
+  groups: string[],
+  all: boolean | undefined,
+  topic?: string,
+): {groups: string[]; allGroups: boolean} {
   requireIds(groups, 'group', 'GROUP')
   if (topic !== undefined) validateTopicName(topic)
-  if (groups.length === 0 && !all) throw usageError('Name at least one group, or pass --all-groups', 'e.g. kctl lag my-group, or kctl lag --all-groups', 'MISSING_GROUP')
-  if (groups.length > 0 && all) throw usageError('Pass group names or --all-groups, not both', undefined, 'CONFLICTING_ARGUMENTS')
+  if (groups.length === 0 && !all)
+    throw usageError(
+      'Name at least one group, or pass --all-groups',
+      'e.g. kctl lag my-group, or kctl lag --all-groups',
+      'MISSING_GROUP',
+    )
+  if (groups.length > 0 && all)
+    throw usageError('Pass group names or --all-groups, not both', undefined, 'CONFLICTING_ARGUMENTS')
   return {groups, allGroups: Boolean(all)}
 }
 
 export default class Lag extends KafkaCommand<typeof Lag> {
   static summary = 'Consumer lag per group, in messages and in time (how old the next unconsumed record is).'
-  static description = 'Requests grow with brokers and groups, not partitions: ListGroups per broker, DescribeGroups and OffsetFetch per coordinator, one ListOffsets and one Fetch per leader broker.'
+  static description =
+    'Requests grow with brokers and groups, not partitions: ListGroups per broker, DescribeGroups and OffsetFetch per coordinator, one ListOffsets and one Fetch per leader broker.'
   static strict = false
   static examples = [
     '<%= config.bin %> lag orders-service',
@@ -51,10 +67,19 @@ export default class Lag extends KafkaCommand<typeof Lag> {
   static args = {group: Args.string({description: 'Group id(s).'})}
   static flags = {
     ...lagFlags,
-    sort: Flags.option({options: ['lag', 'name'] as const, default: 'lag' as const, summary: 'Order groups by total lag (largest first) or by name.'})(),
+    sort: Flags.option({
+      options: ['lag', 'name'] as const,
+      default: 'lag' as const,
+      summary: 'Order groups by total lag (largest first) or by name.',
+    })(),
     top: countFlag({summary: 'Only the first N groups (after sorting).'}),
-    verbose: Flags.boolean({char: 'v', summary: 'One row per partition (committed, log-end, lag, time lag, consumer).'}),
-    watch: Flags.string({summary: 'Refresh every INTERVAL (default 5s) with rates and a status per group: OK, WARN, STALL, STOP, REWIND.'}),
+    verbose: Flags.boolean({
+      char: 'v',
+      summary: 'One row per partition (committed, log-end, lag, time lag, consumer).',
+    }),
+    watch: Flags.string({
+      summary: 'Refresh every INTERVAL (default 5s) with rates and a status per group: OK, WARN, STALL, STOP, REWIND.',
+    }),
     iterations: countFlag({summary: 'With --watch: stop after N refreshes.'}),
   }
 
@@ -73,8 +98,16 @@ export default class Lag extends KafkaCommand<typeof Lag> {
 
   async run(): Promise<LagResult | undefined> {
     const selection = groupSelection(this.positionals, this.flags['all-groups'], this.flags.topic)
-    const options = {...selection, topic: this.flags.topic, timeLag: this.flags['time-lag'], isolation: this.flags.isolation}
-    const intervalMs = this.flags.watch === undefined ? undefined : parseWaitDuration(this.flags.watch, '--watch', {minMs: 500, example: '5s'})
+    const options = {
+      ...selection,
+      topic: this.flags.topic,
+      timeLag: this.flags['time-lag'],
+      isolation: this.flags.isolation,
+    }
+    const intervalMs =
+      this.flags.watch === undefined
+        ? undefined
+        : parseWaitDuration(this.flags.watch, '--watch', {minMs: 500, example: '5s'})
     if (intervalMs !== undefined) return this.watch(options, intervalMs)
     const groups = sortGroups(await groupLag(await this.connection(), options), this.flags.sort, this.flags.top)
     return this.present({groups}, this.flags.verbose ? partitionLagView : groupLagView)
@@ -82,7 +115,11 @@ export default class Lag extends KafkaCommand<typeof Lag> {
 
   private async watch(options: Parameters<typeof groupLag>[1], intervalMs: number): Promise<undefined> {
     if (this.jsonEnabled() || (this.flags.output && this.flags.output !== 'table' && this.flags.output !== 'wide')) {
-      throw usageError('--watch renders a live table; it has no JSON/YAML/CSV form', 'Run `kctl lag --output json` repeatedly instead.', 'INVALID_ARGUMENTS')
+      throw usageError(
+        '--watch renders a live table; it has no JSON/YAML/CSV form',
+        'Run `kctl lag --output json` repeatedly instead.',
+        'INVALID_ARGUMENTS',
+      )
     }
     const controller = new AbortController()
     process.once('SIGINT', () => {
@@ -90,16 +127,33 @@ export default class Lag extends KafkaCommand<typeof Lag> {
       this.exitWith(ExitCode.cancelled) // stopped by the user (commands.md)
     })
     const tty = Boolean(process.stdout.isTTY)
-    await watchLag(await this.connection(), {...options, intervalMs, iterations: this.flags.iterations, signal: controller.signal}, (s) => {
-      const text = render({...s, groups: sortGroups(s.groups, this.flags.sort, this.flags.top)}, watchView, this.format, {color: this.color})
-      process.stdout.write(tty ? `\u001B[H\u001B[2J${text}\n` : `${text}\n\n`)
-    })
+    await watchLag(
+      await this.connection(),
+      {...options, intervalMs, iterations: this.flags.iterations, signal: controller.signal},
+      (s) => {
+        const text = render(
+          {...s, groups: sortGroups(s.groups, this.flags.sort, this.flags.top)},
+          watchView,
+          this.format,
+          {color: this.color},
+        )
+        process.stdout.write(tty ? `\u001B[H\u001B[2J${text}\n` : `${text}\n\n`)
+      },
+    )
     return undefined
   }
 }
 
 export function sortGroups<G extends GroupLag>(groups: G[], sort: 'lag' | 'name', top?: number): G[] {
-  const sorted = [...groups].sort((a, b) => (sort === 'name' ? a.group.localeCompare(b.group) : a.lag === b.lag ? a.group.localeCompare(b.group) : b.lag > a.lag ? 1 : -1))
+  const sorted = [...groups].sort((a, b) =>
+    sort === 'name'
+      ? a.group.localeCompare(b.group)
+      : a.lag === b.lag
+        ? a.group.localeCompare(b.group)
+        : b.lag > a.lag
+          ? 1
+          : -1,
+  )
   return top ? sorted.slice(0, top) : sorted
 }
 
@@ -116,7 +170,15 @@ export const groupLagView: View<LagResult> = {
     {key: 'lag', header: 'LAG', align: 'right', color: lagColor},
     {key: 'timeLagMs', header: 'TIME-LAG', align: 'right', human: durationCell},
   ],
-  rows: (d) => d.groups.map((g) => ({group: g.group, state: g.state, members: g.members, topics: g.topics.length, lag: g.lag, timeLagMs: g.timeLagMs})),
+  rows: (d) =>
+    d.groups.map((g) => ({
+      group: g.group,
+      state: g.state,
+      members: g.members,
+      topics: g.topics.length,
+      lag: g.lag,
+      timeLagMs: g.timeLagMs,
+    })),
   empty: 'No groups.',
 }
 
@@ -149,7 +211,21 @@ export const watchView: View<WatchSnapshot> = {
     {key: 'produced', header: 'PRODUCED/S', align: 'right'},
     {key: 'rule', header: 'RULE'},
   ],
-  rows: (s) => s.groups.map((g) => ({group: g.group, status: g.status.status, lag: g.lag, timeLagMs: g.timeLagMs, consumed: rate(g.consumedPerSec), produced: rate(g.producedPerSec), rule: g.status.rule})),
+  rows: (s) =>
+    s.groups.map((g) => ({
+      group: g.group,
+      status: g.status.status,
+      lag: g.lag,
+      timeLagMs: g.timeLagMs,
+      consumed: rate(g.consumedPerSec),
+      produced: rate(g.producedPerSec),
+      rule: g.status.rule,
+    })),
   empty: 'No groups.',
-  footer: (s) => s.groups.flatMap((g) => g.partitionStatus.filter((p) => p.status.status !== 'OK').map((p) => `  ${g.group} ${p.topic}:${p.partition} ${p.status.status}: ${p.status.rule}`)),
+  footer: (s) =>
+    s.groups.flatMap((g) =>
+      g.partitionStatus
+        .filter((p) => p.status.status !== 'OK')
+        .map((p) => `  ${g.group} ${p.topic}:${p.partition} ${p.status.status}: ${p.status.rule}`),
+    ),
 }

@@ -39,16 +39,34 @@ Running it again restarts the existing cluster as it was created (its nodes, sec
   ]
 
   static flags = {
-    brokers: Flags.integer({summary: 'Number of nodes (each a broker and a controller), 1 or 3. New cluster: default 1.', options: ['1', '3'] as never}),
-    'kafka-version': Flags.string({summary: `Apache Kafka version from Maven Central. New cluster: default ${DEFAULT_KAFKA_VERSION}.`}),
-    secure: Flags.boolean({summary: 'Add TLS (mTLS) and SASL_SSL listeners, SCRAM/PLAIN users and the StandardAuthorizer. New cluster: default off.', allowNo: true}),
-    port: Flags.integer({summary: `First PLAINTEXT port; SSL is +100, SASL_SSL +200, OAUTHBEARER +300 (token endpoint +399), controllers +1000. New cluster: default ${DEFAULT_SHAPE.portBase}.`, min: 1024, max: 60_000}),
-    timeout: Flags.string({summary: 'How long to wait for the cluster to be ready.', default: '180s', helpGroup: 'GLOBAL'}),
+    brokers: Flags.integer({
+      summary: 'Number of nodes (each a broker and a controller), 1 or 3. New cluster: default 1.',
+      options: ['1', '3'] as never,
+    }),
+    'kafka-version': Flags.string({
+      summary: `Apache Kafka version from Maven Central. New cluster: default ${DEFAULT_KAFKA_VERSION}.`,
+    }),
+    secure: Flags.boolean({
+      summary:
+        'Add TLS (mTLS) and SASL_SSL listeners, SCRAM/PLAIN users and the StandardAuthorizer. New cluster: default off.',
+      allowNo: true,
+    }),
+    port: Flags.integer({
+      summary: `First PLAINTEXT port; SSL is +100, SASL_SSL +200, OAUTHBEARER +300 (token endpoint +399), controllers +1000. New cluster: default ${DEFAULT_SHAPE.portBase}.`,
+      min: 1024,
+      max: 60_000,
+    }),
+    timeout: Flags.string({
+      summary: 'How long to wait for the cluster to be ready.',
+      default: '180s',
+      helpGroup: 'GLOBAL',
+    }),
   }
 
   async run(): Promise<LocalStartResult> {
     const {flags} = this
-    if (flags.brokers !== undefined && flags.brokers !== 1 && flags.brokers !== 3) throw usageError(`--brokers must be 1 or 3, got ${flags.brokers}`, undefined, 'INVALID_INPUT')
+    if (flags.brokers !== undefined && flags.brokers !== 1 && flags.brokers !== 3)
+      throw usageError(`--brokers must be 1 or 3, got ${flags.brokers}`, undefined, 'INVALID_INPUT')
     const dir = localClusterDir()
     const started = Date.now()
     const {state, created} = await startCluster({
@@ -68,7 +86,13 @@ Running it again restarts the existing cluster as it was created (its nodes, sec
       brokers: state.nodes.length,
       secure: state.secure,
       bootstrap,
-      listeners: state.secure ? {ssl: bootstrapAddress(state, 'ssl'), saslSsl: bootstrapAddress(state, 'saslSsl'), ...(state.oauth ? {oauth: bootstrapAddress(state, 'oauth')} : {})} : {},
+      listeners: state.secure
+        ? {
+            ssl: bootstrapAddress(state, 'ssl'),
+            saslSsl: bootstrapAddress(state, 'saslSsl'),
+            ...(state.oauth ? {oauth: bootstrapAddress(state, 'oauth')} : {}),
+          }
+        : {},
       ...(state.oauth ? {tokenEndpoint: tokenEndpointUrl(state.oauth.port)} : {}),
       contexts: localContextNames(state),
       currentContext: config.currentContext ?? null,
@@ -84,7 +108,12 @@ Running it again restarts the existing cluster as it was created (its nodes, sec
                 ? ([
                     ['SSL (mTLS)', result.listeners.ssl],
                     ['SASL_SSL', result.listeners.saslSsl],
-                    ...(result.listeners.oauth ? [['SASL_SSL OAUTHBEARER', result.listeners.oauth], ['Token endpoint', result.tokenEndpoint]] : []),
+                    ...(result.listeners.oauth
+                      ? [
+                          ['SASL_SSL OAUTHBEARER', result.listeners.oauth],
+                          ['Token endpoint', result.tokenEndpoint],
+                        ]
+                      : []),
                   ] as [string, string][])
                 : []),
               ['Cluster ID', result.clusterId],
@@ -111,9 +140,22 @@ function writeLocalContexts(state: LocalClusterState, dir: string) {
   return updateConfig((config) => {
     config.contexts.local = {bootstrapServers: bootstrapAddress(state).split(','), clusterId: state.clusterId}
     if (state.secure) {
-      config.contexts['local-ssl'] = {bootstrapServers: bootstrapAddress(state, 'ssl').split(','), commandConfig: `${dir}/client-ssl.properties`, clusterId: state.clusterId}
-      config.contexts['local-sasl'] = {bootstrapServers: bootstrapAddress(state, 'saslSsl').split(','), commandConfig: `${dir}/client-sasl.properties`, clusterId: state.clusterId}
-      if (state.oauth) config.contexts['local-oauth'] = {bootstrapServers: bootstrapAddress(state, 'oauth').split(','), commandConfig: `${dir}/client-oauth.properties`, clusterId: state.clusterId}
+      config.contexts['local-ssl'] = {
+        bootstrapServers: bootstrapAddress(state, 'ssl').split(','),
+        commandConfig: `${dir}/client-ssl.properties`,
+        clusterId: state.clusterId,
+      }
+      config.contexts['local-sasl'] = {
+        bootstrapServers: bootstrapAddress(state, 'saslSsl').split(','),
+        commandConfig: `${dir}/client-sasl.properties`,
+        clusterId: state.clusterId,
+      }
+      if (state.oauth)
+        config.contexts['local-oauth'] = {
+          bootstrapServers: bootstrapAddress(state, 'oauth').split(','),
+          commandConfig: `${dir}/client-oauth.properties`,
+          clusterId: state.clusterId,
+        }
     } else {
       delete config.contexts['local-ssl']
       delete config.contexts['local-sasl']

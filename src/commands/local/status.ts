@@ -20,7 +20,19 @@ export default class LocalStatus extends KctlCommand<typeof LocalStatus> {
 const view = (color: boolean): View<LocalClusterStatus> => ({
   header: (s) =>
     s.exists
-      ? [...toKeyValues([['Kafka', s.version], ['Cluster ID', s.clusterId], ['Secure', s.secure], ['Bootstrap', s.bootstrap], ['Directory', s.dir]], {color}), '']
+      ? [
+          ...toKeyValues(
+            [
+              ['Kafka', s.version],
+              ['Cluster ID', s.clusterId],
+              ['Secure', s.secure],
+              ['Bootstrap', s.bootstrap],
+              ['Directory', s.dir],
+            ],
+            {color},
+          ),
+          '',
+        ]
       : [`No local cluster in ${s.dir}. Start one with \`kctl local start\`.`],
   columns: [
     {key: 'id', header: 'NODE', align: 'right'},

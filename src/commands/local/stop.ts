@@ -14,12 +14,20 @@ export interface LocalStopResult {
 
 export default class LocalStop extends KctlCommand<typeof LocalStop> {
   static summary = 'Stop the local Kafka cluster (or some of its nodes).'
-  static description = 'Sends SIGTERM (controlled shutdown) and SIGKILL after a grace period. Data is kept for the next `kctl local start` unless --purge is given.'
-  static examples = ['<%= config.bin %> local stop', '<%= config.bin %> local stop --purge', '<%= config.bin %> local stop --broker 2']
+  static description =
+    'Sends SIGTERM (controlled shutdown) and SIGKILL after a grace period. Data is kept for the next `kctl local start` unless --purge is given.'
+  static examples = [
+    '<%= config.bin %> local stop',
+    '<%= config.bin %> local stop --purge',
+    '<%= config.bin %> local stop --broker 2',
+  ]
 
   static flags = {
     purge: Flags.boolean({summary: 'Delete the cluster directory (data, logs, certificates) after stopping.'}),
-    broker: brokerIdFlag({summary: 'Stop only this node (repeatable); `kctl local start` restarts it.', multiple: true}),
+    broker: brokerIdFlag({
+      summary: 'Stop only this node (repeatable); `kctl local start` restarts it.',
+      multiple: true,
+    }),
     timeout: Flags.string({summary: 'Deadline for the whole command.', default: '60s', helpGroup: 'GLOBAL'}),
   }
 
@@ -27,7 +35,13 @@ export default class LocalStop extends KctlCommand<typeof LocalStop> {
     const dir = localClusterDir()
     const {stopped} = await stopCluster(dir, {nodeIds: this.flags.broker, purge: this.flags.purge})
     const purged = Boolean(this.flags.purge && !this.flags.broker)
-    const text = stopped.length > 0 ? `Stopped node(s) ${stopped.join(', ')}.${purged ? ' Removed ' + dir + '.' : ''}` : `Nothing was running.${purged ? ' Removed ' + dir + '.' : ''}`
-    return this.present({dir, stopped, purged}, objectView(() => [text], ['dir', 'stopped', 'purged']))
+    const text =
+      stopped.length > 0
+        ? `Stopped node(s) ${stopped.join(', ')}.${purged ? ' Removed ' + dir + '.' : ''}`
+        : `Nothing was running.${purged ? ' Removed ' + dir + '.' : ''}`
+    return this.present(
+      {dir, stopped, purged},
+      objectView(() => [text], ['dir', 'stopped', 'purged']),
+    )
   }
 }

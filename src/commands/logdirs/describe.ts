@@ -10,7 +10,8 @@ import {toTable} from '../../output/table.js'
 
 export default class LogdirsDescribe extends KafkaCommand<typeof LogdirsDescribe> {
   static summary = 'Show the size of every replica per broker and log directory, largest first.'
-  static description = 'DescribeLogDirs (API 35), one request per broker. Tables show human-readable sizes; JSON carries bytes.'
+  static description =
+    'DescribeLogDirs (API 35), one request per broker. Tables show human-readable sizes; JSON carries bytes.'
   static examples = [
     '<%= config.bin %> logdirs describe',
     '<%= config.bin %> logdirs describe --broker 1 --broker 2 --topic orders',
@@ -24,7 +25,10 @@ export default class LogdirsDescribe extends KafkaCommand<typeof LogdirsDescribe
 
   async run(): Promise<LogDirsReport> {
     for (const t of this.flags.topic ?? []) validateTopicName(t)
-    const result = await logDirsService.describeLogDirs(await this.connection(), {brokers: this.flags.broker, topics: this.flags.topic})
+    const result = await logDirsService.describeLogDirs(await this.connection(), {
+      brokers: this.flags.broker,
+      topics: this.flags.topic,
+    })
     return this.present(result, logDirsView(this.color))
   }
 }
@@ -32,7 +36,15 @@ export default class LogdirsDescribe extends KafkaCommand<typeof LogdirsDescribe
 const logDirsView = (color: boolean): View<LogDirsReport> => ({
   header: (r) => [
     toTable(
-      r.logDirs.map((d) => ({broker: d.broker, path: d.path, size: humanBytes(d.sizeBytes), replicas: d.replicas, usable: humanBytes(d.usableBytes), total: humanBytes(d.totalBytes), error: d.error})),
+      r.logDirs.map((d) => ({
+        broker: d.broker,
+        path: d.path,
+        size: humanBytes(d.sizeBytes),
+        replicas: d.replicas,
+        usable: humanBytes(d.usableBytes),
+        total: humanBytes(d.totalBytes),
+        error: d.error,
+      })),
       [
         {key: 'broker', header: 'BROKER', align: 'right'},
         {key: 'path', header: 'LOG DIR'},
@@ -56,6 +68,14 @@ const logDirsView = (color: boolean): View<LogDirsReport> => ({
     {key: 'bytes', header: 'BYTES', align: 'right', wide: true},
   ],
   rows: (r) =>
-    r.replicas.map((x) => ({topic: x.topic, partition: x.partition, broker: x.broker, sizeBytes: x.sizeBytes, offsetLag: x.future ? x.offsetLag : null, path: x.path, bytes: x.sizeBytes})),
+    r.replicas.map((x) => ({
+      topic: x.topic,
+      partition: x.partition,
+      broker: x.broker,
+      sizeBytes: x.sizeBytes,
+      offsetLag: x.future ? x.offsetLag : null,
+      path: x.path,
+      bytes: x.sizeBytes,
+    })),
   empty: 'No replicas.',
 })

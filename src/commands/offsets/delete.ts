@@ -16,7 +16,8 @@ export interface OffsetDeleteCommandResult {
 
 export default class OffsetsDelete extends KafkaCommand<typeof OffsetsDelete> {
   static summary = "Delete a group's committed offsets for topics or partitions (OffsetDelete, KIP-496)."
-  static description = 'The group must not be consuming the topic. The next consumer of the group starts from its auto.offset.reset position.'
+  static description =
+    'The group must not be consuming the topic. The next consumer of the group starts from its auto.offset.reset position.'
   static examples = [
     '<%= config.bin %> offsets delete --group billing --topic orders',
     '<%= config.bin %> offsets delete --group billing --topic orders:0,1 --yes',
@@ -25,7 +26,11 @@ export default class OffsetsDelete extends KafkaCommand<typeof OffsetsDelete> {
 
   static flags = {
     group: idFlag('group')({summary: 'The consumer group.', required: true}),
-    topic: Flags.string({summary: 'Topic, or topic:partitions (orders:0,1). Repeatable.', required: true, multiple: true}),
+    topic: Flags.string({
+      summary: 'Topic, or topic:partitions (orders:0,1). Repeatable.',
+      required: true,
+      multiple: true,
+    }),
     yes: Flags.boolean({char: 'y', summary: 'Do not ask for confirmation.'}),
     'dry-run': Flags.boolean({summary: 'Show what would be deleted; change nothing.'}),
   }
@@ -33,18 +38,40 @@ export default class OffsetsDelete extends KafkaCommand<typeof OffsetsDelete> {
   async run(): Promise<OffsetDeleteCommandResult> {
     const specs = mergeTopicPartitions(this.flags.topic.map((t) => parseTopicPartitions(t)))
     const conn = await this.connection()
-    const partitions = resolvePartitions(await topicLayout(conn, specs.map((s) => s.topic)), specs)
-    const byTopic = [...new Set(partitions.map((p) => p.topic))].map((topic) => ({topic, partitions: partitions.filter((p) => p.topic === topic).map((p) => p.partition)}))
+    const partitions = resolvePartitions(
+      await topicLayout(
+        conn,
+        specs.map((s) => s.topic),
+      ),
+      specs,
+    )
+    const byTopic = [...new Set(partitions.map((p) => p.topic))].map((topic) => ({
+      topic,
+      partitions: partitions.filter((p) => p.topic === topic).map((p) => p.partition),
+    }))
     const group = this.flags.group
     await assertGroupsExist(conn, [group])
     if (this.flags['dry-run']) {
-      return this.present({group, dryRun: true, offsets: partitions.map((p) => ({group, ...p, deleted: false, error: null}))}, offsetDeleteView)
+      return this.present(
+        {group, dryRun: true, offsets: partitions.map((p) => ({group, ...p, deleted: false, error: null}))},
+        offsetDeleteView,
+      )
     }
-    await this.guardMutation(`Delete the committed offsets of group ${group} for ${partitions.length} partition(s)?`, {yes: this.flags.yes, destructive: true})
+    await this.guardMutation(`Delete the committed offsets of group ${group} for ${partitions.length} partition(s)?`, {
+      yes: this.flags.yes,
+      destructive: true,
+    })
     const offsets = await deleteGroupOffsets(conn, group, byTopic)
     const result = this.present({group, dryRun: false, offsets}, offsetDeleteView)
     const failed = offsets.filter((o) => !o.deleted)
-    if (failed.length) throw operationError(`${failed.length} of ${offsets.length} offsets were not deleted: ${failed.map((f) => `${f.topic}:${f.partition} ${f.error}`).join(', ')}`, {code: 'PARTIAL_FAILURE', hint: 'GROUP_SUBSCRIBED_TO_TOPIC: the group still consumes the topic; stop it first.'})
+    if (failed.length)
+      throw operationError(
+        `${failed.length} of ${offsets.length} offsets were not deleted: ${failed.map((f) => `${f.topic}:${f.partition} ${f.error}`).join(', ')}`,
+        {
+          code: 'PARTIAL_FAILURE',
+          hint: 'GROUP_SUBSCRIBED_TO_TOPIC: the group still consumes the topic; stop it first.',
+        },
+      )
     return result
   }
 }
@@ -54,8 +81,18 @@ export const offsetDeleteView: View<OffsetDeleteCommandResult> = {
     {key: 'group', header: 'GROUP'},
     {key: 'topic', header: 'TOPIC'},
     {key: 'partition', header: 'PARTITION', align: 'right'},
-    {key: 'result', header: 'RESULT', color: (v) => (v === 'deleted' ? 'green' : v === 'would delete' ? undefined : 'red')},
+    {
+      key: 'result',
+      header: 'RESULT',
+      color: (v) => (v === 'deleted' ? 'green' : v === 'would delete' ? undefined : 'red'),
+    },
   ],
-  rows: (d) => d.offsets.map((o) => ({group: o.group, topic: o.topic, partition: o.partition, result: d.dryRun ? 'would delete' : o.deleted ? 'deleted' : o.error})),
+  rows: (d) =>
+    d.offsets.map((o) => ({
+      group: o.group,
+      topic: o.topic,
+      partition: o.partition,
+      result: d.dryRun ? 'would delete' : o.deleted ? 'deleted' : o.error,
+    })),
   empty: 'Nothing to delete.',
 }

@@ -2,7 +2,14 @@ import {Flags} from '@oclif/core'
 
 import {describeCluster} from '../../admin/cluster.js'
 import {allGroups, assertInactive, findCoordinators, isInactive, listGroups} from '../../admin/groups.js'
-import {type PlannedReset, type ResetPlan, type ResetScope, executeReset, planReset, planToCsv} from '../../admin/offset-reset.js'
+import {
+  type PlannedReset,
+  type ResetPlan,
+  type ResetScope,
+  executeReset,
+  planReset,
+  planToCsv,
+} from '../../admin/offset-reset.js'
 import {groupPartitionsForWizard} from '../../admin/offsets.js'
 import {KafkaCommand} from '../../base-command.js'
 import {usageError} from '../../errors.js'
@@ -17,13 +24,17 @@ import {equivalentCommand, resetWizard} from '../../prompts/reset-wizard.js'
 export type ResetResult = ResetPlan
 
 export const resetPlanFlags = {
-  execute: Flags.boolean({summary: 'Apply the plan (default: only show it). Writes a journal entry first, for `kctl offsets undo`.'}),
+  execute: Flags.boolean({
+    summary: 'Apply the plan (default: only show it). Writes a journal entry first, for `kctl offsets undo`.',
+  }),
   yes: Flags.boolean({char: 'y', summary: 'With --execute: do not ask for confirmation.'}),
 }
 
 export default class OffsetsReset extends KafkaCommand<typeof OffsetsReset> {
-  static summary = 'Reset consumer group offsets with any kafka-consumer-groups strategy: plan first, --execute to apply, undoable.'
-  static description = 'Shows the plan (current and new offset, lag before and after) unless --execute. Targets are clamped to each partition\'s earliest/latest offsets. Groups with active members are refused before anything is committed. On a terminal without a strategy, a wizard asks for everything.'
+  static summary =
+    'Reset consumer group offsets with any kafka-consumer-groups strategy: plan first, --execute to apply, undoable.'
+  static description =
+    "Shows the plan (current and new offset, lag before and after) unless --execute. Targets are clamped to each partition's earliest/latest offsets. Groups with active members are refused before anything is committed. On a terminal without a strategy, a wizard asks for everything."
   static examples = [
     '<%= config.bin %> offsets reset --group billing --topic orders --to-earliest',
     '<%= config.bin %> offsets reset --group billing --topic orders:0,1 --shift-by=-100 --execute',
@@ -36,19 +47,37 @@ export default class OffsetsReset extends KafkaCommand<typeof OffsetsReset> {
   static flags = {
     group: idFlag('group')({char: 'g', summary: 'Group to reset (repeatable).', multiple: true}),
     'all-groups': Flags.boolean({summary: 'Every group of the cluster.'}),
-    topic: Flags.string({char: 't', summary: 'Topic or topic:partitions (orders:0,1,4-7); repeatable.', multiple: true}),
+    topic: Flags.string({
+      char: 't',
+      summary: 'Topic or topic:partitions (orders:0,1,4-7); repeatable.',
+      multiple: true,
+    }),
     'all-topics': Flags.boolean({summary: 'Every topic the group has committed offsets for.'}),
     'to-earliest': Flags.boolean({summary: 'To the earliest offset.', helpGroup: 'STRATEGY'}),
     'to-latest': Flags.boolean({summary: 'To the latest offset (log end).', helpGroup: 'STRATEGY'}),
-    'to-current': Flags.boolean({summary: 'To the current committed offset (log end where none).', helpGroup: 'STRATEGY'}),
+    'to-current': Flags.boolean({
+      summary: 'To the current committed offset (log end where none).',
+      helpGroup: 'STRATEGY',
+    }),
     'to-offset': Flags.string({summary: 'To this offset (clamped).', helpGroup: 'STRATEGY'}),
-    'shift-by': Flags.string({summary: 'Move by N (negative goes back; clamped). Use --shift-by=-N.', helpGroup: 'STRATEGY'}),
-    'to-datetime': Flags.string({summary: 'To the first offset at or after an ISO-8601 date-time.', helpGroup: 'STRATEGY'}),
+    'shift-by': Flags.string({
+      summary: 'Move by N (negative goes back; clamped). Use --shift-by=-N.',
+      helpGroup: 'STRATEGY',
+    }),
+    'to-datetime': Flags.string({
+      summary: 'To the first offset at or after an ISO-8601 date-time.',
+      helpGroup: 'STRATEGY',
+    }),
     'by-duration': Flags.string({summary: 'Back by a duration from now (PT30M, 2h).', helpGroup: 'STRATEGY'}),
-    'from-file': Flags.string({summary: "Offsets from Kafka's CSV (topic,partition,offset or group,topic,partition,offset).", helpGroup: 'STRATEGY'}),
+    'from-file': Flags.string({
+      summary: "Offsets from Kafka's CSV (topic,partition,offset or group,topic,partition,offset).",
+      helpGroup: 'STRATEGY',
+    }),
     export: Flags.boolean({summary: "Print the plan as Kafka's CSV (for --from-file) instead of a table."}),
     'dry-run': Flags.boolean({summary: 'Only show the plan (the default without --execute).', exclusive: ['execute']}),
-    'new-group': Flags.boolean({summary: 'Allow a --group that does not exist yet (seeds its offsets); without it an unknown group is an error.'}),
+    'new-group': Flags.boolean({
+      summary: 'Allow a --group that does not exist yet (seeds its offsets); without it an unknown group is an error.',
+    }),
     ...resetPlanFlags,
   }
 
@@ -56,19 +85,38 @@ export default class OffsetsReset extends KafkaCommand<typeof OffsetsReset> {
     const f = this.flags
     const strategy = parseStrategy(f)
     const topics = f.topic ? mergeTopicPartitions(f.topic.map((t) => parseTopicPartitions(t))) : undefined
-    if (f.group && f['all-groups']) throw usageError('Pass --group or --all-groups, not both', undefined, 'CONFLICTING_ARGUMENTS')
-    if (topics && f['all-topics']) throw usageError('Pass --topic or --all-topics, not both', undefined, 'CONFLICTING_ARGUMENTS')
+    if (f.group && f['all-groups'])
+      throw usageError('Pass --group or --all-groups, not both', undefined, 'CONFLICTING_ARGUMENTS')
+    if (topics && f['all-topics'])
+      throw usageError('Pass --topic or --all-topics, not both', undefined, 'CONFLICTING_ARGUMENTS')
     if (!strategy) {
       if (!canPrompt() || this.jsonEnabled() || f.yes || f.export) {
-        throw usageError('Choose a reset strategy', `Pass one of ${STRATEGY_FLAGS.map((s) => `--${s}`).join(', ')} (or run on a terminal for the wizard).`, 'MISSING_STRATEGY')
+        throw usageError(
+          'Choose a reset strategy',
+          `Pass one of ${STRATEGY_FLAGS.map((s) => `--${s}`).join(', ')} (or run on a terminal for the wizard).`,
+          'MISSING_STRATEGY',
+        )
       }
       return this.wizard()
     }
-    if (!f.group && !f['all-groups']) throw usageError('Name the group: --group G (repeatable) or --all-groups', undefined, 'MISSING_GROUP')
-    if (!topics && !f['all-topics'] && strategy.kind !== 'file') throw usageError('Choose the partitions: --topic T[:P,...] (repeatable) or --all-topics', undefined, 'MISSING_SCOPE')
+    if (!f.group && !f['all-groups'])
+      throw usageError('Name the group: --group G (repeatable) or --all-groups', undefined, 'MISSING_GROUP')
+    if (!topics && !f['all-topics'] && strategy.kind !== 'file')
+      throw usageError(
+        'Choose the partitions: --topic T[:P,...] (repeatable) or --all-topics',
+        undefined,
+        'MISSING_SCOPE',
+      )
     const conn = await this.connection()
     const coordinators = f['all-groups'] ? await allGroups(conn) : await findCoordinators(conn, [...new Set(f.group)])
-    const plan = await planReset(conn, {groups: [...coordinators.keys()].sort(), scope: {topics, allTopics: f['all-topics']}, strategy, strategyText: describeStrategy(strategy), coordinators, requireExisting: !f['all-groups'] && !f['new-group']})
+    const plan = await planReset(conn, {
+      groups: [...coordinators.keys()].sort(),
+      scope: {topics, allTopics: f['all-topics']},
+      strategy,
+      strategyText: describeStrategy(strategy),
+      coordinators,
+      requireExisting: !f['all-groups'] && !f['new-group'],
+    })
     return this.finish(plan, strategy)
   }
 
@@ -81,7 +129,10 @@ export default class OffsetsReset extends KafkaCommand<typeof OffsetsReset> {
     if (this.flags.export) process.stdout.write(planToCsv(plan.rows))
     if (!this.flags.execute && !confirmed) {
       if (tables) this.log(this.renderPlan(result))
-      for (const d of descriptions.filter((g) => !isInactive(g.state))) this.warnUser(`group ${d.group} is ${d.state} with ${d.members.length} member(s): --execute will refuse until it is empty`)
+      for (const d of descriptions.filter((g) => !isInactive(g.state)))
+        this.warnUser(
+          `group ${d.group} is ${d.state} with ${d.members.length} member(s): --execute will refuse until it is empty`,
+        )
       return result
     }
     assertInactive(descriptions, 'reset offsets')
@@ -90,12 +141,21 @@ export default class OffsetsReset extends KafkaCommand<typeof OffsetsReset> {
       this.log(this.renderPlan(result))
       shown = true
     }
-    if (!confirmed) await this.guardMutation(`Reset ${plan.rows.length} offset(s) of ${plan.groups.length} group(s) ${describeStrategy(strategy)}?`, {yes: this.flags.yes, destructive: true})
+    if (!confirmed)
+      await this.guardMutation(
+        `Reset ${plan.rows.length} offset(s) of ${plan.groups.length} group(s) ${describeStrategy(strategy)}?`,
+        {yes: this.flags.yes, destructive: true},
+      )
     const conn = await this.connection()
     const {clusterId} = await describeCluster(conn)
     result.journal = await executeReset(conn, plan, {clusterId, action: describeStrategy(strategy)})
     result.executed = true
-    if (tables) this.log(shown && human ? `Applied: ${plan.rows.length} offset(s) committed (journal ${result.journal.join(', ')}).` : this.renderPlan(result))
+    if (tables)
+      this.log(
+        shown && human
+          ? `Applied: ${plan.rows.length} offset(s) committed (journal ${result.journal.join(', ')}).`
+          : this.renderPlan(result),
+      )
     this.note(`Undo with: kctl offsets undo ${plan.groups.map((g) => `--group ${g.group}`).join(' ')}`)
     return result
   }
@@ -106,12 +166,22 @@ export default class OffsetsReset extends KafkaCommand<typeof OffsetsReset> {
 
   private async wizard(): Promise<ResetResult> {
     const conn = await this.connection()
-    const answer = await resetWizard(prompter(), {
-      groups: async () => (await listGroups(conn, {withMembers: false})).map((g) => ({group: g.group, state: g.state})),
-      partitionsOf: (group) => groupPartitionsForWizard(conn, group),
-    }, {group: this.flags.group?.[0]})
+    const answer = await resetWizard(
+      prompter(),
+      {
+        groups: async () =>
+          (await listGroups(conn, {withMembers: false})).map((g) => ({group: g.group, state: g.state})),
+        partitionsOf: (group) => groupPartitionsForWizard(conn, group),
+      },
+      {group: this.flags.group?.[0]},
+    )
     const scope: ResetScope = {topics: answer.topics}
-    const plan = await planReset(conn, {groups: [answer.group], scope, strategy: answer.strategy, strategyText: describeStrategy(answer.strategy)})
+    const plan = await planReset(conn, {
+      groups: [answer.group],
+      scope,
+      strategy: answer.strategy,
+      strategyText: describeStrategy(answer.strategy),
+    })
     const {descriptions, coordinators: _, ...preview} = plan
     this.log(this.renderPlan(preview))
     assertInactive(descriptions, 'reset offsets')
@@ -128,13 +198,20 @@ export default class OffsetsReset extends KafkaCommand<typeof OffsetsReset> {
 }
 
 export const resetPlanView: View<ResetResult> = {
-  header: (d) => [`${d.executed ? 'Applied' : 'Plan'}: ${d.strategy}${d.executed ? '' : ' (nothing changed; add --execute to apply)'}`],
+  header: (d) => [
+    `${d.executed ? 'Applied' : 'Plan'}: ${d.strategy}${d.executed ? '' : ' (nothing changed; add --execute to apply)'}`,
+  ],
   columns: [
     {key: 'group', header: 'GROUP'},
     {key: 'topic', header: 'TOPIC'},
     {key: 'partition', header: 'PARTITION', align: 'right'},
     {key: 'currentOffset', header: 'CURRENT', align: 'right'},
-    {key: 'newOffset', header: 'NEW', align: 'right', color: (v, row) => (v === row.currentOffset ? undefined : 'yellow')},
+    {
+      key: 'newOffset',
+      header: 'NEW',
+      align: 'right',
+      color: (v, row) => (v === row.currentOffset ? undefined : 'yellow'),
+    },
     {key: 'lagBefore', header: 'LAG-BEFORE', align: 'right'},
     {key: 'lagAfter', header: 'LAG-AFTER', align: 'right'},
     {key: 'logStartOffset', header: 'LOG-START', align: 'right', wide: true},

@@ -26,7 +26,8 @@ export interface JournalListResult {
 
 export default class OffsetsUndo extends KafkaCommand<typeof OffsetsUndo> {
   static summary = 'Restore the offsets a group had before its last `offsets reset --execute` (from the journal).'
-  static description = 'Same preview and confirmation as reset. Partitions that had no committed offset before get their offset deleted. --list shows the journal, kept in $KCTL_STATE_DIR, else $XDG_STATE_HOME/kctl, else ~/.local/state/kctl (offset-resets.jsonl).'
+  static description =
+    'Same preview and confirmation as reset. Partitions that had no committed offset before get their offset deleted. --list shows the journal, kept in $KCTL_STATE_DIR, else $XDG_STATE_HOME/kctl, else ~/.local/state/kctl (offset-resets.jsonl).'
   static examples = [
     '<%= config.bin %> offsets undo --group billing',
     '<%= config.bin %> offsets undo --group billing --execute --yes',
@@ -43,16 +44,33 @@ export default class OffsetsUndo extends KafkaCommand<typeof OffsetsUndo> {
   async run(): Promise<UndoResult | JournalListResult> {
     const group = this.flags.group
     if (this.flags.list) {
-      const entries = readJournal({group}).map(({offsets, ...e}) => ({...e, partitions: offsets.length})).reverse()
+      const entries = readJournal({group})
+        .map(({offsets, ...e}) => ({...e, partitions: offsets.length}))
+        .reverse()
       return this.present({file: journalFile(), entries}, journalView)
     }
     if (!group) throw usageError('Name the group: --group G (or --list to see the journal)', undefined, 'MISSING_GROUP')
     const conn = await this.connection()
     const {clusterId} = await describeCluster(conn)
     const last = readJournal({clusterId, group}).at(-1)
-    if (!last) throw usageError(`The journal has no reset of group ${group} on cluster ${clusterId}`, `Journal: ${journalFile()}. See \`kctl offsets undo --list\`.`, 'NOTHING_TO_UNDO')
-    const rows = last.offsets.map((o) => ({group, topic: o.topic, partition: o.partition, offset: BigInt(o.previous ?? '0')}))
-    const plan = await planReset(conn, {groups: [group], scope: {}, strategy: {kind: 'file', rows}, strategyText: `undo of ${last.id} (${last.action}, ${last.time})`})
+    if (!last)
+      throw usageError(
+        `The journal has no reset of group ${group} on cluster ${clusterId}`,
+        `Journal: ${journalFile()}. See \`kctl offsets undo --list\`.`,
+        'NOTHING_TO_UNDO',
+      )
+    const rows = last.offsets.map((o) => ({
+      group,
+      topic: o.topic,
+      partition: o.partition,
+      offset: BigInt(o.previous ?? '0'),
+    }))
+    const plan = await planReset(conn, {
+      groups: [group],
+      scope: {},
+      strategy: {kind: 'file', rows},
+      strategyText: `undo of ${last.id} (${last.action}, ${last.time})`,
+    })
     const deleted = new Set(last.offsets.filter((o) => o.previous === null).map((o) => tpKey(o.topic, o.partition)))
     const deletes = plan.rows.filter((r) => deleted.has(tpKey(r.topic, r.partition)))
     plan.rows = plan.rows.filter((r) => !deletes.includes(r))
@@ -62,7 +80,10 @@ export default class OffsetsUndo extends KafkaCommand<typeof OffsetsUndo> {
     if (!this.flags.execute) return this.present(result, undoView)
     assertInactive(descriptions, 'undo the reset')
     if (!this.flags.yes && tables && canPrompt()) this.log(render(result, undoView, this.format, {color: this.color}))
-    await this.guardMutation(`Restore ${plan.rows.length + deletes.length} offset(s) of group ${group} to before ${last.id}?`, {yes: this.flags.yes, destructive: true})
+    await this.guardMutation(
+      `Restore ${plan.rows.length + deletes.length} offset(s) of group ${group} to before ${last.id}?`,
+      {yes: this.flags.yes, destructive: true},
+    )
     result.journal = await executeReset(conn, plan, {clusterId, action: `undo of ${last.id}`, deletes})
     result.executed = true
     return this.present(result, undoView)
@@ -71,7 +92,11 @@ export default class OffsetsUndo extends KafkaCommand<typeof OffsetsUndo> {
 
 export const undoView: View<UndoResult> = {
   ...resetPlanView,
-  footer: (d) => d.deletes.map((r) => `${d.executed ? 'Deleted' : 'Will delete'} the offset of ${r.group} on ${r.topic}:${r.partition} (current ${r.currentOffset ?? '-'}; it had none before).`),
+  footer: (d) =>
+    d.deletes.map(
+      (r) =>
+        `${d.executed ? 'Deleted' : 'Will delete'} the offset of ${r.group} on ${r.topic}:${r.partition} (current ${r.currentOffset ?? '-'}; it had none before).`,
+    ),
 }
 
 export const journalView: View<JournalListResult> = {

@@ -34,17 +34,29 @@ export default class QuotasDelete extends KafkaCommand<typeof QuotasDelete> {
   async run(): Promise<QuotaDeleteResult> {
     const entity = quotaEntityFromFlags(this.flags, {requireOne: true})
     const named = ((await this.parse(QuotasDelete)).argv as string[]).map((k) => parseQuotaKey(k))
-    if (named.length === 0 && !this.flags.all) throw usageError('No quota key given', 'Name the keys to delete, e.g. producer_byte_rate, or pass --all.', 'INVALID_QUOTA')
-    if (named.length > 0 && this.flags.all) throw usageError('Quota keys and --all are exclusive', undefined, 'INVALID_QUOTA')
+    if (named.length === 0 && !this.flags.all)
+      throw usageError(
+        'No quota key given',
+        'Name the keys to delete, e.g. producer_byte_rate, or pass --all.',
+        'INVALID_QUOTA',
+      )
+    if (named.length > 0 && this.flags.all)
+      throw usageError('Quota keys and --all are exclusive', undefined, 'INVALID_QUOTA')
     const conn = await this.connection()
     const before = await quotasService.entityQuotas(conn, entity)
     const deleted = (this.flags.all ? Object.keys(before) : named).filter((k) => k in before)
     const dryRun = Boolean(this.flags['dry-run'])
     if (deleted.length > 0 && !dryRun) {
-      await this.guardMutation(`Delete ${deleted.join(', ')} of ${formatQuotaEntity(entity)}?`, {yes: this.flags.yes, destructive: true})
+      await this.guardMutation(`Delete ${deleted.join(', ')} of ${formatQuotaEntity(entity)}?`, {
+        yes: this.flags.yes,
+        destructive: true,
+      })
       await quotasService.alterQuotas(conn, entity, {remove: deleted})
     }
-    const quotas = dryRun || deleted.length === 0 ? before : await quotasService.settledEntityQuotas(conn, entity, (q) => deleted.every((k) => !(k in q)))
+    const quotas =
+      dryRun || deleted.length === 0
+        ? before
+        : await quotasService.settledEntityQuotas(conn, entity, (q) => deleted.every((k) => !(k in q)))
     return this.present({entity, dryRun, deleted, quotas}, entityQuotaView(this.color))
   }
 }

@@ -9,7 +9,8 @@ export interface QuotaDescribeResult {
 
 export default class QuotasDescribe extends KafkaCommand<typeof QuotasDescribe> {
   static summary = 'Show client quotas (all, or those of a user, client id or IP).'
-  static description = 'One DescribeClientQuotas request. --user alice also shows the quotas of alice with specific client ids; an entity set to <default> is the default for its type.'
+  static description =
+    'One DescribeClientQuotas request. --user alice also shows the quotas of alice with specific client ids; an entity set to <default> is the default for its type.'
   static examples = [
     '<%= config.bin %> quotas describe',
     '<%= config.bin %> quotas describe --user alice --output json',
@@ -32,6 +33,9 @@ export const quotaView: View<QuotaDescribeResult> = {
     {key: 'key', header: 'QUOTA'},
     {key: 'value', header: 'VALUE', align: 'right'},
   ],
-  rows: (d) => d.entries.flatMap((e) => Object.entries(e.values).map(([key, value]) => ({entity: formatQuotaEntity(e.entity), key, value}))),
+  rows: (d) =>
+    d.entries.flatMap((e) =>
+      Object.entries(e.values).map(([key, value]) => ({entity: formatQuotaEntity(e.entity), key, value})),
+    ),
   empty: 'No client quotas.',
 }

@@ -1,6 +1,12 @@
 import {Args, Flags} from '@oclif/core'
 
-import {type QuotaEntity, checkQuotaKeysForEntity, formatQuotaEntity, parseQuotaValues, quotasService} from '../../admin/quotas.js'
+import {
+  type QuotaEntity,
+  checkQuotaKeysForEntity,
+  formatQuotaEntity,
+  parseQuotaValues,
+  quotasService,
+} from '../../admin/quotas.js'
 import {KafkaCommand, yesFlag} from '../../base-command.js'
 import {quotaEntityFlags, quotaEntityFromFlags} from '../../flags/quotas.js'
 import {toKeyValues} from '../../output/table.js'
@@ -16,7 +22,8 @@ export interface QuotaSetResult {
 
 export default class QuotasSet extends KafkaCommand<typeof QuotasSet> {
   static summary = 'Set client quotas of a user, client id, user+client id or IP (other quotas stay).'
-  static description = 'Keys: producer_byte_rate, consumer_byte_rate, request_percentage, controller_mutation_rate (users/clients) and connection_creation_rate (IPs). One AlterClientQuotas request; --dry-run asks the broker to validate only.'
+  static description =
+    'Keys: producer_byte_rate, consumer_byte_rate, request_percentage, controller_mutation_rate (users/clients) and connection_creation_rate (IPs). One AlterClientQuotas request; --dry-run asks the broker to validate only.'
   static examples = [
     '<%= config.bin %> quotas set --user alice producer_byte_rate=1048576 consumer_byte_rate=2097152',
     '<%= config.bin %> quotas set --user alice --client-id billing request_percentage=50',
@@ -40,13 +47,24 @@ export default class QuotasSet extends KafkaCommand<typeof QuotasSet> {
     if (!dryRun) await this.guardMutation(`Set ${Object.keys(set).join(', ')} for ${formatQuotaEntity(entity)}?`)
     const conn = await this.connection()
     await quotasService.alterQuotas(conn, entity, {set, validateOnly: dryRun})
-    const quotas = dryRun ? await quotasService.entityQuotas(conn, entity) : await quotasService.settledEntityQuotas(conn, entity, (q) => Object.entries(set).every(([k, v]) => q[k] === v))
+    const quotas = dryRun
+      ? await quotasService.entityQuotas(conn, entity)
+      : await quotasService.settledEntityQuotas(conn, entity, (q) => Object.entries(set).every(([k, v]) => q[k] === v))
     return this.present({entity, dryRun, set, quotas}, entityQuotaView(this.color))
   }
 }
 
-export const entityQuotaView = <R extends {entity: QuotaEntity; dryRun: boolean; quotas: Record<string, number>}>(color: boolean): View<R> => ({
-  header: (d) => toKeyValues([['Entity', formatQuotaEntity(d.entity)], ...(d.dryRun ? [['Dry run', 'validated by the broker, nothing changed'] as [string, string]] : [])], {color}),
+export const entityQuotaView = <R extends {entity: QuotaEntity; dryRun: boolean; quotas: Record<string, number>}>(
+  color: boolean,
+): View<R> => ({
+  header: (d) =>
+    toKeyValues(
+      [
+        ['Entity', formatQuotaEntity(d.entity)],
+        ...(d.dryRun ? [['Dry run', 'validated by the broker, nothing changed'] as [string, string]] : []),
+      ],
+      {color},
+    ),
   columns: [
     {key: 'key', header: 'QUOTA'},
     {key: 'value', header: 'VALUE', align: 'right'},

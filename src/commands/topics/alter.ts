@@ -39,8 +39,13 @@ export default class TopicsAlter extends KafkaCommand<typeof TopicsAlter> {
   static flags = {
     partitions: partitionCountFlag({summary: 'The new (higher) partition count.'}),
     'replication-factor': replicationFactorFlag({summary: 'The new replication factor (1..live brokers).'}),
-    throttle: Flags.string({summary: 'With --replication-factor: replication throttle in bytes/s (e.g. 10MB, 50MiB/s).'}),
-    wait: Flags.boolean({summary: 'With --replication-factor: wait (with progress) until the moves finish, then remove the throttles. Bounded by --timeout.'}),
+    throttle: Flags.string({
+      summary: 'With --replication-factor: replication throttle in bytes/s (e.g. 10MB, 50MiB/s).',
+    }),
+    wait: Flags.boolean({
+      summary:
+        'With --replication-factor: wait (with progress) until the moves finish, then remove the throttles. Bounded by --timeout.',
+    }),
     'dry-run': Flags.boolean({summary: 'Validate and show the plan; change nothing.'}),
     yes: Flags.boolean({char: 'y', summary: 'Do not ask for confirmation.'}),
   }
@@ -49,27 +54,76 @@ export default class TopicsAlter extends KafkaCommand<typeof TopicsAlter> {
     const {flags, args} = this
     const rf = flags['replication-factor']
     validateTopicName(args.name)
-    if (flags.partitions !== undefined && flags.partitions < 1) throw usageError(`--partitions must be at least 1 (got ${flags.partitions})`, 'Pass a count above the current one.', 'INVALID_PARTITIONS')
-    if (rf !== undefined && rf < 1) throw usageError(`--replication-factor must be at least 1 (got ${rf})`, 'Choose 1..the number of live brokers.', 'INVALID_REPLICATION_FACTOR')
-    if (rf === undefined && (flags.throttle !== undefined || flags.wait)) throw usageError('--throttle and --wait apply to a replication-factor change', 'Add --replication-factor N, or drop them.')
-    if (flags.partitions === undefined && rf === undefined) throw usageError('Say what to change: --partitions and/or --replication-factor', 'E.g. `kctl topics alter orders --partitions 12`.', 'NOTHING_TO_ALTER')
+    if (flags.partitions !== undefined && flags.partitions < 1)
+      throw usageError(
+        `--partitions must be at least 1 (got ${flags.partitions})`,
+        'Pass a count above the current one.',
+        'INVALID_PARTITIONS',
+      )
+    if (rf !== undefined && rf < 1)
+      throw usageError(
+        `--replication-factor must be at least 1 (got ${rf})`,
+        'Choose 1..the number of live brokers.',
+        'INVALID_REPLICATION_FACTOR',
+      )
+    if (rf === undefined && (flags.throttle !== undefined || flags.wait))
+      throw usageError(
+        '--throttle and --wait apply to a replication-factor change',
+        'Add --replication-factor N, or drop them.',
+      )
+    if (flags.partitions === undefined && rf === undefined)
+      throw usageError(
+        'Say what to change: --partitions and/or --replication-factor',
+        'E.g. `kctl topics alter orders --partitions 12`.',
+        'NOTHING_TO_ALTER',
+      )
     const throttle = flags.throttle === undefined ? null : parseByteRate(flags.throttle)
     const conn = await this.connection()
-    const plan = await topicAlterService.planTopicAlter(conn, args.name, {partitions: flags.partitions, replicationFactor: rf})
+    const plan = await topicAlterService.planTopicAlter(conn, args.name, {
+      partitions: flags.partitions,
+      replicationFactor: rf,
+    })
     const grows = plan.partitionsAfter > plan.partitionsBefore
     const {newAssignments, moves, topic, ...counts} = plan
-    const pending = rf === undefined ? null : {throttle, movedReplicas: movedReplicas(moves), complete: null, throttlesRemoved: false, moves: moves.map((m) => ({...m, error: null}))}
+    const pending =
+      rf === undefined
+        ? null
+        : {
+            throttle,
+            movedReplicas: movedReplicas(moves),
+            complete: null,
+            throttlesRemoved: false,
+            moves: moves.map((m) => ({...m, error: null})),
+          }
     const result: TopicAlterResult = {topic, dryRun: Boolean(flags['dry-run']), ...counts, reassignment: pending}
     if (flags['dry-run']) {
-      if (grows) await topicsService.increasePartitions(conn, topic, plan.partitionsAfter, {dryRun: true, timeoutMs: this.timeoutMs, assignments: newAssignments ?? undefined})
+      if (grows)
+        await topicsService.increasePartitions(conn, topic, plan.partitionsAfter, {
+          dryRun: true,
+          timeoutMs: this.timeoutMs,
+          assignments: newAssignments ?? undefined,
+        })
       return this.present(result, view(this.color))
     }
     if (moves.length > 0) this.note(moveLines(moves))
-    const question = [grows ? `Raise ${topic} to ${plan.partitionsAfter} partitions` : '', moves.length > 0 ? moveQuestion(moves, throttle) : ''].filter(Boolean).join('; ')
-    await this.guardMutation(question.endsWith('?') ? question : `${question}?`, {yes: flags.yes, destructive: moves.length > 0})
+    const question = [
+      grows ? `Raise ${topic} to ${plan.partitionsAfter} partitions` : '',
+      moves.length > 0 ? moveQuestion(moves, throttle) : '',
+    ]
+      .filter(Boolean)
+      .join('; ')
+    await this.guardMutation(question.endsWith('?') ? question : `${question}?`, {
+      yes: flags.yes,
+      destructive: moves.length > 0,
+    })
     if (grows) await topicAlterService.createPlannedPartitions(conn, plan, this.timeoutMs)
     if (moves.length > 0) {
-      const run = await reassignService.runReassignment(conn, moves, {throttle, timeoutMs: Math.min(this.timeoutMs, 60_000), wait: flags.wait, onProgress: reassignProgress((line) => this.note(line))})
+      const run = await reassignService.runReassignment(conn, moves, {
+        throttle,
+        timeoutMs: Math.min(this.timeoutMs, 60_000),
+        wait: flags.wait,
+        onProgress: reassignProgress((line) => this.note(line)),
+      })
       result.reassignment = {...pending!, ...run}
       if (run.moves.some((m) => m.error)) this.exitWith(ExitCode.failed)
     }
@@ -87,8 +141,14 @@ const view = (color: boolean): View<TopicAlterResult> => {
       toKeyValues(
         [
           ['Topic', d.topic],
-          ['Partitions', `${d.partitionsBefore}${d.partitionsAfter === d.partitionsBefore ? '' : ` -> ${d.partitionsAfter}`}`],
-          ['Replication factor', `${d.replicationFactorBefore}${d.replicationFactorAfter === d.replicationFactorBefore ? '' : ` -> ${d.replicationFactorAfter}`}`],
+          [
+            'Partitions',
+            `${d.partitionsBefore}${d.partitionsAfter === d.partitionsBefore ? '' : ` -> ${d.partitionsAfter}`}`,
+          ],
+          [
+            'Replication factor',
+            `${d.replicationFactorBefore}${d.replicationFactorAfter === d.replicationFactorBefore ? '' : ` -> ${d.replicationFactorAfter}`}`,
+          ],
           ...(d.dryRun ? [['Dry run', 'valid, nothing applied'] as [string, string]] : []),
         ],
         {color},

@@ -12,7 +12,8 @@ export interface TopicDescribeResult {
 }
 
 export default class TopicsDescribe extends KafkaCommand<typeof TopicsDescribe> {
-  static summary = 'Describe topics: partitions (leader, replicas, ISR, offline replicas, offsets, size) and config overrides.'
+  static summary =
+    'Describe topics: partitions (leader, replicas, ISR, offline replicas, offsets, size) and config overrides.'
   static description =
     'Without names, describes every topic (or those matching --match). A name is always exact, never a pattern. The partition filters keep only the matching partitions. SIZE is the largest replica on disk (DescribeLogDirs; bytes in JSON as sizeBytes).'
 
@@ -64,9 +65,13 @@ export const topicDescribeView: View<TopicDescribeResult> = {
       })),
     ),
   header: (d) =>
-    d.topics.flatMap((t) => {
-      const configs = Object.entries(t.configs).map(([k, v]) => `${k}=${v ?? '[redacted]'}`)
-      return [`Topic: ${t.name}  Partitions: ${t.partitionCount}  Replication: ${t.replicationFactor}${t.topicId ? `  Id: ${t.topicId}` : ''}${t.internal ? '  (internal)' : ''}  Configs: ${configs.join(',') || '-'}`]
-    }).concat(d.topics.length > 0 ? [''] : []),
+    d.topics
+      .flatMap((t) => {
+        const configs = Object.entries(t.configs).map(([k, v]) => `${k}=${v ?? '[redacted]'}`)
+        return [
+          `Topic: ${t.name}  Partitions: ${t.partitionCount}  Replication: ${t.replicationFactor}${t.topicId ? `  Id: ${t.topicId}` : ''}${t.internal ? '  (internal)' : ''}  Configs: ${configs.join(',') || '-'}`,
+        ]
+      })
+      .concat(d.topics.length > 0 ? [''] : []),
   empty: 'No topics or partitions match.',
 }

@@ -9,7 +9,8 @@ export interface TopicListResult {
 
 export default class TopicsList extends KafkaCommand<typeof TopicsList> {
   static summary = 'List topics with their partition count, replication factor and internal flag.'
-  static description = 'The partition filters keep the topics that have at least one such partition (as kafka-topics --list does with them).'
+  static description =
+    'The partition filters keep the topics that have at least one such partition (as kafka-topics --list does with them).'
   static aliases = ['topics:ls']
   static examples = [
     '<%= config.bin %> topics list',
@@ -24,8 +25,11 @@ export default class TopicsList extends KafkaCommand<typeof TopicsList> {
     const selection = topicSelection(this.flags)
     const conn = await this.connection()
     // No pattern and no filter: the plain listing (one Metadata request).
-    const plain = !selection.match && !selection.excludeInternal && !Object.values(selection.filters ?? {}).some(Boolean)
-    const topics = plain ? await topicsService.listTopics(conn) : await topicsService.listTopicsFiltered(conn, selection)
+    const plain =
+      !selection.match && !selection.excludeInternal && !Object.values(selection.filters ?? {}).some(Boolean)
+    const topics = plain
+      ? await topicsService.listTopics(conn)
+      : await topicsService.listTopicsFiltered(conn, selection)
     return this.present({topics}, topicListView)
   }
 }

@@ -13,7 +13,8 @@ export interface TxnAbortResult extends AbortPlan {
 }
 
 export default class TxnAbort extends KafkaCommand<typeof TxnAbort> {
-  static summary = 'Abort an open transaction on one partition (a hanging one): WriteTxnMarkers to the leader, as kafka-transactions abort does.'
+  static summary =
+    'Abort an open transaction on one partition (a hanging one): WriteTxnMarkers to the leader, as kafka-transactions abort does.'
   static description =
     "The producer id and epoch come from the partition's DescribeProducers: the producer whose open transaction starts at --start-offset. " +
     'Confirms first (--yes skips), writes a line to transaction-aborts.jsonl in the kctl state directory, then writes the ABORT marker. ' +
@@ -26,7 +27,9 @@ export default class TxnAbort extends KafkaCommand<typeof TxnAbort> {
 
   static args = {partition: Args.string({description: 'TOPIC:PARTITION, e.g. orders:0.'})}
   static flags = {
-    'start-offset': Flags.string({summary: 'First offset of the transaction to abort (TXN START in `kctl txn producers`).'}),
+    'start-offset': Flags.string({
+      summary: 'First offset of the transaction to abort (TXN START in `kctl txn producers`).',
+    }),
     'dry-run': Flags.boolean({summary: 'Show the producer and marker that would be written; change nothing.'}),
     yes: yesFlag,
   }
@@ -34,8 +37,18 @@ export default class TxnAbort extends KafkaCommand<typeof TxnAbort> {
   async run(): Promise<TxnAbortResult> {
     const tp = parseOnePartition(this.args.partition, 'kctl txn abort orders:0 --start-offset 1042')
     const raw = this.flags['start-offset']?.trim()
-    if (raw === undefined) throw usageError('Say which transaction: --start-offset N', 'The offset is TXN START in `kctl txn producers TOPIC:P` or START OFFSET in `kctl txn hanging`.', 'MISSING_FLAG')
-    if (!/^\d+$/.test(raw)) throw usageError(`Invalid --start-offset "${this.flags['start-offset']}"`, 'An offset is a non-negative integer.', 'INVALID_OFFSET')
+    if (raw === undefined)
+      throw usageError(
+        'Say which transaction: --start-offset N',
+        'The offset is TXN START in `kctl txn producers TOPIC:P` or START OFFSET in `kctl txn hanging`.',
+        'MISSING_FLAG',
+      )
+    if (!/^\d+$/.test(raw))
+      throw usageError(
+        `Invalid --start-offset "${this.flags['start-offset']}"`,
+        'An offset is a non-negative integer.',
+        'INVALID_OFFSET',
+      )
     const conn = await this.connection()
     const plan = await transactionsService.planAbort(conn, tp, BigInt(raw))
     const dryRun = Boolean(this.flags['dry-run'])

@@ -7,15 +7,25 @@ import {formatDuration} from '../../input/duration.js'
 import type {View} from '../../output/format.js'
 
 export default class TxnDescribe extends KafkaCommand<typeof TxnDescribe> {
-  static summary = 'Describe a transactional id: state, producer id and epoch, timeout, start time and partitions (DescribeTransactions on its coordinator).'
-  static examples = ['<%= config.bin %> txn describe payments-1', '<%= config.bin %> txn describe payments-1 --output json']
+  static summary =
+    'Describe a transactional id: state, producer id and epoch, timeout, start time and partitions (DescribeTransactions on its coordinator).'
+  static examples = [
+    '<%= config.bin %> txn describe payments-1',
+    '<%= config.bin %> txn describe payments-1 --output json',
+  ]
   static args = {id: Args.string({description: 'Transactional id.'})}
 
   async run(): Promise<TransactionDescription> {
     const id = this.args.id
-    if (!id || id.trim() === '') throw usageError('Name the transactional id to describe', 'List them with `kctl txn list`.', 'MISSING_ARGUMENT')
+    if (!id || id.trim() === '')
+      throw usageError('Name the transactional id to describe', 'List them with `kctl txn list`.', 'MISSING_ARGUMENT')
     const description = (await transactionsService.describeTransactions(await this.connection(), [id])).get(id)
-    if (!description) throw usageError(`Transactional id ${id} does not exist`, 'List them with `kctl txn list`.', 'TRANSACTIONAL_ID_NOT_FOUND')
+    if (!description)
+      throw usageError(
+        `Transactional id ${id} does not exist`,
+        'List them with `kctl txn list`.',
+        'TRANSACTIONAL_ID_NOT_FOUND',
+      )
     return this.present(description, txnDescribeView)
   }
 }

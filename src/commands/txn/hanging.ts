@@ -2,7 +2,7 @@ import {Flags} from '@oclif/core'
 
 import {type HangingTransaction, transactionsService} from '../../admin/transactions.js'
 import {KafkaCommand} from '../../base-command.js'
-import {usageError} from '../../errors.js'
+import {ExitCode, usageError} from '../../errors.js'
 import {parseNonNegativeDuration} from '../../flags/transactions.js'
 import {formatDuration} from '../../input/duration.js'
 import {parseTopicPartitions} from '../../input/topic-partitions.js'
@@ -14,7 +14,8 @@ export interface TxnHangingResult {
 }
 
 export default class TxnHanging extends KafkaCommand<typeof TxnHanging> {
-  static summary = 'Find hanging transactions: open on a partition for longer than the maximum transaction timeout, with no coordinator that will end them.'
+  static summary =
+    'Find hanging transactions: open on a partition for longer than the maximum transaction timeout, with no coordinator that will end them.'
   static description =
     "Kafka's find-hanging logic (kafka-transactions find-hanging): DescribeProducers on the partitions, then for each open transaction older than " +
     '--max-transaction-timeout, ListTransactions by producer id and DescribeTransactions; hanging when no coordinator lists the producer or its ' +
@@ -27,20 +28,45 @@ export default class TxnHanging extends KafkaCommand<typeof TxnHanging> {
   ]
 
   static flags = {
-    broker: Flags.integer({summary: "Search this broker's replicas (asking it, not the leaders).", min: 0, exclusive: ['topic']}),
+    broker: Flags.integer({
+      summary: "Search this broker's replicas (asking it, not the leaders).",
+      min: 0,
+      exclusive: ['topic'],
+    }),
     topic: Flags.string({summary: 'Search this topic, or one partition as TOPIC:PARTITION.', exclusive: ['broker']}),
-    'max-transaction-timeout': Flags.string({summary: "Only transactions open longer than this (the brokers' transaction.max.timeout.ms).", default: '15m'}),
+    'max-transaction-timeout': Flags.string({
+      summary: "Only transactions open longer than this (the brokers' transaction.max.timeout.ms).",
+      default: '15m',
+    }),
   }
 
   async run(): Promise<TxnHangingResult> {
     const {broker, topic} = this.flags
-    if (broker === undefined && topic === undefined) throw usageError('Limit the search: --broker N or --topic T', 'E.g. `kctl txn hanging --broker 1` or `kctl txn hanging --topic orders`.', 'MISSING_FLAG')
+    if (broker === undefined && topic === undefined)
+      throw usageError(
+        'Limit the search: --broker N or --topic T',
+        'E.g. `kctl txn hanging --broker 1` or `kctl txn hanging --topic orders`.',
+        'MISSING_FLAG',
+      )
     const spec = topic === undefined ? undefined : parseTopicPartitions(topic)
-    if (spec?.partitions && spec.partitions.length !== 1) throw usageError(`Invalid --topic "${topic}": name the topic, or one partition as TOPIC:PARTITION`, 'E.g. --topic orders or --topic orders:3.', 'INVALID_TOPIC_PARTITION')
-    const maxTransactionTimeoutMs = parseNonNegativeDuration(this.flags['max-transaction-timeout'], '--max-transaction-timeout')
-    const transactions = await transactionsService.findHangingTransactions(await this.connection(), {brokerId: broker, topic: spec?.topic, partition: spec?.partitions?.[0], maxTransactionTimeoutMs})
+    if (spec?.partitions && spec.partitions.length !== 1)
+      throw usageError(
+        `Invalid --topic "${topic}": name the topic, or one partition as TOPIC:PARTITION`,
+        'E.g. --topic orders or --topic orders:3.',
+        'INVALID_TOPIC_PARTITION',
+      )
+    const maxTransactionTimeoutMs = parseNonNegativeDuration(
+      this.flags['max-transaction-timeout'],
+      '--max-transaction-timeout',
+    )
+    const transactions = await transactionsService.findHangingTransactions(await this.connection(), {
+      brokerId: broker,
+      topic: spec?.topic,
+      partition: spec?.partitions?.[0],
+      maxTransactionTimeoutMs,
+    })
     const result = this.present({maxTransactionTimeoutMs, transactions}, hangingView)
-    if (transactions.length > 0) this.exitWith(3)
+    if (transactions.length > 0) this.exitWith(ExitCode.checkFailed)
     return result
   }
 }
@@ -56,6 +82,7 @@ const hangingView: View<TxnHangingResult> = {
     {key: 'transactionalId', header: 'TRANSACTIONAL ID', wide: true},
     {key: 'abortCommand', header: 'ABORT WITH'},
   ],
-  rows: (d) => d.transactions.map((t) => ({...t, partition: `${t.topic}:${t.partition}`, duration: formatDuration(t.durationMs)})),
+  rows: (d) =>
+    d.transactions.map((t) => ({...t, partition: `${t.topic}:${t.partition}`, duration: formatDuration(t.durationMs)})),
   empty: 'No hanging transactions.',
 }

@@ -10,8 +10,10 @@ export interface TxnListResult {
 }
 
 export default class TxnList extends KafkaCommand<typeof TxnList> {
-  static summary = 'List transactional ids with their coordinator, producer id and state (ListTransactions on every broker).'
-  static description = 'Like kafka-transactions list. The filters run on the brokers: --duration-filter needs Kafka 3.8+, --pattern Kafka 4.1+.'
+  static summary =
+    'List transactional ids with their coordinator, producer id and state (ListTransactions on every broker).'
+  static description =
+    'Like kafka-transactions list. The filters run on the brokers: --duration-filter needs Kafka 3.8+, --pattern Kafka 4.1+.'
   static examples = [
     '<%= config.bin %> txn list',
     '<%= config.bin %> txn list --state ongoing --duration-filter 10m',
@@ -19,16 +21,28 @@ export default class TxnList extends KafkaCommand<typeof TxnList> {
   ]
 
   static flags = {
-    state: Flags.string({summary: 'Only these states (comma-separated): empty, ongoing, preparecommit, prepareabort, completecommit, completeabort, dead, prepareepochfence.'}),
+    state: Flags.string({
+      summary:
+        'Only these states (comma-separated): empty, ongoing, preparecommit, prepareabort, completecommit, completeabort, dead, prepareepochfence.',
+    }),
     'duration-filter': Flags.string({summary: 'Only transactions running longer than this (e.g. 10m).'}),
-    pattern: Flags.string({summary: 'Only transactional ids matching this regular expression (evaluated by the brokers, Java syntax).'}),
+    pattern: Flags.string({
+      summary: 'Only transactional ids matching this regular expression (evaluated by the brokers, Java syntax).',
+    }),
   }
 
   async run(): Promise<TxnListResult> {
     const states = parseTransactionStates(this.flags.state)
-    const minDurationMs = this.flags['duration-filter'] === undefined ? undefined : parseNonNegativeDuration(this.flags['duration-filter'], '--duration-filter')
+    const minDurationMs =
+      this.flags['duration-filter'] === undefined
+        ? undefined
+        : parseNonNegativeDuration(this.flags['duration-filter'], '--duration-filter')
     const pattern = this.flags.pattern === undefined ? undefined : checkPattern(this.flags.pattern, '--pattern')
-    const transactions = await transactionsService.listTransactions(await this.connection(), {states, minDurationMs, pattern})
+    const transactions = await transactionsService.listTransactions(await this.connection(), {
+      states,
+      minDurationMs,
+      pattern,
+    })
     return this.present({transactions}, txnListView)
   }
 }

@@ -3,7 +3,15 @@
  * protector), PKCS#12 (certificates for a truststore; the keystore goes to Node's TLS as `pfx`)
  * and PEM. JCEKS and other types are refused with a precise error.
  */
-import {X509Certificate, createDecipheriv, createHash, createHmac, createPrivateKey, pbkdf2Sync, timingSafeEqual} from 'node:crypto'
+import {
+  X509Certificate,
+  createDecipheriv,
+  createHash,
+  createHmac,
+  createPrivateKey,
+  pbkdf2Sync,
+  timingSafeEqual,
+} from 'node:crypto'
 import {createSecureContext} from 'node:tls'
 
 import {type Asn1, DerError, child, explicit, int, octets, oid, parseDer} from './der.js'
@@ -29,7 +37,8 @@ export function detectFormat(buf: Buffer): StoreFormat {
   return 'BKS/unknown'
 }
 
-const toPem = (der: Buffer, label = 'CERTIFICATE') => `-----BEGIN ${label}-----\n${der.toString('base64').replace(/.{1,64}/g, '$&\n')}-----END ${label}-----\n`
+const toPem = (der: Buffer, label = 'CERTIFICATE') =>
+  `-----BEGIN ${label}-----\n${der.toString('base64').replace(/.{1,64}/g, '$&\n')}-----END ${label}-----\n`
 
 // ---------------------------------------------------------------------------------------------
 // JKS
@@ -95,7 +104,8 @@ export function readJks(buf: Buffer, password?: string): JksStore {
       .update(JKS_WHITENER)
       .update(buf.subarray(0, buf.length - 20))
       .digest()
-    if (!timingSafeEqual(expected, digest)) throw new StoreError('the JKS store password is wrong (the integrity check failed)', 'Check the store password.')
+    if (!timingSafeEqual(expected, digest))
+      throw new StoreError('the JKS store password is wrong (the integrity check failed)', 'Check the store password.')
   }
   return store
 }
@@ -109,7 +119,10 @@ export function jksKey(entry: JksKeyEntry, password: string): string {
     const info = parseDer(entry.protectedKey)
     const algorithm = oid(child(child(info, 0), 0))
     if (algorithm !== SUN_KEY_PROTECTOR) {
-      throw new StoreError(`the key of ${entry.alias} is protected with ${algorithm}, not Sun's JKS key protector (a JCEKS key?)`, 'Convert the store to PKCS12: keytool -importkeystore -deststoretype PKCS12.')
+      throw new StoreError(
+        `the key of ${entry.alias} is protected with ${algorithm}, not Sun's JKS key protector (a JCEKS key?)`,
+        'Convert the store to PKCS12: keytool -importkeystore -deststoretype PKCS12.',
+      )
     }
     encrypted = octets(child(info, 1))
   } catch (error) {
@@ -127,7 +140,11 @@ export function jksKey(entry: JksKeyEntry, password: string): string {
     for (let i = 0; i < 20 && off + i < body.length; i++) plain[off + i] = body[off + i] ^ digest[i]
   }
   const actual = createHash('sha1').update(pw).update(plain).digest()
-  if (!timingSafeEqual(actual, check)) throw new StoreError(`the key password for ${entry.alias} is wrong`, 'Set ssl.key.password (or ssl.keystore.password when both are the same).')
+  if (!timingSafeEqual(actual, check))
+    throw new StoreError(
+      `the key password for ${entry.alias} is wrong`,
+      'Set ssl.key.password (or ssl.keystore.password when both are the same).',
+    )
   return createPrivateKey({key: plain, format: 'der', type: 'pkcs8'}).export({format: 'pem', type: 'pkcs8'}) as string
 }
 
@@ -169,7 +186,15 @@ const CIPHERS: Record<string, string> = {
 }
 
 /** RFC 7292 appendix B.2: the PKCS#12 key derivation (password as BMPString with a terminator). */
-export function pkcs12Kdf(password: string, salt: Buffer, id: number, iterations: number, n: number, hash: string, v: number): Buffer {
+export function pkcs12Kdf(
+  password: string,
+  salt: Buffer,
+  id: number,
+  iterations: number,
+  n: number,
+  hash: string,
+  v: number,
+): Buffer {
   const pw = password === '' ? Buffer.alloc(0) : Buffer.concat([utf16be(password), Buffer.alloc(2)])
   const fill = (b: Buffer) => {
     if (b.length === 0) return Buffer.alloc(0)
@@ -208,7 +233,8 @@ function pkcs12Decrypt(algorithm: Asn1, data: Buffer, password: string): Buffer 
   if (algOid === OID.pbes2) {
     const kdf = child(params, 0)
     const scheme = child(params, 1)
-    if (oid(child(kdf, 0)) !== OID.pbkdf2) throw new StoreError(`PBES2 key derivation ${oid(child(kdf, 0))} is not supported`)
+    if (oid(child(kdf, 0)) !== OID.pbkdf2)
+      throw new StoreError(`PBES2 key derivation ${oid(child(kdf, 0))} is not supported`)
     const kp = child(kdf, 1)
     const salt = octets(child(kp, 0))
     const iterations = int(child(kp, 1))
@@ -219,7 +245,12 @@ function pkcs12Decrypt(algorithm: Asn1, data: Buffer, password: string): Buffer 
     iv = octets(child(scheme, 1))
     const keyLength = cipher === 'des-ede3-cbc' ? 24 : Number(/\d+/.exec(cipher.slice(4))![0]) / 8
     key = pbkdf2Sync(Buffer.from(password, 'utf8'), salt, iterations, keyLength, prf)
-  } else if (algOid === OID.pbeSha3Des || algOid === OID.pbeSha2Des || algOid === OID.pbeShaRc2_40 || algOid === OID.pbeShaRc2_128) {
+  } else if (
+    algOid === OID.pbeSha3Des ||
+    algOid === OID.pbeSha2Des ||
+    algOid === OID.pbeShaRc2_40 ||
+    algOid === OID.pbeShaRc2_128
+  ) {
     const salt = octets(child(params, 0))
     const iterations = int(child(params, 1))
     const spec = {
@@ -232,7 +263,10 @@ function pkcs12Decrypt(algorithm: Asn1, data: Buffer, password: string): Buffer 
     key = pkcs12Kdf(password, salt, 1, iterations, spec[1], 'sha1', 64)
     iv = pkcs12Kdf(password, salt, 2, iterations, 8, 'sha1', 64)
   } else {
-    throw new StoreError(`PKCS12 encryption ${algOid} is not supported`, 'Re-export the store with a current keytool or openssl (AES-256 PBES2).')
+    throw new StoreError(
+      `PKCS12 encryption ${algOid} is not supported`,
+      'Re-export the store with a current keytool or openssl (AES-256 PBES2).',
+    )
   }
   try {
     const d = createDecipheriv(cipher, key, iv)
@@ -240,7 +274,10 @@ function pkcs12Decrypt(algorithm: Asn1, data: Buffer, password: string): Buffer 
   } catch (error) {
     const message = (error as Error).message
     if (/unsupported|unknown cipher/i.test(message)) {
-      throw new StoreError(`the PKCS12 store is encrypted with ${cipher}, which this Node.js build cannot decrypt`, 'Re-export it with AES: openssl pkcs12 -in old.p12 -nodes | openssl pkcs12 -export -out new.p12 (or keytool -importkeystore from Java 17+).')
+      throw new StoreError(
+        `the PKCS12 store is encrypted with ${cipher}, which this Node.js build cannot decrypt`,
+        'Re-export it with AES: openssl pkcs12 -in old.p12 -nodes | openssl pkcs12 -export -out new.p12 (or keytool -importkeystore from Java 17+).',
+      )
     }
     throw new StoreError('the PKCS12 store password is wrong (decryption failed)', 'Check the store password.')
   }
@@ -250,7 +287,11 @@ function pkcs12Decrypt(algorithm: Asn1, data: Buffer, password: string): Buffer 
 function verifyPkcs12Mac(pfx: Asn1, authSafe: Buffer, password: string | undefined): void {
   const macData = pfx.children![2]
   if (!macData) return
-  if (password === undefined) throw new StoreError('the PKCS12 store is password-protected but no password is set', 'Set the store password property.')
+  if (password === undefined)
+    throw new StoreError(
+      'the PKCS12 store is password-protected but no password is set',
+      'Set the store password property.',
+    )
   const digestInfo = child(macData, 0)
   const algOid = oid(child(child(digestInfo, 0), 0))
   const expected = octets(child(digestInfo, 1))
@@ -260,7 +301,8 @@ function verifyPkcs12Mac(pfx: Asn1, authSafe: Buffer, password: string | undefin
   if (!digest) throw new StoreError(`the PKCS12 MAC algorithm ${algOid} is not supported`)
   const key = pkcs12Kdf(password, salt, 3, iterations, expected.length, digest.name, digest.v)
   const actual = createHmac(digest.name, key).update(authSafe).digest()
-  if (actual.length !== expected.length || !timingSafeEqual(actual, expected)) throw new StoreError('the PKCS12 store password is wrong (the integrity check failed)', 'Check the store password.')
+  if (actual.length !== expected.length || !timingSafeEqual(actual, expected))
+    throw new StoreError('the PKCS12 store password is wrong (the integrity check failed)', 'Check the store password.')
 }
 
 /** Every certificate in a PKCS#12 store (a Java truststore keeps its CAs as certificate bags). */
@@ -268,7 +310,8 @@ export function readPkcs12Certificates(buf: Buffer, password?: string): string[]
   try {
     const pfx = parseDer(buf)
     const authSafeInfo = child(pfx, 1)
-    if (oid(child(authSafeInfo, 0)) !== OID.data) throw new StoreError('PKCS12 stores signed with public keys are not supported')
+    if (oid(child(authSafeInfo, 0)) !== OID.data)
+      throw new StoreError('PKCS12 stores signed with public keys are not supported')
     const authSafe = octets(explicit(child(authSafeInfo, 1)))
     verifyPkcs12Mac(pfx, authSafe, password)
     const certs: string[] = []
@@ -280,8 +323,16 @@ export function readPkcs12Certificates(buf: Buffer, password?: string): string[]
         const eci = child(explicit(child(info, 1)), 1)
         const content = eci.children![2]
         if (!content) continue
-        if (password === undefined) throw new StoreError('the PKCS12 store is encrypted but no password is set', 'Set the store password property.')
-        safeContents = pkcs12Decrypt(child(eci, 1), content.children ? octets({...content, tag: 0x24}) : content.value, password)
+        if (password === undefined)
+          throw new StoreError(
+            'the PKCS12 store is encrypted but no password is set',
+            'Set the store password property.',
+          )
+        safeContents = pkcs12Decrypt(
+          child(eci, 1),
+          content.children ? octets({...content, tag: 0x24}) : content.value,
+          password,
+        )
       } else continue
       for (const bag of parseDer(safeContents).children ?? []) {
         if (oid(child(bag, 0)) !== OID.certBag) continue
@@ -303,7 +354,8 @@ export function checkPkcs12Keystore(buf: Buffer, password?: string): void {
     createSecureContext({pfx: buf, passphrase: password})
   } catch (error) {
     const message = (error as Error).message
-    if (/mac verify|password/i.test(message)) throw new StoreError('the PKCS12 keystore password is wrong (mac verify failure)', 'Check ssl.keystore.password.')
+    if (/mac verify|password/i.test(message))
+      throw new StoreError('the PKCS12 keystore password is wrong (mac verify failure)', 'Check ssl.keystore.password.')
     throw new StoreError(`the PKCS12 keystore cannot be used: ${message}`)
   }
 }

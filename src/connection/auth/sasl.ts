@@ -42,7 +42,9 @@ function brokerRejected(mechanism: string, what: string, reason: string): Error 
 
 /** RFC 7628 client initial response: GS2 header, the bearer token, SASL extensions. */
 export function oauthBearerMessage(token: string, extensions: Record<string, string> = {}): Buffer {
-  const ext = Object.entries(extensions).map(([k, v]) => `\u0001${k}=${v}`).join('')
+  const ext = Object.entries(extensions)
+    .map(([k, v]) => `\u0001${k}=${v}`)
+    .join('')
   return Buffer.from(`n,,\u0001auth=Bearer ${token}${ext}\u0001\u0001`, 'utf8')
 }
 
@@ -59,7 +61,10 @@ export function saslOptions(sasl: SaslSettings, context: SaslOptionsContext): Re
           const what = `the token for ${token.principal} from ${describeSource(sasl.oauth!)}`
           let challenge: Buffer
           try {
-            challenge = (await saslAuthenticate({request: {encode: async () => prefix(oauthBearerMessage(token.value, sasl.oauth!.extensions))}, response: RAW_RESPONSE})) as Buffer
+            challenge = (await saslAuthenticate({
+              request: {encode: async () => prefix(oauthBearerMessage(token.value, sasl.oauth!.extensions))},
+              response: RAW_RESPONSE,
+            })) as Buffer
           } catch (error) {
             throw brokerRejected('OAUTHBEARER', what, (error as Error).message)
           }
@@ -72,7 +77,11 @@ export function saslOptions(sasl: SaslSettings, context: SaslOptionsContext): Re
           } catch {
             // The expected failure; its message is the generic one, the status says why.
           }
-          throw brokerRejected('OAUTHBEARER', what, `${status} (the broker's validator checks the signature against its JWKS, the expiry, the audience and the issuer)`)
+          throw brokerRejected(
+            'OAUTHBEARER',
+            what,
+            `${status} (the broker's validator checks the signature against its JWKS, the expiry, the audience and the issuer)`,
+          )
         },
       }),
     }
@@ -92,7 +101,10 @@ function mskIamOptions(aws: AwsSettings, context: SaslOptionsContext): Record<st
     }
     return (async () => {
       if (cached && cached.region === region && !(await expiring())) return cached.credentials
-      cached = {region, credentials: resolveCredentials(aws, {env, timeoutMs: context.timeoutMs, debug: context.debug}, region)}
+      cached = {
+        region,
+        credentials: resolveCredentials(aws, {env, timeoutMs: context.timeoutMs, debug: context.debug}, region),
+      }
       cached.credentials.catch(() => (cached = undefined))
       return cached.credentials
     })()
@@ -103,15 +115,25 @@ function mskIamOptions(aws: AwsSettings, context: SaslOptionsContext): Record<st
       async authenticate() {
         const region = aws.region ?? regionFromHost(host) ?? defaultRegion(aws, env)
         if (!region) {
-          throw connectionError(`AWS_MSK_IAM: the region of ${host} is unknown`, {code: 'AWS_REGION_UNKNOWN', hint: 'Use the brokers\' MSK host names (…kafka.REGION.amazonaws.com) or export AWS_REGION.'})
+          throw connectionError(`AWS_MSK_IAM: the region of ${host} is unknown`, {
+            code: 'AWS_REGION_UNKNOWN',
+            hint: "Use the brokers' MSK host names (…kafka.REGION.amazonaws.com) or export AWS_REGION.",
+          })
         }
         const credentials = await credentialsFor(region)
         const payload = Buffer.from(JSON.stringify(mskAuthPayload(host, region, credentials, new Date(), USER_AGENT)))
         let response: Buffer
         try {
-          response = (await saslAuthenticate({request: {encode: async () => prefix(payload)}, response: RAW_RESPONSE})) as Buffer
+          response = (await saslAuthenticate({
+            request: {encode: async () => prefix(payload)},
+            response: RAW_RESPONSE,
+          })) as Buffer
         } catch (error) {
-          throw brokerRejected('AWS_MSK_IAM', `the signature of ${credentials.accessKeyId} (from ${credentials.source ?? 'AWS credentials'}) for region ${region}`, `${(error as Error).message}; check the IAM policy (kafka-cluster:Connect) and the clock`)
+          throw brokerRejected(
+            'AWS_MSK_IAM',
+            `the signature of ${credentials.accessKeyId} (from ${credentials.source ?? 'AWS credentials'}) for region ${region}`,
+            `${(error as Error).message}; check the IAM policy (kafka-cluster:Connect) and the clock`,
+          )
         }
         if (response.length <= 4) throw brokerRejected('AWS_MSK_IAM', 'the signed payload', 'an empty answer')
       },

@@ -13,18 +13,58 @@ export const reassignView = (_color: boolean): View<ReassignResult> => ({
     {key: 'to', header: 'TARGET'},
     {key: 'adding', header: 'ADDING'},
     {key: 'removing', header: 'REMOVING'},
-    {key: 'status', header: 'STATUS', color: (v) => (v === 'complete' || v === 'submitted' || v === 'cancelled' ? 'green' : v === 'in-progress' || v === 'planned' ? 'yellow' : v ? 'red' : undefined)},
+    {
+      key: 'status',
+      header: 'STATUS',
+      color: (v) =>
+        v === 'complete' || v === 'submitted' || v === 'cancelled'
+          ? 'green'
+          : v === 'in-progress' || v === 'planned'
+            ? 'yellow'
+            : v
+              ? 'red'
+              : undefined,
+    },
   ],
   rows: (r): Record<string, Cell>[] => {
     switch (r.mode) {
       case 'generate':
-        return r.moves.map((m) => ({topic: m.topic, partition: m.partition, from: ids(m.current), to: ids(m.proposed), adding: ids(m.adding), removing: ids(m.removing), status: 'planned'}))
+        return r.moves.map((m) => ({
+          topic: m.topic,
+          partition: m.partition,
+          from: ids(m.current),
+          to: ids(m.proposed),
+          adding: ids(m.adding),
+          removing: ids(m.removing),
+          status: 'planned',
+        }))
       case 'execute':
-        return r.moves.map((m) => ({topic: m.topic, partition: m.partition, from: ids(m.current), to: ids(m.proposed), adding: ids(m.adding), removing: ids(m.removing), status: m.error ?? (r.dryRun ? 'planned' : r.complete ? 'complete' : 'submitted')}))
+        return r.moves.map((m) => ({
+          topic: m.topic,
+          partition: m.partition,
+          from: ids(m.current),
+          to: ids(m.proposed),
+          adding: ids(m.adding),
+          removing: ids(m.removing),
+          status: m.error ?? (r.dryRun ? 'planned' : r.complete ? 'complete' : 'submitted'),
+        }))
       case 'verify':
-        return r.partitions.map((p) => ({topic: p.topic, partition: p.partition, from: ids(p.current), to: ids(p.target), status: p.status}))
+        return r.partitions.map((p) => ({
+          topic: p.topic,
+          partition: p.partition,
+          from: ids(p.current),
+          to: ids(p.target),
+          status: p.status,
+        }))
       case 'list':
-        return r.reassignments.map((o) => ({topic: o.topic, partition: o.partition, from: ids(o.replicas), adding: ids(o.adding), removing: ids(o.removing), status: 'in-progress'}))
+        return r.reassignments.map((o) => ({
+          topic: o.topic,
+          partition: o.partition,
+          from: ids(o.replicas),
+          adding: ids(o.adding),
+          removing: ids(o.removing),
+          status: 'in-progress',
+        }))
       case 'cancel':
         return r.partitions.map((p) => ({topic: p.topic, partition: p.partition, status: p.error ?? 'cancelled'}))
     }
@@ -34,16 +74,28 @@ export const reassignView = (_color: boolean): View<ReassignResult> => ({
     switch (r.mode) {
       case 'generate':
         if (r.moves.length === 0) return ['The topics are already balanced over these brokers: nothing to move.']
-        return ['', `${r.movedReplicas} replica(s) move, ${r.moves.length} partition(s) change.`, r.planFile ? `Plan written to ${r.planFile}.` : `Proposed plan:\n${JSON.stringify(r.proposed)}`, `Current assignment (for rollback):\n${JSON.stringify(r.current)}`]
+        return [
+          '',
+          `${r.movedReplicas} replica(s) move, ${r.moves.length} partition(s) change.`,
+          r.planFile ? `Plan written to ${r.planFile}.` : `Proposed plan:\n${JSON.stringify(r.proposed)}`,
+          `Current assignment (for rollback):\n${JSON.stringify(r.current)}`,
+        ]
       case 'execute':
         if (r.moves.length === 0) return ['Every partition already has the planned replicas: nothing to do.']
-        return ['', r.dryRun ? `Dry run: ${r.movedReplicas} replica(s) would move.` : `Submitted ${r.moves.length} move(s)${r.throttle ? `, throttled to ${r.throttle} B/s` : ''}.${r.complete === null ? ' Check with --verify.' : r.complete ? ' Complete.' : ' Not complete.'}${r.throttlesRemoved ? ' Throttles removed.' : ''}`]
+        return [
+          '',
+          r.dryRun
+            ? `Dry run: ${r.movedReplicas} replica(s) would move.`
+            : `Submitted ${r.moves.length} move(s)${r.throttle ? `, throttled to ${r.throttle} B/s` : ''}.${r.complete === null ? ' Check with --verify.' : r.complete ? ' Complete.' : ' Not complete.'}${r.throttlesRemoved ? ' Throttles removed.' : ''}`,
+        ]
       case 'verify':
         return ['', r.complete ? `Complete.${r.throttlesRemoved ? ' Throttles removed.' : ''}` : 'Not complete.']
       case 'list':
         return r.reassignments.length === 0 ? ['No reassignments in progress.'] : []
       case 'cancel':
-        return r.partitions.length === 0 ? ['No reassignments in progress to cancel.'] : [r.throttlesRemoved ? 'Throttles removed.' : '']
+        return r.partitions.length === 0
+          ? ['No reassignments in progress to cancel.']
+          : [r.throttlesRemoved ? 'Throttles removed.' : '']
     }
   },
 })
@@ -64,7 +116,8 @@ export function reassignProgress(print: (line: string) => void): (done: number, 
 }
 
 /** The moves, one line each, shown before the confirmation. */
-export const moveLines = (moves: PartitionMove[]) => moves.map((m) => `${m.topic}:${m.partition}  ${m.current.join(',')} -> ${m.proposed.join(',')}`).join('\n')
+export const moveLines = (moves: PartitionMove[]) =>
+  moves.map((m) => `${m.topic}:${m.partition}  ${m.current.join(',')} -> ${m.proposed.join(',')}`).join('\n')
 
 export function moveQuestion(moves: PartitionMove[], throttle: number | null): string {
   const removed = moves.reduce((n, m) => n + m.removing.length, 0)

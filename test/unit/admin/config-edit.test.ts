@@ -5,7 +5,16 @@ import {validateConfigChanges, validateEntity} from '../../../src/admin/configs.
 import {KctlError} from '../../../src/errors.js'
 import type {DescribedConfig} from '../../../src/protocol/describe-configs.js'
 
-const cfg = (name: string, value: string | null, isSensitive = false): DescribedConfig => ({name, value, readOnly: false, configSource: 1, isSensitive, synonyms: [], configType: 0, documentation: null})
+const cfg = (name: string, value: string | null, isSensitive = false): DescribedConfig => ({
+  name,
+  value,
+  readOnly: false,
+  configSource: 1,
+  isSensitive,
+  synonyms: [],
+  configType: 0,
+  documentation: null,
+})
 
 describe('configs edit: file and minimal patch', () => {
   const before = [cfg('retention.ms', '1000'), cfg('segment.ms', '2000'), cfg('ssl.key.password', null, true)]
@@ -14,7 +23,10 @@ describe('configs edit: file and minimal patch', () => {
     const text = renderOverridesFile({type: 'topic', name: 'orders'}, before)
     expect(text).to.match(/^# Config overrides of topic orders\./)
     expect(text).to.include('# Sensitive overrides are not shown and stay unchanged: ssl.key.password')
-    expect(text.split('\n').filter((l) => !l.startsWith('#') && l !== '')).to.deep.equal(['retention.ms=1000', 'segment.ms=2000'])
+    expect(text.split('\n').filter((l) => !l.startsWith('#') && l !== '')).to.deep.equal([
+      'retention.ms=1000',
+      'segment.ms=2000',
+    ])
   })
 
   it('patch: changed -> set, removed -> delete, added -> set; unchanged keys and sensitive ones untouched', () => {
@@ -37,11 +49,22 @@ describe('configs edit: file and minimal patch', () => {
 
   it('validates keys per entity type, logger levels, and broker ids', () => {
     validateConfigChanges({type: 'topic', name: 't'}, [{key: 'retention.ms', operation: 'set', value: '1'}])
-    validateConfigChanges({type: 'broker', name: '1'}, [{key: 'listener.name.internal.ssl.keystore.location', operation: 'set', value: 'x'}])
-    validateConfigChanges({type: 'broker-logger', name: '1'}, [{key: 'kafka.server.KafkaApis', operation: 'set', value: 'debug'}])
-    expect(() => validateConfigChanges({type: 'topic', name: 't'}, [{key: 'log.retention.hours', operation: 'set', value: '1'}])).to.throw(KctlError, /Unknown topic config key/)
-    expect(() => validateConfigChanges({type: 'broker-logger', name: '1'}, [{key: 'x', operation: 'set', value: 'LOUD'}])).to.throw(KctlError, /Invalid log level/)
-    expect(() => validateEntity({type: 'broker', name: '7'}, [1, 2, 3])).to.throw(KctlError, /Broker 7 is not in the cluster/)
+    validateConfigChanges({type: 'broker', name: '1'}, [
+      {key: 'listener.name.internal.ssl.keystore.location', operation: 'set', value: 'x'},
+    ])
+    validateConfigChanges({type: 'broker-logger', name: '1'}, [
+      {key: 'kafka.server.KafkaApis', operation: 'set', value: 'debug'},
+    ])
+    expect(() =>
+      validateConfigChanges({type: 'topic', name: 't'}, [{key: 'log.retention.hours', operation: 'set', value: '1'}]),
+    ).to.throw(KctlError, /Unknown topic config key/)
+    expect(() =>
+      validateConfigChanges({type: 'broker-logger', name: '1'}, [{key: 'x', operation: 'set', value: 'LOUD'}]),
+    ).to.throw(KctlError, /Invalid log level/)
+    expect(() => validateEntity({type: 'broker', name: '7'}, [1, 2, 3])).to.throw(
+      KctlError,
+      /Broker 7 is not in the cluster/,
+    )
     expect(() => validateEntity({type: 'broker-logger', name: ''}, [1])).to.throw(KctlError, /Invalid broker id/)
     validateEntity({type: 'broker', name: ''}, [1])
   })

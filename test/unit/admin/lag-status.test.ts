@@ -33,7 +33,13 @@ describe('lag --watch status rules (Burrow-style)', () => {
   })
 
   it('the group takes its worst partition', () => {
-    expect(worstStatus([{status: 'WARN', rule: 'a'}, {status: 'REWIND', rule: 'b'}, {status: 'STOP', rule: 'c'}])).to.deep.equal({status: 'REWIND', rule: 'b'})
+    expect(
+      worstStatus([
+        {status: 'WARN', rule: 'a'},
+        {status: 'REWIND', rule: 'b'},
+        {status: 'STOP', rule: 'c'},
+      ]),
+    ).to.deep.equal({status: 'REWIND', rule: 'b'})
     expect(worstStatus([]).status).to.equal('OK')
   })
 

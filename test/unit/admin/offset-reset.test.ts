@@ -3,7 +3,15 @@ import {expect} from 'chai'
 import {planToCsv, targetOffset} from '../../../src/admin/offset-reset.js'
 import {KctlError} from '../../../src/errors.js'
 
-const p = (current: bigint | null, extra: Partial<Parameters<typeof targetOffset>[1]> = {}) => ({group: 'g', topic: 't', partition: 0, current, earliest: 10n, latest: 100n, ...extra})
+const p = (current: bigint | null, extra: Partial<Parameters<typeof targetOffset>[1]> = {}) => ({
+  group: 'g',
+  topic: 't',
+  partition: 0,
+  current,
+  earliest: 10n,
+  latest: 100n,
+  ...extra,
+})
 
 describe("offset reset targets follow Kafka's rules", () => {
   it('earliest and latest', () => {
@@ -36,8 +44,22 @@ describe("offset reset targets follow Kafka's rules", () => {
   })
 
   it("exports Kafka's CSV: 3 fields for one group, 4 for many", () => {
-    const row = {topic: 't', partition: 1, currentOffset: null, newOffset: 7n, logStartOffset: 0n, logEndOffset: 9n, lagBefore: null, lagAfter: 2n}
+    const row = {
+      topic: 't',
+      partition: 1,
+      currentOffset: null,
+      newOffset: 7n,
+      logStartOffset: 0n,
+      logEndOffset: 9n,
+      lagBefore: null,
+      lagAfter: 2n,
+    }
     expect(planToCsv([{group: 'a', ...row}])).to.equal('t,1,7\n')
-    expect(planToCsv([{group: 'a', ...row}, {group: 'b', ...row}])).to.equal('a,t,1,7\nb,t,1,7\n')
+    expect(
+      planToCsv([
+        {group: 'a', ...row},
+        {group: 'b', ...row},
+      ]),
+    ).to.equal('a,t,1,7\nb,t,1,7\n')
   })
 })

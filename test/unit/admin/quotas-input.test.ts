@@ -3,7 +3,12 @@ import {mkdtempSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 
-import {checkQuotaKeysForEntity, formatQuotaEntity, parseQuotaValues, validateQuotaEntity} from '../../../src/admin/quotas.js'
+import {
+  checkQuotaKeysForEntity,
+  formatQuotaEntity,
+  parseQuotaValues,
+  validateQuotaEntity,
+} from '../../../src/admin/quotas.js'
 import {quotaEntityFromFlags} from '../../../src/flags/quotas.js'
 import {parseIterations, parseMechanism} from '../../../src/flags/users.js'
 import {readSecret} from '../../../src/input/password.js'
@@ -13,12 +18,26 @@ const exit2 = expectUsageError
 
 describe('quota and user input', () => {
   it('parses key=value quotas (known keys, positive numbers, - or _)', () => {
-    expect(parseQuotaValues(['producer_byte_rate=1048576', 'request-percentage=12.5'])).to.deep.equal({producer_byte_rate: 1_048_576, request_percentage: 12.5})
-    for (const bad of [['producer_byte_rate'], ['producer_byte_rate='], ['producer_byte_rate=-1'], ['producer_byte_rate=abc'], ['fetch_rate=1'], []]) exit2(() => parseQuotaValues(bad))
+    expect(parseQuotaValues(['producer_byte_rate=1048576', 'request-percentage=12.5'])).to.deep.equal({
+      producer_byte_rate: 1_048_576,
+      request_percentage: 12.5,
+    })
+    for (const bad of [
+      ['producer_byte_rate'],
+      ['producer_byte_rate='],
+      ['producer_byte_rate=-1'],
+      ['producer_byte_rate=abc'],
+      ['fetch_rate=1'],
+      [],
+    ])
+      exit2(() => parseQuotaValues(bad))
   })
 
   it('builds entities from flags; null is the default entity', () => {
-    expect(quotaEntityFromFlags({user: 'alice', 'client-default': true}, {requireOne: true})).to.deep.equal({user: 'alice', clientId: null})
+    expect(quotaEntityFromFlags({user: 'alice', 'client-default': true}, {requireOne: true})).to.deep.equal({
+      user: 'alice',
+      clientId: null,
+    })
     expect(formatQuotaEntity({user: 'alice', clientId: null})).to.equal('user=alice, client-id=<default>')
     exit2(() => quotaEntityFromFlags({user: 'a', 'user-default': true}, {requireOne: true}))
     exit2(() => quotaEntityFromFlags({}, {requireOne: true}))

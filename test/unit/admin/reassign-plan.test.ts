@@ -4,7 +4,14 @@ import type {PartitionState} from '../../../src/admin/partition-state.js'
 import {generateAssignment, movedReplicas, movesFromPlan, throttleConfigs} from '../../../src/admin/reassign-plan.js'
 import {KctlError} from '../../../src/errors.js'
 
-const state = (topic: string, partition: number, replicas: number[]): PartitionState => ({topic, partition, leader: replicas[0], replicas, isr: replicas, offlineReplicas: []})
+const state = (topic: string, partition: number, replicas: number[]): PartitionState => ({
+  topic,
+  partition,
+  leader: replicas[0],
+  replicas,
+  isr: replicas,
+  offlineReplicas: [],
+})
 const brokers = (...ids: number[]) => ids.map((id) => ({id, rack: null}))
 const load = (assignment: number[][]) => {
   const counts = new Map<number, number>()
@@ -62,7 +69,11 @@ describe('generateAssignment (reassignment plans)', () => {
       {id: 3, rack: 'b'},
       {id: 4, rack: 'b'},
     ]
-    const moves = generateAssignment([state('t', 0, [1]), state('t', 1, [2]), state('t', 2, [3]), state('t', 3, [4])], racked, 2)
+    const moves = generateAssignment(
+      [state('t', 0, [1]), state('t', 1, [2]), state('t', 2, [3]), state('t', 3, [4])],
+      racked,
+      2,
+    )
     for (const m of moves) {
       const racks = m.proposed.map((b) => racked.find((r) => r.id === b)!.rack)
       expect(new Set(racks).size, `partition ${m.partition}: ${m.proposed}`).to.equal(2)
@@ -70,19 +81,34 @@ describe('generateAssignment (reassignment plans)', () => {
   })
 
   it('refuses a replication factor above the number of target brokers (exit 2)', () => {
-    expect(() => generateAssignment([state('t', 0, [1, 2, 3])], brokers(1, 2))).to.throw(KctlError, /more than the 2 target broker/).with.property('exitCode', 2)
+    expect(() => generateAssignment([state('t', 0, [1, 2, 3])], brokers(1, 2)))
+      .to.throw(KctlError, /more than the 2 target broker/)
+      .with.property('exitCode', 2)
   })
 })
 
 describe('movesFromPlan', () => {
   const states = [state('t', 0, [1, 2]), state('t', 1, [2, 3])]
   it('keeps only the partitions that change', () => {
-    const moves = movesFromPlan([{topic: 't', partition: 0, replicas: [1, 2]}, {topic: 't', partition: 1, replicas: [3, 1]}], states, [1, 2, 3])
-    expect(moves).to.deep.equal([{topic: 't', partition: 1, current: [2, 3], proposed: [3, 1], adding: [1], removing: [2]}])
+    const moves = movesFromPlan(
+      [
+        {topic: 't', partition: 0, replicas: [1, 2]},
+        {topic: 't', partition: 1, replicas: [3, 1]},
+      ],
+      states,
+      [1, 2, 3],
+    )
+    expect(moves).to.deep.equal([
+      {topic: 't', partition: 1, current: [2, 3], proposed: [3, 1], adding: [1], removing: [2]},
+    ])
   })
   it('rejects unknown brokers and partitions with exit 2', () => {
-    expect(() => movesFromPlan([{topic: 't', partition: 0, replicas: [1, 9]}], states, [1, 2, 3])).to.throw(/broker 9/).with.property('exitCode', 2)
-    expect(() => movesFromPlan([{topic: 't', partition: 7, replicas: [1, 2]}], states, [1, 2, 3])).to.throw(/t:7/).with.property('exitCode', 2)
+    expect(() => movesFromPlan([{topic: 't', partition: 0, replicas: [1, 9]}], states, [1, 2, 3]))
+      .to.throw(/broker 9/)
+      .with.property('exitCode', 2)
+    expect(() => movesFromPlan([{topic: 't', partition: 7, replicas: [1, 2]}], states, [1, 2, 3]))
+      .to.throw(/t:7/)
+      .with.property('exitCode', 2)
   })
 })
 
@@ -93,7 +119,10 @@ describe('throttleConfigs', () => {
       {topic: 't', partition: 1, current: [2, 1], proposed: [2, 1], adding: [], removing: []},
       {topic: 'u', partition: 2, current: [1], proposed: [1, 4], adding: [4], removing: []},
     ])
-    expect(Object.fromEntries(t.topics)).to.deep.equal({t: {leader: '0:1,0:2', follower: '0:3'}, u: {leader: '2:1', follower: '2:4'}})
+    expect(Object.fromEntries(t.topics)).to.deep.equal({
+      t: {leader: '0:1,0:2', follower: '0:3'},
+      u: {leader: '2:1', follower: '2:4'},
+    })
     expect(t.brokers).to.deep.equal([1, 2, 3, 4])
   })
 })

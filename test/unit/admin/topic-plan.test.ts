@@ -18,9 +18,17 @@ const rejects = (input: TopicCreateInput, pattern: RegExp) => {
 }
 
 describe('topic creation planning (client-side validation)', () => {
-  it('Kafka\'s topic-name rules', () => {
+  it("Kafka's topic-name rules", () => {
     for (const ok of ['orders', 'a.b_c-D9', 'x'.repeat(249)]) validateTopicName(ok)
-    for (const [bad, pattern] of [['', /empty/], ['.', /cannot be "\."/], ['..', /cannot be "\.\."/], ['x'.repeat(250), /limit is 249/], ['a b', /illegal character " "/], ['ä', /illegal/], ['a/b', /illegal character "\/"/]] as const) {
+    for (const [bad, pattern] of [
+      ['', /empty/],
+      ['.', /cannot be "\."/],
+      ['..', /cannot be "\.\."/],
+      ['x'.repeat(250), /limit is 249/],
+      ['a b', /illegal character " "/],
+      ['ä', /illegal/],
+      ['a/b', /illegal character "\/"/],
+    ] as const) {
       expect(() => validateTopicName(bad)).to.throw(KctlError, pattern)
     }
   })
@@ -28,14 +36,24 @@ describe('topic creation planning (client-side validation)', () => {
   it('warns about names that collide by . and _', () => {
     expect(collidingTopics('orders.v1', ['orders_v1', 'orders.v1', 'other'])).to.deep.equal(['orders_v1'])
     const plan = planTopicCreation({names: ['orders.v1'], partitions: 1}, ctx)
-    expect(plan.warnings).to.deep.equal(["Topic orders.v1 collides with orders_v1: names that differ only in '.' and '_' share metric names."])
+    expect(plan.warnings).to.deep.equal([
+      "Topic orders.v1 collides with orders_v1: names that differ only in '.' and '_' share metric names.",
+    ])
   })
 
   it('uses the broker defaults when the flags are omitted, and an assignment when given', () => {
     expect(planTopicCreation({names: ['a'], configs: ['retention.ms=5']}, ctx).topics).to.deep.equal([
       {name: 'a', partitions: 1, replicationFactor: 3, replicaAssignment: undefined, configs: {'retention.ms': '5'}},
     ])
-    expect(planTopicCreation({names: ['a'], replicaAssignment: '1:2,2:3,3:1'}, ctx).topics[0]).to.deep.include({partitions: 3, replicationFactor: 2, replicaAssignment: [[1, 2], [2, 3], [3, 1]]})
+    expect(planTopicCreation({names: ['a'], replicaAssignment: '1:2,2:3,3:1'}, ctx).topics[0]).to.deep.include({
+      partitions: 3,
+      replicationFactor: 2,
+      replicaAssignment: [
+        [1, 2],
+        [2, 3],
+        [3, 1],
+      ],
+    })
   })
 
   it('rejects bad counts, keys, assignments and duplicates before any request', () => {
@@ -52,6 +70,14 @@ describe('topic creation planning (client-side validation)', () => {
 
   it('names the failed topics of a batch', () => {
     expect(partialFailureMessage([{name: 'a', status: 'created', error: null}], 'create')).to.equal(undefined)
-    expect(partialFailureMessage([{name: 'a', status: 'created', error: null}, {name: 'b', status: 'failed', error: 'boom'}], 'create')).to.equal('Could not create 1 of 2 topic(s): b (boom)')
+    expect(
+      partialFailureMessage(
+        [
+          {name: 'a', status: 'created', error: null},
+          {name: 'b', status: 'failed', error: 'boom'},
+        ],
+        'create',
+      ),
+    ).to.equal('Could not create 1 of 2 topic(s): b (boom)')
   })
 })

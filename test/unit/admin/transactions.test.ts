@@ -1,6 +1,11 @@
 import {expect} from 'chai'
 
-import {type PartitionProducer, type TransactionDescription, hangingAmong, stuckAmong} from '../../../src/admin/transactions.js'
+import {
+  type PartitionProducer,
+  type TransactionDescription,
+  hangingAmong,
+  stuckAmong,
+} from '../../../src/admin/transactions.js'
 
 const NOW = 1_800_000_000_000
 const open = (topic: string, partition: number, producerId: bigint, ageMs: number, start = 10n): PartitionProducer => ({
@@ -14,7 +19,13 @@ const open = (topic: string, partition: number, producerId: bigint, ageMs: numbe
   coordinatorEpoch: null,
   txnStartOffset: start,
 })
-const described = (id: string, producerId: bigint, startAgoMs: number, timeoutMs: number, partitions: {topic: string; partition: number}[]): TransactionDescription => ({
+const described = (
+  id: string,
+  producerId: bigint,
+  startAgoMs: number,
+  timeoutMs: number,
+  partitions: {topic: string; partition: number}[],
+): TransactionDescription => ({
   transactionalId: id,
   coordinator: 2,
   state: 'Ongoing',
@@ -29,7 +40,9 @@ const described = (id: string, producerId: bigint, startAgoMs: number, timeoutMs
 describe('transactions: find-hanging and stuck (pure)', () => {
   const candidates = [open('t', 0, 1n, 60_000), open('t', 1, 1n, 60_000, 42n), open('u', 0, 2n, 60_000)]
   const ids = new Map([[1n, 'app-1']])
-  const descriptions = new Map<string, TransactionDescription | null>([['app-1', described('app-1', 1n, 60_000, 30_000, [{topic: 't', partition: 0}])]])
+  const descriptions = new Map<string, TransactionDescription | null>([
+    ['app-1', described('app-1', 1n, 60_000, 30_000, [{topic: 't', partition: 0}])],
+  ])
 
   it("is hanging when no coordinator lists the producer, or its transaction lacks the partition (Kafka's rule)", () => {
     const hanging = hangingAmong(candidates, ids, descriptions, NOW)
@@ -41,8 +54,12 @@ describe('transactions: find-hanging and stuck (pure)', () => {
   })
 
   it('is stuck past its own timeout when tracked, else past the maximum; never past the maximum', () => {
-    expect(stuckAmong(candidates, ids, descriptions, 900_000, NOW).map((s) => [s.topic, s.partition, s.hanging, s.limitMs])).to.deep.equal([['t', 0, false, 30_000]])
-    expect(stuckAmong(candidates, ids, descriptions, 1000, NOW).map((s) => [s.topic, s.partition, s.hanging, s.limitMs])).to.deep.equal([
+    expect(
+      stuckAmong(candidates, ids, descriptions, 900_000, NOW).map((s) => [s.topic, s.partition, s.hanging, s.limitMs]),
+    ).to.deep.equal([['t', 0, false, 30_000]])
+    expect(
+      stuckAmong(candidates, ids, descriptions, 1000, NOW).map((s) => [s.topic, s.partition, s.hanging, s.limitMs]),
+    ).to.deep.equal([
       ['t', 0, false, 1000],
       ['t', 1, true, 1000],
       ['u', 0, true, 1000],

@@ -4,7 +4,14 @@ import {readFileSync} from 'node:fs'
 import {dirname, join} from 'node:path'
 import {fileURLToPath} from 'node:url'
 
-import {StoreError, checkPkcs12Keystore, detectFormat, jksKey, readJks, readPkcs12Certificates} from '../../../src/connection/auth/keystore.js'
+import {
+  StoreError,
+  checkPkcs12Keystore,
+  detectFormat,
+  jksKey,
+  readJks,
+  readPkcs12Certificates,
+} from '../../../src/connection/auth/keystore.js'
 
 const STORES = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'fixtures', 'stores')
 const store = (name: string) => readFileSync(join(STORES, name))
@@ -32,10 +39,14 @@ describe('Java key and trust stores', () => {
     const jks = readJks(store('ks.jks'), 'storepass')
     expect(jks.trusted).to.deep.equal([])
     expect(jks.keys.map((k) => k.alias)).to.deep.equal(['client'])
-    expect(new X509Certificate(jks.keys[0].chain[0]).fingerprint256).to.equal(new X509Certificate(fixtureCert).fingerprint256)
+    expect(new X509Certificate(jks.keys[0].chain[0]).fingerprint256).to.equal(
+      new X509Certificate(fixtureCert).fingerprint256,
+    )
     const key = createPrivateKey(jksKey(jks.keys[0], 'keypass1'))
     // The key is the certificate's: same public key.
-    expect(createPublicKey(key).export({format: 'der', type: 'spki'})).to.deep.equal(new X509Certificate(fixtureCert).publicKey.export({format: 'der', type: 'spki'}))
+    expect(createPublicKey(key).export({format: 'der', type: 'spki'})).to.deep.equal(
+      new X509Certificate(fixtureCert).publicKey.export({format: 'der', type: 'spki'}),
+    )
   })
 
   it('names a wrong JKS store password and a wrong key password', () => {

@@ -1,13 +1,22 @@
 import {expect} from 'chai'
 import {generateKeyPairSync} from 'node:crypto'
 
-import {OAuthTokenProvider, acceptToken, jwtClaims, oauthSettings, refreshTime} from '../../../src/connection/auth/oauth.js'
+import {
+  OAuthTokenProvider,
+  acceptToken,
+  jwtClaims,
+  oauthSettings,
+  refreshTime,
+} from '../../../src/connection/auth/oauth.js'
 import {oauthBearerMessage} from '../../../src/connection/auth/sasl.js'
 import {toClientSettings} from '../../../src/connection/properties.js'
 import {jwks, signJwt} from '../../../src/local/oauth.js'
 import {expectUsageError as usage} from '../../helpers/usage.js'
 
-const KEY = generateKeyPairSync('rsa', {modulusLength: 2048}).privateKey.export({format: 'pem', type: 'pkcs8'}) as string
+const KEY = generateKeyPairSync('rsa', {modulusLength: 2048}).privateKey.export({
+  format: 'pem',
+  type: 'pkcs8',
+}) as string
 const MODULE = 'org.apache.kafka.common.security.oauthbearer.OAuthBearerLoginModule'
 const jwt = (claims: Record<string, unknown>) => signJwt(KEY, 'k1', claims)
 const now = Date.UTC(2026, 0, 1) // ms
@@ -19,15 +28,29 @@ describe('SASL/OAUTHBEARER settings and tokens', () => {
       'security.protocol': 'SASL_PLAINTEXT',
       'sasl.mechanism': 'OAUTHBEARER',
       'sasl.oauthbearer.token.endpoint.url': 'https://idp.example/token',
-      'sasl.login.callback.handler.class': 'org.apache.kafka.common.security.oauthbearer.OAuthBearerLoginCallbackHandler',
+      'sasl.login.callback.handler.class':
+        'org.apache.kafka.common.security.oauthbearer.OAuthBearerLoginCallbackHandler',
       'sasl.jaas.config': `${MODULE} required clientId="ops" clientSecret="s3cret" scope="kafka.read" extension_logicalCluster="lkc-1";`,
     })
     expect(s.warnings).to.deep.equal([])
     expect(s.sasl).to.include({mechanism: 'oauthbearer', username: 'ops'})
-    expect(s.sasl!.oauth).to.include({source: 'client_credentials', tokenEndpoint: 'https://idp.example/token', clientId: 'ops', clientSecret: 's3cret', scope: 'kafka.read', refreshWindowFactor: 0.8, refreshBufferSeconds: 300})
+    expect(s.sasl!.oauth).to.include({
+      source: 'client_credentials',
+      tokenEndpoint: 'https://idp.example/token',
+      clientId: 'ops',
+      clientSecret: 's3cret',
+      scope: 'kafka.read',
+      refreshWindowFactor: 0.8,
+      refreshBufferSeconds: 300,
+    })
     expect(s.sasl!.oauth!.extensions).to.deep.equal({logicalCluster: 'lkc-1'})
     const top = oauthSettings(
-      {'sasl.oauthbearer.token.endpoint.url': 'https://idp/t', 'sasl.oauthbearer.client.credentials.client.id': 'a', 'sasl.oauthbearer.client.credentials.client.secret': 'b', 'sasl.oauthbearer.scope': 'x'},
+      {
+        'sasl.oauthbearer.token.endpoint.url': 'https://idp/t',
+        'sasl.oauthbearer.client.credentials.client.id': 'a',
+        'sasl.oauthbearer.client.credentials.client.secret': 'b',
+        'sasl.oauthbearer.scope': 'x',
+      },
       {clientId: 'ignored'},
       `${MODULE} required;`,
     )
@@ -35,17 +58,59 @@ describe('SASL/OAUTHBEARER settings and tokens', () => {
   })
 
   it('knows a token file (file: URL, FileJwtRetriever), an environment variable and a command', () => {
-    expect(oauthSettings({'sasl.oauthbearer.token.endpoint.url': 'file:///run/token.jwt'}, {}, undefined)).to.include({source: 'file', location: '/run/token.jwt'})
-    expect(oauthSettings({'kctl.oauthbearer.token.env': 'TOKEN'}, {}, undefined)).to.include({source: 'env', location: 'TOKEN'})
-    expect(oauthSettings({'kctl.oauthbearer.token.command': 'sso-helper token'}, {}, undefined)).to.include({source: 'command', location: 'sso-helper token'})
+    expect(oauthSettings({'sasl.oauthbearer.token.endpoint.url': 'file:///run/token.jwt'}, {}, undefined)).to.include({
+      source: 'file',
+      location: '/run/token.jwt',
+    })
+    expect(oauthSettings({'kctl.oauthbearer.token.env': 'TOKEN'}, {}, undefined)).to.include({
+      source: 'env',
+      location: 'TOKEN',
+    })
+    expect(oauthSettings({'kctl.oauthbearer.token.command': 'sso-helper token'}, {}, undefined)).to.include({
+      source: 'command',
+      location: 'sso-helper token',
+    })
   })
 
   it('refuses incomplete or foreign configurations before connecting', () => {
     expect(usage(() => oauthSettings({}, {}, undefined)).message).to.match(/no token source/)
-    expect(usage(() => oauthSettings({'sasl.oauthbearer.token.endpoint.url': 'https://idp/t'}, {clientId: 'a'}, `${MODULE} required clientId=a;`)).message).to.match(/client id and a client secret/)
-    expect(usage(() => oauthSettings({'sasl.oauthbearer.token.endpoint.url': 'https://idp/t'}, {}, 'org.apache.kafka.common.security.plain.PlainLoginModule required;')).message).to.match(/OAuthBearerLoginModule/)
-    expect(usage(() => oauthSettings({'sasl.oauthbearer.token.endpoint.url': 'https://idp/t', 'sasl.oauthbearer.jwt.retriever.class': 'org.apache.kafka.common.security.oauthbearer.JwtBearerJwtRetriever'}, {}, undefined)).message).to.match(/JwtBearerJwtRetriever is not supported/)
-    const gssapi = usage(() => toClientSettings({'security.protocol': 'SASL_SSL', 'sasl.jaas.config': 'com.sun.security.auth.module.Krb5LoginModule required;'}))
+    expect(
+      usage(() =>
+        oauthSettings(
+          {'sasl.oauthbearer.token.endpoint.url': 'https://idp/t'},
+          {clientId: 'a'},
+          `${MODULE} required clientId=a;`,
+        ),
+      ).message,
+    ).to.match(/client id and a client secret/)
+    expect(
+      usage(() =>
+        oauthSettings(
+          {'sasl.oauthbearer.token.endpoint.url': 'https://idp/t'},
+          {},
+          'org.apache.kafka.common.security.plain.PlainLoginModule required;',
+        ),
+      ).message,
+    ).to.match(/OAuthBearerLoginModule/)
+    expect(
+      usage(() =>
+        oauthSettings(
+          {
+            'sasl.oauthbearer.token.endpoint.url': 'https://idp/t',
+            'sasl.oauthbearer.jwt.retriever.class':
+              'org.apache.kafka.common.security.oauthbearer.JwtBearerJwtRetriever',
+          },
+          {},
+          undefined,
+        ),
+      ).message,
+    ).to.match(/JwtBearerJwtRetriever is not supported/)
+    const gssapi = usage(() =>
+      toClientSettings({
+        'security.protocol': 'SASL_SSL',
+        'sasl.jaas.config': 'com.sun.security.auth.module.Krb5LoginModule required;',
+      }),
+    )
     expect(gssapi.code).to.equal('UNSUPPORTED_SASL_MECHANISM')
     expect(gssapi.message).to.match(/GSSAPI \(Kerberos/)
     expect(gssapi.hint).to.match(/OAUTHBEARER .*SCRAM.*AWS_MSK_IAM.*mTLS/)
@@ -61,7 +126,7 @@ describe('SASL/OAUTHBEARER settings and tokens', () => {
     expect(refreshTime(now, now, now + 20_000, s)).to.equal(now + 10_000)
   })
 
-  it('checks tokens as Java\'s client validator does (JWT, sub, exp)', () => {
+  it("checks tokens as Java's client validator does (JWT, sub, exp)", () => {
     const settings = oauthSettings({'kctl.oauthbearer.token.env': 'T'}, {}, undefined)
     const t = acceptToken(jwt({sub: 'ops', iat: sec, exp: sec + 3600}), settings, now)
     expect(t).to.include({principal: 'ops', expiresAt: now + 3_600_000, refreshAt: now + 2_880_000})
@@ -73,12 +138,20 @@ describe('SASL/OAUTHBEARER settings and tokens', () => {
 
   it('fetches with client credentials (Basic header, form body), caches, and names the failing step', async () => {
     const calls: {url: string; init: RequestInit}[] = []
-    let answer: () => Response = () => Response.json({access_token: jwt({sub: 'ops', iat: Math.floor(Date.now() / 1000), exp: Math.floor(Date.now() / 1000) + 3600}), token_type: 'Bearer'})
+    let answer: () => Response = () =>
+      Response.json({
+        access_token: jwt({sub: 'ops', iat: Math.floor(Date.now() / 1000), exp: Math.floor(Date.now() / 1000) + 3600}),
+        token_type: 'Bearer',
+      })
     const fakeFetch = (async (url: string, init: RequestInit) => {
       calls.push({url, init})
       return answer()
     }) as unknown as typeof fetch
-    const settings = oauthSettings({'sasl.oauthbearer.token.endpoint.url': 'https://idp/t'}, {clientId: 'ops', clientSecret: 'p:w', scope: 'kafka'}, undefined)
+    const settings = oauthSettings(
+      {'sasl.oauthbearer.token.endpoint.url': 'https://idp/t'},
+      {clientId: 'ops', clientSecret: 'p:w', scope: 'kafka'},
+      undefined,
+    )
     const provider = new OAuthTokenProvider(settings, {timeoutMs: 5000, fetch: fakeFetch})
     const token = await provider.token()
     expect(token.principal).to.equal('ops')
@@ -96,7 +169,9 @@ describe('SASL/OAUTHBEARER settings and tokens', () => {
     )
     expect(e.exitCode).to.equal(4)
     expect(e.code).to.equal('OAUTH_TOKEN_REQUEST_FAILED')
-    expect(e.message).to.equal('OAUTHBEARER token request: the token endpoint https://idp/t answered HTTP 401 invalid_client (bad secret) for client ops')
+    expect(e.message).to.equal(
+      'OAUTHBEARER token request: the token endpoint https://idp/t answered HTTP 401 invalid_client (bad secret) for client ops',
+    )
     expect(e.message).not.to.include('p:w')
   })
 

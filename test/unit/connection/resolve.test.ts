@@ -10,7 +10,16 @@ const config = {
   currentContext: 'dev',
   contexts: {
     dev: {bootstrapServers: ['dev:9092']},
-    prod: {bootstrapServers: ['prod1:9093', 'prod2:9093'], properties: {'security.protocol': 'SASL_SSL', 'sasl.mechanism': 'PLAIN', 'sasl.jaas.config': 'x required username="ops" password="p";'}, readOnly: true, clusterId: 'abc'},
+    prod: {
+      bootstrapServers: ['prod1:9093', 'prod2:9093'],
+      properties: {
+        'security.protocol': 'SASL_SSL',
+        'sasl.mechanism': 'PLAIN',
+        'sasl.jaas.config': 'x required username="ops" password="p";',
+      },
+      readOnly: true,
+      clusterId: 'abc',
+    },
   },
 }
 
@@ -47,7 +56,7 @@ describe('connection resolution (flag > env > context > default)', () => {
     expect(s.source).to.equal('flag')
   })
 
-  it('--bootstrap-server with a context must name the context\'s own brokers (its secrets go nowhere else)', () => {
+  it("--bootstrap-server with a context must name the context's own brokers (its secrets go nowhere else)", () => {
     const s = resolveConnection({'bootstrap-server': 'PROD2:9093', context: 'prod'}, {}, config)
     expect(s.brokers).to.deep.equal(['PROD2:9093'])
     expect(s).to.include({securityProtocol: 'SASL_SSL', contextName: 'prod', source: 'flag'})
@@ -60,7 +69,11 @@ describe('connection resolution (flag > env > context > default)', () => {
   })
 
   it('--context on the command line beats every environment variable', () => {
-    const env = {KCTL_CONTEXT: 'dev', KCTL_BOOTSTRAP_SERVER: 'evil:9093', KCTL_COMMAND_CONFIG: '/no/such/file.properties'}
+    const env = {
+      KCTL_CONTEXT: 'dev',
+      KCTL_BOOTSTRAP_SERVER: 'evil:9093',
+      KCTL_COMMAND_CONFIG: '/no/such/file.properties',
+    }
     const s = resolveConnection({context: 'prod'}, env, config)
     expect(s.brokers).to.deep.equal(['prod1:9093', 'prod2:9093'])
     expect(s).to.include({contextName: 'prod', source: 'context', securityProtocol: 'SASL_SSL'})
@@ -76,14 +89,22 @@ describe('connection resolution (flag > env > context > default)', () => {
     const env = resolveConnection({}, {KCTL_BOOTSTRAP_SERVER: 'env:9092'}, config)
     expect(env).to.include({source: 'env', contextName: undefined})
     expect(env.brokers).to.deep.equal(['env:9092'])
-    expect(resolveConnection({'bootstrap-server': 'flag:9092'}, {KCTL_BOOTSTRAP_SERVER: 'env:9092'}, config).brokers).to.deep.equal(['flag:9092'])
+    expect(
+      resolveConnection({'bootstrap-server': 'flag:9092'}, {KCTL_BOOTSTRAP_SERVER: 'env:9092'}, config).brokers,
+    ).to.deep.equal(['flag:9092'])
   })
 
   it('rejects unknown contexts and malformed addresses with exit 2', () => {
-    expect(() => resolveConnection({context: 'nope'}, {}, config)).to.throw(/Unknown context "nope"/).with.property('exitCode', 2)
-    expect(() => resolveConnection({context: ''}, {}, config)).to.throw(/--context needs a context name/).with.property('exitCode', 2)
+    expect(() => resolveConnection({context: 'nope'}, {}, config))
+      .to.throw(/Unknown context "nope"/)
+      .with.property('exitCode', 2)
+    expect(() => resolveConnection({context: ''}, {}, config))
+      .to.throw(/--context needs a context name/)
+      .with.property('exitCode', 2)
     for (const bad of ['kafka', 'kafka:', 'kafka:0', 'kafka:70000', 'http://kafka:9092']) {
-      expect(() => resolveConnection({'bootstrap-server': bad}, {}, config), bad).to.throw(/Invalid bootstrap server/).with.property('exitCode', 2)
+      expect(() => resolveConnection({'bootstrap-server': bad}, {}, config), bad)
+        .to.throw(/Invalid bootstrap server/)
+        .with.property('exitCode', 2)
     }
   })
 })

@@ -1,6 +1,11 @@
 import {expect} from 'chai'
 
-import {assertUniqueKeys, parseConfigAssignment, parseKafkaConfigList, parseKeyList} from '../../../src/input/config-entries.js'
+import {
+  assertUniqueKeys,
+  parseConfigAssignment,
+  parseKafkaConfigList,
+  parseKeyList,
+} from '../../../src/input/config-entries.js'
 import {KctlError} from '../../../src/errors.js'
 
 const usage = (fn: () => unknown, pattern: RegExp) => {
@@ -30,7 +35,9 @@ describe('config entry parsers', () => {
       {key: 'b', value: 'x,y'},
       {key: 'c', value: '3'},
     ])
-    expect(parseKafkaConfigList('cleanup.policy=[compact,delete]')).to.deep.equal([{key: 'cleanup.policy', value: 'compact,delete'}])
+    expect(parseKafkaConfigList('cleanup.policy=[compact,delete]')).to.deep.equal([
+      {key: 'cleanup.policy', value: 'compact,delete'},
+    ])
     expect(parseKafkaConfigList('a=1')).to.deep.equal([{key: 'a', value: '1'}])
     usage(() => parseKafkaConfigList('a=[1,2'), /unclosed \[/)
     usage(() => parseKafkaConfigList('a=1,b'), /"b" is not key=value/)

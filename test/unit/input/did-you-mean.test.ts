@@ -19,7 +19,15 @@ describe('did you mean', () => {
   })
 
   it('knows the topic keys of Kafka 3.9 and 4.x', () => {
-    for (const k of ['retention.ms', 'cleanup.policy', 'min.insync.replicas', 'message.format.version', 'remote.copy.lag.ms']) expect(TOPIC_CONFIG_KEYS.has(k), k).to.equal(true)
-    for (const k of ['log.retention.hours', 'num.network.threads', 'log.cleaner.threads']) expect(BROKER_CONFIG_KEYS.has(k), k).to.equal(true)
+    for (const k of [
+      'retention.ms',
+      'cleanup.policy',
+      'min.insync.replicas',
+      'message.format.version',
+      'remote.copy.lag.ms',
+    ])
+      expect(TOPIC_CONFIG_KEYS.has(k), k).to.equal(true)
+    for (const k of ['log.retention.hours', 'num.network.threads', 'log.cleaner.threads'])
+      expect(BROKER_CONFIG_KEYS.has(k), k).to.equal(true)
   })
 })

@@ -2,7 +2,13 @@ import {expect} from 'chai'
 
 import {parseDateTime} from '../../../src/input/datetime.js'
 import {KctlError} from '../../../src/errors.js'
-import {TIMER_MAX_MS, formatDuration, parseDuration, parseNonNegativeDuration, parseWaitDuration} from '../../../src/input/duration.js'
+import {
+  TIMER_MAX_MS,
+  formatDuration,
+  parseDuration,
+  parseNonNegativeDuration,
+  parseWaitDuration,
+} from '../../../src/input/duration.js'
 import {mergeTopicPartitions, parseTopicPartitions} from '../../../src/input/topic-partitions.js'
 
 describe('input parsers', () => {
@@ -19,7 +25,9 @@ describe('input parsers', () => {
 
   for (const bad of ['', 'abc', '10x', '5m3', 'P', 'PT', '1h 30m', 'm5']) {
     it(`rejects the duration "${bad}" with exit 2`, () => {
-      expect(() => parseDuration(bad, '--timeout')).to.throw(/Invalid --timeout/).with.property('exitCode', 2)
+      expect(() => parseDuration(bad, '--timeout'))
+        .to.throw(/Invalid --timeout/)
+        .with.property('exitCode', 2)
     })
   }
 
@@ -35,12 +43,18 @@ describe('input parsers', () => {
     expect(parseTopicPartitions('orders:2,0,1')).to.deep.equal({topic: 'orders', partitions: [0, 1, 2]})
     expect(parseTopicPartitions('orders:0,4-6')).to.deep.equal({topic: 'orders', partitions: [0, 4, 5, 6]})
     for (const bad of ['', ':1', 'orders:', 'orders:a', 'orders:-1', 'orders:3-1', 'orders:1,,2']) {
-      expect(() => parseTopicPartitions(bad), bad).to.throw().with.property('exitCode', 2)
+      expect(() => parseTopicPartitions(bad), bad)
+        .to.throw()
+        .with.property('exitCode', 2)
     }
-    expect(mergeTopicPartitions([{topic: 'b', partitions: [1]}, {topic: 'a'}, {topic: 'b', partitions: [0]}, {topic: 'a', partitions: [3]}])).to.deep.equal([
-      {topic: 'a'},
-      {topic: 'b', partitions: [0, 1]},
-    ])
+    expect(
+      mergeTopicPartitions([
+        {topic: 'b', partitions: [1]},
+        {topic: 'a'},
+        {topic: 'b', partitions: [0]},
+        {topic: 'a', partitions: [3]},
+      ]),
+    ).to.deep.equal([{topic: 'a'}, {topic: 'b', partitions: [0, 1]}])
   })
 
   it('parses ISO-8601 date-times with and without zones', () => {
@@ -49,12 +63,24 @@ describe('input parsers', () => {
     expect(parseDateTime('2024-01-31T12:00:00-0530')).to.equal(Date.UTC(2024, 0, 31, 17, 30))
     expect(parseDateTime('2024-01-31T12:00')).to.equal(Date.UTC(2024, 0, 31, 12))
     expect(parseDateTime('2024-01-31')).to.equal(Date.UTC(2024, 0, 31))
-    for (const bad of ['yesterday', '2024-02-31', '2024-13-01', '2024-01-31T25:00', '31/01/2024', '2024-01-31T12:00:00+2', '2024-01-31T12:00:00+19:00', '1969-12-31T23:59:59.999Z', '1970-01-01T01:00:00+02:00']) {
-      expect(() => parseDateTime(bad), bad).to.throw().with.property('exitCode', 2)
+    for (const bad of [
+      'yesterday',
+      '2024-02-31',
+      '2024-13-01',
+      '2024-01-31T25:00',
+      '31/01/2024',
+      '2024-01-31T12:00:00+2',
+      '2024-01-31T12:00:00+19:00',
+      '1969-12-31T23:59:59.999Z',
+      '1970-01-01T01:00:00+02:00',
+    ]) {
+      expect(() => parseDateTime(bad), bad)
+        .to.throw()
+        .with.property('exitCode', 2)
     }
   })
 
-  it('reads a date-time without a zone as UTC whatever the machine\'s time zone (as Kafka\'s tools do); one with a zone keeps it', () => {
+  it("reads a date-time without a zone as UTC whatever the machine's time zone (as Kafka's tools do); one with a zone keeps it", () => {
     const saved = process.env.TZ
     try {
       for (const tz of ['America/New_York', 'Asia/Kolkata', 'Pacific/Chatham']) {
@@ -73,13 +99,15 @@ describe('input parsers', () => {
 
   it('bounds partition numbers and ranges in topic:partition specs', () => {
     expect(parseTopicPartitions('t:2147483647')).to.deep.equal({topic: 't', partitions: [2147483647]})
-    expect(() => parseTopicPartitions('t:2147483648')).to.throw(/partition 2147483648 is above 2147483647/).with.property('exitCode', 2)
+    expect(() => parseTopicPartitions('t:2147483648'))
+      .to.throw(/partition 2147483648 is above 2147483647/)
+      .with.property('exitCode', 2)
     expect(() => parseTopicPartitions('t:0-99999999999')).to.throw(/above 2147483647/)
     expect(() => parseTopicPartitions('t:0-100000')).to.throw(/spans more than 100000 partitions/)
     expect(parseTopicPartitions('t:0-99999').partitions).to.have.length(100_000)
   })
 
-  it('--timeout and --watch: more than 0, at most Node\'s timer limit', () => {
+  it("--timeout and --watch: more than 0, at most Node's timer limit", () => {
     expect(parseWaitDuration('30s', '--timeout')).to.equal(30_000)
     expect(parseWaitDuration(`${TIMER_MAX_MS}ms`, '--timeout')).to.equal(TIMER_MAX_MS)
     expect(parseWaitDuration('24d', '--timeout')).to.equal(24 * 86_400_000)

@@ -31,7 +31,10 @@ describe('new password prompt (users create/update on a terminal)', () => {
     for (const answers of [['a', 'b'], ['']]) {
       const restore = setPrompter(scripted(answers).prompter)
       try {
-        const error = await newPassword({interactive: true}).then(() => undefined, (e: {exitCode: number}) => e)
+        const error = await newPassword({interactive: true}).then(
+          () => undefined,
+          (e: {exitCode: number}) => e,
+        )
         expect(error?.exitCode).to.equal(2)
       } finally {
         restore()
@@ -40,7 +43,10 @@ describe('new password prompt (users create/update on a terminal)', () => {
   })
 
   it('never prompts off a terminal: a usage error names the flags', async () => {
-    const error = await newPassword({interactive: false}).then(() => undefined, (e: {hint: string; exitCode: number}) => e)
+    const error = await newPassword({interactive: false}).then(
+      () => undefined,
+      (e: {hint: string; exitCode: number}) => e,
+    )
     expect(error?.exitCode).to.equal(2)
     expect(error?.hint).to.include('--password-file FILE or --password-stdin')
   })

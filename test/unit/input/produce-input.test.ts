@@ -5,7 +5,14 @@ import {parseHeaderFlags, readRecords} from '../../../src/input/produce-input.js
 
 const collect = async (input: string | Buffer, options: Partial<Parameters<typeof readRecords>[1]> = {}) => {
   const chunks = []
-  for await (const c of readRecords(Readable.from([Buffer.from(input)]), {format: 'lines', headers: [], chunkSize: 2, now: () => 5, ...options})) chunks.push(c)
+  for await (const c of readRecords(Readable.from([Buffer.from(input)]), {
+    format: 'lines',
+    headers: [],
+    chunkSize: 2,
+    now: () => 5,
+    ...options,
+  }))
+    chunks.push(c)
   return chunks
 }
 const text = (b: Buffer | null) => (b === null ? null : b.toString('utf8'))
@@ -27,8 +34,15 @@ describe('produce input', () => {
     expect(r.value!.toString('hex')).to.equal('fffe0d')
   })
 
-  it('json: consume\'s NDJSON with encodings, headers, timestamps and partitions; --header appended', async () => {
-    const line = JSON.stringify({partition: 2, key: null, value: {a: 1}, encodings: {key: null, value: 'json'}, headers: [{key: 'b', value: '/w==', encoding: 'base64'}], timestamp: 42})
+  it("json: consume's NDJSON with encodings, headers, timestamps and partitions; --header appended", async () => {
+    const line = JSON.stringify({
+      partition: 2,
+      key: null,
+      value: {a: 1},
+      encodings: {key: null, value: 'json'},
+      headers: [{key: 'b', value: '/w==', encoding: 'base64'}],
+      timestamp: 42,
+    })
     const [[r]] = await collect(`${line}\n\n`, {format: 'json', headers: [{key: 'x', value: Buffer.from('1')}]})
     expect(r.partition).to.equal(2)
     expect(r.key).to.equal(null)
@@ -41,7 +55,13 @@ describe('produce input', () => {
   })
 
   it('json: a bad line is a usage error naming it', async () => {
-    for (const bad of ['{"value":', '[1]', '{"headers":{}}', '{"partition":1.5}', '{"value":1,"encodings":{"value":"base64"}}']) {
+    for (const bad of [
+      '{"value":',
+      '[1]',
+      '{"headers":{}}',
+      '{"partition":1.5}',
+      '{"value":1,"encodings":{"value":"base64"}}',
+    ]) {
       let error: unknown
       try {
         await collect(`{"value":"ok"}\n${bad}\n`, {format: 'json', chunkSize: 10})
@@ -63,6 +83,8 @@ describe('produce input', () => {
       ['a', '1=2'],
       ['b', null],
     ])
-    expect(() => parseHeaderFlags(['=x'])).to.throw().with.property('exitCode', 2)
+    expect(() => parseHeaderFlags(['=x']))
+      .to.throw()
+      .with.property('exitCode', 2)
   })
 })

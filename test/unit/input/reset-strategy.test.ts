@@ -10,10 +10,16 @@ describe('offsets reset strategy flags', () => {
     expect(parseStrategy({'to-earliest': true})).to.deep.equal({kind: 'earliest'})
     expect(parseStrategy({'to-latest': true})).to.deep.equal({kind: 'latest'})
     expect(parseStrategy({'to-current': true})).to.deep.equal({kind: 'current'})
-    expect(parseStrategy({'to-offset': '9223372036854775807'})).to.deep.equal({kind: 'offset', offset: 9_223_372_036_854_775_807n})
+    expect(parseStrategy({'to-offset': '9223372036854775807'})).to.deep.equal({
+      kind: 'offset',
+      offset: 9_223_372_036_854_775_807n,
+    })
     expect(parseStrategy({'shift-by': '-25'})).to.deep.equal({kind: 'shift', by: -25n})
     expect(parseStrategy({'shift-by': '+3'})).to.deep.equal({kind: 'shift', by: 3n})
-    expect(parseStrategy({'to-datetime': '2024-01-31T12:00:00Z'})).to.deep.equal({kind: 'datetime', timestamp: Date.UTC(2024, 0, 31, 12)})
+    expect(parseStrategy({'to-datetime': '2024-01-31T12:00:00Z'})).to.deep.equal({
+      kind: 'datetime',
+      timestamp: Date.UTC(2024, 0, 31, 12),
+    })
     expect(parseStrategy({'by-duration': 'PT1H30M'})).to.deep.equal({kind: 'duration', ms: 5_400_000})
     expect(parseStrategy({'by-duration': '15m'})).to.deep.equal({kind: 'duration', ms: 900_000})
     expect(parseStrategy({'from-file': 'x.csv'}, () => 't,0,5\nt,1,7\n')).to.deep.equal({
@@ -53,7 +59,10 @@ describe('offsets reset strategy flags', () => {
 
   it('prints flags that reproduce a strategy', () => {
     expect(strategyToFlags({kind: 'shift', by: -5n})).to.deep.equal(['--shift-by=-5'])
-    expect(strategyToFlags({kind: 'datetime', timestamp: 0})).to.deep.equal(['--to-datetime', '1970-01-01T00:00:00.000Z'])
+    expect(strategyToFlags({kind: 'datetime', timestamp: 0})).to.deep.equal([
+      '--to-datetime',
+      '1970-01-01T00:00:00.000Z',
+    ])
   })
 })
 

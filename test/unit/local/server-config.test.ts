@@ -7,7 +7,13 @@ const nodes = [1, 2, 3].map((id) => ({id, dir: `/c/node-${id}`, ports: nodePorts
 
 describe('local cluster configuration', () => {
   it('lays out ports from the base', () => {
-    expect(nodePorts(9092, 1)).to.deep.equal({plaintext: 9093, ssl: 9193, saslSsl: 9293, oauth: 9393, controller: 10_093})
+    expect(nodePorts(9092, 1)).to.deep.equal({
+      plaintext: 9093,
+      ssl: 9193,
+      saslSsl: 9293,
+      oauth: 9393,
+      controller: 10_093,
+    })
     expect(quorumVoters(nodes)).to.equal('1@127.0.0.1:10092,2@127.0.0.1:10093,3@127.0.0.1:10094')
   })
 
@@ -26,21 +32,37 @@ describe('local cluster configuration', () => {
   })
 
   it('adds SSL (client auth required), SASL_SSL and the authorizer when secure', () => {
-    const p = serverProperties(nodes[0], nodes, {truststore: '/c/ca.pem', keystore: '/c/ks.pem', plainUsers: {admin: 'a', alice: 'b'}})
-    expect(p.listeners).to.equal('PLAINTEXT://127.0.0.1:9092,CONTROLLER://127.0.0.1:10092,SSL://127.0.0.1:9192,SASL_SSL://127.0.0.1:9292')
+    const p = serverProperties(nodes[0], nodes, {
+      truststore: '/c/ca.pem',
+      keystore: '/c/ks.pem',
+      plainUsers: {admin: 'a', alice: 'b'},
+    })
+    expect(p.listeners).to.equal(
+      'PLAINTEXT://127.0.0.1:9092,CONTROLLER://127.0.0.1:10092,SSL://127.0.0.1:9192,SASL_SSL://127.0.0.1:9292',
+    )
     expect(p['authorizer.class.name']).to.equal('org.apache.kafka.metadata.authorizer.StandardAuthorizer')
     expect(p['listener.name.ssl.ssl.client.auth']).to.equal('required')
-    expect(p['listener.name.sasl_ssl.plain.sasl.jaas.config']).to.equal('org.apache.kafka.common.security.plain.PlainLoginModule required user_admin="a" user_alice="b";')
+    expect(p['listener.name.sasl_ssl.plain.sasl.jaas.config']).to.equal(
+      'org.apache.kafka.common.security.plain.PlainLoginModule required user_admin="a" user_alice="b";',
+    )
     expect(p['ssl.keystore.type']).to.equal('PEM')
   })
 
-  it('adds an OAUTHBEARER listener checked by Kafka\'s validator against the local JWKS', () => {
-    const p = serverProperties(nodes[0], nodes, {truststore: '/c/ca.pem', keystore: '/c/ks.pem', plainUsers: {admin: 'a'}, oauthPort: 9491})
-    expect(p.listeners).to.equal('PLAINTEXT://127.0.0.1:9092,CONTROLLER://127.0.0.1:10092,SSL://127.0.0.1:9192,SASL_SSL://127.0.0.1:9292,OAUTH://127.0.0.1:9392')
+  it("adds an OAUTHBEARER listener checked by Kafka's validator against the local JWKS", () => {
+    const p = serverProperties(nodes[0], nodes, {
+      truststore: '/c/ca.pem',
+      keystore: '/c/ks.pem',
+      plainUsers: {admin: 'a'},
+      oauthPort: 9491,
+    })
+    expect(p.listeners).to.equal(
+      'PLAINTEXT://127.0.0.1:9092,CONTROLLER://127.0.0.1:10092,SSL://127.0.0.1:9192,SASL_SSL://127.0.0.1:9292,OAUTH://127.0.0.1:9392',
+    )
     expect(p['listener.security.protocol.map']).to.include('OAUTH:SASL_SSL')
     expect(p).to.include({
       'listener.name.oauth.sasl.enabled.mechanisms': 'OAUTHBEARER',
-      'listener.name.oauth.oauthbearer.sasl.server.callback.handler.class': 'org.apache.kafka.common.security.oauthbearer.OAuthBearerValidatorCallbackHandler',
+      'listener.name.oauth.oauthbearer.sasl.server.callback.handler.class':
+        'org.apache.kafka.common.security.oauthbearer.OAuthBearerValidatorCallbackHandler',
       'sasl.oauthbearer.jwks.endpoint.url': 'http://127.0.0.1:9491/oauth2/jwks',
       'sasl.oauthbearer.expected.audience': 'kafka',
       'sasl.oauthbearer.expected.issuer': 'http://127.0.0.1:9491',
@@ -56,13 +78,18 @@ describe('local cluster configuration', () => {
   })
 
   it('picks the logging binding per Kafka major version', () => {
-    expect(runtimePom('4.4.0')).to.include('log4j-slf4j-impl').and.include('<artifactId>kafka_2.13</artifactId><version>4.4.0</version>')
+    expect(runtimePom('4.4.0'))
+      .to.include('log4j-slf4j-impl')
+      .and.include('<artifactId>kafka_2.13</artifactId><version>4.4.0</version>')
     expect(runtimePom('3.9.2')).to.include('slf4j-reload4j').and.not.include('log4j-core')
     expect(majorVersion('3.9.2')).to.equal(3)
   })
 
   it('validates Kafka versions before calling Maven', () => {
     validateKafkaVersion('3.9.2')
-    for (const bad of ['4', 'latest', '3.8.1', '2.8.0']) expect(() => validateKafkaVersion(bad), bad).to.throw().with.property('exitCode', 2)
+    for (const bad of ['4', 'latest', '3.8.1', '2.8.0'])
+      expect(() => validateKafkaVersion(bad), bad)
+        .to.throw()
+        .with.property('exitCode', 2)
   })
 })

@@ -17,24 +17,37 @@ const view: View<Data> = {
   rows: (d) => d.items.map((i) => ({...i})),
   empty: 'Nothing.',
 }
-const data: Data = {items: [{name: 'b, "x"', offset: 9_007_199_254_740_993n, ok: true}, {name: 'a', offset: null, ok: false}]}
+const data: Data = {
+  items: [
+    {name: 'b, "x"', offset: 9_007_199_254_740_993n, ok: true},
+    {name: 'a', offset: null, ok: false},
+  ],
+}
 const ANSI = /\u001B\[/
 
 describe('renderers', () => {
   it('table: borderless, `-` for missing values, no ANSI codes without colour', () => {
     const out = render(data, view, 'table', {color: false})
-    expect(out.split('\n')).to.deep.equal(['NAME              OFFSET', 'b, "x"  9007199254740993', 'a                      -'])
+    expect(out.split('\n')).to.deep.equal([
+      'NAME              OFFSET',
+      'b, "x"  9007199254740993',
+      'a                      -',
+    ])
     expect(out).not.to.match(ANSI)
   })
 
   it('wide adds wide columns; colour only when asked (chalk loaded first, as the base command does)', async () => {
-    expect(render(data, view, 'wide', {color: false})).to.include('OK').and.include('yes')
+    expect(render(data, view, 'wide', {color: false}))
+      .to.include('OK')
+      .and.include('yes')
     await loadColors()
     const colored = render(data, view, 'wide', {color: true})
     expect(colored).to.match(ANSI)
     expect(colored).to.include('\u001B[32m') // green for ok
     // Large tables take the direct path: colour there too.
-    const many: Data = {items: Array.from({length: 250}, (_, i) => ({name: `t${i}`, offset: BigInt(i), ok: i % 2 === 0}))}
+    const many: Data = {
+      items: Array.from({length: 250}, (_, i) => ({name: `t${i}`, offset: BigInt(i), ok: i % 2 === 0})),
+    }
     const big = render(many, view, 'wide', {color: true}).split('\n')
     expect(big).to.have.length(251)
     expect(big[2]).to.include('\u001B[31m') // red for not ok
@@ -48,7 +61,11 @@ describe('renderers', () => {
   })
 
   it('csv quotes fields per RFC 4180 and includes wide columns', () => {
-    expect(render(data, view, 'csv', {color: false}).split('\n')).to.deep.equal(['name,offset,ok', '"b, ""x""",9007199254740993,true', 'a,,false'])
+    expect(render(data, view, 'csv', {color: false}).split('\n')).to.deep.equal([
+      'name,offset,ok',
+      '"b, ""x""",9007199254740993,true',
+      'a,,false',
+    ])
   })
 
   it('yaml renders the same data as JSON', () => {

@@ -8,23 +8,42 @@ import {prompter} from '../../../src/prompts/prompter.js'
 describe('no prompt and no editor without a terminal', () => {
   let saved: {stdin?: boolean; stdout?: boolean; editor?: string; visual?: string}
   beforeEach(() => {
-    saved = {stdin: process.stdin.isTTY, stdout: process.stdout.isTTY, editor: process.env.EDITOR, visual: process.env.VISUAL}
+    saved = {
+      stdin: process.stdin.isTTY,
+      stdout: process.stdout.isTTY,
+      editor: process.env.EDITOR,
+      visual: process.env.VISUAL,
+    }
   })
   afterEach(() => {
     process.stdin.isTTY = saved.stdin as boolean
     process.stdout.isTTY = saved.stdout as boolean
-    for (const [key, value] of [['EDITOR', saved.editor], ['VISUAL', saved.visual]] as const) {
+    for (const [key, value] of [
+      ['EDITOR', saved.editor],
+      ['VISUAL', saved.visual],
+    ] as const) {
       if (value === undefined) delete process.env[key]
       else process.env[key] = value
     }
   })
 
   it('the inquirer prompter refuses every kind of prompt when stdin or stdout is not a TTY', async () => {
-    for (const [stdin, stdout] of [[false, false], [true, false], [false, true]]) {
+    for (const [stdin, stdout] of [
+      [false, false],
+      [true, false],
+      [false, true],
+    ]) {
       process.stdin.isTTY = stdin
       process.stdout.isTTY = stdout
       const p = prompter()
-      for (const ask of [() => p.confirm('Delete?'), () => p.input('Name?'), () => p.password('Password?'), () => p.select('Pick', []), () => p.search('Find', []), () => p.checkbox('Some', [])]) {
+      for (const ask of [
+        () => p.confirm('Delete?'),
+        () => p.input('Name?'),
+        () => p.password('Password?'),
+        () => p.select('Pick', []),
+        () => p.search('Find', []),
+        () => p.checkbox('Some', []),
+      ]) {
         const error = await ask().then(
           () => undefined,
           (error_: unknown) => error_,
@@ -46,7 +65,9 @@ describe('no prompt and no editor without a terminal', () => {
         expect.fail('the editor was started')
       } catch (error) {
         expect(error).to.be.instanceOf(KctlError).and.include({code: 'NO_TERMINAL', exitCode: 2})
-        expect((error as KctlError).hint).to.include('kctl configs set topic t').and.include('kctl configs delete topic t')
+        expect((error as KctlError).hint)
+          .to.include('kctl configs set topic t')
+          .and.include('kctl configs delete topic t')
       }
     }
   })
@@ -60,6 +81,8 @@ describe('no prompt and no editor without a terminal', () => {
     delete process.env.VISUAL
     expect(editorCommand('x')).to.equal('nano')
     delete process.env.EDITOR
-    expect(() => editorCommand('`kctl configs set`')).to.throw(KctlError, /\$EDITOR is not set/).with.property('code', 'NO_EDITOR')
+    expect(() => editorCommand('`kctl configs set`'))
+      .to.throw(KctlError, /\$EDITOR is not set/)
+      .with.property('code', 'NO_EDITOR')
   })
 })

@@ -59,10 +59,16 @@ describe('offsets reset wizard', () => {
       '-5',
     ])
     const answer = await resetWizard(p, source)
-    expect(answer).to.deep.equal({group: 'billing', topics: [{topic: 'invoices', partitions: [0, 2]}, {topic: 'refunds'}], strategy: {kind: 'shift', by: -5n}})
+    expect(answer).to.deep.equal({
+      group: 'billing',
+      topics: [{topic: 'invoices', partitions: [0, 2]}, {topic: 'refunds'}],
+      strategy: {kind: 'shift', by: -5n},
+    })
     expect(p.choices[0].map((c) => c.name)).to.deep.equal(['billing  (Empty)', 'orders  (Stable)'])
     expect(p.asked.some((a) => a.startsWith('invalid: Invalid shift "minus five"'))).to.equal(true)
-    expect(equivalentCommand('kctl', answer)).to.equal('kctl offsets reset --group billing --topic invoices:0,2 --topic refunds --shift-by=-5 --execute')
+    expect(equivalentCommand('kctl', answer)).to.equal(
+      'kctl offsets reset --group billing --topic invoices:0,2 --topic refunds --shift-by=-5 --execute',
+    )
   })
 
   it('skips the group question when --group is given and supports a date-time', async () => {
@@ -71,7 +77,9 @@ describe('offsets reset wizard', () => {
     expect(answer.group).to.equal('orders')
     expect(answer.strategy).to.deep.equal({kind: 'datetime', timestamp: Date.UTC(2024, 0, 31, 12)})
     expect(p.asked[0]).to.equal('Topics and partitions to reset')
-    expect(equivalentCommand('kctl', answer)).to.equal('kctl offsets reset --group orders --topic refunds --to-datetime 2024-01-31T12:00:00.000Z --execute')
+    expect(equivalentCommand('kctl', answer)).to.equal(
+      'kctl offsets reset --group orders --topic refunds --to-datetime 2024-01-31T12:00:00.000Z --execute',
+    )
   })
 
   it('refuses an empty partition selection', async () => {

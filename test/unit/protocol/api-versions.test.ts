@@ -7,11 +7,15 @@ import {encodeHex, reader} from './helpers.js'
 describe('ApiVersions v3+ (API 18) with feature tagged fields', () => {
   it('encodes the v3 request after the flexible request header tag buffer', async () => {
     // 00 = request header v2 tag buffer, then Kafka's body bytes.
-    expect(await encodeHex((e) => encodeApiVersions(e, {name: 'kctl', version: '0.1.0'}))).to.equal('00' + '056b63746c06302e312e3000')
+    expect(await encodeHex((e) => encodeApiVersions(e, {name: 'kctl', version: '0.1.0'}))).to.equal(
+      '00' + '056b63746c06302e312e3000',
+    )
   })
 
   it('decodes SupportedFeatures, FinalizedFeaturesEpoch and FinalizedFeatures from the tag buffer', () => {
-    const r = reader('000002001200000004000000000003001702116d657461646174612e76657273696f6e0007001b000108000000000000002a021702116d657461646174612e76657273696f6e001b001b00')
+    const r = reader(
+      '000002001200000004000000000003001702116d657461646174612e76657273696f6e0007001b000108000000000000002a021702116d657461646174612e76657273696f6e001b001b00',
+    )
     expect(decodeApiVersions(r)).to.deep.equal({
       errorCode: 0,
       apiKeys: [{apiKey: 18, minVersion: 0, maxVersion: 4}],

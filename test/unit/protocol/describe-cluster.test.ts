@@ -1,7 +1,11 @@
 import {expect} from 'chai'
 import {createRequire} from 'node:module'
 
-import {decodeDescribeCluster, describeClusterRequest, encodeDescribeCluster} from '../../../src/protocol/describe-cluster.js'
+import {
+  decodeDescribeCluster,
+  describeClusterRequest,
+  encodeDescribeCluster,
+} from '../../../src/protocol/describe-cluster.js'
 import {Reader} from '../../../src/protocol/wire.js'
 
 const require = createRequire(import.meta.url)
@@ -11,7 +15,11 @@ const Encoder = require('kafkajs/src/protocol/encoder.js')
 describe('DescribeCluster (API 60) bytes', () => {
   it('encodes v2 like Kafka', () => {
     const e = new Encoder()
-    encodeDescribeCluster(e, 2, {includeClusterAuthorizedOperations: false, endpointType: 1, includeFencedBrokers: true})
+    encodeDescribeCluster(e, 2, {
+      includeClusterAuthorizedOperations: false,
+      endpointType: 1,
+      includeFencedBrokers: true,
+    })
     expect(e.buffer.toString('hex')).to.equal('00010100')
   })
 
@@ -22,7 +30,8 @@ describe('DescribeCluster (API 60) bytes', () => {
   })
 
   it('decodes a v2 response with a fenced broker and a rack', () => {
-    const hex = '00000005000000010461626300000002030000000103683100002384000000000000020368320000238503723201008000000000'
+    const hex =
+      '00000005000000010461626300000002030000000103683100002384000000000000020368320000238503723201008000000000'
     const d = decodeDescribeCluster(new Reader(Buffer.from(hex, 'hex')), 2)
     expect(d).to.deep.equal({
       throttleTimeMs: 5,
@@ -56,10 +65,15 @@ describe('DescribeCluster (API 60) bytes', () => {
   })
 
   it('builds a flexible request: header tag buffer first, response header tags skipped', async () => {
-    const req = describeClusterRequest(2, {includeClusterAuthorizedOperations: false, endpointType: 1, includeFencedBrokers: true}, Encoder)
+    const req = describeClusterRequest(
+      2,
+      {includeClusterAuthorizedOperations: false, endpointType: 1, includeFencedBrokers: true},
+      Encoder,
+    )
     expect(req.request).to.include({apiKey: 60, apiVersion: 2, apiName: 'DescribeCluster'})
     expect((await req.request.encode()).buffer.toString('hex')).to.equal('0000010100')
-    const body = '00000005000000010461626300000002030000000103683100002384000000000000020368320000238503723201008000000000'
+    const body =
+      '00000005000000010461626300000002030000000103683100002384000000000000020368320000238503723201008000000000'
     const decoded = await req.response.decode(Buffer.from(`00${body}`, 'hex'))
     expect(await req.response.parse(decoded)).to.have.property('controllerId', 2)
   })

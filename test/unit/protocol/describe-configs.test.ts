@@ -1,6 +1,10 @@
 import {expect} from 'chai'
 
-import {type DescribeConfigsRequest, decodeDescribeConfigs, encodeDescribeConfigs} from '../../../src/protocol/describe-configs.js'
+import {
+  type DescribeConfigsRequest,
+  decodeDescribeConfigs,
+  encodeDescribeConfigs,
+} from '../../../src/protocol/describe-configs.js'
 import {loadKafkaInternals} from '../../../src/protocol/kafkajs-internals.js'
 import {Reader} from '../../../src/protocol/wire.js'
 
@@ -38,7 +42,9 @@ async function encode(version: number): Promise<string> {
 
 describe('DescribeConfigs (API 32) bytes', () => {
   it('encodes v1 (null key list = all keys, empty name = broker default) exactly as Kafka does', async () => {
-    expect(await encode(1)).to.equal('000000020200066f7264657273ffffffff0400000000000100106c6f672e726574656e74696f6e2e6d7301')
+    expect(await encode(1)).to.equal(
+      '000000020200066f7264657273ffffffff0400000000000100106c6f672e726574656e74696f6e2e6d7301',
+    )
   })
 
   it('encodes v4 (flexible) exactly as Kafka does', async () => {
@@ -51,14 +57,18 @@ describe('DescribeConfigs (API 32) bytes', () => {
     const r = decodeDescribeConfigs(new Reader(Buffer.from(hex, 'hex')), 1)
     expect(r.results).to.have.length(1)
     expect(r.results[0]).to.include({errorCode: 0, errorMessage: null, resourceType: 2, resourceName: 'orders'})
-    expect(r.results[0].configs).to.deep.equal(EXPECTED_CONFIGS.map((c) => ({...c, configType: 0, documentation: null})))
+    expect(r.results[0].configs).to.deep.equal(
+      EXPECTED_CONFIGS.map((c) => ({...c, configType: 0, documentation: null})),
+    )
   })
 
   it('decodes a v4 response with config types and documentation, and a non-empty tagged field', () => {
     // Kafka's bytes with the first config's empty tag buffer replaced by tag 0, 3 bytes.
     const hex =
       '000000000200000002076f7264657273030d726574656e74696f6e2e6d730531303030000100030d726574656e74696f6e2e6d7305313030300100116c6f672e726574656e74696f6e2e6d7300050005' +
-      '0001' + '0003616263' + '1173736c2e6b65792e70617373776f726400010401010904646f63000000'
+      '0001' +
+      '0003616263' +
+      '1173736c2e6b65792e70617373776f726400010401010904646f63000000'
     const reader = new Reader(Buffer.from(hex, 'hex'))
     const r = decodeDescribeConfigs(reader, 4)
     expect(r.results[0].configs).to.deep.equal([

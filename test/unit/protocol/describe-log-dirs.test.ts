@@ -6,7 +6,9 @@ import {encodeHex, reader} from './helpers.js'
 // Reference bytes from Kafka 4.4's serializer: scripts/kafka-bytes.java DescribeLogDirs{Request,Response}Data.
 describe('DescribeLogDirs (API 35)', () => {
   it('encodes a v4 request for two partitions of one topic', async () => {
-    expect(await encodeHex((e) => encodeDescribeLogDirs(e, 4, [{topic: 'orders', partitions: [0, 1]}]))).to.equal('02076f72646572730300000000000000010000')
+    expect(await encodeHex((e) => encodeDescribeLogDirs(e, 4, [{topic: 'orders', partitions: [0, 1]}]))).to.equal(
+      '02076f72646572730300000000000000010000',
+    )
   })
 
   it('encodes a v1 request for every topic (null array)', async () => {
@@ -50,7 +52,14 @@ describe('DescribeLogDirs (API 35)', () => {
     const r = reader('0000000000000001000000022f640000000100017400000001000000030000000000000063000000000000000000')
     const res = decodeDescribeLogDirs(r, 1)
     expect(res.results).to.deep.equal([
-      {errorCode: 0, logDir: '/d', topics: [{name: 't', partitions: [{partitionIndex: 3, partitionSize: 99n, offsetLag: 0n, isFutureKey: false}]}], totalBytes: -1n, usableBytes: -1n, isCordoned: false},
+      {
+        errorCode: 0,
+        logDir: '/d',
+        topics: [{name: 't', partitions: [{partitionIndex: 3, partitionSize: 99n, offsetLag: 0n, isFutureKey: false}]}],
+        totalBytes: -1n,
+        usableBytes: -1n,
+        isCordoned: false,
+      },
     ])
     expect(r.remaining).to.equal(0)
   })
@@ -62,6 +71,8 @@ describe('DescribeLogDirs (API 35)', () => {
     expect(res.results[0]).to.include({logDir: '/d', totalBytes: 10n, usableBytes: 5n, isCordoned: true})
     expect(r.remaining).to.equal(0)
     // The unmodified serializer output decodes the same.
-    expect(decodeDescribeLogDirs(reader('000000000000020000032f6401000000000000000a0000000000000005010000'), 5)).to.deep.equal(res)
+    expect(
+      decodeDescribeLogDirs(reader('000000000000020000032f6401000000000000000a0000000000000005010000'), 5),
+    ).to.deep.equal(res)
   })
 })

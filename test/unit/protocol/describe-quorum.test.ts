@@ -25,18 +25,27 @@ describe('DescribeQuorum (API 55) bytes', () => {
     expect(p.leaderEpoch).to.equal(7)
     expect(p.highWatermark).to.equal(1234n)
     expect(p.currentVoters).to.deep.equal([
-      {replicaId: 1, replicaDirectoryId: '00000000000000000000000000000001', logEndOffset: 1234n, lastFetchTimestamp: 1_700_000_000_000n, lastCaughtUpTimestamp: 1_700_000_000_001n},
+      {
+        replicaId: 1,
+        replicaDirectoryId: '00000000000000000000000000000001',
+        logEndOffset: 1234n,
+        lastFetchTimestamp: 1_700_000_000_000n,
+        lastCaughtUpTimestamp: 1_700_000_000_001n,
+      },
     ])
     expect(d.nodes).to.deep.equal([{nodeId: 1, listeners: [{name: 'CONTROLLER', host: '127.0.0.1', port: 10_092}]}])
   })
 
   it('decodes v0 (voters and observers, no timestamps)', () => {
-    const hex = '000002135f5f636c75737465725f6d65746164617461020000000000000000000100000002000000000000000a0200000001000000000000000a000200000004000000000000000900000000'
+    const hex =
+      '000002135f5f636c75737465725f6d65746164617461020000000000000000000100000002000000000000000a0200000001000000000000000a000200000004000000000000000900000000'
     const d = decodeDescribeQuorum(new Reader(Buffer.from(hex, 'hex')), 0)
     const p = d.topics[0].partitions[0]
     expect(p.leaderId).to.equal(1)
     expect(p.currentVoters.map((v) => v.replicaId)).to.deep.equal([1])
-    expect(p.observers).to.deep.equal([{replicaId: 4, replicaDirectoryId: null, logEndOffset: 9n, lastFetchTimestamp: -1n, lastCaughtUpTimestamp: -1n}])
+    expect(p.observers).to.deep.equal([
+      {replicaId: 4, replicaDirectoryId: null, logEndOffset: 9n, lastFetchTimestamp: -1n, lastCaughtUpTimestamp: -1n},
+    ])
     expect(d.nodes).to.deep.equal([])
   })
 })

@@ -35,12 +35,24 @@ describe('Fetch (API 1) v12', () => {
     expect(res.topics).to.have.length(1)
     const [p0, p2] = res.topics[0].partitions
     expect(res.topics[0].name).to.equal('orders')
-    expect(p0).to.deep.include({partitionIndex: 0, errorCode: 0, highWatermark: 12n, lastStableOffset: 12n, logStartOffset: 0n})
-    expect(p0.abortedTransactions).to.deep.equal([
-      {producerId: 3n, firstOffset: 4n},
-    ])
+    expect(p0).to.deep.include({
+      partitionIndex: 0,
+      errorCode: 0,
+      highWatermark: 12n,
+      lastStableOffset: 12n,
+      logStartOffset: 0n,
+    })
+    expect(p0.abortedTransactions).to.deep.equal([{producerId: 3n, firstOffset: 4n}])
     expect(p0.records?.toString('hex')).to.equal('000102')
-    expect(p2).to.deep.equal({partitionIndex: 2, errorCode: 6, highWatermark: -1n, lastStableOffset: -1n, logStartOffset: -1n, abortedTransactions: [], records: null})
+    expect(p2).to.deep.equal({
+      partitionIndex: 2,
+      errorCode: 6,
+      highWatermark: -1n,
+      lastStableOffset: -1n,
+      logStartOffset: -1n,
+      abortedTransactions: [],
+      records: null,
+    })
   })
 })
 
@@ -81,11 +93,19 @@ describe('recordTimestampAt (time lag from raw record batches)', () => {
     expect(recordTimestampAt(buf(sets.lz4), 0n)).to.deep.equal({offset: 0n, timestamp: t0, exact: true})
     expect(recordTimestampAt(buf(sets.lz4), 2n)).to.deep.equal({offset: 2n, timestamp: t0 + 2000, exact: true})
     const lz4 = buf(sets.lz4)
-    expect(recordTimestampAt(lz4.subarray(0, lz4.length - 4), 2n)).to.deep.equal({offset: 0n, timestamp: t0, exact: false})
+    expect(recordTimestampAt(lz4.subarray(0, lz4.length - 4), 2n)).to.deep.equal({
+      offset: 0n,
+      timestamp: t0,
+      exact: false,
+    })
   })
 
   it('uses the broker time of LogAppendTime batches', () => {
-    expect(recordTimestampAt(buf(sets.appendTime), 8n)).to.deep.equal({offset: 8n, timestamp: 1_795_584_069_335, exact: true})
+    expect(recordTimestampAt(buf(sets.appendTime), 8n)).to.deep.equal({
+      offset: 8n,
+      timestamp: 1_795_584_069_335,
+      exact: true,
+    })
   })
 
   it('skips transaction markers, as consumers do', () => {

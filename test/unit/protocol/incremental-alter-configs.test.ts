@@ -41,18 +41,30 @@ describe('IncrementalAlterConfigs (API 44) bytes', () => {
   })
 
   it('encodes v1 (flexible) exactly as Kafka does', async () => {
-    expect(await encode(1)).to.equal('0202076f7264657273040d726574656e74696f6e2e6d73000531303030000b7365676d656e742e6d730100000f636c65616e75702e706f6c6963790208636f6d7061637400000100')
+    expect(await encode(1)).to.equal(
+      '0202076f7264657273040d726574656e74696f6e2e6d73000531303030000b7365676d656e742e6d730100000f636c65616e75702e706f6c6963790208636f6d7061637400000100',
+    )
   })
 
   it('encodes the subtract operation as 3', async () => {
     const {Encoder} = await loadKafkaInternals()
     const e = new Encoder()
-    encodeIncrementalAlterConfigs(e, 0, {validateOnly: false, resources: [{resourceType: 4, resourceName: '1', configs: [{name: 'a', operation: 'subtract', value: 'b'}]}]})
-    expect(e.buffer.toString('hex')).to.equal('00000001' + '04' + '000131' + '00000001' + '000161' + '03' + '000162' + '00')
+    encodeIncrementalAlterConfigs(e, 0, {
+      validateOnly: false,
+      resources: [{resourceType: 4, resourceName: '1', configs: [{name: 'a', operation: 'subtract', value: 'b'}]}],
+    })
+    expect(e.buffer.toString('hex')).to.equal(
+      '00000001' + '04' + '000131' + '00000001' + '000161' + '03' + '000162' + '00',
+    )
   })
 
   it('decodes a v0 response', () => {
-    const r = decodeIncrementalAlterConfigs(new Reader(Buffer.from('00000007000000020028000f496e76616c69642076616c756520780200066f72646572730000ffff04000131', 'hex')), 0)
+    const r = decodeIncrementalAlterConfigs(
+      new Reader(
+        Buffer.from('00000007000000020028000f496e76616c69642076616c756520780200066f72646572730000ffff04000131', 'hex'),
+      ),
+      0,
+    )
     expect(r).to.deep.equal({
       throttleTimeMs: 7,
       responses: [

@@ -19,7 +19,17 @@ const EXPECTED = {
       name: 't',
       topicId: 'LgGJpAGjR22gopjDdmKwAg',
       isInternal: false,
-      partitions: [{errorCode: 5, partitionIndex: 0, leaderId: -1, leaderEpoch: 3, replicaNodes: [3], isrNodes: [3], offlineReplicas: [3]}],
+      partitions: [
+        {
+          errorCode: 5,
+          partitionIndex: 0,
+          leaderId: -1,
+          leaderEpoch: 3,
+          replicaNodes: [3],
+          isrNodes: [3],
+          offlineReplicas: [3],
+        },
+      ],
     },
   ],
   errorCode: 0,
@@ -56,7 +66,7 @@ describe('Metadata (API 3) v12-v13 bytes', () => {
     expect(r.remaining).to.equal(0)
   })
 
-  it('prints topic ids in Kafka\'s base64url form, the zero UUID as null', () => {
+  it("prints topic ids in Kafka's base64url form, the zero UUID as null", () => {
     expect(kafkaUuid('2e0189a401a3476da0a298c37662b002')).to.equal('LgGJpAGjR22gopjDdmKwAg')
     expect(kafkaUuid('00000000000000000000000000000000')).to.equal(null)
   })

@@ -16,14 +16,18 @@ const vectors = Object.fromEntries(
 const t0 = 1_764_000_000_000
 const text = (b: Buffer | null) => (b === null ? null : b.toString('utf8'))
 const simple = (name: string) =>
-  decodeRecordSet(vectors[name]).batches.flatMap((b) => b.records.map((r) => ({offset: r.offset, timestamp: r.timestamp, key: text(r.key), value: text(r.value)})))
+  decodeRecordSet(vectors[name]).batches.flatMap((b) =>
+    b.records.map((r) => ({offset: r.offset, timestamp: r.timestamp, key: text(r.key), value: text(r.value)})),
+  )
 
 describe('decodeRecordSet (whole batches written by Kafka 4.4)', () => {
   for (const codec of ['plain', 'gzip', 'snappy', 'lz4', 'zstd']) {
     it(`decodes every record of a ${codec} batch`, () => {
       const recs = simple(codec).slice(0, 3)
       const base = codec === 'plain' ? 10n : 0n
-      expect(recs).to.deep.equal([0, 1, 2].map((i) => ({offset: base + BigInt(i), timestamp: t0 + 1000 * i, key: `k${i}`, value: `value-${i}`})))
+      expect(recs).to.deep.equal(
+        [0, 1, 2].map((i) => ({offset: base + BigInt(i), timestamp: t0 + 1000 * i, key: `k${i}`, value: `value-${i}`})),
+      )
     })
   }
 
@@ -32,7 +36,8 @@ describe('decodeRecordSet (whole batches written by Kafka 4.4)', () => {
       const [batch] = decodeRecordSet(vectors[`big${codec}`]).batches
       const value = batch.records[0].value!
       expect(value.length).to.equal(200_000)
-      for (const i of [0, 65_535, 65_536, 131_072, 199_999]) expect(value[i]).to.equal(97 + ((i * 7 + Math.floor(i / 13)) % 26))
+      for (const i of [0, 65_535, 65_536, 131_072, 199_999])
+        expect(value[i]).to.equal(97 + ((i * 7 + Math.floor(i / 13)) % 26))
     })
   }
 
@@ -54,8 +59,20 @@ describe('decodeRecordSet (whole batches written by Kafka 4.4)', () => {
 
   it('reads transactional batches and abort markers', () => {
     const [data, marker] = decodeRecordSet(vectors.txn).batches
-    expect(data).to.deep.include({isTransactional: true, producerId: 77n, producerEpoch: 2, control: null, baseOffset: 40n, lastOffset: 41n})
-    expect(marker).to.deep.include({isTransactional: true, producerId: 77n, control: {type: 'ABORT', coordinatorEpoch: 3}, baseOffset: 42n})
+    expect(data).to.deep.include({
+      isTransactional: true,
+      producerId: 77n,
+      producerEpoch: 2,
+      control: null,
+      baseOffset: 40n,
+      lastOffset: 41n,
+    })
+    expect(marker).to.deep.include({
+      isTransactional: true,
+      producerId: 77n,
+      control: {type: 'ABORT', coordinatorEpoch: 3},
+      baseOffset: 42n,
+    })
     const [commit] = decodeRecordSet(vectors.control).batches
     expect(commit.control).to.deep.equal({type: 'COMMIT', coordinatorEpoch: 0})
   })
@@ -63,7 +80,10 @@ describe('decodeRecordSet (whole batches written by Kafka 4.4)', () => {
   it('reads LogAppendTime batches with the broker time', () => {
     const [batch] = decodeRecordSet(vectors.appendtime).batches
     expect(batch.timestampType).to.equal('LogAppendTime')
-    expect(batch.records.map((r) => r.timestamp)).to.deep.equal([batch.records[0].timestamp, batch.records[0].timestamp])
+    expect(batch.records.map((r) => r.timestamp)).to.deep.equal([
+      batch.records[0].timestamp,
+      batch.records[0].timestamp,
+    ])
   })
 
   it('reads message formats v0 and v1, plain and compressed (gzip, snappy, lz4 with v0 broken header checksum)', () => {
@@ -71,14 +91,24 @@ describe('decodeRecordSet (whole batches written by Kafka 4.4)', () => {
       {offset: 4n, timestamp: t0 + 100, key: 'k0', value: 'value-0'},
       {offset: 5n, timestamp: t0 + 200, key: 'k1', value: 'value-1'},
     ])
-    expect(simple('v0gzip')).to.deep.equal([50n, 51n].map((offset, i) => ({offset, timestamp: -1, key: `k${i}`, value: `value-${i}`})))
-    expect(simple('v1snappy')).to.deep.equal([0, 1, 2].map((i) => ({offset: 60n + BigInt(i), timestamp: t0 + 1000 * i, key: `k${i}`, value: `value-${i}`})))
-    expect(simple('v1lz4')).to.deep.equal([0, 1].map((i) => ({offset: 70n + BigInt(i), timestamp: t0 + 1000 * i, key: `k${i}`, value: `value-${i}`})))
+    expect(simple('v0gzip')).to.deep.equal(
+      [50n, 51n].map((offset, i) => ({offset, timestamp: -1, key: `k${i}`, value: `value-${i}`})),
+    )
+    expect(simple('v1snappy')).to.deep.equal(
+      [0, 1, 2].map((i) => ({offset: 60n + BigInt(i), timestamp: t0 + 1000 * i, key: `k${i}`, value: `value-${i}`})),
+    )
+    expect(simple('v1lz4')).to.deep.equal(
+      [0, 1].map((i) => ({offset: 70n + BigInt(i), timestamp: t0 + 1000 * i, key: `k${i}`, value: `value-${i}`})),
+    )
     expect(simple('v0lz4').map((r) => [r.offset, r.value])).to.deep.equal([
       [80n, 'value-0'],
       [81n, 'value-1'],
     ])
-    expect(decodeRecordSet(vectors.v0gzip).batches[0]).to.deep.include({magic: 0, compression: 1, timestampType: 'NoTimestamp'})
+    expect(decodeRecordSet(vectors.v0gzip).batches[0]).to.deep.include({
+      magic: 0,
+      compression: 1,
+      timestampType: 'NoTimestamp',
+    })
   })
 
   it('stops at a batch the fetch cut short, saying so', () => {
@@ -90,7 +120,12 @@ describe('decodeRecordSet (whole batches written by Kafka 4.4)', () => {
 
 describe('codecs', () => {
   const payload = Buffer.from(Array.from({length: 150_000}, (_, i) => 'kafka record '.charCodeAt(i % 13) ^ (i % 7)))
-  for (const [name, id] of [['gzip', 1], ['snappy', 2], ['lz4', 3], ['zstd', 4]] as const) {
+  for (const [name, id] of [
+    ['gzip', 1],
+    ['snappy', 2],
+    ['lz4', 3],
+    ['zstd', 4],
+  ] as const) {
     it(`round-trips ${name} (encode, then decode)`, async () => {
       const packed = await compress(id, payload)
       expect(packed.length).to.be.lessThan(payload.length)
@@ -127,17 +162,51 @@ describe('encodeRecordBatch', () => {
     }
   })
 
-  for (const [name, id] of [['none', 0], ['gzip', 1], ['snappy', 2], ['lz4', 3], ['zstd', 4]] as const) {
+  for (const [name, id] of [
+    ['none', 0],
+    ['gzip', 1],
+    ['snappy', 2],
+    ['lz4', 3],
+    ['zstd', 4],
+  ] as const) {
     it(`writes a ${name} batch that decodes to the same records, headers and timestamps`, async () => {
       const records = [
-        {key: Buffer.from('k'), value: Buffer.from('v'.repeat(70_000)), timestamp: t0, headers: [{key: 'a', value: Buffer.from('1')}, {key: 'a', value: null}]},
+        {
+          key: Buffer.from('k'),
+          value: Buffer.from('v'.repeat(70_000)),
+          timestamp: t0,
+          headers: [
+            {key: 'a', value: Buffer.from('1')},
+            {key: 'a', value: null},
+          ],
+        },
         {key: null, value: null, timestamp: t0 - 5},
       ]
-      const batch = await encodeRecordBatch(records, {compression: id, producerId: 9n, producerEpoch: 1, baseSequence: 4, transactional: true})
+      const batch = await encodeRecordBatch(records, {
+        compression: id,
+        producerId: 9n,
+        producerEpoch: 1,
+        baseSequence: 4,
+        transactional: true,
+      })
       expect(crc32c(batch, 21)).to.equal(batch.readUInt32BE(17))
       const [decoded] = decodeRecordSet(batch).batches
-      expect(decoded).to.deep.include({compression: id, producerId: 9n, producerEpoch: 1, isTransactional: true, lastOffset: 1n})
-      expect(decoded.records.map((r) => [r.offset, r.timestamp, r.key?.toString() ?? null, r.value?.length ?? null, r.headers.length])).to.deep.equal([
+      expect(decoded).to.deep.include({
+        compression: id,
+        producerId: 9n,
+        producerEpoch: 1,
+        isTransactional: true,
+        lastOffset: 1n,
+      })
+      expect(
+        decoded.records.map((r) => [
+          r.offset,
+          r.timestamp,
+          r.key?.toString() ?? null,
+          r.value?.length ?? null,
+          r.headers.length,
+        ]),
+      ).to.deep.equal([
         [0n, t0, 'k', 70_000, 2],
         [1n, t0 - 5, null, null, 0],
       ])

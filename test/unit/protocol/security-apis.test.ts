@@ -1,10 +1,21 @@
 import {expect} from 'chai'
 
 import {scramSaltedPassword} from '../../../src/admin/users.js'
-import {alterClientQuotasRequest, decodeAlterClientQuotas, encodeAlterClientQuotas} from '../../../src/protocol/alter-client-quotas.js'
-import {decodeAlterUserScramCredentials, encodeAlterUserScramCredentials} from '../../../src/protocol/alter-user-scram-credentials.js'
+import {
+  alterClientQuotasRequest,
+  decodeAlterClientQuotas,
+  encodeAlterClientQuotas,
+} from '../../../src/protocol/alter-client-quotas.js'
+import {
+  decodeAlterUserScramCredentials,
+  encodeAlterUserScramCredentials,
+} from '../../../src/protocol/alter-user-scram-credentials.js'
 import {decodeDescribeClientQuotas, encodeDescribeClientQuotas} from '../../../src/protocol/describe-client-quotas.js'
-import {decodeDescribeUserScramCredentials, describeUserScramCredentialsRequest, encodeDescribeUserScramCredentials} from '../../../src/protocol/describe-user-scram-credentials.js'
+import {
+  decodeDescribeUserScramCredentials,
+  describeUserScramCredentialsRequest,
+  encodeDescribeUserScramCredentials,
+} from '../../../src/protocol/describe-user-scram-credentials.js'
 import {type KafkaEncoder, loadKafkaInternals} from '../../../src/protocol/kafkajs-internals.js'
 import {Reader} from '../../../src/protocol/wire.js'
 
@@ -28,13 +39,23 @@ describe('DescribeUserScramCredentials (API 50) bytes', () => {
   })
 
   it('decodes v0 with per-user errors and a tagged field', () => {
-    const r = reader('000000050000000306616c6963650000010301000010000002000020000001070301020304626f62005b0d6e6f20737563682075736572010000')
+    const r = reader(
+      '000000050000000306616c6963650000010301000010000002000020000001070301020304626f62005b0d6e6f20737563682075736572010000',
+    )
     expect(decodeDescribeUserScramCredentials(r)).to.deep.equal({
       throttleTimeMs: 5,
       errorCode: 0,
       errorMessage: null,
       results: [
-        {user: 'alice', errorCode: 0, errorMessage: '', credentialInfos: [{mechanism: 1, iterations: 4096}, {mechanism: 2, iterations: 8192}]},
+        {
+          user: 'alice',
+          errorCode: 0,
+          errorMessage: '',
+          credentialInfos: [
+            {mechanism: 1, iterations: 4096},
+            {mechanism: 2, iterations: 8192},
+          ],
+        },
         {user: 'bob', errorCode: 91, errorMessage: 'no such user', credentialInfos: []},
       ],
     })
@@ -54,7 +75,15 @@ describe('AlterUserScramCredentials (API 51) bytes', () => {
     const hex = await encode((e) =>
       encodeAlterUserScramCredentials(e, {
         deletions: [{name: 'bob', mechanism: 2}],
-        upsertions: [{name: 'alice', mechanism: 1, iterations: 4096, salt: Buffer.from([1, 2, 3, 4]), saltedPassword: Buffer.from([0xaa, 0xbb])}],
+        upsertions: [
+          {
+            name: 'alice',
+            mechanism: 1,
+            iterations: 4096,
+            salt: Buffer.from([1, 2, 3, 4]),
+            saltedPassword: Buffer.from([0xaa, 0xbb]),
+          },
+        ],
       }),
     )
     expect(hex).to.equal('0204626f6202000206616c6963650100001000050102030403aabb0000')
@@ -76,7 +105,9 @@ describe('AlterUserScramCredentials (API 51) bytes', () => {
 describe('SCRAM salted password (KIP-554: Hi(password, salt, i))', () => {
   const salt = Buffer.from('kctl-test-salt')
   it('equals Kafka ScramFormatter.hi for SCRAM-SHA-256', () => {
-    expect(scramSaltedPassword('SCRAM-SHA-256', 'pässword', salt, 4096).toString('hex')).to.equal('0014adad90922484e39bb7c43a9fc5fa3a9c35132d8875a9f413098e05f4568c')
+    expect(scramSaltedPassword('SCRAM-SHA-256', 'pässword', salt, 4096).toString('hex')).to.equal(
+      '0014adad90922484e39bb7c43a9fc5fa3a9c35132d8875a9f413098e05f4568c',
+    )
   })
   it('equals Kafka ScramFormatter.hi for SCRAM-SHA-512', () => {
     expect(scramSaltedPassword('SCRAM-SHA-512', 'pässword', salt, 4096).toString('hex')).to.equal(
@@ -88,21 +119,35 @@ describe('SCRAM salted password (KIP-554: Hi(password, salt, i))', () => {
 describe('DescribeClientQuotas (API 48) bytes', () => {
   it('encodes v1 components (exact and default match) with strict', async () => {
     const hex = await encode((e) =>
-      encodeDescribeClientQuotas(e, {components: [{entityType: 'user', matchType: 0, match: 'alice'}, {entityType: 'client-id', matchType: 1, match: null}], strict: true}),
+      encodeDescribeClientQuotas(e, {
+        components: [
+          {entityType: 'user', matchType: 0, match: 'alice'},
+          {entityType: 'client-id', matchType: 1, match: null},
+        ],
+        strict: true,
+      }),
     )
     expect(hex).to.equal('0305757365720006616c696365000a636c69656e742d69640100000100')
   })
 
   it('decodes v1 entries with a default entity part, float64 values and a tagged field', () => {
-    const r = reader('000000000000010203057573657206616c696365000a636c69656e742d69640000031370726f64756365725f627974655f7261746541300000000000000013726571756573745f70657263656e74616765402900000000000000010102040500')
+    const r = reader(
+      '000000000000010203057573657206616c696365000a636c69656e742d69640000031370726f64756365725f627974655f7261746541300000000000000013726571756573745f70657263656e74616765402900000000000000010102040500',
+    )
     expect(decodeDescribeClientQuotas(r)).to.deep.equal({
       throttleTimeMs: 0,
       errorCode: 0,
       errorMessage: '',
       entries: [
         {
-          entity: [{entityType: 'user', entityName: 'alice'}, {entityType: 'client-id', entityName: null}],
-          values: [{key: 'producer_byte_rate', value: 1_048_576}, {key: 'request_percentage', value: 12.5}],
+          entity: [
+            {entityType: 'user', entityName: 'alice'},
+            {entityType: 'client-id', entityName: null},
+          ],
+          values: [
+            {key: 'producer_byte_rate', value: 1_048_576},
+            {key: 'request_percentage', value: 12.5},
+          ],
         },
       ],
     })
@@ -111,7 +156,12 @@ describe('DescribeClientQuotas (API 48) bytes', () => {
 
   it('decodes v1 with an error and null entries', () => {
     const r = reader('00000000001d0764656e6965640000')
-    expect(decodeDescribeClientQuotas(r)).to.deep.equal({throttleTimeMs: 0, errorCode: 29, errorMessage: 'denied', entries: null})
+    expect(decodeDescribeClientQuotas(r)).to.deep.equal({
+      throttleTimeMs: 0,
+      errorCode: 29,
+      errorMessage: 'denied',
+      entries: null,
+    })
     expect(r.remaining).to.equal(0)
   })
 })
@@ -119,18 +169,27 @@ describe('DescribeClientQuotas (API 48) bytes', () => {
 describe('AlterClientQuotas (API 49) bytes', () => {
   const entries = [
     {
-      entity: [{entityType: 'user', entityName: 'alice'}, {entityType: 'client-id', entityName: null}],
-      ops: [{key: 'producer_byte_rate', value: 1024, remove: false}, {key: 'consumer_byte_rate', value: 0, remove: true}],
+      entity: [
+        {entityType: 'user', entityName: 'alice'},
+        {entityType: 'client-id', entityName: null},
+      ],
+      ops: [
+        {key: 'producer_byte_rate', value: 1024, remove: false},
+        {key: 'consumer_byte_rate', value: 0, remove: true},
+      ],
     },
   ]
-  const expected = '0203057573657206616c696365000a636c69656e742d69640000031370726f64756365725f627974655f726174654090000000000000000013636f6e73756d65725f627974655f7261746500000000000000000100000000'
+  const expected =
+    '0203057573657206616c696365000a636c69656e742d69640000031370726f64756365725f627974655f726174654090000000000000000013636f6e73756d65725f627974655f7261746500000000000000000100000000'
   it('encodes v1 set and remove ops', async () => {
     expect(await encode((e) => encodeAlterClientQuotas(e, {entries, validateOnly: false}))).to.equal(expected)
   })
 
   it('sets validate_only in the request built for v1 (after the header tag buffer)', async () => {
     const {Encoder} = await loadKafkaInternals()
-    const hex = (await alterClientQuotasRequest(1, {entries, validateOnly: true}, Encoder).request.encode()).buffer.toString('hex')
+    const hex = (
+      await alterClientQuotasRequest(1, {entries, validateOnly: true}, Encoder).request.encode()
+    ).buffer.toString('hex')
     expect(hex).to.equal(`00${expected.slice(0, -4)}0100`)
   })
 

@@ -5,9 +5,17 @@ import {decodeDescribeTransactions, encodeDescribeTransactions} from '../../../s
 import {errorName} from '../../../src/protocol/error-codes.js'
 import {decodeListConfigResources, encodeListConfigResources} from '../../../src/protocol/list-config-resources.js'
 import {COORDINATOR_TRANSACTION, encodeFindCoordinator} from '../../../src/protocol/find-coordinator.js'
-import {ListTransactionsApi, decodeListTransactions, encodeListTransactions} from '../../../src/protocol/list-transactions.js'
+import {
+  ListTransactionsApi,
+  decodeListTransactions,
+  encodeListTransactions,
+} from '../../../src/protocol/list-transactions.js'
 import {negotiateVersion} from '../../../src/protocol/wire.js'
-import {WriteTxnMarkersApi, decodeWriteTxnMarkers, encodeWriteTxnMarkers} from '../../../src/protocol/write-txn-markers.js'
+import {
+  WriteTxnMarkersApi,
+  decodeWriteTxnMarkers,
+  encodeWriteTxnMarkers,
+} from '../../../src/protocol/write-txn-markers.js'
 import {decodeAll, encodeHex} from './helpers.js'
 
 /**
@@ -19,7 +27,8 @@ const KAFKA = {
   listTransactionsRequestV1: '02084f6e676f696e67030000000000000007000000012a05f200000000000000ea6000',
   listTransactionsRequestV2: '02084f6e676f696e67030000000000000007000000012a05f200000000000000ea60076170702d2e2a00',
   listTransactionsRequestV2Empty: '0101ffffffffffffffff0000',
-  listTransactionsResponseV2: '0000000100000206426f67757303066170702d31000000012a05f200084f6e676f696e67010502090803743200000000000000030f436f6d706c657465436f6d6d69740000',
+  listTransactionsResponseV2:
+    '0000000100000206426f67757303066170702d31000000012a05f200084f6e676f696e67010502090803743200000000000000030f436f6d706c657465436f6d6d69740000',
   describeTransactionsRequestV0: '03066170702d3103743200',
   describeTransactionsResponseV0:
     '00000000030000066170702d31084f6e676f696e670000ea600000018bcfe56800000000012a05f200000302076f726465727303000000000000000200010502090800690374320100000000ffffffffffffffffffffffffffffffffffff010000',
@@ -33,12 +42,19 @@ const KAFKA = {
 }
 
 describe('protocol: ListTransactions (66) v0-v2', () => {
-  const req = {stateFilters: ['Ongoing'], producerIdFilters: [7n, 5_000_000_000n], durationFilterMs: 60_000n, transactionalIdPattern: 'app-.*'}
+  const req = {
+    stateFilters: ['Ongoing'],
+    producerIdFilters: [7n, 5_000_000_000n],
+    durationFilterMs: 60_000n,
+    transactionalIdPattern: 'app-.*',
+  }
   it('encodes filters per version exactly like Kafka (duration from v1, pattern from v2)', async () => {
     expect(await encodeHex((e) => encodeListTransactions(e, 0, req))).to.equal(KAFKA.listTransactionsRequestV0)
     expect(await encodeHex((e) => encodeListTransactions(e, 1, req))).to.equal(KAFKA.listTransactionsRequestV1)
     expect(await encodeHex((e) => encodeListTransactions(e, 2, req))).to.equal(KAFKA.listTransactionsRequestV2)
-    expect(await encodeHex((e) => encodeListTransactions(e, 2, {stateFilters: [], producerIdFilters: []}))).to.equal(KAFKA.listTransactionsRequestV2Empty)
+    expect(await encodeHex((e) => encodeListTransactions(e, 2, {stateFilters: [], producerIdFilters: []}))).to.equal(
+      KAFKA.listTransactionsRequestV2Empty,
+    )
   })
 
   it('decodes listings and unknown state filters, skipping a tagged field', () => {
@@ -60,7 +76,9 @@ describe('protocol: ListTransactions (66) v0-v2', () => {
 
 describe('protocol: DescribeTransactions (65) v0', () => {
   it('encodes transactional ids like Kafka', async () => {
-    expect(await encodeHex((e) => encodeDescribeTransactions(e, ['app-1', 't2']))).to.equal(KAFKA.describeTransactionsRequestV0)
+    expect(await encodeHex((e) => encodeDescribeTransactions(e, ['app-1', 't2']))).to.equal(
+      KAFKA.describeTransactionsRequestV0,
+    )
   })
 
   it('decodes a described and a not-found transaction', () => {
@@ -76,14 +94,25 @@ describe('protocol: DescribeTransactions (65) v0', () => {
         producerEpoch: 3,
         topics: [{topic: 'orders', partitions: [0, 2]}],
       },
-      {errorCode: 105, transactionalId: 't2', transactionState: '', transactionTimeoutMs: 0, transactionStartTimeMs: -1n, producerId: -1n, producerEpoch: -1, topics: []},
+      {
+        errorCode: 105,
+        transactionalId: 't2',
+        transactionState: '',
+        transactionTimeoutMs: 0,
+        transactionStartTimeMs: -1n,
+        producerId: -1n,
+        producerEpoch: -1,
+        topics: [],
+      },
     ])
   })
 })
 
 describe('protocol: DescribeProducers (61) v0', () => {
   it('encodes topic partitions like Kafka', async () => {
-    expect(await encodeHex((e) => encodeDescribeProducers(e, [{topic: 'orders', partitions: [0, 1]}]))).to.equal(KAFKA.describeProducersRequestV0)
+    expect(await encodeHex((e) => encodeDescribeProducers(e, [{topic: 'orders', partitions: [0, 1]}]))).to.equal(
+      KAFKA.describeProducersRequestV0,
+    )
   })
 
   it('decodes active producers and per-partition errors', () => {
@@ -94,7 +123,16 @@ describe('protocol: DescribeProducers (61) v0', () => {
         partitionIndex: 0,
         errorCode: 0,
         errorMessage: null,
-        activeProducers: [{producerId: 5_000_000_000n, producerEpoch: 3, lastSequence: 9, lastTimestamp: 1_700_000_000_000n, coordinatorEpoch: -1, currentTxnStartOffset: 42n}],
+        activeProducers: [
+          {
+            producerId: 5_000_000_000n,
+            producerEpoch: 3,
+            lastSequence: 9,
+            lastTimestamp: 1_700_000_000_000n,
+            coordinatorEpoch: -1,
+            currentTxnStartOffset: 42n,
+          },
+        ],
       },
       {partitionIndex: 1, errorCode: 6, errorMessage: 'not leader', activeProducers: []},
     ])
@@ -102,7 +140,16 @@ describe('protocol: DescribeProducers (61) v0', () => {
 })
 
 describe('protocol: WriteTxnMarkers (27) v1-v2', () => {
-  const markers = [{producerId: 5_000_000_000n, producerEpoch: 3, commit: false, topics: [{topic: 'orders', partitions: [2]}], coordinatorEpoch: 0, transactionVersion: 0}]
+  const markers = [
+    {
+      producerId: 5_000_000_000n,
+      producerEpoch: 3,
+      commit: false,
+      topics: [{topic: 'orders', partitions: [2]}],
+      coordinatorEpoch: 0,
+      transactionVersion: 0,
+    },
+  ]
   it('encodes an abort marker like Kafka (v2 adds the transaction version)', async () => {
     expect(await encodeHex((e) => encodeWriteTxnMarkers(e, 1, markers))).to.equal(KAFKA.writeTxnMarkersRequestV1)
     expect(await encodeHex((e) => encodeWriteTxnMarkers(e, 2, markers))).to.equal(KAFKA.writeTxnMarkersRequestV2)
@@ -122,7 +169,9 @@ describe('protocol: WriteTxnMarkers (27) v1-v2', () => {
 
 describe('protocol: FindCoordinator key type 1 (transaction)', () => {
   it('encodes a transactional id key like Kafka', async () => {
-    expect(await encodeHex((e) => encodeFindCoordinator(e, ['app-1'], COORDINATOR_TRANSACTION))).to.equal(KAFKA.findCoordinatorRequestV4Txn)
+    expect(await encodeHex((e) => encodeFindCoordinator(e, ['app-1'], COORDINATOR_TRANSACTION))).to.equal(
+      KAFKA.findCoordinatorRequestV4Txn,
+    )
   })
 })
 
@@ -142,10 +191,14 @@ describe('protocol: ListConfigResources (74) v0-v1', () => {
   })
 
   it('decodes names and types (v0: client-metrics only), skipping a tagged field', () => {
-    expect(decodeAll('00000000000003067375622d31100105020908036731200000', (r) => decodeListConfigResources(r, 1)).resources).to.deep.equal([
+    expect(
+      decodeAll('00000000000003067375622d31100105020908036731200000', (r) => decodeListConfigResources(r, 1)).resources,
+    ).to.deep.equal([
       {name: 'sub-1', type: 16},
       {name: 'g1', type: 32},
     ])
-    expect(decodeAll('00000000000002067375622d31010502090800', (r) => decodeListConfigResources(r, 0)).resources).to.deep.equal([{name: 'sub-1', type: 16}])
+    expect(
+      decodeAll('00000000000002067375622d31010502090800', (r) => decodeListConfigResources(r, 0)).resources,
+    ).to.deep.equal([{name: 'sub-1', type: 16}])
   })
 })

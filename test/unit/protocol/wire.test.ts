@@ -12,19 +12,41 @@ describe('protocol wire helpers', () => {
     expect(new Reader(Buffer.from([0xff, 0xff, 0xff, 0xff, 0x0f])).uvarint()).to.equal(4_294_967_295)
   })
 
-  it('writes the same bytes as kafkajs\'s slower varint, int64 and compact-string writers', async () => {
+  it("writes the same bytes as kafkajs's slower varint, int64 and compact-string writers", async () => {
     const {Encoder} = await loadKafkaInternals()
     for (const n of [0, 1, 127, 128, 300, 16_384, 2_147_483_647]) {
-      expect(await encodeHex((e) => uvarint(e, n)), `uvarint ${n}`).to.equal(new Encoder().writeUVarInt(n).buffer.toString('hex'))
+      expect(await encodeHex((e) => uvarint(e, n)), `uvarint ${n}`).to.equal(
+        new Encoder().writeUVarInt(n).buffer.toString('hex'),
+      )
     }
-    for (const v of [0n, 1n, -1n, 8_589_934_592n, -9_223_372_036_854_775_808n, 9_223_372_036_854_775_807n, 1_764_000_000_000n]) {
-      expect(await encodeHex((e) => int64(e, v)), `int64 ${v}`).to.equal(new Encoder().writeInt64(v.toString()).buffer.toString('hex'))
+    for (const v of [
+      0n,
+      1n,
+      -1n,
+      8_589_934_592n,
+      -9_223_372_036_854_775_808n,
+      9_223_372_036_854_775_807n,
+      1_764_000_000_000n,
+    ]) {
+      expect(await encodeHex((e) => int64(e, v)), `int64 ${v}`).to.equal(
+        new Encoder().writeInt64(v.toString()).buffer.toString('hex'),
+      )
     }
     for (const s of ['', 'orders', 'ünïcode-тема', 'x'.repeat(200)]) {
-      expect(await encodeHex((e) => flex.string(e, s)), `string ${s.slice(0, 10)}`).to.equal(new Encoder().writeUVarIntString(s).buffer.toString('hex'))
+      expect(await encodeHex((e) => flex.string(e, s)), `string ${s.slice(0, 10)}`).to.equal(
+        new Encoder().writeUVarIntString(s).buffer.toString('hex'),
+      )
     }
     expect(await encodeHex((e) => flex.nullableString(e, null))).to.equal('00')
-    expect(await encodeHex((e) => flex.array(e, Array.from({length: 200}, () => 1), (e, x) => e.writeInt8(x)))).to.equal(`c901${'01'.repeat(200)}`)
+    expect(
+      await encodeHex((e) =>
+        flex.array(
+          e,
+          Array.from({length: 200}, () => 1),
+          (e, x) => e.writeInt8(x),
+        ),
+      ),
+    ).to.equal(`c901${'01'.repeat(200)}`)
   })
 
   it('reads zigzag varints', () => {
@@ -59,10 +81,14 @@ describe('protocol wire helpers', () => {
       expect(negotiateVersion(api, {60: {minVersion: 0, maxVersion: 5}})).to.equal(2)
     })
     it('refuses when the broker minimum is above what kctl implements', () => {
-      expect(() => negotiateVersion(api, {60: {minVersion: 3, maxVersion: 5}})).to.throw(/supports DescribeCluster v3-v5/)
+      expect(() => negotiateVersion(api, {60: {minVersion: 3, maxVersion: 5}})).to.throw(
+        /supports DescribeCluster v3-v5/,
+      )
     })
     it('refuses when the broker lacks the API', () => {
-      expect(() => negotiateVersion(api, {18: {minVersion: 0, maxVersion: 3}})).to.throw(/does not support DescribeCluster/)
+      expect(() => negotiateVersion(api, {18: {minVersion: 0, maxVersion: 3}})).to.throw(
+        /does not support DescribeCluster/,
+      )
     })
   })
 })

@@ -11,11 +11,31 @@ export const MSK_EXPIRY_SECONDS = 900
 
 /** The region of an MSK broker host name (b-1.name.id.c2.kafka.eu-west-1.amazonaws.com). */
 export function regionFromHost(host: string): string | undefined {
-  return /\.kafka(?:-serverless)?\.([a-z]{2}(?:-gov|-iso[a-z]*)?-[a-z]+-\d+)\.amazonaws\.com(?:\.cn)?$/i.exec(host)?.[1]?.toLowerCase()
+  return /\.kafka(?:-serverless)?\.([a-z]{2}(?:-gov|-iso[a-z]*)?-[a-z]+-\d+)\.amazonaws\.com(?:\.cn)?$/i
+    .exec(host)?.[1]
+    ?.toLowerCase()
 }
 
-export function mskAuthPayload(host: string, region: string, credentials: AwsCredentials, date: Date, userAgent: string): Record<string, string> {
-  const params = presign({method: 'GET', host, path: '/', query: [['Action', 'kafka-cluster:Connect']], region, service: 'kafka-cluster', date}, credentials, MSK_EXPIRY_SECONDS)
+export function mskAuthPayload(
+  host: string,
+  region: string,
+  credentials: AwsCredentials,
+  date: Date,
+  userAgent: string,
+): Record<string, string> {
+  const params = presign(
+    {
+      method: 'GET',
+      host,
+      path: '/',
+      query: [['Action', 'kafka-cluster:Connect']],
+      region,
+      service: 'kafka-cluster',
+      date,
+    },
+    credentials,
+    MSK_EXPIRY_SECONDS,
+  )
   return {
     version: MSK_PAYLOAD_VERSION,
     host,

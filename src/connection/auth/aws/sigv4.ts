@@ -41,7 +41,11 @@ export function uriEncode(s: string, keepSlash = false): string {
     .join('')
 }
 
-export const amzDate = (d: Date) => d.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '')
+export const amzDate = (d: Date) =>
+  d
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '')
 
 export function signingKey(secret: string, day: string, region: string, service: string): Buffer {
   return hmac(hmac(hmac(hmac(`AWS4${secret}`, day), region), service), 'aws4_request')
@@ -68,10 +72,20 @@ export function sign(input: SignInput, credentials: AwsCredentials, payloadHash 
     .sort(([ak, av], [bk, bv]) => (ak < bk ? -1 : ak > bk ? 1 : av < bv ? -1 : av > bv ? 1 : 0))
     .map(([k, v]) => `${k}=${v}`)
     .join('&')
-  const canonicalRequest = [input.method, uriEncode(input.path ?? '/', true), query, ...names.map((n) => `${n}:${headers[n]}`), '', signedHeaders, payloadHash].join('\n')
+  const canonicalRequest = [
+    input.method,
+    uriEncode(input.path ?? '/', true),
+    query,
+    ...names.map((n) => `${n}:${headers[n]}`),
+    '',
+    signedHeaders,
+    payloadHash,
+  ].join('\n')
   const credentialScope = `${day}/${input.region}/${input.service}/aws4_request`
   const stringToSign = ['AWS4-HMAC-SHA256', stamp, credentialScope, sha256(canonicalRequest)].join('\n')
-  const signature = createHmac('sha256', signingKey(credentials.secretAccessKey, day, input.region, input.service)).update(stringToSign, 'utf8').digest('hex')
+  const signature = createHmac('sha256', signingKey(credentials.secretAccessKey, day, input.region, input.service))
+    .update(stringToSign, 'utf8')
+    .digest('hex')
   return {canonicalRequest, stringToSign, signature, signedHeaders, credentialScope}
 }
 
@@ -80,7 +94,10 @@ export function signHeaders(input: SignInput, credentials: AwsCredentials): Reco
   const extra: Record<string, string> = {...input.headers, 'x-amz-date': amzDate(input.date)}
   if (credentials.sessionToken) extra['x-amz-security-token'] = credentials.sessionToken
   const s = sign({...input, headers: extra}, credentials)
-  return {...extra, Authorization: `AWS4-HMAC-SHA256 Credential=${credentials.accessKeyId}/${s.credentialScope}, SignedHeaders=${s.signedHeaders}, Signature=${s.signature}`}
+  return {
+    ...extra,
+    Authorization: `AWS4-HMAC-SHA256 Credential=${credentials.accessKeyId}/${s.credentialScope}, SignedHeaders=${s.signedHeaders}, Signature=${s.signature}`,
+  }
 }
 
 /** Presign (query-string authentication): the X-Amz-* parameters, the signature last. */
@@ -89,7 +106,10 @@ export function presign(input: SignInput, credentials: AwsCredentials, expiresSe
   const params: [string, string][] = [
     ...(input.query ?? []),
     ['X-Amz-Algorithm', 'AWS4-HMAC-SHA256'],
-    ['X-Amz-Credential', `${credentials.accessKeyId}/${stamp.slice(0, 8)}/${input.region}/${input.service}/aws4_request`],
+    [
+      'X-Amz-Credential',
+      `${credentials.accessKeyId}/${stamp.slice(0, 8)}/${input.region}/${input.service}/aws4_request`,
+    ],
     ['X-Amz-Date', stamp],
     ['X-Amz-Expires', String(expiresSeconds)],
     ...(credentials.sessionToken ? ([['X-Amz-Security-Token', credentials.sessionToken]] as [string, string][]) : []),

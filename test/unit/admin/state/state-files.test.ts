@@ -44,7 +44,16 @@ users:
     mechanisms: [{mechanism: SCRAM-SHA-512, iterations: 8192}]
 `
 
-const empty = (): ActualState => ({clusterId: 'c1', brokerIds: [1, 2, 3], effective: {}, topics: {}, acls: [], quotas: [], users: {}, configs: {brokerDefaults: {}, brokers: {}, brokerLoggers: {}}})
+const empty = (): ActualState => ({
+  clusterId: 'c1',
+  brokerIds: [1, 2, 3],
+  effective: {},
+  topics: {},
+  acls: [],
+  quotas: [],
+  users: {},
+  configs: {brokerDefaults: {}, brokers: {}, brokerLoggers: {}},
+})
 
 describe('state files', () => {
   it('resolves units: durations in .ms keys, sizes in byte keys, lists, numbers and booleans', () => {
@@ -63,15 +72,28 @@ describe('state files', () => {
     const {desired} = load({'base.yaml': BASE})
     expect(desired.kinds).to.deep.equal(['topics', 'acls', 'quotas', 'users'])
     expect(desired.prune).to.equal(false)
-    expect(desired.topics['app.orders']).to.deep.equal({partitions: 6, replicationFactor: 3, configs: {'min.insync.replicas': '2', 'retention.ms': '604800000', 'segment.bytes': '10485760', 'cleanup.policy': 'compact,delete'}})
+    expect(desired.topics['app.orders']).to.deep.equal({
+      partitions: 6,
+      replicationFactor: 3,
+      configs: {
+        'min.insync.replicas': '2',
+        'retention.ms': '604800000',
+        'segment.bytes': '10485760',
+        'cleanup.policy': 'compact,delete',
+      },
+    })
     const acls = desired.acls.map((b) => `${b.operation} ${b.resourceType}:${b.resourceName}:${b.patternType}`)
     expect(acls).to.have.members([
       'IDEMPOTENT_WRITE CLUSTER:kafka-cluster:LITERAL',
       'READ GROUP:app-g:LITERAL',
-      'CREATE TOPIC:app.:PREFIXED', 'DESCRIBE TOPIC:app.:PREFIXED', 'WRITE TOPIC:app.:PREFIXED',
-      'DESCRIBE TOPIC:app.orders:LITERAL', 'READ TOPIC:app.orders:LITERAL',
+      'CREATE TOPIC:app.:PREFIXED',
+      'DESCRIBE TOPIC:app.:PREFIXED',
+      'WRITE TOPIC:app.:PREFIXED',
+      'DESCRIBE TOPIC:app.orders:LITERAL',
+      'READ TOPIC:app.orders:LITERAL',
       // kafka-acls applies --resource-pattern-type to every resource of the command, transactional ids too.
-      'DESCRIBE TRANSACTIONAL_ID:app-tx:PREFIXED', 'WRITE TRANSACTIONAL_ID:app-tx:PREFIXED',
+      'DESCRIBE TRANSACTIONAL_ID:app-tx:PREFIXED',
+      'WRITE TRANSACTIONAL_ID:app-tx:PREFIXED',
     ])
     expect(desired.quotas).to.deep.equal([{entity: {user: 'app-svc'}, values: {producer_byte_rate: 1_048_576}}])
     expect(desired.users['app-svc']).to.deep.equal({mechanisms: {'SCRAM-SHA-512': 8192}, password: '${env:APP_PW}'})
@@ -99,7 +121,8 @@ acls:
   })
 
   describe('malformed files exit 2 naming file, line and field', () => {
-    const fails = (text: string, overlay?: string) => expectUsageError(() => load(overlay === undefined ? {'s.yaml': text} : {'base.yaml': BASE, 's.yaml': overlay}))
+    const fails = (text: string, overlay?: string) =>
+      expectUsageError(() => load(overlay === undefined ? {'s.yaml': text} : {'base.yaml': BASE, 's.yaml': overlay}))
 
     it('YAML syntax errors', () => {
       const e = fails('scope:\n  topics: {prefixes: [a.]\ntopics:\n  a.x: {partitions: 1}\n')
@@ -127,29 +150,50 @@ acls:
 
     it('an empty scope, an empty prefix, topics outside the scope, internal topics', () => {
       expect(fails('topics:\n  a.b: {partitions: 1}\n').code).to.equal('EMPTY_SCOPE')
-      expect(fails('scope: {topics: {prefixes: [""]}}\n').message).to.match(/^s\.yaml:1: scope\.topics\.prefixes\.0: must NOT have fewer than 1 characters/)
+      expect(fails('scope: {topics: {prefixes: [""]}}\n').message).to.match(
+        /^s\.yaml:1: scope\.topics\.prefixes\.0: must NOT have fewer than 1 characters/,
+      )
       const e = fails('', 'topics:\n  other.x: {partitions: 1}\n  app.tmp.x: {partitions: 1}\n')
       expect(e.message).to.equal('s.yaml:2: topics.other.x: the topic is outside the scope')
       expect(fails('', 'topics:\n  app.tmp.x: {partitions: 1}\n').code).to.equal('OUT_OF_SCOPE')
-      expect(fails('scope: {topics: {patterns: [".*"]}}\ntopics:\n  __consumer_offsets: {partitions: 50}\n').code).to.equal('INTERNAL_TOPIC')
+      expect(
+        fails('scope: {topics: {patterns: [".*"]}}\ntopics:\n  __consumer_offsets: {partitions: 50}\n').code,
+      ).to.equal('INTERNAL_TOPIC')
     })
 
     it('literal passwords and bad ACL shortcuts', () => {
-      expect(fails('', 'users:\n  app-svc:\n    password: hunter2\n    mechanisms: [{mechanism: SCRAM-SHA-256}]\n').code).to.equal('LITERAL_SECRET')
+      expect(
+        fails('', 'users:\n  app-svc:\n    password: hunter2\n    mechanisms: [{mechanism: SCRAM-SHA-256}]\n').code,
+      ).to.equal('LITERAL_SECRET')
       const e = fails('', "acls:\n  - {principal: 'User:app-svc', consumer: true, topics: [app.orders]}\n")
       expect(e.message).to.match(/^s\.yaml:2: acls\.\d: --consumer needs --topic and --group/)
-      expect(fails('', "acls:\n  - {principal: 'User:other', operations: [read], topics: [app.x]}\n").code).to.equal('OUT_OF_SCOPE')
+      expect(fails('', "acls:\n  - {principal: 'User:other', operations: [read], topics: [app.x]}\n").code).to.equal(
+        'OUT_OF_SCOPE',
+      )
     })
   })
 
   it('plans every field with its risk; a partition decrease is refused naming the line', () => {
     const {desired, locate} = load({'base.yaml': BASE})
     const actual = empty()
-    actual.topics['app.orders'] = {partitions: 4, replicationFactor: 2, configs: {'retention.ms': '1209600000', 'cleanup.policy': 'delete', 'min.insync.replicas': '2', 'segment.bytes': '10485760', 'flush.ms': '1000'}}
+    actual.topics['app.orders'] = {
+      partitions: 4,
+      replicationFactor: 2,
+      configs: {
+        'retention.ms': '1209600000',
+        'cleanup.policy': 'delete',
+        'min.insync.replicas': '2',
+        'segment.bytes': '10485760',
+        'flush.ms': '1000',
+      },
+    }
     actual.topics['app.gone'] = {partitions: 1, replicationFactor: 3, configs: {}}
     const plan = diffState(desired, actual, locate)
     const byId = Object.fromEntries(plan.changes.map((c) => [`${c.kind}/${c.name}/${c.field}`, c]))
-    expect(byId['topics/app.orders/partitions']).to.include({before: 4, after: 6, source: 'base.yaml:11'}).and.have.property('risks').deep.equal(['partition-increase'])
+    expect(byId['topics/app.orders/partitions'])
+      .to.include({before: 4, after: 6, source: 'base.yaml:11'})
+      .and.have.property('risks')
+      .deep.equal(['partition-increase'])
     expect(byId['topics/app.orders/replicationFactor'].risks).to.deep.equal(['replication-factor-change'])
     expect(byId['topics/app.orders/configs.retention.ms']).to.include({before: '1209600000', after: '604800000'})
     expect(byId['topics/app.orders/configs.retention.ms'].risks).to.deep.equal(['retention-decrease'])
@@ -163,7 +207,9 @@ acls:
     actual.topics['app.orders'].partitions = 8
     const e = expectUsageError(() => diffState(desired, actual, locate))
     expect(e.code).to.equal('PARTITION_DECREASE')
-    expect(e.message).to.equal('base.yaml:11: topics.app.orders.partitions: Kafka cannot decrease the partitions of app.orders from 8 to 6')
+    expect(e.message).to.equal(
+      'base.yaml:11: topics.app.orders.partitions: Kafka cannot decrease the partitions of app.orders from 8 to 6',
+    )
   })
 
   it('finds a plan stale when a recorded value changed', () => {
@@ -172,12 +218,20 @@ acls:
     const plan: Plan = diffState(desired, actual, locate)
     expect(staleChanges(plan, actual)).to.deep.equal([])
     actual.quotas.push({entity: {user: 'app-svc'}, values: {producer_byte_rate: 5}})
-    expect(staleChanges(plan, actual).map((s) => [s.change.name, s.change.field, s.now])).to.deep.equal([['user=app-svc', 'producer_byte_rate', 5]])
+    expect(staleChanges(plan, actual).map((s) => [s.change.name, s.change.field, s.now])).to.deep.equal([
+      ['user=app-svc', 'producer_byte_rate', 5],
+    ])
   })
 
   it('exports what it reads so that the export plans to nothing', () => {
     const {desired, locate} = load({'base.yaml': BASE})
-    const actual = {...empty(), topics: {'app.orders': {partitions: 6, replicationFactor: 3, configs: {'retention.ms': '604800000'}}}, acls: desired.acls, quotas: desired.quotas, users: {'app-svc': {mechanisms: {'SCRAM-SHA-512': 8192}}}}
+    const actual = {
+      ...empty(),
+      topics: {'app.orders': {partitions: 6, replicationFactor: 3, configs: {'retention.ms': '604800000'}}},
+      acls: desired.acls,
+      quotas: desired.quotas,
+      users: {'app-svc': {mechanisms: {'SCRAM-SHA-512': 8192}}},
+    }
     const doc = exportDocument(actual, desired.scope, ['topics', 'acls', 'quotas', 'users'])
     expect(JSON.stringify(doc)).not.to.include('password')
     const {toYaml} = {toYaml: (d: unknown) => JSON.stringify(d)}
@@ -187,16 +241,37 @@ acls:
     void locate
   })
 
-  it('diff --against plans against an exported snapshot, inside the files\' scope only', () => {
+  it("diff --against plans against an exported snapshot, inside the files' scope only", () => {
     const dir = mkdtempSync(join(tmpdir(), 'kctl-snap-'))
     try {
       const base = join(dir, 'base.yaml')
       const snap = join(dir, 'snap.yaml')
       writeFileSync(base, BASE)
-      writeFileSync(snap, stringify({cluster: {id: 'c9'}, scope: {topics: {patterns: ['.*']}}, topics: {'app.orders': {partitions: 6, replicationFactor: 3, configs: {'min.insync.replicas': '2', 'retention.ms': '604800000', 'segment.bytes': '10485760', 'cleanup.policy': 'compact,delete'}}, 'other.x': {partitions: 1, replicationFactor: 1}}}))
+      writeFileSync(
+        snap,
+        stringify({
+          cluster: {id: 'c9'},
+          scope: {topics: {patterns: ['.*']}},
+          topics: {
+            'app.orders': {
+              partitions: 6,
+              replicationFactor: 3,
+              configs: {
+                'min.insync.replicas': '2',
+                'retention.ms': '604800000',
+                'segment.bytes': '10485760',
+                'cleanup.policy': 'compact,delete',
+              },
+            },
+            'other.x': {partitions: 1, replicationFactor: 1},
+          },
+        }),
+      )
       const {plan} = planAgainstSnapshot([base], snap)
       expect(plan.clusterId).to.equal('c9')
-      expect(plan.changes.filter((c) => c.kind === 'topics').map((c) => [c.action, c.name])).to.deep.equal([['create', 'app.events']])
+      expect(plan.changes.filter((c) => c.kind === 'topics').map((c) => [c.action, c.name])).to.deep.equal([
+        ['create', 'app.events'],
+      ])
       expect(plan.unmanaged).to.deep.equal([])
     } finally {
       rmSync(dir, {recursive: true, force: true})
@@ -219,11 +294,29 @@ acls:
   })
 
   it('scope flags and matching; password references', () => {
-    const scope = parseScopeFlags(['prefix:app.', 'exclude:app.tmp.', 'pattern:legacy-[0-9]+', 'principal:User:app-*', 'quota:user=<default>', 'quota:user=a,client-id=*'])
+    const scope = parseScopeFlags([
+      'prefix:app.',
+      'exclude:app.tmp.',
+      'pattern:legacy-[0-9]+',
+      'principal:User:app-*',
+      'quota:user=<default>',
+      'quota:user=a,client-id=*',
+    ])
     const m = scopeMatcher(scope)
-    expect([m.topic('app.x'), m.topic('app.tmp.x'), m.topic('legacy-12'), m.topic('legacy-x'), m.topic('__consumer_offsets')]).to.deep.equal([true, false, true, false, false])
+    expect([
+      m.topic('app.x'),
+      m.topic('app.tmp.x'),
+      m.topic('legacy-12'),
+      m.topic('legacy-x'),
+      m.topic('__consumer_offsets'),
+    ]).to.deep.equal([true, false, true, false, false])
     expect([m.principal('User:app-1'), m.principal('User:other')]).to.deep.equal([true, false])
-    expect([m.quota({user: null}), m.quota({user: 'x'}), m.quota({user: 'a', clientId: 'c'}), m.quota({user: 'a'})]).to.deep.equal([true, false, true, false])
+    expect([
+      m.quota({user: null}),
+      m.quota({user: 'x'}),
+      m.quota({user: 'a', clientId: 'c'}),
+      m.quota({user: 'a'}),
+    ]).to.deep.equal([true, false, true, false])
     expect(expectUsageError(() => parseScopeFlags(['topics:x'])).code).to.equal('INVALID_SCOPE')
     expect(resolveSecret('${env:PW}', {PW: 's3cret'})).to.equal('s3cret')
     expect(resolveSecret('${file:/pw}', {}, () => 'line1\nline2')).to.equal('line1')
