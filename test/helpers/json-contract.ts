@@ -59,9 +59,28 @@ export function assertJsonContract(id: string, json: unknown): void {
   }
 }
 
+/**
+ * Commands whose `-o json` streams NDJSON, one record a line (its shape is pinned by their own
+ * tests): every line must be one JSON document; an error is still the error shape.
+ */
+const NDJSON_COMMANDS = new Set(['consume', 'produce'])
+
 /** Validate printed JSON output (one document) of a command; no output is fine (nothing to check). */
 export function assertJsonOutput(id: string, stdout: string): void {
   if (stdout.trim() === '') return
+  if (NDJSON_COMMANDS.has(id)) {
+    const lines = stdout.trim().split('\n')
+    for (const line of lines) {
+      try {
+        JSON.parse(line)
+      } catch {
+        throw new Error(`kctl ${id} -o json printed a line that is not JSON:\n${line.slice(0, 500)}`)
+      }
+    }
+    if (lines.length === 1 && typeof JSON.parse(lines[0]) === 'object' && 'error' in JSON.parse(lines[0]))
+      assertJsonContract(id, JSON.parse(lines[0]))
+    return
+  }
   let json: unknown
   try {
     json = JSON.parse(stdout)
