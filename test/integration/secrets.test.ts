@@ -5,7 +5,7 @@ import {mkdtempSync, readFileSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 
-import {kctl, registerSecret, secretsIn} from '../helpers/cli.js'
+import {kctl, registerSecret, secretsIn, kctlTty} from '../helpers/cli.js'
 import {privateConfig, saslProperties, testCluster} from '../helpers/cluster.js'
 import {processArgs} from '../helpers/processes.js'
 
@@ -169,10 +169,11 @@ describe('secrets never leave', () => {
       `#!/bin/sh\nfor p in /proc/[0-9]*; do tr '\\000' ' ' < "$p/cmdline" 2>/dev/null; echo; done > '${seen}'\n`,
       {mode: 0o700},
     )
-    const r = await kctl(['configs', 'edit', 'broker', String(c.brokerIds[0]), '--context', 'local-sasl'], {
+    // $EDITOR runs only on a terminal: a pseudo-terminal, as a person's.
+    const tty = kctlTty(['configs', 'edit', 'broker', String(c.brokerIds[0]), '--context', 'local-sasl'], {
       env: {EDITOR: editor, VISUAL: undefined},
     })
-    expect(r.code, r.stderr).to.equal(0)
+    expect(await tty.exited, tty.screen).to.equal(0)
     const listed = readFileSync(seen, 'utf8')
     expect(listed).to.include(editor)
     noSecret(listed, 'the arguments of the processes running while $EDITOR was open')

@@ -170,7 +170,7 @@ describe('topics alter --replication-factor and topics describe sizes', function
     await createTopic(topic, [[1], [2]])
     const before = await assignment(topic)
     const cases: [string[], RegExp][] = [
-      [['--replication-factor', '0'], /--replication-factor must be at least 1/],
+      [['--replication-factor', '0'], /replication factor must be at least 1/],
       [['--replication-factor', '4'], /Replication factor 4 is more than the cluster's 3 live broker/],
       [['--replication-factor', '1'], /already has replication factor 1/],
       [['--partitions', '2'], /already has 2 partitions/],
