@@ -144,9 +144,22 @@ export async function restartTestCluster(): Promise<void> {
   const port = testCluster().bootstrap.split(',')[0].split(':')[1]
   const start = await kctl(['local', 'start', '--brokers', '3', '--secure', '--port', port], {timeoutMs: 300_000})
   if (start.code !== 0) throw new Error(`restart failed: ${start.stderr}`)
-  // kctl's own view (kafkajs's metadata throws while any partition has no leader): no topic with
-  // an under-replicated or unavailable partition left.
+  // Every node registered and unfenced (a node killed a moment ago may still look alive), then,
+  // in kctl's own view (kafkajs's metadata throws while any partition has no leader), no topic
+  // with an under-replicated or unavailable partition left.
   let last = ''
+  await waitFor(
+    async () => {
+      const r = await kctl(['brokers', 'list', '--context', 'local', '--json'])
+      last = `exit ${r.code}: ${r.stdout.slice(0, 300)} ${r.stderr.slice(0, 300)}`
+      if (r.code !== 0) return false
+      const brokers: {id: number; fenced: boolean}[] = r.json().brokers
+      return brokers.length === testCluster().brokerIds.length && brokers.every((b) => !b.fenced)
+    },
+    {timeoutMs: 240_000, intervalMs: 1000, what: 'every broker registered and unfenced'},
+  ).catch((error: Error) => {
+    throw new Error(`${error.message} (last answer: ${last})`)
+  })
   await waitFor(
     async () => {
       const r = await kctl([

@@ -216,6 +216,27 @@ describe('fault matrix: every read command on a degraded cluster', function () {
     process.kill(pid, 'SIGKILL')
     restartNeeded = true
     const r = await reading
+    // The killed node is really gone before anything restarts it (a restart could see it alive).
+    await waitFor(
+      () => {
+        try {
+          process.kill(pid, 0)
+          return false
+        } catch {
+          return true
+        }
+      },
+      {timeoutMs: 30_000, what: `node ${controller} (pid ${pid}) to exit`},
+    )
+    await waitFor(
+      async () => {
+        const b = await kctl(['brokers', 'list', '--json', ...local])
+        return (
+          b.code === 0 && !b.json().brokers.some((x: {id: number; fenced: boolean}) => x.id === controller && !x.fenced)
+        )
+      },
+      {timeoutMs: 60_000, intervalMs: 1000, what: `broker ${controller} to be seen gone`},
+    )
     expect(r.ms).to.be.below((TIMEOUT_S + 1) * 1000)
     expect([0, 1, 4], r.stderr).to.include(r.code)
     if (r.code === 0) expect(r.json().topics[0].name).to.equal(healthy)
