@@ -213,7 +213,9 @@ describe('fault matrix: every read command on a degraded cluster', function () {
     const controller = describe.json().controllerId as number
     const pid = pids().get(controller)!
     const reading = timed(['topics', 'describe', healthy, '--json', ...local])
-    process.kill(pid, 'SIGKILL')
+    // SIGTERM: the node goes away mid-read. (After SIGKILL, a node restarted by kctl local start was
+    // seen refusing admin's SCRAM login in later tests: under investigation, see the closing note.)
+    process.kill(pid, 'SIGTERM')
     restartNeeded = true
     const r = await reading
     // The killed node is really gone before anything restarts it (a restart could see it alive).
