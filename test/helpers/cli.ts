@@ -190,3 +190,10 @@ export function kctlTty(args: string[], options: {env?: Record<string, string | 
   }
   return session
 }
+
+/** The records of consume's NDJSON output (`-o json`), one parsed object a line. */
+export const ndjson = (stdout: string) =>
+  stdout
+    .split('\n')
+    .filter((l) => l !== '')
+    .map((l) => JSON.parse(l))

@@ -1,18 +1,13 @@
 import {expect} from 'chai'
 import {CompressionTypes} from 'kafkajs'
 
-import {kctl} from '../helpers/cli.js'
+import {kctl, ndjson} from '../helpers/cli.js'
 import {consoleProduce} from '../helpers/kafka-console.js'
 import {createTopic, deleteTopics, kafka} from '../helpers/kafka-data.js'
 import {uniqueName} from '../helpers/poll.js'
 
 const ctx = ['--context', 'local']
 const run = (args: string[], options: {input?: string} = {}) => kctl([...args, ...ctx], options)
-const ndjson = (stdout: string) =>
-  stdout
-    .split('\n')
-    .filter((l) => l !== '')
-    .map((l) => JSON.parse(l))
 
 describe('consume and records get on a real cluster', function () {
   this.timeout(180_000)

@@ -1,17 +1,12 @@
 import {expect} from 'chai'
 
-import {kctl} from '../helpers/cli.js'
+import {kctl, ndjson} from '../helpers/cli.js'
 import {consoleConsume} from '../helpers/kafka-console.js'
 import {createTopic, deleteTopics} from '../helpers/kafka-data.js'
 import {uniqueName} from '../helpers/poll.js'
 
 const ctx = ['--context', 'local']
 const run = (args: string[], options: {input?: string} = {}) => kctl([...args, ...ctx], options)
-const ndjson = (stdout: string) =>
-  stdout
-    .split('\n')
-    .filter((l) => l !== '')
-    .map((l) => JSON.parse(l))
 
 describe('produce on a real cluster', function () {
   this.timeout(180_000)
