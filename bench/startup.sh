@@ -50,6 +50,7 @@ mkdir -p bench/results
 # name|arguments; each runs as "$KCTL arguments" (and as "$KCTL_BEFORE arguments" when set, to
 # compare two builds in the same runs: KCTL_BEFORE="node /path/to/other/checkout/bin/run.js").
 commands=(
+  'kctl --version|--version'
   'kctl --help|--help'
   'topics list --help|topics list --help'
   'usage error|topics list --output nope'
