@@ -42,8 +42,10 @@ fi
 if ! kctl topics describe "$TOPIC" >/dev/null 2>&1; then
   kctl topics create $(seq -f "$PREFIX-%02g" 1 54) --partitions 1 --replication-factor 1 --if-not-exists >/dev/null
   kctl topics create "$TOPIC" --partitions 100 --replication-factor 1 >/dev/null
-  seq 1 1000 | kctl produce "$TOPIC" >/dev/null
-  kctl offsets reset --group "$GROUP" --topic "$TOPIC" --to-earliest --new-group --execute --yes >/dev/null
+  # A cluster that has just started may still be loading its coordinators: retry a few times.
+  retry() { for _ in 1 2 3 4 5; do "$@" && return 0; sleep 2; done; return 1; }
+  retry sh -c "seq 1 1000 | $KCTL produce $TOPIC ${c:+$c} >/dev/null"
+  retry kctl offsets reset --group "$GROUP" --topic "$TOPIC" --to-earliest --new-group --execute --yes >/dev/null
 fi
 
 mkdir -p bench/results
