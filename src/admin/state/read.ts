@@ -11,6 +11,8 @@ import {usersService} from '../users.js'
 import {type ClusterState, type StateKind, type TopicState, emptyConfigs} from './model.js'
 import {type ScopeMatcher, quotaKey} from './scope.js'
 
+const UNKNOWN_TOPIC_OR_PARTITION = 3
+
 const SOURCE = {topic: 1, dynamicBroker: 2, dynamicDefault: 3} as const
 const DESCRIBE_BATCH = 1000
 
@@ -89,7 +91,9 @@ async function readTopics(conn: KafkaConnection, inScope: ScopeMatcher, state: A
   const byName = new Map(results.map((r) => [r.resourceName, r]))
   for (const t of topics) {
     const r = byName.get(t.name)
-    if (!r) continue
+    // Deleted between the Metadata and the DescribeConfigs answers (brokers learn of a deletion
+    // one by one): the topic is gone, as the next read will show.
+    if (!r || r.errorCode === UNKNOWN_TOPIC_OR_PARTITION) continue
     throwIfError(r.errorCode, r.errorMessage, `describing the configs of topic ${t.name}`)
     const topic: TopicState = {partitions: t.partitions, replicationFactor: t.replicationFactor, configs: {}}
     const effective: Record<string, string> = {}
