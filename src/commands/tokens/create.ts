@@ -1,9 +1,13 @@
+import {existsSync, statSync, writeFileSync} from 'node:fs'
+import {dirname, resolve} from 'node:path'
+
 import * as Flags from '@oclif/core/flags'
 
-import {type CreatedDelegationToken, type DelegationToken, tokensService} from '../../admin/tokens.js'
+import {tokensService} from '../../admin/tokens.js'
 import {KafkaCommand} from '../../base-command.js'
 import {parseTokenPeriod, parseTokenPrincipal} from '../../flags/tokens.js'
-import type {Cell, Column, View} from '../../output/format.js'
+import {type TokenCreateResult, createdView} from '../../cli/token-views.js'
+import {usageError} from '../../errors.js'
 
 export default class TokensCreate extends KafkaCommand<typeof TokensCreate> {
   static summary = 'Create a delegation token; its HMAC (the secret) is shown only this once.'
@@ -12,13 +16,17 @@ export default class TokensCreate extends KafkaCommand<typeof TokensCreate> {
   sasl.mechanism=SCRAM-SHA-512
   sasl.jaas.config=org.apache.kafka.common.security.scram.ScramLoginModule required username="TOKEN-ID" password="HMAC" tokenauth="true";
 
-The HMAC is printed once (table and every -o format, field hmac); \`tokens describe\` never shows it. Store it like a password.`
+The HMAC is printed once (table and every -o format, field hmac), or only written to --hmac-file; \`tokens describe\` never shows it. Store it like a password.`
   static examples = [
     '<%= config.bin %> tokens create --context prod-sasl',
     '<%= config.bin %> tokens create --renewer-principal User:ci --max-life-time-period 7d --output json > token.json',
-    '<%= config.bin %> tokens create --owner-principal User:etl --renewer-principal User:etl',
+    '<%= config.bin %> tokens create --owner-principal User:etl --renewer-principal User:etl --hmac-file ./etl.hmac',
   ]
   static flags = {
+    'hmac-file': Flags.string({
+      summary:
+        'Write the HMAC to this new file (mode 0600) instead of printing it; `tokens renew|expire --hmac-file` read it.',
+    }),
     'renewer-principal': Flags.string({
       summary: 'A principal that may renew the token (User:name); repeatable.',
       multiple: true,
@@ -32,8 +40,21 @@ The HMAC is printed once (table and every -o format, field hmac); \`tokens descr
     }),
   }
 
-  async run(): Promise<CreatedDelegationToken> {
+  async run(): Promise<TokenCreateResult> {
     const {flags} = this
+    const hmacFile = flags['hmac-file'] === undefined ? null : resolve(flags['hmac-file'])
+    if (hmacFile !== null && existsSync(hmacFile))
+      throw usageError(
+        `--hmac-file ${flags['hmac-file']} exists already`,
+        'Choose a new file (kctl does not overwrite secrets).',
+        'FILE_EXISTS',
+      )
+    if (hmacFile !== null && !statSync(dirname(hmacFile), {throwIfNoEntry: false})?.isDirectory())
+      throw usageError(
+        `--hmac-file ${flags['hmac-file']}: its directory does not exist`,
+        'Create the directory first.',
+        'INVALID_FILE',
+      )
     const renewers = [
       ...new Set((flags['renewer-principal'] ?? []).map((p) => parseTokenPrincipal(p, '--renewer-principal'))),
     ]
@@ -47,31 +68,8 @@ The HMAC is printed once (table and every -o format, field hmac); \`tokens descr
         : parseTokenPeriod(flags['max-life-time-period'], '--max-life-time-period')
     const conn = await this.connection()
     await this.guardMutation(`Create a delegation token${owner ? ` for ${owner}` : ''}?`)
-    return this.present(await tokensService.createToken(conn, {owner, renewers, maxLifetimeMs}), createdView)
+    const {hmac, ...token} = await tokensService.createToken(conn, {owner, renewers, maxLifetimeMs})
+    if (hmacFile !== null) writeFileSync(hmacFile, `${hmac}\n`, {mode: 0o600, flag: 'wx'})
+    return this.present({...token, hmac: hmacFile === null ? hmac : null, hmacFile}, createdView)
   }
-}
-
-const iso = (ms: Cell) => (typeof ms === 'number' && ms >= 0 ? new Date(ms).toISOString() : ms)
-
-/** The columns of a token (describe, create); times as ISO-8601 in tables, milliseconds in CSV. */
-export const tokenColumns: Column[] = [
-  {key: 'tokenId', header: 'TOKEN ID'},
-  {key: 'owner', header: 'OWNER'},
-  {key: 'requester', header: 'REQUESTER', wide: true},
-  {key: 'renewers', header: 'RENEWERS'},
-  {key: 'issueTimestampMs', header: 'ISSUED', human: iso, wide: true},
-  {key: 'expiryTimestampMs', header: 'EXPIRES', human: iso},
-  {key: 'maxTimestampMs', header: 'MAX', human: iso},
-]
-
-export const tokenRow = (t: DelegationToken): Record<string, Cell> => ({...t, renewers: t.renewers.join(',') || null})
-
-const createdView: View<CreatedDelegationToken> = {
-  columns: [...tokenColumns, {key: 'hmac', header: 'HMAC (SECRET)'}],
-  rows: (t) => [tokenRow(t)],
-  footer: () => [
-    '',
-    'The HMAC is the secret of this token (its SCRAM password): store it now; kctl never shows it again.',
-    'Log in with it: sasl.mechanism=SCRAM-SHA-512 (or 256), ScramLoginModule username="TOKEN ID" password="HMAC" tokenauth="true".',
-  ],
 }

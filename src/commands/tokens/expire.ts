@@ -2,9 +2,9 @@ import * as Flags from '@oclif/core/flags'
 
 import {tokensService} from '../../admin/tokens.js'
 import {KafkaCommand, yesFlag} from '../../base-command.js'
+import {type TokenExpiryResult, expiryView} from '../../cli/token-views.js'
 import {kafkaErrorCode, operationError} from '../../errors.js'
 import {hmacFlags, parseTokenPeriod, readHmac} from '../../flags/tokens.js'
-import {type TokenExpiryResult, expiryView} from './renew.js'
 
 export default class TokensExpire extends KafkaCommand<typeof TokensExpire> {
   static summary = 'Expire a delegation token now (or after a period): clients using it can no longer log in.'

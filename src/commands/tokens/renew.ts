@@ -3,16 +3,7 @@ import * as Flags from '@oclif/core/flags'
 import {tokensService} from '../../admin/tokens.js'
 import {KafkaCommand} from '../../base-command.js'
 import {hmacFlags, parseTokenPeriod, readHmac} from '../../flags/tokens.js'
-import type {View} from '../../output/format.js'
-
-export interface TokenExpiryResult {
-  /** The token's id when the principal may describe it, else null. */
-  tokenId: string | null
-  action: 'renewed' | 'expired'
-  dryRun: boolean
-  /** The new expiry; the current one in a dry run. */
-  expiryTimestampMs: number | null
-}
+import {type TokenExpiryResult, expiryView} from '../../cli/token-views.js'
 
 export default class TokensRenew extends KafkaCommand<typeof TokensRenew> {
   static summary = 'Renew a delegation token: move its expiry forward (never past its max lifetime).'
@@ -46,18 +37,4 @@ export default class TokensRenew extends KafkaCommand<typeof TokensRenew> {
       expiryView,
     )
   }
-}
-
-export const expiryView: View<TokenExpiryResult> = {
-  columns: [
-    {key: 'tokenId', header: 'TOKEN ID'},
-    {key: 'action', header: 'ACTION'},
-    {
-      key: 'expiryTimestampMs',
-      header: 'EXPIRES',
-      human: (ms) => (typeof ms === 'number' && ms >= 0 ? new Date(ms).toISOString() : ms),
-    },
-  ],
-  rows: (d) => [{...d}],
-  footer: (d) => (d.dryRun ? ['', `Dry run: the token above would be ${d.action}; nothing was changed.`] : []),
 }

@@ -71,9 +71,9 @@ describe('local cluster configuration', () => {
 
   it('enables delegation tokens with the secret key a secure cluster was created with', () => {
     const secure = {truststore: '/c/ca.pem', keystore: '/c/ks.pem', plainUsers: {admin: 'a'}}
-    expect(serverProperties(nodes[0], nodes, {...secure, tokenSecretKey: 'k3y'})['delegation.token.secret.key']).to.equal(
-      'k3y',
-    )
+    expect(
+      serverProperties(nodes[0], nodes, {...secure, tokenSecretKey: 'k3y'})['delegation.token.secret.key'],
+    ).to.equal('k3y')
     expect(serverProperties(nodes[0], nodes, secure)).not.to.have.property('delegation.token.secret.key')
     expect(serverProperties(nodes[0], nodes)).not.to.have.property('delegation.token.secret.key')
   })
