@@ -9,7 +9,10 @@ import {uniqueName, waitFor} from '../helpers/poll.js'
 
 const SASL = ['--context', 'local-sasl']
 
-/** A client .properties file logging in with a delegation token (Kafka's ScramLoginModule options). */
+/**
+ * A client .properties file logging in with a delegation token (Kafka's ScramLoginModule options);
+ * `hmac` may be a `${file:PATH}` reference.
+ */
 function tokenProperties(tokenId: string, hmac: string, tokenauth: boolean): string {
   const c = testCluster()
   const file = join(c.dir, `client-token-${uniqueName('t')}.properties`)
@@ -27,14 +30,11 @@ function tokenProperties(tokenId: string, hmac: string, tokenauth: boolean): str
   return file
 }
 
-/** Kafka's own DelegationTokenCommand (org.apache.kafka.tools from 4.0, kafka.admin before). */
+/** Kafka's own DelegationTokenCommand (org.apache.kafka.tools in 3.9 and 4.x). */
 async function kafkaDescribeTokens(): Promise<string> {
   const c = testCluster()
-  const tool = c.version.startsWith('3.')
-    ? 'kafka.admin.DelegationTokenCommand'
-    : 'org.apache.kafka.tools.DelegationTokenCommand'
   const config = saslProperties('admin', c.users.admin, 'SCRAM-SHA-512')
-  return kafkaTool(tool, [
+  return kafkaTool('org.apache.kafka.tools.DelegationTokenCommand', [
     '--bootstrap-server',
     c.saslBootstrap,
     '--command-config',
@@ -85,13 +85,13 @@ describe('delegation tokens on the secure cluster', function () {
 
     // Log in with the token through a context; the session is the owner's (admin sees the topic).
     const env = privateConfig()
-    const props = tokenProperties(token.tokenId, token.hmac, true)
+    const props = tokenProperties(token.tokenId, `\${file:${hmacFile}}`, true)
     const set = await kctl(
       ['context', 'set', 'with-token', '--bootstrap-server', c.saslBootstrap, '--command-config', props],
       {env},
     )
     expect(set.code, set.stderr).to.equal(0)
-    const listed = await kctl(['topics', 'list', '--context', 'with-token', '-o', 'json'], {env})
+    const listed = await kctl(['topics', 'list', '--context', 'with-token', '-o', 'json', '--debug'], {env})
     expect(listed.code, listed.stderr).to.equal(0)
     expect(listed.json().topics.map((t: {name: string}) => t.name)).to.include(topic)
     // Without the tokenauth extension the token id is just an unknown SCRAM user.
