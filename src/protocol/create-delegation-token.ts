@@ -23,8 +23,8 @@ export interface CreateDelegationTokenRequest {
   maxLifetimeMs: bigint
 }
 
-export interface CreateDelegationTokenResponse {
-  errorCode: number
+/** A token's fields as Create and Describe answer them. */
+export interface TokenFields {
   owner: TokenPrincipal
   /** v3+; the owner before v3. */
   requester: TokenPrincipal
@@ -33,6 +33,10 @@ export interface CreateDelegationTokenResponse {
   maxTimestampMs: bigint
   tokenId: string
   hmac: Buffer
+}
+
+export interface CreateDelegationTokenResponse extends TokenFields {
+  errorCode: number
   throttleTimeMs: number
 }
 

@@ -1,4 +1,4 @@
-import type {TokenPrincipal} from './create-delegation-token.js'
+import type {TokenFields, TokenPrincipal} from './create-delegation-token.js'
 import type {KafkaEncoder} from './kafkajs-internals.js'
 import {versionedReader, versionedWriter} from './versioned.js'
 import {type ApiSpec, type Reader, buildRequest} from './wire.js'
@@ -11,16 +11,8 @@ export const DescribeDelegationTokenApi: ApiSpec = {
   maxVersion: 3,
 }
 
-export interface DescribedToken {
-  owner: TokenPrincipal
-  /** v3+; the owner before v3. */
-  requester: TokenPrincipal
-  issueTimestampMs: bigint
-  expiryTimestampMs: bigint
-  maxTimestampMs: bigint
-  tokenId: string
-  /** Kept only to drop it: kctl never shows a described token's HMAC. */
-  hmac: Buffer
+/** `hmac` is kept only to find a token by it: kctl never shows a described token's HMAC. */
+export interface DescribedToken extends TokenFields {
   renewers: TokenPrincipal[]
 }
 
