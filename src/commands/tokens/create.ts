@@ -6,7 +6,7 @@ import * as Flags from '@oclif/core/flags'
 import {tokensService} from '../../admin/tokens.js'
 import {KafkaCommand} from '../../base-command.js'
 import {parseTokenPeriod, parseTokenPrincipal} from '../../flags/tokens.js'
-import {type TokenCreateResult, createdView} from '../../cli/token-views.js'
+import {type TokenCreateResult, createdView} from '../../cli/views/tokens.js'
 import {usageError} from '../../errors.js'
 
 export default class TokensCreate extends KafkaCommand<typeof TokensCreate> {

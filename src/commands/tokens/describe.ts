@@ -2,7 +2,7 @@ import * as Flags from '@oclif/core/flags'
 
 import {type DelegationToken, tokensService} from '../../admin/tokens.js'
 import {KafkaCommand} from '../../base-command.js'
-import {tokenColumns, tokenRow} from '../../cli/token-views.js'
+import {tokenColumns, tokenRow} from '../../cli/views/tokens.js'
 import {parseTokenPrincipal} from '../../flags/tokens.js'
 import type {View} from '../../output/format.js'
 

@@ -2,7 +2,7 @@ import * as Flags from '@oclif/core/flags'
 
 import {tokensService} from '../../admin/tokens.js'
 import {KafkaCommand, yesFlag} from '../../base-command.js'
-import {type TokenExpiryResult, expiryView} from '../../cli/token-views.js'
+import {type TokenExpiryResult, expiryView} from '../../cli/views/tokens.js'
 import {kafkaErrorCode, operationError} from '../../errors.js'
 import {hmacFlags, parseTokenPeriod, readHmac} from '../../flags/tokens.js'
 

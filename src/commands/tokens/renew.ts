@@ -3,7 +3,7 @@ import * as Flags from '@oclif/core/flags'
 import {tokensService} from '../../admin/tokens.js'
 import {KafkaCommand} from '../../base-command.js'
 import {hmacFlags, parseTokenPeriod, readHmac} from '../../flags/tokens.js'
-import {type TokenExpiryResult, expiryView} from '../../cli/token-views.js'
+import {type TokenExpiryResult, expiryView} from '../../cli/views/tokens.js'
 
 export default class TokensRenew extends KafkaCommand<typeof TokensRenew> {
   static summary = 'Renew a delegation token: move its expiry forward (never past its max lifetime).'

@@ -1,5 +1,5 @@
-import type {DelegationToken} from '../admin/tokens.js'
-import type {Cell, Column, View} from '../output/format.js'
+import type {DelegationToken} from '../../admin/tokens.js'
+import type {Cell, Column, View} from '../../output/format.js'
 
 export interface TokenCreateResult extends DelegationToken {
   /** Base64, the token's SCRAM password: a secret shown only here; null when written to hmacFile. */
