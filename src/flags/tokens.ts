@@ -7,7 +7,9 @@ import {parsePrincipal} from '../input/acl.js'
 import {parseDuration} from '../input/duration.js'
 
 export const hmacFlags = {
-  'hmac-file': Flags.string({summary: "Read the token's HMAC (base64, as `tokens create` printed it or wrote its --hmac-file) from this file."}),
+  'hmac-file': Flags.string({
+    summary: "Read the token's HMAC (base64, as `tokens create` printed it or wrote its --hmac-file) from this file.",
+  }),
   'hmac-stdin': Flags.boolean({summary: "Read the token's HMAC from stdin."}),
 }
 
