@@ -52,7 +52,7 @@ const empty = (): ActualState => ({
   acls: [],
   quotas: [],
   users: {},
-  configs: {brokerDefaults: {}, brokers: {}, brokerLoggers: {}},
+  configs: {brokerDefaults: {}, brokers: {}, brokerLoggers: {}, groups: {}, clientMetrics: {}},
 })
 
 describe('state files', () => {
