@@ -34,7 +34,11 @@ export async function readClusterState(
   conn: KafkaConnection,
   inScope: ScopeMatcher,
   kinds: StateKind[],
-  options: {loggers?: Record<string, string[]>; scope?: {groups: boolean; clientMetrics: boolean}; lenient?: boolean} = {},
+  options: {
+    loggers?: Record<string, string[]>
+    scope?: {groups: boolean; clientMetrics: boolean}
+    lenient?: boolean
+  } = {},
 ): Promise<ActualState> {
   const cluster = await clusterService.describeCluster(conn)
   const state: ActualState = {
