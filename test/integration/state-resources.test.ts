@@ -58,7 +58,7 @@ describe('state as code: group and client-metrics configs, passwords, contexts, 
       const r = await k(['apply', '-f', path, '--prune', '--yes'])
       if (r.code !== 0) process.stderr.write(`cleanup: ${r.stderr}\n`)
     }
-    await deleteTopics([`${p}.kept`, `${p}.pruned`, `__${p}`])
+    await deleteTopics([`${p}.kept`, `${p}.pruned`, `${p}.good`, `${p}.ctx`, `__${p}`])
     rmSync(dir, {recursive: true, force: true})
   })
 
@@ -234,6 +234,32 @@ describe('state as code: group and client-metrics configs, passwords, contexts, 
     const r = await k(['diff', '-f', named, '--json'])
     expect(r.code).to.equal(2)
     expect(r.json().error).to.include({code: 'INTERNAL_TOPIC'})
+  })
+
+  it('exit codes: 2 for a file pinned to another cluster, 1 when the broker rejects an item (the others still apply) @smoke', async () => {
+    const pinned = file('pinned.yaml', {cluster: {id: 'AAAAAAAAAAAAAAAAAAAAAA'}, scope: plain, topics: {}})
+    for (const command of ['diff', 'apply']) {
+      const r = await k([command, '-f', pinned, '--yes', '--json'].filter((a) => command === 'apply' || a !== '--yes'))
+      expect(r.code, `${command}: ${r.stderr}`).to.equal(2)
+      expect(r.json().error).to.include({code: 'CLUSTER_ID_MISMATCH'})
+    }
+    const bad = file('rejected.yaml', {
+      scope: plain,
+      topics: {
+        [`${p}.bad`]: {partitions: 1, replicationFactor: 1, configs: {'cleanup.policy': 'sometimes'}},
+        [`${p}.good`]: {partitions: 1, replicationFactor: 1},
+      },
+    })
+    const a = await k(['apply', '-f', bad, '--yes', '--json'])
+    expect(a.code, a.stderr).to.equal(1)
+    expect(a.json().changes.map((c: {name: string; status: string}) => [c.name, c.status])).to.deep.equal([
+      [`${p}.bad`, 'failed'],
+      [`${p}.good`, 'applied'],
+    ])
+    expect(a.json().changes[0].reason).to.match(/INVALID_CONFIG/)
+    const topics = await withKafka((admin) => admin.listTopics())
+    expect(topics).to.include(`${p}.good`)
+    expect(topics).not.to.include(`${p}.bad`)
   })
 
   it('diff --against a snapshot needs no cluster and no credentials', async () => {
