@@ -52,8 +52,10 @@ describe('state as code: group and client-metrics configs, passwords, contexts, 
   }
   const plain = {topics: {prefixes: [`${p}.`]}}
   const cleanup: string[] = []
+  const cleanupCommands: string[][] = []
 
   after(async () => {
+    for (const args of cleanupCommands) await k(args)
     for (const path of cleanup) {
       const r = await k(['apply', '-f', path, '--prune', '--yes'])
       if (r.code !== 0) process.stderr.write(`cleanup: ${r.stderr}\n`)
@@ -93,9 +95,27 @@ describe('state as code: group and client-metrics configs, passwords, contexts, 
     if (groupsSupported())
       expect(await theirConfigs('groups', group)).to.deep.equal({'consumer.session.timeout.ms': '50000'})
 
+    // A per-broker override (kafka-configs --entity-type brokers) is exported with the broker defaults.
+    const broker = String(testCluster().brokerIds[0])
+    await configCommand([
+      '--alter',
+      '--entity-type',
+      'brokers',
+      '--entity-name',
+      broker,
+      '--add-config',
+      'log.cleaner.backoff.ms=15001',
+    ])
+    cleanupCommands.push(['configs', 'delete', 'broker', broker, 'log.cleaner.backoff.ms', '--yes'])
     const scopeFlags = ['--scope', `client-metrics:${p}-*`, ...(groupsSupported() ? ['--scope', `group:${p}-*`] : [])]
-    const exported = await k(['export', '--kinds', 'configs', ...scopeFlags, '--json'])
-    expect(exported.code, exported.stderr).to.equal(0)
+    const exported = await waitFor(
+      async () => {
+        const r = await k(['export', '--kinds', 'configs', ...scopeFlags, '--json'])
+        expect(r.code, r.stderr).to.equal(0)
+        return r.json().configs.brokers?.[broker]?.['log.cleaner.backoff.ms'] === '15001' && r
+      },
+      {what: 'the broker override'},
+    )
     expect(exported.json().configs.clientMetrics).to.deep.equal({
       [sub]: {'interval.ms': '60000', metrics: 'org.apache.kafka.producer.,org.apache.kafka.consumer.'},
     })
