@@ -1,40 +1,16 @@
 import {expect} from 'chai'
-import {execFile} from 'node:child_process'
-import {mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
+import {mkdtempSync, rmSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
-import {promisify} from 'node:util'
 import {stringify} from 'yaml'
 
 import {kctl, kctlTty} from '../helpers/cli.js'
 import {privateConfig, saslProperties, testCluster} from '../helpers/cluster.js'
 import {createTopic, deleteTopics, dynamicConfigs, withKafka} from '../helpers/kafka.js'
+import {kafkaConfigs, kafkaConfigsOverrides} from '../helpers/kafka-tools.js'
 import {uniqueName, waitFor} from '../helpers/poll.js'
 
-const run = promisify(execFile)
 const L = ['--context', 'local']
-
-/** Kafka's ConfigCommand against the PLAINTEXT listener (org.apache.kafka.tools from 4.4, kafka.admin before). */
-async function configCommand(args: string[]): Promise<string> {
-  const c = testCluster()
-  const state = JSON.parse(readFileSync(join(c.dir, 'state.json'), 'utf8'))
-  const pkg = /^(3\.|4\.[0-3]\.)/.test(c.version) ? 'kafka.admin' : 'org.apache.kafka.tools'
-  const {stdout} = await run(
-    'java',
-    ['-cp', state.classpath, `${pkg}.ConfigCommand`, '--bootstrap-server', c.bootstrap.split(',')[0], ...args],
-    {maxBuffer: 10_000_000},
-  )
-  return stdout
-}
-
-/** A resource's dynamic configs as Kafka's ConfigCommand prints them (`key=value sensitive=...` lines). */
-async function theirConfigs(
-  type: 'groups' | 'client-metrics' | 'topics',
-  name: string,
-): Promise<Record<string, string>> {
-  const out = await configCommand(['--describe', '--entity-type', type, '--entity-name', name])
-  return Object.fromEntries([...out.matchAll(/^\s+([\w.]+)=(.*?)(?: sensitive=.*)?$/gm)].map((m) => [m[1], m[2]]))
-}
 
 /** Group configs in state files need ListConfigResources v1 (Kafka 4.1+); client-metrics v0 (3.7+). */
 const groupsSupported = () => !/^(3\.|4\.0\.)/.test(testCluster().version)
@@ -86,18 +62,18 @@ describe('state as code: group and client-metrics configs, passwords, contexts, 
     // Kafka's own tool reads back what apply wrote (units resolved: 1m, 50s).
     const theirs = await waitFor(
       async () => {
-        const configs = await theirConfigs('client-metrics', sub)
+        const configs = await kafkaConfigsOverrides('client-metrics', sub)
         return configs['interval.ms'] === '60000' && configs
       },
       {what: 'the subscription'},
     )
     expect(theirs).to.include({metrics: 'org.apache.kafka.producer.,org.apache.kafka.consumer.'})
     if (groupsSupported())
-      expect(await theirConfigs('groups', group)).to.deep.equal({'consumer.session.timeout.ms': '50000'})
+      expect(await kafkaConfigsOverrides('groups', group)).to.deep.equal({'consumer.session.timeout.ms': '50000'})
 
     // A per-broker override (kafka-configs --entity-type brokers) is exported with the broker defaults.
     const broker = String(testCluster().brokerIds[0])
-    await configCommand([
+    await kafkaConfigs([
       '--alter',
       '--entity-type',
       'brokers',
@@ -129,7 +105,7 @@ describe('state as code: group and client-metrics configs, passwords, contexts, 
     const [type, name, key, value] = groupsSupported()
       ? ['groups', group, 'consumer.session.timeout.ms', '45000']
       : ['client-metrics', sub, 'interval.ms', '120000']
-    await configCommand(['--alter', '--entity-type', type, '--entity-name', name, '--add-config', `${key}=${value}`])
+    await kafkaConfigs(['--alter', '--entity-type', type, '--entity-name', name, '--add-config', `${key}=${value}`])
     const drift = await waitFor(
       async () => {
         const r = await k(['diff', '-f', snapshot, '--json'])
@@ -155,7 +131,7 @@ describe('state as code: group and client-metrics configs, passwords, contexts, 
     // Undo puts back exactly the value the apply replaced.
     const undo = await k(['apply', '--undo', '--yes', '--json'])
     expect(undo.code, undo.stderr).to.equal(0)
-    await waitFor(async () => (await theirConfigs(type as 'groups' | 'client-metrics', name))[key] === value, {
+    await waitFor(async () => (await kafkaConfigsOverrides(type as 'groups' | 'client-metrics', name))[key] === value, {
       what: 'the value before the apply',
     })
   })
