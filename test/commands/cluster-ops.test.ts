@@ -11,7 +11,7 @@ import ClusterHealthCommand from '../../src/commands/cluster/health.js'
 import PartitionsElectLeaders from '../../src/commands/partitions/elect-leaders.js'
 import PartitionsReassign from '../../src/commands/partitions/reassign.js'
 import RecordsDelete from '../../src/commands/records/delete.js'
-import {replace, runCmd, withoutBroker} from './helpers.js'
+import {replace, runCmd, servicesReplaced} from './helpers.js'
 
 const health = (healthy: boolean): ClusterHealth => ({
   healthy,
@@ -30,13 +30,8 @@ const health = (healthy: boolean): ClusterHealth => ({
 })
 
 describe('cluster operation commands (services replaced)', () => {
-  const restores: (() => void)[] = []
+  const restores = servicesReplaced()
   const dir = mkdtempSync(join(tmpdir(), 'kctl-ops-'))
-  beforeEach(() => restores.push(withoutBroker()))
-  afterEach(() => {
-    while (restores.length > 0) restores.pop()!()
-    process.exitCode = undefined
-  })
 
   it('cluster health exits 3 when a check fails and 0 when healthy; --json prints the service result; flags reach the service', async () => {
     let seen: unknown

@@ -37,39 +37,11 @@ import UsersDescribe from '../../src/commands/users/describe.js'
 import UsersList from '../../src/commands/users/list.js'
 import {OUTPUT_FORMATS} from '../../src/output/format.js'
 import {ROOT} from '../helpers/cli.js'
-import {replace, runCmd, withoutBroker} from './helpers.js'
+import {FIXTURES} from './fixtures.js'
+import {B, replace, runCmd, withoutBroker} from './helpers.js'
 
-const B = ['-b', 'x:9092']
-const KiB = 1946
-const broker = {
-  id: 1,
-  host: 'h1',
-  port: 9092,
-  rack: null,
-  controller: true,
-  fenced: false,
-  leaders: 2,
-  replicas: 4,
-  logDirBytes: KiB,
-}
-const logDir = {
-  broker: 1,
-  path: '/data/1',
-  error: null,
-  sizeBytes: KiB,
-  totalBytes: 10 * 1024 ** 3,
-  usableBytes: 5 * 1024 ** 3,
-  replicas: 4,
-}
-const acl = {
-  resourceType: 'TOPIC',
-  resourceName: 'orders',
-  patternType: 'LITERAL',
-  principal: 'User:alice',
-  host: '*',
-  operation: 'READ',
-  permission: 'ALLOW',
-}
+const {broker, logDir, acl} = FIXTURES
+const KiB = FIXTURES.logDir.sizeBytes
 
 /** Temporary kctl config file and local cluster directory (no Kafka, no network). */
 function sandbox(dir: string): Record<string, string> {

@@ -5,7 +5,7 @@ import {transactionsService} from '../../src/admin/transactions.js'
 import TxnAbort from '../../src/commands/txn/abort.js'
 import TxnHanging from '../../src/commands/txn/hanging.js'
 import TxnList from '../../src/commands/txn/list.js'
-import {replace, runCmd, withoutBroker} from './helpers.js'
+import {replace, runCmd, servicesReplaced} from './helpers.js'
 
 const plan = {
   topic: 'orders',
@@ -18,12 +18,7 @@ const plan = {
 }
 
 describe('txn commands (services replaced)', () => {
-  const restores: (() => void)[] = []
-  beforeEach(() => restores.push(withoutBroker()))
-  afterEach(() => {
-    while (restores.length > 0) restores.pop()!()
-    process.exitCode = undefined
-  })
+  const restores = servicesReplaced()
 
   it('txn list passes canonical states, the duration and the pattern to the service', async () => {
     let seen: unknown

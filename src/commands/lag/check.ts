@@ -1,7 +1,7 @@
 import * as Args from '@oclif/core/args'
 import * as Flags from '@oclif/core/flags'
 
-import {groupLag} from '../../admin/lag.js'
+import {lagService} from '../../admin/lag.js'
 import {KafkaCommand} from '../../base-command.js'
 import {ExitCode, usageError} from '../../errors.js'
 import {parseNonNegativeDuration} from '../../input/duration.js'
@@ -53,7 +53,7 @@ export default class LagCheck extends KafkaCommand<typeof LagCheck> {
         ? null
         : parseNonNegativeDuration(this.flags['max-time-lag'], '--max-time-lag')
     const conn = await this.connection()
-    const groups = await groupLag(conn, {
+    const groups = await lagService.groupLag(conn, {
       ...selection,
       topic: this.flags.topic,
       isolation: this.flags.isolation,

@@ -1,7 +1,7 @@
 import * as Args from '@oclif/core/args'
 import * as Flags from '@oclif/core/flags'
 
-import {type GroupLag, groupLag} from '../../admin/lag.js'
+import {type GroupLag, lagService} from '../../admin/lag.js'
 import {type WatchSnapshot, watchLag} from '../../admin/lag-watch.js'
 import {KafkaCommand} from '../../base-command.js'
 import {ExitCode, usageError} from '../../errors.js'
@@ -110,11 +110,15 @@ export default class Lag extends KafkaCommand<typeof Lag> {
         ? undefined
         : parseWaitDuration(this.flags.watch, '--watch', {minMs: 500, example: '5s'})
     if (intervalMs !== undefined) return this.watch(options, intervalMs)
-    const groups = sortGroups(await groupLag(await this.connection(), options), this.flags.sort, this.flags.top)
+    const groups = sortGroups(
+      await lagService.groupLag(await this.connection(), options),
+      this.flags.sort,
+      this.flags.top,
+    )
     return this.present({groups}, this.flags.verbose ? partitionLagView : groupLagView)
   }
 
-  private async watch(options: Parameters<typeof groupLag>[1], intervalMs: number): Promise<undefined> {
+  private async watch(options: Parameters<typeof lagService.groupLag>[1], intervalMs: number): Promise<undefined> {
     if (this.jsonEnabled() || (this.flags.output && this.flags.output !== 'table' && this.flags.output !== 'wide')) {
       throw usageError(
         '--watch renders a live table; it has no JSON/YAML/CSV form',

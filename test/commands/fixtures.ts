@@ -1,0 +1,95 @@
+import type {AclBinding} from '../../src/input/acl.js'
+
+/** Service answers the command tests share (no Kafka: the tests replace the services with these). */
+const KiB = 1946
+const broker = {
+  id: 1,
+  host: 'h1',
+  port: 9092,
+  rack: null,
+  controller: true,
+  fenced: false,
+  leaders: 2,
+  replicas: 4,
+  logDirBytes: KiB,
+}
+const logDir = {
+  broker: 1,
+  path: '/data/1',
+  error: null,
+  sizeBytes: KiB,
+  totalBytes: 10 * 1024 ** 3,
+  usableBytes: 5 * 1024 ** 3,
+  replicas: 4,
+}
+
+export const FIXTURES = {
+  broker,
+  brokers: [broker, {...broker, id: 2, host: 'h2', controller: false, logDirBytes: null}],
+  brokerDescription: {
+    ...broker,
+    configs: [{name: 'log.cleaner.threads', value: '2', source: 'dynamic-broker', sensitive: false}],
+    logDirs: [logDir],
+    leaderOf: [{topic: 'orders', partition: 0, replicas: [1, 2], isr: [1, 2]}],
+  },
+  logDir,
+  logDirs: {
+    logDirs: [logDir],
+    replicas: [
+      {broker: 1, path: '/data/1', topic: 'orders', partition: 0, sizeBytes: KiB, offsetLag: 0, future: false},
+    ],
+  },
+  features: {
+    broker: 1,
+    epoch: 5n,
+    metadataVersion: '4.4-IV0',
+    features: [
+      {name: 'metadata.version', finalizedLevel: 27, supportedMin: 7, supportedMax: 27, finalizedVersion: '4.4-IV0'},
+    ],
+  },
+  acl: {
+    resourceType: 'TOPIC',
+    resourceName: 'orders',
+    patternType: 'LITERAL',
+    principal: 'User:alice',
+    host: '*',
+    operation: 'READ',
+    permission: 'ALLOW',
+  } as AclBinding,
+  users: [{name: 'alice', credentials: [{mechanism: 'SCRAM-SHA-512', iterations: 8192}]}],
+  quotas: [{entity: {user: 'alice'}, values: {producer_byte_rate: 1_048_576}}],
+  transaction: {
+    transactionalId: 'app-1',
+    coordinator: 1,
+    state: 'Ongoing',
+    producerId: 5_000_000_000n,
+    producerEpoch: 3,
+    timeoutMs: 60_000,
+    startTimeMs: 1_764_000_000_000,
+    durationMs: 1500,
+    partitions: [{topic: 'orders', partition: 0}],
+  },
+  producer: {
+    topic: 'orders',
+    partition: 0,
+    broker: 2,
+    producerId: 5_000_000_000n,
+    producerEpoch: 3,
+    lastSequence: 9,
+    lastTimestamp: 1_764_000_000_000,
+    coordinatorEpoch: 0,
+    txnStartOffset: 7n,
+  },
+  subscription: {name: 'cpu', metrics: ['org.apache.kafka.'], intervalMs: 60_000, match: ['client_id=app-.*']},
+  record: {
+    topic: 'orders',
+    partition: 3,
+    offset: 1042n,
+    timestamp: 1_764_000_000_000,
+    timestampType: 'CreateTime' as const,
+    key: Buffer.from('k1'),
+    value: Buffer.from('hello'),
+    headers: [{key: 'trace', value: Buffer.from('t1')}],
+    aborted: false,
+  },
+}
