@@ -4,7 +4,7 @@ import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 
 import {electionsService} from '../../src/admin/elections.js'
-import {type ClusterHealth, healthService} from '../../src/admin/health.js'
+import {healthService} from '../../src/admin/health.js'
 import {reassignService} from '../../src/admin/reassign.js'
 import {recordsService} from '../../src/admin/records.js'
 import ClusterHealthCommand from '../../src/commands/cluster/health.js'
@@ -12,22 +12,7 @@ import PartitionsElectLeaders from '../../src/commands/partitions/elect-leaders.
 import PartitionsReassign from '../../src/commands/partitions/reassign.js'
 import RecordsDelete from '../../src/commands/records/delete.js'
 import {replace, runCmd, servicesReplaced} from './helpers.js'
-
-const health = (healthy: boolean): ClusterHealth => ({
-  healthy,
-  checks: [
-    {
-      name: 'under-replicated',
-      ok: healthy,
-      skipped: false,
-      summary: healthy ? 'no under-replicated partitions' : '1 under-replicated partition',
-      partitions: healthy ? [] : [{topic: 't', partition: 0, leader: 1, replicas: [1, 2], isr: [1]}],
-      brokers: [],
-    },
-  ],
-  brokers: [],
-  quorum: null,
-})
+import {health} from './fixtures.js'
 
 describe('cluster operation commands (services replaced)', () => {
   const restores = servicesReplaced()

@@ -1,3 +1,4 @@
+import type {ClusterHealth} from '../../src/admin/health.js'
 import type {AclBinding} from '../../src/input/acl.js'
 
 /** Service answers the command tests share (no Kafka: the tests replace the services with these). */
@@ -80,6 +81,65 @@ export const FIXTURES = {
     coordinatorEpoch: 0,
     txnStartOffset: 7n,
   },
+  groupListing: {
+    group: 'billing',
+    state: 'Stable',
+    type: 'classic',
+    protocolType: 'consumer',
+    coordinator: 1,
+    members: 1,
+  },
+  groupDescription: {
+    group: 'billing',
+    state: 'Stable',
+    type: 'classic' as const,
+    protocolType: 'consumer',
+    assignor: 'range',
+    coordinator: 1,
+    members: [
+      {
+        memberId: 'm1',
+        instanceId: null,
+        clientId: 'c1',
+        host: '/10.0.0.1',
+        assignment: [{topic: 'orders', partitions: [0]}],
+      },
+    ],
+  },
+  groupLag: {
+    group: 'billing',
+    state: 'Stable',
+    members: 1,
+    lag: 2n ** 62n,
+    timeLagMs: 97_000,
+    topics: [
+      {
+        topic: 'orders',
+        lag: 2n ** 62n,
+        partitions: [
+          {
+            topic: 'orders',
+            partition: 0,
+            committed: 5n,
+            logEnd: 2n ** 62n + 5n,
+            lag: 2n ** 62n,
+            timeLagMs: 97_000,
+            owner: 'c1',
+          },
+        ],
+      },
+    ],
+  },
+  layout: {leaders: new Map([['orders', new Map([[0, 1]])]])},
+  abortPlan: {
+    topic: 'orders',
+    partition: 0,
+    leader: 2,
+    startOffset: 7n,
+    producerId: 5_000_000_000n,
+    producerEpoch: 3,
+    coordinatorEpoch: 0,
+  },
   subscription: {name: 'cpu', metrics: ['org.apache.kafka.'], intervalMs: 60_000, match: ['client_id=app-.*']},
   record: {
     topic: 'orders',
@@ -93,3 +153,20 @@ export const FIXTURES = {
     aborted: false,
   },
 }
+
+/** A cluster health answer, healthy or with one under-replicated partition. */
+export const health = (healthy: boolean): ClusterHealth => ({
+  healthy,
+  checks: [
+    {
+      name: 'under-replicated',
+      ok: healthy,
+      skipped: false,
+      summary: healthy ? 'no under-replicated partitions' : '1 under-replicated partition',
+      partitions: healthy ? [] : [{topic: 't', partition: 0, leader: 1, replicas: [1, 2], isr: [1]}],
+      brokers: [],
+    },
+  ],
+  brokers: [],
+  quorum: null,
+})

@@ -5,17 +5,10 @@ import {transactionsService} from '../../src/admin/transactions.js'
 import TxnAbort from '../../src/commands/txn/abort.js'
 import TxnHanging from '../../src/commands/txn/hanging.js'
 import TxnList from '../../src/commands/txn/list.js'
+import {FIXTURES} from './fixtures.js'
 import {replace, runCmd, servicesReplaced} from './helpers.js'
 
-const plan = {
-  topic: 'orders',
-  partition: 0,
-  leader: 2,
-  startOffset: 7n,
-  producerId: 5_000_000_000n,
-  producerEpoch: 3,
-  coordinatorEpoch: 0,
-}
+const plan = FIXTURES.abortPlan
 
 describe('txn commands (services replaced)', () => {
   const restores = servicesReplaced()

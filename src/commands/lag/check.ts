@@ -7,7 +7,8 @@ import {ExitCode, usageError} from '../../errors.js'
 import {parseNonNegativeDuration} from '../../input/duration.js'
 import {parseInt64} from '../../input/numbers.js'
 import type {View} from '../../output/format.js'
-import {durationCell, groupSelection, lagFlags} from './index.js'
+import {durationCell} from '../../output/size.js'
+import {groupSelection, lagFlags} from './index.js'
 
 export interface LagOffender {
   group: string

@@ -7,10 +7,11 @@ import {KafkaCommand} from '../../base-command.js'
 import {ExitCode, usageError} from '../../errors.js'
 import {validateTopicName} from '../../input/topic-name.js'
 import {countFlag} from '../../flags/values.js'
-import {TIMER_MAX_MS, formatDuration, parseWaitDuration} from '../../input/duration.js'
+import {TIMER_MAX_MS, parseWaitDuration} from '../../input/duration.js'
 import {requireIds} from '../../input/ids.js'
-import type {Cell, View} from '../../output/format.js'
+import type {View} from '../../output/format.js'
 import {render} from '../../output/render.js'
+import {durationCell} from '../../output/size.js'
 
 export interface LagResult {
   groups: GroupLag[]
@@ -162,8 +163,6 @@ export function sortGroups<G extends GroupLag>(groups: G[], sort: 'lag' | 'name'
   return top ? sorted.slice(0, top) : sorted
 }
 
-/** Column.human for milliseconds: 1m37s. */
-export const durationCell = (ms: Cell): Cell => (typeof ms === 'number' ? formatDuration(ms) : ms)
 const lagColor = (v: unknown) => (typeof v === 'bigint' && v > 0n ? 'yellow' : undefined)
 
 export const groupLagView: View<LagResult> = {
