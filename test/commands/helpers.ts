@@ -16,24 +16,32 @@ let ids: Map<string, string> | undefined
 /** A command class's identity across module instances (tsx may load a file twice). */
 const classKey = (cls: unknown) => `${(cls as {name: string}).name}\n${(cls as {summary?: string}).summary}`
 
-/** Every command class (src/commands) -> its id, to find the schema of what a test ran. */
-export async function commandIds(): Promise<Map<string, string>> {
-  if (!ids) {
+let classes: Map<string, unknown> | undefined
+
+/** Every command of src/commands: its id (`topics:list`, `configs` for configs/index.ts) -> its class. */
+export async function commandClasses<T = unknown>(): Promise<Map<string, T>> {
+  if (!classes) {
     const dir = join(ROOT, 'src', 'commands')
     const files = (d: string): string[] =>
       readdirSync(d).flatMap((f) =>
         statSync(join(d, f)).isDirectory() ? files(join(d, f)) : f.endsWith('.ts') ? [join(d, f)] : [],
       )
-    ids = new Map()
+    classes = new Map()
     for (const file of files(dir)) {
       const id = relative(dir, file)
         .replace(/\.ts$/, '')
         .replace(/\/index$/, '')
         .split('/')
         .join(':')
-      ids.set(classKey((await import(pathToFileURL(file).href)).default), id)
+      classes.set(id, (await import(pathToFileURL(file).href)).default)
     }
   }
+  return classes as Map<string, T>
+}
+
+/** Every command class (src/commands) -> its id, to find the schema of what a test ran. */
+export async function commandIds(): Promise<Map<string, string>> {
+  ids ??= new Map([...(await commandClasses())].map(([id, cls]) => [classKey(cls), id]))
   return ids
 }
 
