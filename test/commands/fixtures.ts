@@ -1,3 +1,6 @@
+import {mkdirSync, writeFileSync} from 'node:fs'
+import {join} from 'node:path'
+
 import type {ClusterHealth} from '../../src/admin/health.js'
 import type {AclBinding} from '../../src/input/acl.js'
 
@@ -170,3 +173,34 @@ export const health = (healthy: boolean): ClusterHealth => ({
   brokers: [],
   quorum: null,
 })
+
+/** Temporary kctl config file and local cluster directory (no Kafka, no network). */
+export function sandbox(dir: string): Record<string, string> {
+  const config = join(dir, 'config.yaml')
+  writeFileSync(
+    config,
+    'current-context: dev\ncontexts:\n  dev:\n    bootstrap-servers: [127.0.0.1:9092]\n  prod:\n    bootstrap-servers: [k1:9093, k2:9093]\n    read-only: true\n',
+  )
+  const props = join(dir, 'staging.properties')
+  writeFileSync(props, 'bootstrap.servers=s1:9092\nsecurity.protocol=PLAINTEXT\n')
+  const local = join(dir, 'local')
+  const node = join(local, 'node-1')
+  mkdirSync(node, {recursive: true})
+  writeFileSync(
+    join(node, 'server.log'),
+    '[2026-12-01 10:00:00,000] INFO started, "quoted", comma (kafka.Kafka)\nsecond line\n',
+  )
+  const ports = {plaintext: 1, controller: 2}
+  writeFileSync(
+    join(local, 'state.json'),
+    JSON.stringify({
+      version: '4.4.0',
+      clusterId: 'abc',
+      secure: false,
+      nodes: [{id: 1, pid: 2 ** 22 + 7, dir: node, ports}],
+    }),
+  )
+  const password = join(dir, 'password')
+  writeFileSync(password, 'pw-for-tests\n')
+  return {KCTL_CONFIG: config, KCTL_LOCAL_DIR: local, PROPS: props, PASSWORD: password}
+}

@@ -1,5 +1,5 @@
 import {expect} from 'chai'
-import {mkdirSync, mkdtempSync, writeFileSync} from 'node:fs'
+import {mkdtempSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {parse as parseYaml} from 'yaml'
@@ -82,42 +82,11 @@ import UsersDelete from '../../src/commands/users/delete.js'
 import UsersDescribe from '../../src/commands/users/describe.js'
 import UsersList from '../../src/commands/users/list.js'
 import {OUTPUT_FORMATS} from '../../src/output/format.js'
-import {FIXTURES, health} from './fixtures.js'
+import {FIXTURES, health, sandbox} from './fixtures.js'
 import {B, commandClasses, replace, runCmd, withoutBroker} from './helpers.js'
 
 const {broker, logDir, acl} = FIXTURES
 const KiB = FIXTURES.logDir.sizeBytes
-
-/** Temporary kctl config file and local cluster directory (no Kafka, no network). */
-function sandbox(dir: string): Record<string, string> {
-  const config = join(dir, 'config.yaml')
-  writeFileSync(
-    config,
-    'current-context: dev\ncontexts:\n  dev:\n    bootstrap-servers: [127.0.0.1:9092]\n  prod:\n    bootstrap-servers: [k1:9093, k2:9093]\n    read-only: true\n',
-  )
-  const props = join(dir, 'staging.properties')
-  writeFileSync(props, 'bootstrap.servers=s1:9092\nsecurity.protocol=PLAINTEXT\n')
-  const local = join(dir, 'local')
-  const node = join(local, 'node-1')
-  mkdirSync(node, {recursive: true})
-  writeFileSync(
-    join(node, 'server.log'),
-    '[2026-12-01 10:00:00,000] INFO started, "quoted", comma (kafka.Kafka)\nsecond line\n',
-  )
-  const ports = {plaintext: 1, controller: 2}
-  writeFileSync(
-    join(local, 'state.json'),
-    JSON.stringify({
-      version: '4.4.0',
-      clusterId: 'abc',
-      secure: false,
-      nodes: [{id: 1, pid: 2 ** 22 + 7, dir: node, ports}],
-    }),
-  )
-  const password = join(dir, 'password')
-  writeFileSync(password, 'pw-for-tests\n')
-  return {KCTL_CONFIG: config, KCTL_LOCAL_DIR: local, PROPS: props, PASSWORD: password}
-}
 
 /** configs and client-metrics commands: one topic, its configs, and the changes echoed back. */
 function configFakes(): (() => void)[] {
