@@ -400,3 +400,6 @@ export async function deleteGroupOffsets(
     )
     .sort((a, b) => a.topic.localeCompare(b.topic) || a.partition - b.partition)
 }
+
+/** The service object commands call (tests replace its functions). */
+export const groupsService = {listGroups, allGroups, findCoordinators, describeGroups, deleteGroups, deleteGroupOffsets}

@@ -287,3 +287,6 @@ async function fetchFrom(
     // Best effort: an unreadable leader leaves its partitions' time lag unknown.
   }
 }
+
+/** The service object commands call (tests replace its functions). */
+export const lagService = {groupLag, describeWithLag}

@@ -232,3 +232,6 @@ export async function groupPartitionsForWizard(
     .sort(([a], [b]) => a.localeCompare(b))
     .map(([topic, partitions]) => ({topic, partitions: partitions.sort((a, b) => a - b)}))
 }
+
+/** The service object commands call (tests replace its functions). */
+export const offsetsService = {topicLayout, listOffsets, assertGroupsExist, groupPartitionsForWizard}

@@ -81,7 +81,9 @@ export abstract class ConfigAlterCommand<T extends typeof Command> extends Kafka
 
 export const configDiffView: View<AlterConfigsResult> = {
   header: (d) => [
-    `${d.dryRun ? 'Dry run (validated by the broker, not applied)' : 'Applied'}: ${entityLabel(d.entity)}`,
+    d.dryRun
+      ? `Dry run: validated only by the broker; these changes would be made to ${entityLabel(d.entity)}`
+      : `Applied: ${entityLabel(d.entity)}`,
   ],
   columns: [
     {key: 'key', header: 'KEY'},

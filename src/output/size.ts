@@ -1,3 +1,4 @@
+import {formatDuration} from '../input/duration.js'
 import type {Cell} from './format.js'
 
 /** Human-readable bytes for tables (1024-based, like `du -h`); JSON always carries exact bytes. */
@@ -17,6 +18,9 @@ export function humanBytes(bytes: number | bigint | null | undefined): string | 
 /** Column.human for a raw byte count. */
 export const bytesCell = (value: Cell): Cell =>
   typeof value === 'number' || typeof value === 'bigint' ? humanBytes(value) : value
+
+/** Column.human for raw milliseconds: `1m37s` in tables, the number in CSV. */
+export const durationCell = (ms: Cell): Cell => (typeof ms === 'number' ? formatDuration(ms) : ms)
 
 /** Column.human for a flag shown as a mark (the controller, the current context): true -> `*`. */
 export const markCell = (value: Cell): Cell => (value === true ? '*' : '')

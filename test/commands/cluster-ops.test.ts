@@ -4,39 +4,19 @@ import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 
 import {electionsService} from '../../src/admin/elections.js'
-import {type ClusterHealth, healthService} from '../../src/admin/health.js'
+import {healthService} from '../../src/admin/health.js'
 import {reassignService} from '../../src/admin/reassign.js'
 import {recordsService} from '../../src/admin/records.js'
 import ClusterHealthCommand from '../../src/commands/cluster/health.js'
 import PartitionsElectLeaders from '../../src/commands/partitions/elect-leaders.js'
 import PartitionsReassign from '../../src/commands/partitions/reassign.js'
 import RecordsDelete from '../../src/commands/records/delete.js'
-import {replace, runCmd, withoutBroker} from './helpers.js'
-
-const health = (healthy: boolean): ClusterHealth => ({
-  healthy,
-  checks: [
-    {
-      name: 'under-replicated',
-      ok: healthy,
-      skipped: false,
-      summary: healthy ? 'no under-replicated partitions' : '1 under-replicated partition',
-      partitions: healthy ? [] : [{topic: 't', partition: 0, leader: 1, replicas: [1, 2], isr: [1]}],
-      brokers: [],
-    },
-  ],
-  brokers: [],
-  quorum: null,
-})
+import {replace, runCmd, servicesReplaced} from './helpers.js'
+import {health} from './fixtures.js'
 
 describe('cluster operation commands (services replaced)', () => {
-  const restores: (() => void)[] = []
+  const restores = servicesReplaced()
   const dir = mkdtempSync(join(tmpdir(), 'kctl-ops-'))
-  beforeEach(() => restores.push(withoutBroker()))
-  afterEach(() => {
-    while (restores.length > 0) restores.pop()!()
-    process.exitCode = undefined
-  })
 
   it('cluster health exits 3 when a check fails and 0 when healthy; --json prints the service result; flags reach the service', async () => {
     let seen: unknown

@@ -5,17 +5,10 @@ import {aclsService} from '../../src/admin/acls.js'
 import AclsDelete from '../../src/commands/acls/delete.js'
 import type {AclBinding} from '../../src/input/acl.js'
 import {type Prompter, setPrompter} from '../../src/prompts/prompter.js'
+import {FIXTURES} from './fixtures.js'
 import {replace, runCmd, withoutBroker} from './helpers.js'
 
-const binding: AclBinding = {
-  resourceType: 'TOPIC',
-  resourceName: 'orders',
-  patternType: 'LITERAL',
-  principal: 'User:alice',
-  host: '*',
-  operation: 'READ',
-  permission: 'ALLOW',
-}
+const binding: AclBinding = FIXTURES.acl
 const unused = async (): Promise<never> => {
   throw new Error('not asked in this test')
 }

@@ -1,9 +1,9 @@
 import {expect} from 'chai'
-import {readFileSync, readdirSync, statSync, writeFileSync} from 'node:fs'
-import {join, relative} from 'node:path'
-import {pathToFileURL} from 'node:url'
+import {readFileSync, readdirSync, writeFileSync} from 'node:fs'
+import {join} from 'node:path'
 
 import {ROOT} from '../helpers/cli.js'
+import {commandClasses} from './helpers.js'
 
 const SNAPSHOT = join(ROOT, 'test', 'commands', 'flags-snapshot.json')
 
@@ -11,7 +11,7 @@ const SNAPSHOT = join(ROOT, 'test', 'commands', 'flags-snapshot.json')
 async function currentFlags(): Promise<Record<string, unknown>> {
   // From the classes in src/ (not dist/, which may be stale or absent when unit tests run).
   const out: Record<string, unknown> = {}
-  const entries = [...(await commandClasses())].sort(([a], [b]) => a.localeCompare(b))
+  const entries = [...(await commandClasses<CommandClass>())].sort(([a], [b]) => a.localeCompare(b))
   for (const [id, c] of entries) {
     const all = {...c.baseFlags, ...c.flags, ...(c.enableJsonFlag ? {json: {type: 'boolean'}} : {})}
     const flags = Object.fromEntries(
@@ -64,24 +64,6 @@ type CommandClass = {
   aliases?: string[]
   strict?: boolean
   enableJsonFlag?: boolean
-}
-
-async function commandClasses(): Promise<Map<string, CommandClass>> {
-  const dir = join(ROOT, 'src', 'commands')
-  const files = (d: string): string[] =>
-    readdirSync(d).flatMap((f) =>
-      statSync(join(d, f)).isDirectory() ? files(join(d, f)) : f.endsWith('.ts') ? [join(d, f)] : [],
-    )
-  const out = new Map<string, CommandClass>()
-  for (const file of files(dir)) {
-    const id = relative(dir, file)
-      .replace(/\.ts$/, '')
-      .replace(/\/index$/, '')
-      .split('/')
-      .join(':')
-    out.set(id, (await import(pathToFileURL(file).href)).default)
-  }
-  return out
 }
 
 describe('flags snapshot: a removed or renamed flag fails here', () => {

@@ -1,3 +1,4 @@
+import {expect} from 'chai'
 import {Config} from '@oclif/core'
 import {captureOutput} from '@oclif/test'
 import {readdirSync, statSync} from 'node:fs'
@@ -15,24 +16,32 @@ let ids: Map<string, string> | undefined
 /** A command class's identity across module instances (tsx may load a file twice). */
 const classKey = (cls: unknown) => `${(cls as {name: string}).name}\n${(cls as {summary?: string}).summary}`
 
-/** Every command class (src/commands) -> its id, to find the schema of what a test ran. */
-export async function commandIds(): Promise<Map<string, string>> {
-  if (!ids) {
+let classes: Map<string, unknown> | undefined
+
+/** Every command of src/commands: its id (`topics:list`, `configs` for configs/index.ts) -> its class. */
+export async function commandClasses<T = unknown>(): Promise<Map<string, T>> {
+  if (!classes) {
     const dir = join(ROOT, 'src', 'commands')
     const files = (d: string): string[] =>
       readdirSync(d).flatMap((f) =>
         statSync(join(d, f)).isDirectory() ? files(join(d, f)) : f.endsWith('.ts') ? [join(d, f)] : [],
       )
-    ids = new Map()
+    classes = new Map()
     for (const file of files(dir)) {
       const id = relative(dir, file)
         .replace(/\.ts$/, '')
         .replace(/\/index$/, '')
         .split('/')
         .join(':')
-      ids.set(classKey((await import(pathToFileURL(file).href)).default), id)
+      classes.set(id, (await import(pathToFileURL(file).href)).default)
     }
   }
+  return classes as Map<string, T>
+}
+
+/** Every command class (src/commands) -> its id, to find the schema of what a test ran. */
+export async function commandIds(): Promise<Map<string, string>> {
+  ids ??= new Map([...(await commandClasses())].map(([id, cls]) => [classKey(cls), id]))
   return ids
 }
 
@@ -72,4 +81,50 @@ export function replace<T extends object>(target: T, fakes: Partial<T>): () => v
   const saved = Object.fromEntries(Object.keys(fakes).map((k) => [k, target[k as keyof T]]))
   Object.assign(target, fakes)
   return () => Object.assign(target, saved)
+}
+
+/** The bootstrap flag of a command test (no socket is opened: see withoutBroker). */
+export const B = ['-b', 'x:9092']
+
+/** A service stand-in that records each call's arguments and answers `value`. */
+export function recorder() {
+  const args: unknown[][] = []
+  return {
+    args,
+    returning<R>(value: R) {
+      return async (...a: unknown[]): Promise<R> => (args.push(a), value) as never
+    },
+  }
+}
+
+/** A usage error: exit 2, one `Error:` line then a `Hint:`, nothing on stdout, and no service call. */
+export async function expectUsageExit(
+  cmd: {run(argv: string[], config?: Config): Promise<unknown>},
+  argv: string[],
+  calls: {args: unknown[][]},
+  message?: RegExp,
+) {
+  const before = calls.args.length
+  const r = await runCmd(cmd, argv)
+  const where = `${argv.join(' ')}: ${r.stderr}`
+  expect(r.exitCode, where).to.equal(2)
+  expect(r.stderr, where).to.match(/^Error: .+\nHint: .+/m)
+  if (message) expect(r.stderr, where).to.match(message)
+  expect(r.stdout, where).to.equal('')
+  expect(calls.args.length, `${where}: the service was called`).to.equal(before)
+  return r
+}
+
+/**
+ * Call inside a `describe`: each test runs without a broker (see withoutBroker), and every restore
+ * function pushed on the returned list is undone after the test, with process.exitCode cleared.
+ */
+export function servicesReplaced(): (() => void)[] {
+  const restores: (() => void)[] = []
+  beforeEach(() => restores.push(withoutBroker()))
+  afterEach(() => {
+    while (restores.length > 0) restores.pop()!()
+    process.exitCode = undefined
+  })
+  return restores
 }

@@ -1,10 +1,56 @@
 import {expect} from 'chai'
-import {mkdirSync, mkdtempSync, readdirSync, statSync, writeFileSync} from 'node:fs'
+import {mkdtempSync} from 'node:fs'
 import {tmpdir} from 'node:os'
-import {join, relative} from 'node:path'
+import {join} from 'node:path'
 import {parse as parseYaml} from 'yaml'
 
 import {aclsService} from '../../src/admin/acls.js'
+import {clientMetricsService} from '../../src/admin/client-metrics.js'
+import {configsService} from '../../src/admin/configs.js'
+import {electionsService} from '../../src/admin/elections.js'
+import {groupsService} from '../../src/admin/groups.js'
+import {healthService} from '../../src/admin/health.js'
+import {lagService} from '../../src/admin/lag.js'
+import {offsetsService} from '../../src/admin/offsets.js'
+import {reassignService} from '../../src/admin/reassign.js'
+import {recordsService} from '../../src/admin/records.js'
+import {consumeService} from '../../src/admin/records/consume.js'
+import {topicAlterService} from '../../src/admin/topic-alter.js'
+import {transactionsService} from '../../src/admin/transactions.js'
+import AclsCheck from '../../src/commands/acls/check.js'
+import AclsDelete from '../../src/commands/acls/delete.js'
+import ClientMetricsDelete from '../../src/commands/client-metrics/delete.js'
+import ClientMetricsList from '../../src/commands/client-metrics/list.js'
+import ClientMetricsSet from '../../src/commands/client-metrics/set.js'
+import ClusterHealth from '../../src/commands/cluster/health.js'
+import ConfigsAppend from '../../src/commands/configs/append.js'
+import ConfigsDelete from '../../src/commands/configs/delete.js'
+import ConfigsDescribe from '../../src/commands/configs/describe.js'
+import Configs from '../../src/commands/configs/index.js'
+import ConfigsSet from '../../src/commands/configs/set.js'
+import ConfigsSubtract from '../../src/commands/configs/subtract.js'
+import GroupsDelete from '../../src/commands/groups/delete.js'
+import GroupsDescribe from '../../src/commands/groups/describe.js'
+import GroupsList from '../../src/commands/groups/list.js'
+import LagCheck from '../../src/commands/lag/check.js'
+import Lag from '../../src/commands/lag/index.js'
+import OffsetsDelete from '../../src/commands/offsets/delete.js'
+import OffsetsGet from '../../src/commands/offsets/get.js'
+import PartitionsElectLeaders from '../../src/commands/partitions/elect-leaders.js'
+import PartitionsReassign from '../../src/commands/partitions/reassign.js'
+import QuotasDelete from '../../src/commands/quotas/delete.js'
+import QuotasSet from '../../src/commands/quotas/set.js'
+import RecordsDelete from '../../src/commands/records/delete.js'
+import RecordsGet from '../../src/commands/records/get.js'
+import TopicsAlter from '../../src/commands/topics/alter.js'
+import TopicsCreate from '../../src/commands/topics/create.js'
+import TxnAbort from '../../src/commands/txn/abort.js'
+import TxnDescribe from '../../src/commands/txn/describe.js'
+import TxnHanging from '../../src/commands/txn/hanging.js'
+import TxnList from '../../src/commands/txn/list.js'
+import TxnProducers from '../../src/commands/txn/producers.js'
+import UsersCreate from '../../src/commands/users/create.js'
+import UsersUpdate from '../../src/commands/users/update.js'
 import {brokersService} from '../../src/admin/brokers.js'
 import {clusterService} from '../../src/admin/cluster.js'
 import {featuresService} from '../../src/admin/features.js'
@@ -41,68 +87,31 @@ import UsersDelete from '../../src/commands/users/delete.js'
 import UsersDescribe from '../../src/commands/users/describe.js'
 import UsersList from '../../src/commands/users/list.js'
 import {OUTPUT_FORMATS} from '../../src/output/format.js'
-import {ROOT} from '../helpers/cli.js'
-import {replace, runCmd, withoutBroker} from './helpers.js'
+import {FIXTURES, health, sandbox} from './fixtures.js'
+import {B, commandClasses, replace, runCmd, withoutBroker} from './helpers.js'
 
-const B = ['-b', 'x:9092']
-const KiB = 1946
-const broker = {
-  id: 1,
-  host: 'h1',
-  port: 9092,
-  rack: null,
-  controller: true,
-  fenced: false,
-  leaders: 2,
-  replicas: 4,
-  logDirBytes: KiB,
-}
-const logDir = {
-  broker: 1,
-  path: '/data/1',
-  error: null,
-  sizeBytes: KiB,
-  totalBytes: 10 * 1024 ** 3,
-  usableBytes: 5 * 1024 ** 3,
-  replicas: 4,
-}
-const acl = {
-  resourceType: 'TOPIC',
-  resourceName: 'orders',
-  patternType: 'LITERAL',
-  principal: 'User:alice',
-  host: '*',
-  operation: 'READ',
-  permission: 'ALLOW',
-}
+const {broker, logDir, acl} = FIXTURES
+const KiB = FIXTURES.logDir.sizeBytes
 
-/** Temporary kctl config file and local cluster directory (no Kafka, no network). */
-function sandbox(dir: string): Record<string, string> {
-  const config = join(dir, 'config.yaml')
-  writeFileSync(
-    config,
-    'current-context: dev\ncontexts:\n  dev:\n    bootstrap-servers: [127.0.0.1:9092]\n  prod:\n    bootstrap-servers: [k1:9093, k2:9093]\n    read-only: true\n',
-  )
-  const props = join(dir, 'staging.properties')
-  writeFileSync(props, 'bootstrap.servers=s1:9092\nsecurity.protocol=PLAINTEXT\n')
-  const local = join(dir, 'local')
-  const node = join(local, 'node-1')
-  mkdirSync(node, {recursive: true})
-  writeFileSync(
-    join(node, 'server.log'),
-    '[2026-12-01 10:00:00,000] INFO started, "quoted", comma (kafka.Kafka)\nsecond line\n',
-  )
-  const ports = {plaintext: 1, controller: 2}
-  writeFileSync(
-    join(local, 'state.json'),
-    JSON.stringify({
-      version: '4.4.0',
-      clusterId: 'abc',
-      secure: false,
-      nodes: [{id: 1, pid: 2 ** 22 + 7, dir: node, ports}],
+/** configs and client-metrics commands: one topic, its configs, and the changes echoed back. */
+function configFakes(): (() => void)[] {
+  return [
+    replace(topicsService, {
+      listTopicsFiltered: async () => [{name: 'orders', partitions: 1, replicationFactor: 1, internal: false}],
+    } as never),
+    replace(configsService, {
+      describeConfigsOf: async (_c, entities) =>
+        entities.map((e) => ({
+          ...e,
+          configs: [{key: 'retention.ms', value: '1000', source: 'dynamic-topic', readOnly: false, sensitive: false}],
+        })),
+      alterEntityConfigs: async (_c, entity, changes, o) => ({
+        entity,
+        dryRun: Boolean(o?.dryRun),
+        changes: changes.map((c) => ({key: c.key, before: '1000', after: c.value})),
+      }),
     }),
-  )
-  return {KCTL_CONFIG: config, KCTL_LOCAL_DIR: local, PROPS: props}
+  ]
 }
 
 interface Case {
@@ -341,61 +350,321 @@ const CASES: Record<string, Case> = {
   'local:status': {run: LocalStatus, argv: () => [], exitCodes: [3]},
   'local:logs': {run: LocalLogs, argv: () => []},
   'local:stop': {run: LocalStop, argv: () => []},
+  'acls:check': {
+    run: AclsCheck,
+    argv: () => ['User:alice', '--operation', 'read', '--topic', 'orders', ...B],
+    fakes: () => [
+      replace(aclsService, {
+        checkAccess: async () =>
+          ({
+            request: {
+              principal: 'User:alice',
+              host: '*',
+              operation: 'READ',
+              resourceType: 'TOPIC',
+              resourceName: 'orders',
+            },
+            decision: 'ALLOWED',
+            reason: 'allow-binding',
+            decidedBy: acl,
+            matching: [acl],
+            explanation: 'ALLOW binding matches',
+            superUsersKnown: false,
+          }) as never,
+      }),
+    ],
+  },
+  'acls:delete': {
+    run: AclsDelete,
+    argv: () => ['--principal', 'User:alice', '--dry-run', ...B],
+    fakes: () => [replace(aclsService, {listAcls: async () => [acl], existingBindings: async () => [acl]} as never)],
+  },
+  'cluster:health': {
+    run: ClusterHealth,
+    argv: () => B,
+    fakes: () => [replace(healthService, {clusterHealth: async () => health(false)})],
+    exitCodes: [3],
+  },
+  configs: {run: Configs, argv: () => ['topic', 'orders', '--describe', ...B], fakes: () => configFakes()},
+  'configs:describe': {run: ConfigsDescribe, argv: () => ['topic', 'orders', ...B], fakes: () => configFakes()},
+  'configs:set': {run: ConfigsSet, argv: () => ['topic', 'orders', 'retention.ms=5', ...B], fakes: () => configFakes()},
+  'configs:append': {
+    run: ConfigsAppend,
+    argv: () => ['topic', 'orders', 'cleanup.policy=delete', ...B],
+    fakes: () => configFakes(),
+  },
+  'configs:subtract': {
+    run: ConfigsSubtract,
+    argv: () => ['topic', 'orders', 'cleanup.policy=delete', '--yes', ...B],
+    fakes: () => configFakes(),
+  },
+  'configs:delete': {
+    run: ConfigsDelete,
+    argv: () => ['topic', 'orders', 'retention.ms', '--dry-run', ...B],
+    fakes: () => configFakes(),
+  },
+  'client-metrics:list': {
+    run: ClientMetricsList,
+    argv: () => B,
+    fakes: () => [replace(clientMetricsService, {listClientMetrics: async () => [FIXTURES.subscription]})],
+  },
+  'client-metrics:set': {
+    run: ClientMetricsSet,
+    argv: () => ['cpu', '--interval', '30s', ...B],
+    fakes: () => configFakes(),
+  },
+  'client-metrics:delete': {
+    run: ClientMetricsDelete,
+    argv: () => ['cpu', '--dry-run', ...B],
+    fakes: () => [
+      ...configFakes(),
+      replace(clientMetricsService, {listClientMetrics: async () => [FIXTURES.subscription]}),
+    ],
+  },
+  'groups:list': {
+    run: GroupsList,
+    argv: () => B,
+    fakes: () => [replace(groupsService, {listGroups: async () => [FIXTURES.groupListing]})],
+  },
+  'groups:describe': {
+    run: GroupsDescribe,
+    argv: () => ['billing', ...B],
+    fakes: () => [
+      replace(lagService, {
+        describeWithLag: async () => [{description: FIXTURES.groupDescription, lag: FIXTURES.groupLag}],
+      }),
+    ],
+  },
+  'groups:delete': {
+    run: GroupsDelete,
+    argv: () => ['billing', '--yes', ...B],
+    fakes: () => [
+      replace(groupsService, {
+        findCoordinators: async () => new Map([['billing', 1]]),
+        describeGroups: async () => [{...FIXTURES.groupDescription, state: 'Empty', members: []}],
+        deleteGroups: async () => [{group: 'billing', deleted: true, error: null}],
+      }),
+    ],
+  },
+  lag: {
+    run: Lag,
+    argv: () => ['billing', ...B],
+    fakes: () => [replace(lagService, {groupLag: async () => [FIXTURES.groupLag]})],
+  },
+  'lag:check': {
+    run: LagCheck,
+    argv: () => ['billing', '--max-lag', '1', ...B],
+    fakes: () => [replace(lagService, {groupLag: async () => [FIXTURES.groupLag]})],
+    exitCodes: [3],
+  },
+  'offsets:get': {
+    run: OffsetsGet,
+    argv: () => ['orders', ...B],
+    fakes: () => [
+      replace(offsetsService, {
+        topicLayout: async () => FIXTURES.layout,
+        listOffsets: async () =>
+          new Map([['orders:0', {topic: 'orders', partition: 0, offset: 2n ** 62n, timestamp: null}]]),
+      }),
+    ],
+  },
+  'offsets:delete': {
+    run: OffsetsDelete,
+    argv: () => ['--group', 'billing', '--topic', 'orders', '--yes', ...B],
+    fakes: () => [
+      replace(offsetsService, {topicLayout: async () => FIXTURES.layout, assertGroupsExist: async () => {}}),
+      replace(groupsService, {
+        deleteGroupOffsets: async () => [{group: 'billing', topic: 'orders', partition: 0, deleted: true, error: null}],
+      }),
+    ],
+  },
+  'partitions:elect-leaders': {
+    run: PartitionsElectLeaders,
+    argv: () => ['--preferred', '--topic', 'orders', '--yes', ...B],
+    fakes: () => [
+      replace(electionsService, {
+        resolveElectionTargets: async () => [{topic: 'orders', partition: 0}],
+        electLeaders: async () => [
+          {topic: 'orders', partition: 0, result: 'elected' as const, error: null, message: null, leader: 1},
+        ],
+      }),
+    ],
+  },
+  'partitions:reassign': {
+    run: PartitionsReassign,
+    argv: () => ['--list', ...B],
+    fakes: () => [
+      replace(reassignService, {
+        listReassignments: async () => [
+          {topic: 'orders', partition: 0, replicas: [1, 2, 3], adding: [3], removing: [1]},
+        ],
+      }),
+    ],
+  },
+  'quotas:set': {
+    run: QuotasSet,
+    argv: () => ['--user', 'alice', 'producer_byte_rate=1024', ...B],
+    fakes: () => [
+      replace(quotasService, {
+        alterQuotas: async () => {},
+        entityQuotas: async () => ({}),
+        settledEntityQuotas: async () => ({producer_byte_rate: 1024}),
+      }),
+    ],
+  },
+  'quotas:delete': {
+    run: QuotasDelete,
+    argv: () => ['producer_byte_rate', '--user', 'alice', '--dry-run', ...B],
+    fakes: () => [replace(quotasService, {entityQuotas: async () => ({producer_byte_rate: 1024})})],
+  },
+  'records:delete': {
+    run: RecordsDelete,
+    argv: () => ['--topic', 'orders', '--before-offset', '4', '--dry-run', ...B],
+    fakes: () => [
+      replace(recordsService, {
+        planRecordDeletion: async () => [
+          {topic: 'orders', partition: 0, leader: 1, earliest: 0n, latest: 10n, deleteBefore: 4n, records: 4n},
+        ],
+      }),
+    ],
+  },
+  'records:get': {
+    run: RecordsGet,
+    argv: () => ['orders:3@1042', ...B],
+    fakes: () => [
+      replace(consumeService, {
+        planConsume: async () =>
+          ({
+            layout: FIXTURES.layout,
+            ranges: [{topic: 'orders', partition: 3, earliest: 0n, latest: 2000n, start: 1042n, end: 1043n}],
+            uncommitted: [],
+          }) as never,
+        consumeRecords: async (_c, _p, _o, emit) => (await emit([FIXTURES.record]), new Map()),
+      }),
+    ],
+  },
+  'topics:create': {
+    run: TopicsCreate,
+    argv: () => ['orders', '--partitions', '3', '--replication-factor', '1', ...B],
+    fakes: () => [
+      replace(topicsService, {
+        topicsAndBrokers: async () => ({topics: new Set<string>(), brokerIds: [1, 2, 3]}),
+        createTopics: async () => [{name: 'orders', status: 'created' as const, error: null}],
+      }),
+    ],
+  },
+  'topics:alter': {
+    run: TopicsAlter,
+    argv: () => ['orders', '--partitions', '3', '--dry-run', ...B],
+    fakes: () => [
+      replace(topicAlterService, {
+        planTopicAlter: async () => ({
+          topic: 'orders',
+          partitionsBefore: 2,
+          partitionsAfter: 3,
+          replicationFactorBefore: 1,
+          replicationFactorAfter: 1,
+          newAssignments: [[3]],
+          moves: [],
+        }),
+      }),
+      replace(topicsService, {increasePartitions: async () => {}}),
+    ],
+  },
+  'users:create': {
+    run: UsersCreate,
+    argv: (env) => ['bob', '--mechanism', 'scram-sha-256', '--password-file', env.PASSWORD, ...B],
+    fakes: () => [
+      replace(usersService, {
+        describeUsers: async () => [],
+        upsertScramCredential: async () => ({
+          user: 'bob',
+          mechanism: 'SCRAM-SHA-256' as const,
+          iterations: 8192,
+          action: 'created' as const,
+        }),
+      }),
+    ],
+  },
+  'users:update': {
+    run: UsersUpdate,
+    argv: (env) => ['alice', '--mechanism', 'scram-sha-512', '--password-file', env.PASSWORD, ...B],
+    fakes: () => [
+      replace(usersService, {
+        describeUsers: async () => FIXTURES.users as never,
+        upsertScramCredential: async () => ({
+          user: 'alice',
+          mechanism: 'SCRAM-SHA-512' as const,
+          iterations: 8192,
+          action: 'updated' as const,
+        }),
+      }),
+    ],
+  },
+  'txn:list': {
+    run: TxnList,
+    argv: () => B,
+    fakes: () => [
+      replace(transactionsService, {
+        listTransactions: async () =>
+          [{transactionalId: 'app-1', coordinator: 1, state: 'Ongoing', producerId: 5_000_000_000n}] as never,
+      }),
+    ],
+  },
+  'txn:describe': {
+    run: TxnDescribe,
+    argv: () => ['app-1', ...B],
+    fakes: () => [
+      replace(transactionsService, {describeTransactions: async () => new Map([['app-1', FIXTURES.transaction]])}),
+    ],
+  },
+  'txn:producers': {
+    run: TxnProducers,
+    argv: () => ['orders:0', ...B],
+    fakes: () => [replace(transactionsService, {describeProducers: async () => [FIXTURES.producer]})],
+  },
+  'txn:hanging': {
+    run: TxnHanging,
+    argv: () => ['--topic', 'orders', ...B],
+    fakes: () => [
+      replace(transactionsService, {
+        findHangingTransactions: async () => [
+          {
+            ...FIXTURES.producer,
+            durationMs: 1000,
+            transactionalId: null,
+            abortCommand: 'kctl txn abort orders:0 --start-offset 7',
+          },
+        ],
+      }),
+    ],
+    exitCodes: [3],
+  },
+  'txn:abort': {
+    run: TxnAbort,
+    argv: () => ['orders:0', '--start-offset', '7', '--dry-run', ...B],
+    fakes: () => [
+      replace(transactionsService, {
+        planAbort: async () => FIXTURES.abortPlan,
+      }),
+    ],
+  },
 }
 
-/** Commands this test does not run yet, and why (their services have no replaceable seam yet). */
-const NOT_COVERED: Record<string, string> = Object.fromEntries(
-  [
-    'acls:check',
-    'acls:delete',
-    'cluster:health',
-    'configs',
-    'configs:append',
-    'configs:delete',
-    'configs:describe',
-    'configs:edit',
-    'configs:set',
-    'configs:subtract',
-    'groups:delete',
-    'groups:describe',
-    'groups:list',
-    'lag',
-    'lag:check',
-    'local:start',
-    'offsets:delete',
-    'offsets:get',
-    'offsets:reset',
-    'offsets:undo',
-    'partitions:elect-leaders',
-    'partitions:reassign',
-    'quotas:delete',
-    'quotas:set',
-    'records:delete',
-    'topics:alter',
-    'topics:create',
-    'users:create',
-    'users:update',
-  ].map((id) => [id, 'fixture not written yet (groups, lag and offsets services have no seam object)']),
-)
-NOT_COVERED.completion = 'prints a shell script, not a result (no -o formats)'
-// Merged today with their own command tests; not yet in this every-format run.
-for (const id of [
-  'apply',
-  'diff',
-  'export',
-  'consume',
-  'produce',
-  'records:get',
-  'txn:list',
-  'txn:describe',
-  'txn:producers',
-  'txn:abort',
-  'txn:hanging',
-  'client-metrics:list',
-  'client-metrics:set',
-  'client-metrics:delete',
-])
-  NOT_COVERED[id] = 'added with consume/produce, state as code and transactions; fixture not written yet'
+/** Commands this test does not run, and why. */
+const NOT_COVERED: Record<string, string> = {
+  completion: 'prints a shell script, not a result (no -o formats)',
+  consume: 'streams records: its -o is table|json|raw (NDJSON), not the five result formats',
+  produce: 'streams its input to Kafka and returns no result to render',
+  'local:start': 'starts Kafka processes (test/integration/local.test.ts)',
+  // Not run here yet: no fixture written.
+  apply: 'fixture not written yet (state files; see test/commands/state.test.ts)',
+  diff: 'fixture not written yet (state files; see test/commands/state.test.ts)',
+  export: 'fixture not written yet (state files; see test/commands/state.test.ts)',
+  'configs:edit': 'fixture not written yet (runs $EDITOR)',
+  'offsets:reset': 'fixture not written yet (the offset-reset service has no seam object)',
+  'offsets:undo': 'fixture not written yet (the offset-reset service has no seam object)',
+}
 
 /** RFC 4180 fields of one CSV text (quoted fields may hold commas, quotes and newlines). */
 function parseCsv(text: string): string[][] {
@@ -422,21 +691,6 @@ const HUMAN = /^(\d+(\.\d+)? (B|KiB|MiB|GiB|TiB|PiB)|\d+(ms|s)|\d+m\d+s|\d+h\d+m
 /** Columns that tables show as a `*` mark: CSV carries the boolean. */
 const MARKS = new Set(['controller', 'current'])
 
-function commandIds(): string[] {
-  const dir = join(ROOT, 'src', 'commands')
-  const files = (d: string): string[] =>
-    readdirSync(d).flatMap((f) => (statSync(join(d, f)).isDirectory() ? files(join(d, f)) : [join(d, f)]))
-  return files(dir)
-    .map((f) =>
-      relative(dir, f)
-        .replace(/\.ts$/, '')
-        .replace(/\/index$/, '')
-        .split('/')
-        .join(':'),
-    )
-    .sort()
-}
-
 describe('every command in every -o format (services replaced): the output parses', () => {
   let restores: (() => void)[] = []
   const saved = {KCTL_CONFIG: process.env.KCTL_CONFIG, KCTL_LOCAL_DIR: process.env.KCTL_LOCAL_DIR}
@@ -450,8 +704,10 @@ describe('every command in every -o format (services replaced): the output parse
     process.exitCode = undefined
   })
 
-  it('every command is run here or listed as not covered', () => {
-    expect(commandIds()).to.deep.equal([...Object.keys(CASES), ...Object.keys(NOT_COVERED)].sort())
+  it('every command is run here or listed as not covered', async () => {
+    expect([...(await commandClasses()).keys()].sort()).to.deep.equal(
+      [...Object.keys(CASES), ...Object.keys(NOT_COVERED)].sort(),
+    )
   })
 
   for (const [id, c] of Object.entries(CASES)) {
@@ -463,7 +719,14 @@ describe('every command in every -o format (services replaced): the output parse
         const env = sandbox(dir)
         process.env.KCTL_CONFIG = env.KCTL_CONFIG
         process.env.KCTL_LOCAL_DIR = env.KCTL_LOCAL_DIR
-        restores.push(withoutBroker(), ...(c.fakes?.() ?? []))
+        restores.push(
+          withoutBroker(),
+          // x:9092 is none of the sandbox's guarded contexts' clusters.
+          replace(clusterService, {
+            clusterIdentity: async () => ({clusterId: 'other', brokers: [{host: 'x', port: 9092}]}),
+          }),
+          ...(c.fakes?.() ?? []),
+        )
         const {stdout, stderr, exitCode} = await runCmd(c.run, [...c.argv(env), '-o', format])
         for (const r of restores.splice(0).reverse()) r()
         const where = `kctl ${id.replaceAll(':', ' ')} -o ${format}`

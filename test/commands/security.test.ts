@@ -13,19 +13,10 @@ import AclsList from '../../src/commands/acls/list.js'
 import QuotasSet from '../../src/commands/quotas/set.js'
 import UsersCreate from '../../src/commands/users/create.js'
 import type {AclBinding} from '../../src/input/acl.js'
-import {replace, runCmd, withoutBroker} from './helpers.js'
+import {FIXTURES} from './fixtures.js'
+import {B, replace, runCmd, withoutBroker} from './helpers.js'
 
-const B = ['-b', 'x:9092']
-const binding = (over: Partial<AclBinding>): AclBinding => ({
-  resourceType: 'TOPIC',
-  resourceName: 'orders',
-  patternType: 'LITERAL',
-  principal: 'User:alice',
-  host: '*',
-  operation: 'READ',
-  permission: 'ALLOW',
-  ...over,
-})
+const binding = (over: Partial<AclBinding>): AclBinding => ({...FIXTURES.acl, ...over})
 const bindings = [binding({}), binding({operation: 'WRITE'}), binding({resourceType: 'GROUP', resourceName: 'billing'})]
 
 describe('security commands (service replaced)', () => {

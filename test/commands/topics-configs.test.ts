@@ -6,7 +6,7 @@ import ConfigsDelete from '../../src/commands/configs/delete.js'
 import ConfigsSet from '../../src/commands/configs/set.js'
 import TopicsCreate from '../../src/commands/topics/create.js'
 import TopicsDescribe from '../../src/commands/topics/describe.js'
-import {replace, runCmd, withoutBroker} from './helpers.js'
+import {replace, runCmd, servicesReplaced} from './helpers.js'
 
 const detail = {
   name: 'orders',
@@ -40,12 +40,7 @@ const detail = {
 }
 
 describe('topics and configs commands (services replaced)', () => {
-  const restores: (() => void)[] = []
-  beforeEach(() => restores.push(withoutBroker()))
-  afterEach(() => {
-    while (restores.length > 0) restores.pop()!()
-    process.exitCode = undefined
-  })
+  const restores = servicesReplaced()
 
   it('topics describe passes exact names and filters to the service; JSON keeps 64-bit offsets', async () => {
     let seen: unknown

@@ -5,25 +5,13 @@ import {transactionsService} from '../../src/admin/transactions.js'
 import TxnAbort from '../../src/commands/txn/abort.js'
 import TxnHanging from '../../src/commands/txn/hanging.js'
 import TxnList from '../../src/commands/txn/list.js'
-import {replace, runCmd, withoutBroker} from './helpers.js'
+import {FIXTURES} from './fixtures.js'
+import {replace, runCmd, servicesReplaced} from './helpers.js'
 
-const plan = {
-  topic: 'orders',
-  partition: 0,
-  leader: 2,
-  startOffset: 7n,
-  producerId: 5_000_000_000n,
-  producerEpoch: 3,
-  coordinatorEpoch: 0,
-}
+const plan = FIXTURES.abortPlan
 
 describe('txn commands (services replaced)', () => {
-  const restores: (() => void)[] = []
-  beforeEach(() => restores.push(withoutBroker()))
-  afterEach(() => {
-    while (restores.length > 0) restores.pop()!()
-    process.exitCode = undefined
-  })
+  const restores = servicesReplaced()
 
   it('txn list passes canonical states, the duration and the pattern to the service', async () => {
     let seen: unknown

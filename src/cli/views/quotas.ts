@@ -10,7 +10,7 @@ export const entityQuotaView = <R extends {entity: QuotaEntity; dryRun: boolean;
     toKeyValues(
       [
         ['Entity', formatQuotaEntity(d.entity)],
-        ...(d.dryRun ? [['Dry run', 'validated by the broker, nothing changed'] as [string, string]] : []),
+        ...(d.dryRun ? [['Dry run', 'validated only (by the broker), nothing changed'] as [string, string]] : []),
       ],
       {color},
     ),

@@ -2,8 +2,8 @@ import * as Args from '@oclif/core/args'
 
 import {type ClientMetricsSubscription, clientMetricsService} from '../../admin/client-metrics.js'
 import {KafkaCommand} from '../../base-command.js'
-import {formatDuration} from '../../input/duration.js'
 import type {View} from '../../output/format.js'
+import {durationCell} from '../../output/size.js'
 
 export interface ClientMetricsListResult {
   subscriptions: ClientMetricsSubscription[]
@@ -32,14 +32,14 @@ const clientMetricsView: View<ClientMetricsListResult> = {
   columns: [
     {key: 'name', header: 'NAME'},
     {key: 'metrics', header: 'METRICS'},
-    {key: 'interval', header: 'INTERVAL'},
+    {key: 'intervalMs', header: 'INTERVAL', human: durationCell},
     {key: 'match', header: 'MATCH'},
   ],
   rows: (d) =>
     d.subscriptions.map((s) => ({
       name: s.name,
       metrics: s.metrics.join(',') || null,
-      interval: s.intervalMs === null ? null : formatDuration(s.intervalMs),
+      intervalMs: s.intervalMs,
       match: s.match.join(',') || null,
     })),
   empty: 'No client-metrics subscriptions.',

@@ -1,13 +1,7 @@
 import * as Args from '@oclif/core/args'
 import * as Flags from '@oclif/core/flags'
 
-import {
-  type GroupDeleteResult,
-  assertInactive,
-  deleteGroups,
-  describeGroups,
-  findCoordinators,
-} from '../../admin/groups.js'
+import {type GroupDeleteResult, assertInactive, groupsService} from '../../admin/groups.js'
 import {KafkaCommand} from '../../base-command.js'
 import {operationError, usageError} from '../../errors.js'
 import {requireIds} from '../../input/ids.js'
@@ -38,8 +32,8 @@ export default class GroupsDelete extends KafkaCommand<typeof GroupsDelete> {
     if (ids.length === 0)
       throw usageError('Name at least one group to delete', 'e.g. kctl groups delete old-service', 'MISSING_GROUP')
     const conn = await this.connection()
-    const coordinators = await findCoordinators(conn, ids)
-    const described = await describeGroups(conn, ids, coordinators)
+    const coordinators = await groupsService.findCoordinators(conn, ids)
+    const described = await groupsService.describeGroups(conn, ids, coordinators)
     const missing = described.filter((d) => d.state === 'Dead')
     if (missing.length)
       throw usageError(
@@ -57,7 +51,7 @@ export default class GroupsDelete extends KafkaCommand<typeof GroupsDelete> {
       yes: this.flags.yes,
       destructive: true,
     })
-    const groups = await deleteGroups(conn, ids, coordinators)
+    const groups = await groupsService.deleteGroups(conn, ids, coordinators)
     const result = this.present({dryRun: false, groups}, groupDeleteView)
     const failed = groups.filter((g) => !g.deleted)
     if (failed.length)

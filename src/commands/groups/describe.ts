@@ -2,7 +2,7 @@ import * as Args from '@oclif/core/args'
 import * as Flags from '@oclif/core/flags'
 
 import type {GroupDescription} from '../../admin/groups.js'
-import {type PartitionLag, describeWithLag} from '../../admin/lag.js'
+import {type PartitionLag, lagService} from '../../admin/lag.js'
 import {KafkaCommand} from '../../base-command.js'
 import {usageError} from '../../errors.js'
 import {requireIds} from '../../input/ids.js'
@@ -58,7 +58,7 @@ export default class GroupsDescribe extends KafkaCommand<typeof GroupsDescribe> 
       )
     if (groups.length > 0 && this.flags['all-groups'])
       throw usageError('Pass group names or --all-groups, not both', undefined, 'CONFLICTING_ARGUMENTS')
-    const described = await describeWithLag(await this.connection(), {
+    const described = await lagService.describeWithLag(await this.connection(), {
       groups,
       allGroups: this.flags['all-groups'],
       timeLag: false,

@@ -1,6 +1,6 @@
 import * as Flags from '@oclif/core/flags'
 
-import {type GroupListing, listGroups, parseGroupStates, parseGroupTypes} from '../../admin/groups.js'
+import {type GroupListing, groupsService, parseGroupStates, parseGroupTypes} from '../../admin/groups.js'
 import {KafkaCommand} from '../../base-command.js'
 import type {View} from '../../output/format.js'
 
@@ -40,7 +40,7 @@ export default class GroupsList extends KafkaCommand<typeof GroupsList> {
   async run(): Promise<GroupListResult> {
     const states = parseGroupStates(csvList(this.flags.state))
     const types = parseGroupTypes(csvList(this.flags.type))
-    const groups = await listGroups(await this.connection(), {states, types})
+    const groups = await groupsService.listGroups(await this.connection(), {states, types})
     return this.present({groups}, groupListView)
   }
 }

@@ -1,13 +1,14 @@
 import * as Args from '@oclif/core/args'
 import * as Flags from '@oclif/core/flags'
 
-import {groupLag} from '../../admin/lag.js'
+import {lagService} from '../../admin/lag.js'
 import {KafkaCommand} from '../../base-command.js'
 import {ExitCode, usageError} from '../../errors.js'
 import {parseNonNegativeDuration} from '../../input/duration.js'
 import {parseInt64} from '../../input/numbers.js'
 import type {View} from '../../output/format.js'
-import {durationCell, groupSelection, lagFlags} from './index.js'
+import {durationCell} from '../../output/size.js'
+import {groupSelection, lagFlags} from './index.js'
 
 export interface LagOffender {
   group: string
@@ -53,7 +54,7 @@ export default class LagCheck extends KafkaCommand<typeof LagCheck> {
         ? null
         : parseNonNegativeDuration(this.flags['max-time-lag'], '--max-time-lag')
     const conn = await this.connection()
-    const groups = await groupLag(conn, {
+    const groups = await lagService.groupLag(conn, {
       ...selection,
       topic: this.flags.topic,
       isolation: this.flags.isolation,

@@ -1,16 +1,17 @@
 import * as Args from '@oclif/core/args'
 import * as Flags from '@oclif/core/flags'
 
-import {type GroupLag, groupLag} from '../../admin/lag.js'
+import {type GroupLag, lagService} from '../../admin/lag.js'
 import {type WatchSnapshot, watchLag} from '../../admin/lag-watch.js'
 import {KafkaCommand} from '../../base-command.js'
 import {ExitCode, usageError} from '../../errors.js'
 import {validateTopicName} from '../../input/topic-name.js'
 import {countFlag} from '../../flags/values.js'
-import {TIMER_MAX_MS, formatDuration, parseWaitDuration} from '../../input/duration.js'
+import {TIMER_MAX_MS, parseWaitDuration} from '../../input/duration.js'
 import {requireIds} from '../../input/ids.js'
-import type {Cell, View} from '../../output/format.js'
+import type {View} from '../../output/format.js'
 import {render} from '../../output/render.js'
+import {durationCell} from '../../output/size.js'
 
 export interface LagResult {
   groups: GroupLag[]
@@ -110,11 +111,15 @@ export default class Lag extends KafkaCommand<typeof Lag> {
         ? undefined
         : parseWaitDuration(this.flags.watch, '--watch', {minMs: 500, example: '5s'})
     if (intervalMs !== undefined) return this.watch(options, intervalMs)
-    const groups = sortGroups(await groupLag(await this.connection(), options), this.flags.sort, this.flags.top)
+    const groups = sortGroups(
+      await lagService.groupLag(await this.connection(), options),
+      this.flags.sort,
+      this.flags.top,
+    )
     return this.present({groups}, this.flags.verbose ? partitionLagView : groupLagView)
   }
 
-  private async watch(options: Parameters<typeof groupLag>[1], intervalMs: number): Promise<undefined> {
+  private async watch(options: Parameters<typeof lagService.groupLag>[1], intervalMs: number): Promise<undefined> {
     if (this.jsonEnabled() || (this.flags.output && this.flags.output !== 'table' && this.flags.output !== 'wide')) {
       throw usageError(
         '--watch renders a live table; it has no JSON/YAML/CSV form',
@@ -158,8 +163,6 @@ export function sortGroups<G extends GroupLag>(groups: G[], sort: 'lag' | 'name'
   return top ? sorted.slice(0, top) : sorted
 }
 
-/** Column.human for milliseconds: 1m37s. */
-export const durationCell = (ms: Cell): Cell => (typeof ms === 'number' ? formatDuration(ms) : ms)
 const lagColor = (v: unknown) => (typeof v === 'bigint' && v > 0n ? 'yellow' : undefined)
 
 export const groupLagView: View<LagResult> = {

@@ -1,7 +1,7 @@
 import * as Flags from '@oclif/core/flags'
 
-import {type OffsetDeleteResult, deleteGroupOffsets} from '../../admin/groups.js'
-import {assertGroupsExist, resolvePartitions, topicLayout} from '../../admin/offsets.js'
+import {type OffsetDeleteResult, groupsService} from '../../admin/groups.js'
+import {offsetsService, resolvePartitions} from '../../admin/offsets.js'
 import {KafkaCommand} from '../../base-command.js'
 import {operationError} from '../../errors.js'
 import {idFlag} from '../../flags/values.js'
@@ -39,7 +39,7 @@ export default class OffsetsDelete extends KafkaCommand<typeof OffsetsDelete> {
     const specs = mergeTopicPartitions(this.flags.topic.map((t) => parseTopicPartitions(t)))
     const conn = await this.connection()
     const partitions = resolvePartitions(
-      await topicLayout(
+      await offsetsService.topicLayout(
         conn,
         specs.map((s) => s.topic),
       ),
@@ -50,7 +50,7 @@ export default class OffsetsDelete extends KafkaCommand<typeof OffsetsDelete> {
       partitions: partitions.filter((p) => p.topic === topic).map((p) => p.partition),
     }))
     const group = this.flags.group
-    await assertGroupsExist(conn, [group])
+    await offsetsService.assertGroupsExist(conn, [group])
     if (this.flags['dry-run']) {
       return this.present(
         {group, dryRun: true, offsets: partitions.map((p) => ({group, ...p, deleted: false, error: null}))},
@@ -61,7 +61,7 @@ export default class OffsetsDelete extends KafkaCommand<typeof OffsetsDelete> {
       yes: this.flags.yes,
       destructive: true,
     })
-    const offsets = await deleteGroupOffsets(conn, group, byTopic)
+    const offsets = await groupsService.deleteGroupOffsets(conn, group, byTopic)
     const result = this.present({group, dryRun: false, offsets}, offsetDeleteView)
     const failed = offsets.filter((o) => !o.deleted)
     if (failed.length)

@@ -1,13 +1,7 @@
 import * as Args from '@oclif/core/args'
 import * as Flags from '@oclif/core/flags'
 
-import {
-  type OffsetQuery,
-  type PartitionOffset,
-  listOffsets,
-  resolvePartitions,
-  topicLayout,
-} from '../../admin/offsets.js'
+import {type OffsetQuery, type PartitionOffset, offsetsService, resolvePartitions} from '../../admin/offsets.js'
 import {KafkaCommand} from '../../base-command.js'
 import {usageError} from '../../errors.js'
 import {MAX_EPOCH_MS, formatTimestamp, parseDateTime} from '../../input/datetime.js'
@@ -77,12 +71,12 @@ export default class OffsetsGet extends KafkaCommand<typeof OffsetsGet> {
         : spec
     })
     const conn = await this.connection()
-    const layout = await topicLayout(
+    const layout = await offsetsService.topicLayout(
       conn,
       specs.map((s) => s.topic),
     )
     const partitions = resolvePartitions(layout, specs, '--partitions')
-    const found = await listOffsets(conn, layout, partitions, query)
+    const found = await offsetsService.listOffsets(conn, layout, partitions, query)
     const offsets = partitions.map((tp) => {
       const o = found.get(`${tp.topic}:${tp.partition}`)
       return {...tp, offset: o?.offset ?? null, timestamp: formatTimestamp(o?.timestamp ?? null)}

@@ -150,7 +150,7 @@ const view = (color: boolean): View<TopicAlterResult> => {
             'Replication factor',
             `${d.replicationFactorBefore}${d.replicationFactorAfter === d.replicationFactorBefore ? '' : ` -> ${d.replicationFactorAfter}`}`,
           ],
-          ...(d.dryRun ? [['Dry run', 'valid, nothing applied'] as [string, string]] : []),
+          ...(d.dryRun ? [['Dry run', 'validated only, nothing applied'] as [string, string]] : []),
         ],
         {color},
       ),

@@ -75,5 +75,10 @@ const abortView: View<TxnAbortResult> = {
     {key: 'coordinatorEpoch', header: 'COORDINATOR EPOCH', align: 'right'},
   ],
   rows: (d) => [{...d, partition: `${d.topic}:${d.partition}`}],
-  footer: (d) => ['', d.dryRun ? 'Dry run: nothing was aborted.' : 'Aborted: the ABORT marker was written.'],
+  footer: (d) => [
+    '',
+    d.dryRun
+      ? 'Dry run: the transaction above would be aborted; nothing was changed.'
+      : 'Aborted: the ABORT marker was written.',
+  ],
 }

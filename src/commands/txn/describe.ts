@@ -3,8 +3,8 @@ import * as Args from '@oclif/core/args'
 import {type TransactionDescription, transactionsService} from '../../admin/transactions.js'
 import {KafkaCommand} from '../../base-command.js'
 import {usageError} from '../../errors.js'
-import {formatDuration} from '../../input/duration.js'
 import type {View} from '../../output/format.js'
+import {durationCell} from '../../output/size.js'
 
 export default class TxnDescribe extends KafkaCommand<typeof TxnDescribe> {
   static summary =
@@ -37,17 +37,15 @@ const txnDescribeView: View<TransactionDescription> = {
     {key: 'producerId', header: 'PRODUCER ID', align: 'right'},
     {key: 'producerEpoch', header: 'EPOCH', align: 'right'},
     {key: 'state', header: 'STATE'},
-    {key: 'timeout', header: 'TIMEOUT'},
+    {key: 'timeoutMs', header: 'TIMEOUT', human: durationCell},
     {key: 'start', header: 'STARTED', wide: true},
-    {key: 'duration', header: 'DURATION'},
+    {key: 'durationMs', header: 'DURATION', human: durationCell},
     {key: 'partitions', header: 'PARTITIONS'},
   ],
   rows: (d) => [
     {
       ...d,
-      timeout: formatDuration(d.timeoutMs),
       start: d.startTimeMs === null ? null : new Date(d.startTimeMs).toISOString(),
-      duration: d.durationMs === null ? null : formatDuration(d.durationMs),
       partitions: d.partitions.map((p) => `${p.topic}:${p.partition}`).join(',') || null,
     },
   ],

@@ -4,9 +4,9 @@ import {type HangingTransaction, transactionsService} from '../../admin/transact
 import {KafkaCommand} from '../../base-command.js'
 import {ExitCode, usageError} from '../../errors.js'
 import {parseNonNegativeDuration} from '../../flags/transactions.js'
-import {formatDuration} from '../../input/duration.js'
 import {parseTopicPartitions} from '../../input/topic-partitions.js'
 import type {View} from '../../output/format.js'
+import {durationCell} from '../../output/size.js'
 
 export interface TxnHangingResult {
   maxTransactionTimeoutMs: number
@@ -78,11 +78,10 @@ const hangingView: View<TxnHangingResult> = {
     {key: 'producerEpoch', header: 'EPOCH', align: 'right'},
     {key: 'coordinatorEpoch', header: 'COORDINATOR EPOCH', align: 'right'},
     {key: 'txnStartOffset', header: 'START OFFSET', align: 'right'},
-    {key: 'duration', header: 'OPEN FOR'},
+    {key: 'durationMs', header: 'OPEN FOR', human: durationCell},
     {key: 'transactionalId', header: 'TRANSACTIONAL ID', wide: true},
     {key: 'abortCommand', header: 'ABORT WITH'},
   ],
-  rows: (d) =>
-    d.transactions.map((t) => ({...t, partition: `${t.topic}:${t.partition}`, duration: formatDuration(t.durationMs)})),
+  rows: (d) => d.transactions.map((t) => ({...t, partition: `${t.topic}:${t.partition}`})),
   empty: 'No hanging transactions.',
 }
