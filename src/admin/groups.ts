@@ -7,6 +7,7 @@ import {ConsumerGroupDescribeApi, consumerGroupDescribeRequest} from '../protoco
 import {DescribeGroupsApi, decodeConsumerAssignment, describeGroupsRequest} from '../protocol/describe-groups.js'
 import {FindCoordinatorApi, findCoordinatorRequest} from '../protocol/find-coordinator.js'
 import {ListGroupsApi, type ListedGroup, listGroupsRequest} from '../protocol/list-groups.js'
+import {ShareGroupDescribeApi, shareGroupDescribeRequest} from '../protocol/share-group-describe.js'
 import {OffsetDeleteApi, offsetDeleteRequest} from '../protocol/offset-delete.js'
 import {protocolErrorToKctl, throwIfError} from '../protocol/protocol-error.js'
 import {KafkaProtocolError} from '../protocol/protocol-error.js'
@@ -48,7 +49,7 @@ export interface GroupDescription {
   group: string
   /** `Dead` for a group that does not exist. */
   state: string
-  type: 'classic' | 'consumer'
+  type: 'classic' | 'consumer' | 'share'
   protocolType: string
   /** Assignment strategy (classic: the protocol, e.g. range; consumer: the server assignor). */
   assignor: string | null
@@ -73,6 +74,34 @@ export function parseGroupTypes(values: string[]): string[] {
       throw usageError(`Unknown group type "${v}"`, `Use one of: ${GROUP_TYPES.join(', ')}.`, 'INVALID_GROUP_TYPE')
     return type
   })
+}
+
+/** The describe API a group type needs from the brokers, for a clear answer on clusters without it. */
+const TYPE_SUPPORT: Record<string, {api: {apiKey: number; apiName: string; minVersion: number}; what: string}> = {
+  share: {
+    api: ShareGroupDescribeApi,
+    what: 'Share groups (KIP-932) need Kafka 4.1 or newer with share.version 1 or more',
+  },
+}
+
+/**
+ * Refuse (exit 2, before listing) a group type the cluster cannot have: on Kafka 3.9 a share group
+ * filter would otherwise list nothing, as if there were simply none.
+ */
+export async function requireGroupTypesSupported(conn: KafkaConnection, types: string[]): Promise<void> {
+  const wanted = types.filter((t) => TYPE_SUPPORT[t])
+  if (wanted.length === 0) return
+  const broker = await conn.anyBroker()
+  for (const type of wanted) {
+    const {api, what} = TYPE_SUPPORT[type]
+    const range = broker.versions?.[api.apiKey]
+    if (!range || range.maxVersion < api.minVersion)
+      throw usageError(
+        `This cluster has no ${type} groups: its brokers do not support ${api.apiName} (API ${api.apiKey}${range ? ` v${api.minVersion}` : ''})`,
+        `${what}; nothing was listed.`,
+        'UNSUPPORTED_VERSION',
+      )
+  }
 }
 
 /**
@@ -195,7 +224,11 @@ export async function describeGroups(
             .sort((a, b) => a.memberId.localeCompare(b.memberId)),
         })
       }
-      out.push(...(await describeConsumerGroups(conn, nodeId, maybeNew)))
+      const consumer = await describeConsumerGroups(conn, nodeId, maybeNew)
+      out.push(...consumer.described)
+      const share = await describeShareGroups(conn, nodeId, consumer.unknown)
+      out.push(...share.described)
+      out.push(...share.unknown.map((g) => deadGroup(g, nodeId)))
       return out
     }),
   )
@@ -216,15 +249,17 @@ function deadGroup(group: string, coordinator: number): GroupDescription {
   return {group, state: 'Dead', type: 'classic', protocolType: '', assignor: null, coordinator, members: []}
 }
 
+/** Described groups, and the ids this describe API does not know (not found, or another group type). */
+interface Described {
+  described: GroupDescription[]
+  unknown: string[]
+}
+
 /** KIP-848 groups of one coordinator; brokers without API 69 (before 3.7) have none. */
-async function describeConsumerGroups(
-  conn: KafkaConnection,
-  nodeId: number,
-  ids: string[],
-): Promise<GroupDescription[]> {
-  if (ids.length === 0) return []
+async function describeConsumerGroups(conn: KafkaConnection, nodeId: number, ids: string[]): Promise<Described> {
+  if (ids.length === 0) return {described: [], unknown: []}
   const broker = await conn.broker(nodeId)
-  if (!broker.versions?.[ConsumerGroupDescribeApi.apiKey]) return ids.map((g) => deadGroup(g, nodeId))
+  if (!broker.versions?.[ConsumerGroupDescribeApi.apiKey]) return {described: [], unknown: ids}
   let res
   try {
     res = await conn.request(broker, ConsumerGroupDescribeApi, (v, Encoder) =>
@@ -232,16 +267,20 @@ async function describeConsumerGroups(
     )
   } catch (error) {
     // Kafka 3.x without the new group coordinator advertises API 69 but cannot serve it.
-    if (error instanceof KctlError && error.exitCode === ExitCode.failed) return ids.map((g) => deadGroup(g, nodeId))
+    if (error instanceof KctlError && error.exitCode === ExitCode.failed) return {described: [], unknown: ids}
     throw error
   }
-  return res.groups.map((g) => {
+  const out: Described = {described: [], unknown: []}
+  for (const g of res.groups) {
     const type = errorName(g.errorCode)
     if (type.endsWith('_AUTHORIZATION_FAILED'))
       throw protocolErrorToKctl(g.errorCode, g.errorMessage, `Describing consumer group ${g.groupId}`)
-    // Not found, or not a consumer-protocol group (e.g. UNSUPPORTED_VERSION on 3.x): it does not exist as such.
-    if (g.errorCode !== 0) return deadGroup(g.groupId, nodeId)
-    return {
+    // Not found, or not a consumer-protocol group (a share group, or UNSUPPORTED_VERSION on 3.x).
+    if (g.errorCode !== 0) {
+      out.unknown.push(g.groupId)
+      continue
+    }
+    out.described.push({
       group: g.groupId,
       state: g.groupState,
       type: 'consumer' as const,
@@ -257,8 +296,48 @@ async function describeConsumerGroups(
           assignment: sortAssignment(m.assignment.map((a) => ({topic: a.topicName, partitions: a.partitions}))),
         }))
         .sort((a, b) => a.memberId.localeCompare(b.memberId)),
+    })
+  }
+  return out
+}
+
+/** Share groups (KIP-932) of one coordinator; brokers without API 77 (before 4.0) have none. */
+async function describeShareGroups(conn: KafkaConnection, nodeId: number, ids: string[]): Promise<Described> {
+  if (ids.length === 0) return {described: [], unknown: []}
+  const broker = await conn.broker(nodeId)
+  const range = broker.versions?.[ShareGroupDescribeApi.apiKey]
+  // Kafka 4.0 served only the early-access v0, which kctl does not speak.
+  if (!range || range.maxVersion < ShareGroupDescribeApi.minVersion) return {described: [], unknown: ids}
+  const res = await conn.request(broker, ShareGroupDescribeApi, (v, Encoder) =>
+    shareGroupDescribeRequest(v, ids, Encoder),
+  )
+  const out: Described = {described: [], unknown: []}
+  for (const g of res.groups) {
+    if (errorName(g.errorCode).endsWith('_AUTHORIZATION_FAILED'))
+      throw protocolErrorToKctl(g.errorCode, g.errorMessage, `Describing share group ${g.groupId}`)
+    if (g.errorCode !== 0) {
+      out.unknown.push(g.groupId)
+      continue
     }
-  })
+    out.described.push({
+      group: g.groupId,
+      state: g.groupState,
+      type: 'share' as const,
+      protocolType: 'share',
+      assignor: g.assignorName || null,
+      coordinator: nodeId,
+      members: g.members
+        .map((m) => ({
+          memberId: m.memberId,
+          instanceId: null,
+          clientId: m.clientId,
+          host: m.clientHost,
+          assignment: sortAssignment(m.assignment.map((a) => ({topic: a.topicName, partitions: a.partitions}))),
+        }))
+        .sort((a, b) => a.memberId.localeCompare(b.memberId)),
+    })
+  }
+  return out
 }
 
 /**

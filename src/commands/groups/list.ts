@@ -1,6 +1,12 @@
 import * as Flags from '@oclif/core/flags'
 
-import {type GroupListing, listGroups, parseGroupStates, parseGroupTypes} from '../../admin/groups.js'
+import {
+  type GroupListing,
+  listGroups,
+  parseGroupStates,
+  parseGroupTypes,
+  requireGroupTypesSupported,
+} from '../../admin/groups.js'
 import {KafkaCommand} from '../../base-command.js'
 import type {View} from '../../output/format.js'
 
@@ -40,7 +46,9 @@ export default class GroupsList extends KafkaCommand<typeof GroupsList> {
   async run(): Promise<GroupListResult> {
     const states = parseGroupStates(csvList(this.flags.state))
     const types = parseGroupTypes(csvList(this.flags.type))
-    const groups = await listGroups(await this.connection(), {states, types})
+    const conn = await this.connection()
+    await requireGroupTypesSupported(conn, types)
+    const groups = await listGroups(conn, {states, types})
     return this.present({groups}, groupListView)
   }
 }
