@@ -5,6 +5,7 @@ import {
   encodeDescribeShareGroupOffsets,
 } from '../../../src/protocol/describe-share-group-offsets.js'
 import {decodeShareGroupDescribe, encodeShareGroupDescribe} from '../../../src/protocol/share-group-describe.js'
+import {decodeStreamsGroupDescribe, encodeStreamsGroupDescribe} from '../../../src/protocol/streams-group-describe.js'
 import {decodeAll, encodeHex} from './helpers.js'
 
 /**
@@ -21,6 +22,11 @@ const KAFKA = {
     '00000000020367310202740123456789abcdef0fedcba98765432103000000000000000000000005000000000000000000000001ffffffffffffffffffffffff00000000000000000000',
   describeShareGroupOffsetsResponseV1:
     '00000000020367310202740123456789abcdef0fedcba987654321030000000000000000000000050000000000000000000000070000000000000001ffffffffffffffffffffffffffffffffffffffff00000000000000000000',
+  streamsGroupDescribeRequestV0: '020373310000',
+  streamsGroupDescribeResponseV0:
+    '000000000300000003733107537461626c65000000020000000201000000000302300203696e020773312d726570021373312d73746f72652d6368616e67656c6f67ffffffffffff020f636c65616e75702e706f6c69637908636f6d70616374000001000231020773312d7265700101020773312d72657000000002ffff0100000002036d31000000020000066170702d310b2f3132372e302e302e3100000000037031ff02057a6f6e6502610002023000000001000000000000000700010302300300000001000000000002310200000000000101000102023102000000010001000000800000000000451447726f7570207332206e6f7420666f756e642e03733201000000000000000001ffffffff000001800000000000',
+  streamsGroupDescribeResponseV0NullTopologyEndpoint:
+    '000000000200000003733106456d7074790000000200000002ff02036d3100000002000002610268000000000370310102781f900001010101010100010101000100000000000000',
 }
 const withTag = (hex: string) => `${hex.slice(0, -2)}010502abcd`
 
@@ -92,4 +98,67 @@ describe('protocol: DescribeShareGroupOffsets v0/v1 (KIP-932)', () => {
       ])
     })
   }
+})
+
+describe('protocol: StreamsGroupDescribe v0 (KIP-1071)', () => {
+  it('encodes group ids', async () => {
+    expect(await encodeHex((e) => encodeStreamsGroupDescribe(e, ['s1']))).to.equal(KAFKA.streamsGroupDescribeRequestV0)
+  })
+
+  it('decodes the topology, members with tasks, task offsets, client tags and a not-found group, skipping a tagged field', () => {
+    const res = decodeAll(withTag(KAFKA.streamsGroupDescribeResponseV0), decodeStreamsGroupDescribe)
+    const [s1, s2] = res.groups
+    expect(s1).to.include({groupId: 's1', groupState: 'Stable', groupEpoch: 2, errorCode: 0})
+    expect(s1.topology).to.deep.equal({
+      epoch: 0,
+      subtopologies: [
+        {
+          subtopologyId: '0',
+          sourceTopics: ['in'],
+          repartitionSinkTopics: ['s1-rep'],
+          stateChangelogTopics: [
+            {
+              name: 's1-store-changelog',
+              partitions: -1,
+              replicationFactor: -1,
+              topicConfigs: [{key: 'cleanup.policy', value: 'compact'}],
+            },
+          ],
+          repartitionSourceTopics: [],
+        },
+        {
+          subtopologyId: '1',
+          sourceTopics: ['s1-rep'],
+          repartitionSinkTopics: [],
+          stateChangelogTopics: [],
+          repartitionSourceTopics: [{name: 's1-rep', partitions: 2, replicationFactor: -1, topicConfigs: []}],
+        },
+      ],
+    })
+    const [m] = s1.members
+    expect(m).to.include({
+      memberId: 'm1',
+      clientId: 'app-1',
+      clientHost: '/127.0.0.1',
+      processId: 'p1',
+      isClassic: false,
+    })
+    expect(m.userEndpoint).to.equal(null)
+    expect(m.clientTags).to.deep.equal([{key: 'zone', value: 'a'}])
+    expect(m.taskOffsets).to.deep.equal([{subtopologyId: '0', partition: 1, offset: 7n}])
+    expect(m.assignment.activeTasks).to.deep.equal([
+      {subtopologyId: '0', partitions: [1, 0]},
+      {subtopologyId: '1', partitions: [0]},
+    ])
+    expect(m.targetAssignment.standbyTasks).to.deep.equal([{subtopologyId: '1', partitions: [1]}])
+    expect(s2).to.include({groupId: 's2', errorCode: 69, errorMessage: 'Group s2 not found.'})
+    expect(s2.topology).to.deep.equal({epoch: -1, subtopologies: null})
+  })
+
+  it('decodes a null topology and a user endpoint', () => {
+    const [g] = decodeAll(KAFKA.streamsGroupDescribeResponseV0NullTopologyEndpoint, decodeStreamsGroupDescribe).groups
+    expect(g.topology).to.equal(null)
+    expect(g.members[0].userEndpoint).to.deep.equal({host: 'x', port: 8080})
+    expect(g.members[0].isClassic).to.equal(true)
+  })
 })
