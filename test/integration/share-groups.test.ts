@@ -1,9 +1,10 @@
 import {expect} from 'chai'
-import {type ChildProcess, spawn} from 'node:child_process'
-import {readFileSync} from 'node:fs'
+import {type ChildProcess, execFileSync, spawn} from 'node:child_process'
+import {existsSync, mkdtempSync, readFileSync, rmSync} from 'node:fs'
+import {homedir, tmpdir} from 'node:os'
 import {join} from 'node:path'
 
-import {kctl} from '../helpers/cli.js'
+import {ROOT, kctl} from '../helpers/cli.js'
 import {testCluster} from '../helpers/cluster.js'
 import {createTopic, deleteTopics, produce} from '../helpers/kafka-data.js'
 import {kafkaTool} from '../helpers/kafka-tools.js'
@@ -41,12 +42,46 @@ function consoleShareConsumer(group: string, topic: string): ShareConsumer {
   return {child, records: () => out.split('\n').filter((l) => l !== '').length}
 }
 
-function stop(consumer: ShareConsumer | undefined): Promise<void> {
+function stop(consumer: {child: ChildProcess} | undefined): Promise<void> {
   if (!consumer || consumer.child.exitCode !== null) return Promise.resolve()
   return new Promise((resolve) => {
     consumer.child.once('exit', () => resolve())
     consumer.child.kill('SIGTERM')
   })
+}
+
+/**
+ * A tiny Kafka Streams app (test/fixtures/streams/PipeApp.java) on the streams protocol, with
+ * the cluster's jars plus kafka-streams of the same version (fetched into the local Maven
+ * repository once: the cluster's jar set does not include it).
+ */
+function streamsApp(appId: string, source: string, sink: string): {child: ChildProcess; stateDir: string} {
+  const {version, dir} = testCluster()
+  const jar = join(homedir(), '.m2/repository/org/apache/kafka/kafka-streams', version, `kafka-streams-${version}.jar`)
+  if (!existsSync(jar))
+    execFileSync('mvn', [
+      '-q',
+      'dependency:get',
+      `-Dartifact=org.apache.kafka:kafka-streams:${version}`,
+      '-Dtransitive=false',
+    ])
+  const state = JSON.parse(readFileSync(join(dir, 'state.json'), 'utf8'))
+  const stateDir = mkdtempSync(join(tmpdir(), 'kctl-streams-'))
+  const child = spawn(
+    'java',
+    [
+      '-cp',
+      `${state.classpath}:${jar}`,
+      join(ROOT, 'test/fixtures/streams/PipeApp.java'),
+      testCluster().bootstrap.split(',')[0],
+      appId,
+      source,
+      sink,
+      stateDir,
+    ],
+    {stdio: ['ignore', 'ignore', 'ignore']},
+  )
+  return {child, stateDir}
 }
 
 describe('share groups (KIP-932) on a real cluster', function () {
@@ -140,19 +175,105 @@ describe('share groups (KIP-932) on a real cluster', function () {
     ])
     expect(ours).to.deep.equal(theirs)
   })
+
+  it('refuses offsets reset and delete on a share group with a clear error, changing nothing', async () => {
+    for (const args of [
+      ['offsets', 'reset', '--group', group, '--topic', topic, '--to-earliest', '--execute', '--yes'],
+      ['offsets', 'delete', '--group', group, '--topic', topic, '--yes'],
+    ]) {
+      const r = await run(args)
+      expect(r.code, r.stderr).to.equal(2)
+      expect(r.stderr).to.match(
+        new RegExp(`^Error: Cannot \\w+ offsets of share group ${group}: kctl does not change`, 'm'),
+      )
+      expect(r.stderr).to.match(/^Hint: Use Kafka's kafka-share-groups/m)
+    }
+    expect((await run(['lag', group, '--json'])).json().groups[0].lag).to.equal(3)
+  })
 })
 
-describe('share groups where the cluster has none @smoke', () => {
-  it('groups list --type share says the cluster cannot have them (Kafka 3.9), or lists them (4.x)', async () => {
-    const r = await run(['groups', 'list', '--type', 'share'])
-    if (is4x()) {
-      expect(r.code).to.equal(0)
-      return
-    }
-    expect(r.code).to.equal(2)
-    expect(r.stderr).to.match(
-      /^Error: This cluster has no share groups: its brokers do not support ShareGroupDescribe \(API 77/m,
-    )
-    expect(r.stderr).to.match(/^Hint: Share groups \(KIP-932\) need Kafka 4\.1 or newer/m)
+describe('streams groups (KIP-1071) on a real cluster', function () {
+  this.timeout(180_000)
+  const source = uniqueName('streams-in')
+  const sink = uniqueName('streams-out')
+  const appId = uniqueName('streams-app')
+  let app: ReturnType<typeof streamsApp> | undefined
+
+  before(async function () {
+    if (!is4x()) this.skip() // Kafka 3.9 has no streams groups: the @smoke test below checks what kctl says there
+    await createTopic(source, 2)
+    await createTopic(sink, 2)
+    await produce(source, [3, 2])
+    app = streamsApp(appId, source, sink)
   })
+
+  after(async () => {
+    await stop(app)
+    if (app) rmSync(app.stateDir, {recursive: true, force: true})
+    if (is4x()) {
+      await run(['groups', 'delete', appId, '--yes'])
+      await deleteTopics(source, sink)
+    }
+  })
+
+  it('describes a running Kafka Streams app with StreamsGroupDescribe: members, tasks, topology and lag', async () => {
+    const described = await waitFor(
+      async () => {
+        const r = await run(['groups', 'describe', appId, '--json'])
+        const g = r.code === 0 ? r.json().groups[0] : undefined
+        // The app commits every 200 ms: wait for its member and for every record to be committed.
+        return g?.state === 'Stable' &&
+          g.members.length === 1 &&
+          g.offsets.length === 2 &&
+          g.offsets.every((o: {committed: number | null; logEnd: number}) => o.committed === o.logEnd)
+          ? g
+          : undefined
+      },
+      {what: `streams group ${appId} to run and commit`, timeoutMs: 90_000},
+    )
+    expect(described).to.include({group: appId, type: 'streams', protocolType: 'streams'})
+    expect(described.members[0].assignment).to.deep.equal([{topic: source, partitions: [0, 1]}])
+    expect(described.members[0].tasks).to.deep.equal({
+      active: [{subtopology: '0', partitions: [0, 1]}],
+      standby: [],
+      warmup: [],
+    })
+    expect(described.topology).to.deep.equal([
+      {
+        subtopology: '0',
+        sourceTopics: [source],
+        repartitionSinkTopics: [],
+        repartitionSourceTopics: [],
+        changelogTopics: [],
+      },
+    ])
+    expect(described.offsets.map((o: {committed: number; logEnd: number}) => [o.committed, o.logEnd])).to.deep.equal([
+      [3, 3],
+      [2, 2],
+    ])
+    const topology = await run(['groups', 'describe', appId, '--topology'])
+    expect(topology.stdout).to.match(new RegExp(`${appId}\\s+0\\s+${source}\\s+-\\s+-`))
+    const listed = (await run(['groups', 'list', '--type', 'streams', '--json'])).json()
+    expect(listed.groups.find((g: {group: string}) => g.group === appId)).to.include({type: 'streams', members: 1})
+  })
+})
+
+describe('share and streams groups where the cluster has none @smoke', () => {
+  for (const [type, title, api] of [
+    ['share', 'Share', 'ShareGroupDescribe \\(API 77'],
+    ['streams', 'Streams', 'StreamsGroupDescribe \\(API 89'],
+  ]) {
+    it(`groups list --type ${type} says the cluster cannot have them (Kafka 3.9), or lists them (4.x)`, async () => {
+      const r = await run(['groups', 'list', '--type', type])
+      if (is4x()) {
+        expect(r.code).to.equal(0)
+        return
+      }
+      expect(r.code).to.equal(2)
+      expect(r.stderr).to.match(
+        new RegExp(`^Error: This cluster has no ${type} groups: its brokers do not support ${api}`, 'm'),
+      )
+      expect(r.stderr).to.match(new RegExp(`^Hint: ${title} groups \\(KIP-\\d+\\) need Kafka 4\\.1 or newer`, 'm'))
+    })
+  }
 })
