@@ -18,6 +18,7 @@ import {OffsetDeleteApi, offsetDeleteRequest} from '../protocol/offset-delete.js
 import {protocolErrorToKctl, throwIfError} from '../protocol/protocol-error.js'
 import {KafkaProtocolError} from '../protocol/protocol-error.js'
 import {onEachBroker} from './degraded.js'
+import {clusterFeatures} from './features.js'
 import {appendTo} from './multimap.js'
 
 /** Group states as Kafka names them (classic and KIP-848 consumer groups). */
@@ -97,31 +98,36 @@ export function parseGroupTypes(values: string[]): string[] {
   })
 }
 
-/** The describe API a group type needs from the brokers, for a clear answer on clusters without it. */
-const TYPE_SUPPORT: Record<string, {api: {apiKey: number; apiName: string; minVersion: number}; what: string}> = {
+/** The feature a group type needs finalized on the cluster, for a clear answer on clusters without it. */
+const TYPE_FEATURES: Record<string, {feature: string; what: string}> = {
   share: {
-    api: ShareGroupDescribeApi,
+    feature: 'share.version',
     what: 'Share groups (KIP-932) need Kafka 4.1 or newer with share.version 1 or more',
+  },
+  streams: {
+    feature: 'streams.version',
+    what: 'Streams groups (KIP-1071) need Kafka 4.1 or newer with streams.version 1 or more',
   },
 }
 
 /**
- * Refuse (exit 2, before listing) a group type the cluster cannot have: on Kafka 3.9 a share group
- * filter would otherwise list nothing, as if there were simply none.
+ * Refuse (exit 2, before listing) a group type the cluster cannot have (its feature is unknown
+ * or not enabled): on Kafka 3.9 a share group filter would otherwise list nothing, as if there
+ * were simply none. One ApiVersions request, only when such a type is asked for.
  */
 export async function requireGroupTypesSupported(conn: KafkaConnection, types: string[]): Promise<void> {
-  const wanted = types.filter((t) => TYPE_SUPPORT[t])
+  const wanted = types.filter((t) => TYPE_FEATURES[t])
   if (wanted.length === 0) return
-  const broker = await conn.anyBroker()
+  const {features} = await clusterFeatures(conn)
   for (const type of wanted) {
-    const {api, what} = TYPE_SUPPORT[type]
-    const range = broker.versions?.[api.apiKey]
-    if (!range || range.maxVersion < api.minVersion)
-      throw usageError(
-        `This cluster has no ${type} groups: its brokers do not support ${api.apiName} (API ${api.apiKey}${range ? ` v${api.minVersion}` : ''})`,
-        `${what}; nothing was listed.`,
-        'UNSUPPORTED_VERSION',
-      )
+    const {feature, what} = TYPE_FEATURES[type]
+    const info = features.find((f) => f.name === feature)
+    if (info && info.finalizedLevel >= 1) continue
+    throw usageError(
+      `This cluster has no ${type} groups: ${info ? `the ${feature} feature is not enabled (level 0)` : `its brokers do not know the ${feature} feature`}`,
+      `${what} (see \`kctl cluster features\`); nothing was listed.`,
+      'UNSUPPORTED_VERSION',
+    )
   }
 }
 
