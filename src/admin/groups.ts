@@ -7,10 +7,18 @@ import {ConsumerGroupDescribeApi, consumerGroupDescribeRequest} from '../protoco
 import {DescribeGroupsApi, decodeConsumerAssignment, describeGroupsRequest} from '../protocol/describe-groups.js'
 import {FindCoordinatorApi, findCoordinatorRequest} from '../protocol/find-coordinator.js'
 import {ListGroupsApi, type ListedGroup, listGroupsRequest} from '../protocol/list-groups.js'
+import {ShareGroupDescribeApi, shareGroupDescribeRequest} from '../protocol/share-group-describe.js'
+import {
+  type StreamsAssignment,
+  type StreamsSubtopology,
+  StreamsGroupDescribeApi,
+  streamsGroupDescribeRequest,
+} from '../protocol/streams-group-describe.js'
 import {OffsetDeleteApi, offsetDeleteRequest} from '../protocol/offset-delete.js'
 import {protocolErrorToKctl, throwIfError} from '../protocol/protocol-error.js'
 import {KafkaProtocolError} from '../protocol/protocol-error.js'
 import {onEachBroker} from './degraded.js'
+import {clusterFeatures} from './features.js'
 import {appendTo} from './multimap.js'
 
 /** Group states as Kafka names them (classic and KIP-848 consumer groups). */
@@ -42,18 +50,33 @@ export interface GroupMember {
   clientId: string
   host: string
   assignment: {topic: string; partitions: number[]}[]
+  /** Streams groups only: the member's tasks (subtopology id and partitions) by kind. */
+  tasks?: {active: StreamsTaskList; standby: StreamsTaskList; warmup: StreamsTaskList}
+}
+
+export type StreamsTaskList = {subtopology: string; partitions: number[]}[]
+
+/** One subtopology of a streams group's topology (KIP-1071): the topics it reads, writes and keeps state in. */
+export interface StreamsSubtopologyInfo {
+  subtopology: string
+  sourceTopics: string[]
+  repartitionSinkTopics: string[]
+  repartitionSourceTopics: string[]
+  changelogTopics: string[]
 }
 
 export interface GroupDescription {
   group: string
   /** `Dead` for a group that does not exist. */
   state: string
-  type: 'classic' | 'consumer'
+  type: 'classic' | 'consumer' | 'share' | 'streams'
   protocolType: string
   /** Assignment strategy (classic: the protocol, e.g. range; consumer: the server assignor). */
   assignor: string | null
   coordinator: number
   members: GroupMember[]
+  /** Streams groups only: the topology the group runs (empty before a member has sent it). */
+  topology?: StreamsSubtopologyInfo[]
 }
 
 /** Canonical state names from user input (case-insensitive), or a usage error. */
@@ -73,6 +96,39 @@ export function parseGroupTypes(values: string[]): string[] {
       throw usageError(`Unknown group type "${v}"`, `Use one of: ${GROUP_TYPES.join(', ')}.`, 'INVALID_GROUP_TYPE')
     return type
   })
+}
+
+/** The feature a group type needs finalized on the cluster, for a clear answer on clusters without it. */
+const TYPE_FEATURES: Record<string, {feature: string; what: string}> = {
+  share: {
+    feature: 'share.version',
+    what: 'Share groups (KIP-932) need Kafka 4.1 or newer with share.version 1 or more',
+  },
+  streams: {
+    feature: 'streams.version',
+    what: 'Streams groups (KIP-1071) need Kafka 4.1 or newer with streams.version 1 or more',
+  },
+}
+
+/**
+ * Refuse (exit 2, before listing) a group type the cluster cannot have (its feature is unknown
+ * or not enabled): on Kafka 3.9 a share group filter would otherwise list nothing, as if there
+ * were simply none. One ApiVersions request, only when such a type is asked for.
+ */
+export async function requireGroupTypesSupported(conn: KafkaConnection, types: string[]): Promise<void> {
+  const wanted = types.filter((t) => TYPE_FEATURES[t])
+  if (wanted.length === 0) return
+  const {features} = await clusterFeatures(conn)
+  for (const type of wanted) {
+    const {feature, what} = TYPE_FEATURES[type]
+    const info = features.find((f) => f.name === feature)
+    if (info && info.finalizedLevel >= 1) continue
+    throw usageError(
+      `This cluster has no ${type} groups: ${info ? `the ${feature} feature is not enabled (level 0)` : `its brokers do not know the ${feature} feature`}`,
+      `${what} (see \`kctl cluster features\`); nothing was listed.`,
+      'UNSUPPORTED_VERSION',
+    )
+  }
 }
 
 /**
@@ -195,7 +251,13 @@ export async function describeGroups(
             .sort((a, b) => a.memberId.localeCompare(b.memberId)),
         })
       }
-      out.push(...(await describeConsumerGroups(conn, nodeId, maybeNew)))
+      const consumer = await describeConsumerGroups(conn, nodeId, maybeNew)
+      out.push(...consumer.described)
+      const share = await describeShareGroups(conn, nodeId, consumer.unknown)
+      out.push(...share.described)
+      const streams = await describeStreamsGroups(conn, nodeId, share.unknown)
+      out.push(...streams.described)
+      out.push(...streams.unknown.map((g) => deadGroup(g, nodeId)))
       return out
     }),
   )
@@ -216,15 +278,74 @@ function deadGroup(group: string, coordinator: number): GroupDescription {
   return {group, state: 'Dead', type: 'classic', protocolType: '', assignor: null, coordinator, members: []}
 }
 
+/** Described groups, and the ids this describe API does not know (not found, or another group type). */
+interface Described {
+  described: GroupDescription[]
+  unknown: string[]
+}
+
+/**
+ * Sort a describe API's answers: authorization failures end the command; any other error means
+ * the API does not know the group (not found, or a group of another type), left for the next API.
+ */
+function collect<G extends {errorCode: number; errorMessage: string | null; groupId: string}>(
+  groups: G[],
+  kind: string,
+  describe: (g: G) => GroupDescription,
+): Described {
+  const out: Described = {described: [], unknown: []}
+  for (const g of groups) {
+    if (errorName(g.errorCode).endsWith('_AUTHORIZATION_FAILED'))
+      throw protocolErrorToKctl(g.errorCode, g.errorMessage, `Describing ${kind} group ${g.groupId}`)
+    if (g.errorCode === 0) out.described.push(describe(g))
+    else out.unknown.push(g.groupId)
+  }
+  return out
+}
+
+type TopicAssignment = {topicName: string; partitions: number[]}[]
+
+/** A KIP-848 or share group member: its assignment is a list of topic partitions. */
+function topicMember(m: {
+  memberId: string
+  instanceId?: string | null
+  clientId: string
+  clientHost: string
+  assignment: TopicAssignment
+}): GroupMember {
+  return {
+    memberId: m.memberId,
+    instanceId: m.instanceId ?? null,
+    clientId: m.clientId,
+    host: m.clientHost,
+    assignment: sortAssignment(m.assignment.map((a) => ({topic: a.topicName, partitions: a.partitions}))),
+  }
+}
+
+/** A KIP-848 or share group: members with topic-partition assignments and a server-side assignor. */
+function topicGroup(
+  g: {groupId: string; groupState: string; assignorName: string; members: Parameters<typeof topicMember>[0][]},
+  type: 'consumer' | 'share',
+  coordinator: number,
+): GroupDescription {
+  return {
+    group: g.groupId,
+    state: g.groupState,
+    type,
+    protocolType: type,
+    assignor: g.assignorName || null,
+    coordinator,
+    members: g.members.map(topicMember).sort(byMemberId),
+  }
+}
+
+const byMemberId = (a: GroupMember, b: GroupMember) => a.memberId.localeCompare(b.memberId)
+
 /** KIP-848 groups of one coordinator; brokers without API 69 (before 3.7) have none. */
-async function describeConsumerGroups(
-  conn: KafkaConnection,
-  nodeId: number,
-  ids: string[],
-): Promise<GroupDescription[]> {
-  if (ids.length === 0) return []
+async function describeConsumerGroups(conn: KafkaConnection, nodeId: number, ids: string[]): Promise<Described> {
+  if (ids.length === 0) return {described: [], unknown: []}
   const broker = await conn.broker(nodeId)
-  if (!broker.versions?.[ConsumerGroupDescribeApi.apiKey]) return ids.map((g) => deadGroup(g, nodeId))
+  if (!broker.versions?.[ConsumerGroupDescribeApi.apiKey]) return {described: [], unknown: ids}
   let res
   try {
     res = await conn.request(broker, ConsumerGroupDescribeApi, (v, Encoder) =>
@@ -232,21 +353,42 @@ async function describeConsumerGroups(
     )
   } catch (error) {
     // Kafka 3.x without the new group coordinator advertises API 69 but cannot serve it.
-    if (error instanceof KctlError && error.exitCode === ExitCode.failed) return ids.map((g) => deadGroup(g, nodeId))
+    if (error instanceof KctlError && error.exitCode === ExitCode.failed) return {described: [], unknown: ids}
     throw error
   }
-  return res.groups.map((g) => {
-    const type = errorName(g.errorCode)
-    if (type.endsWith('_AUTHORIZATION_FAILED'))
-      throw protocolErrorToKctl(g.errorCode, g.errorMessage, `Describing consumer group ${g.groupId}`)
-    // Not found, or not a consumer-protocol group (e.g. UNSUPPORTED_VERSION on 3.x): it does not exist as such.
-    if (g.errorCode !== 0) return deadGroup(g.groupId, nodeId)
+  // Not found, or not a consumer-protocol group (a share group, or UNSUPPORTED_VERSION on 3.x): unknown here.
+  return collect(res.groups, 'consumer', (g) => topicGroup(g, 'consumer', nodeId))
+}
+
+/** Share groups (KIP-932) of one coordinator; brokers without API 77 v1 (before 4.1) have none. */
+async function describeShareGroups(conn: KafkaConnection, nodeId: number, ids: string[]): Promise<Described> {
+  if (ids.length === 0) return {described: [], unknown: []}
+  const broker = await conn.broker(nodeId)
+  const range = broker.versions?.[ShareGroupDescribeApi.apiKey]
+  // Kafka 4.0 served only the early-access v0, which kctl does not speak.
+  if (!range || range.maxVersion < ShareGroupDescribeApi.minVersion) return {described: [], unknown: ids}
+  const res = await conn.request(broker, ShareGroupDescribeApi, (v, Encoder) =>
+    shareGroupDescribeRequest(v, ids, Encoder),
+  )
+  return collect(res.groups, 'share', (g) => topicGroup(g, 'share', nodeId))
+}
+
+/** Streams groups (KIP-1071) of one coordinator; brokers without API 89 have none. */
+async function describeStreamsGroups(conn: KafkaConnection, nodeId: number, ids: string[]): Promise<Described> {
+  if (ids.length === 0) return {described: [], unknown: []}
+  const broker = await conn.broker(nodeId)
+  if (!broker.versions?.[StreamsGroupDescribeApi.apiKey]) return {described: [], unknown: ids}
+  const res = await conn.request(broker, StreamsGroupDescribeApi, (v, Encoder) =>
+    streamsGroupDescribeRequest(v, ids, Encoder),
+  )
+  return collect(res.groups, 'streams', (g) => {
+    const subtopologies = g.topology?.subtopologies ?? []
     return {
       group: g.groupId,
       state: g.groupState,
-      type: 'consumer' as const,
-      protocolType: 'consumer',
-      assignor: g.assignorName || null,
+      type: 'streams' as const,
+      protocolType: 'streams',
+      assignor: null,
       coordinator: nodeId,
       members: g.members
         .map((m) => ({
@@ -254,11 +396,52 @@ async function describeConsumerGroups(
           instanceId: m.instanceId,
           clientId: m.clientId,
           host: m.clientHost,
-          assignment: sortAssignment(m.assignment.map((a) => ({topic: a.topicName, partitions: a.partitions}))),
+          assignment: sortAssignment(activeTopicPartitions(m.assignment, subtopologies)),
+          tasks: {
+            active: taskList(m.assignment.activeTasks),
+            standby: taskList(m.assignment.standbyTasks),
+            warmup: taskList(m.assignment.warmupTasks),
+          },
         }))
-        .sort((a, b) => a.memberId.localeCompare(b.memberId)),
+        .sort(byMemberId),
+      topology: subtopologies
+        .map((s) => ({
+          subtopology: s.subtopologyId,
+          sourceTopics: [...s.sourceTopics].sort(),
+          repartitionSinkTopics: [...s.repartitionSinkTopics].sort(),
+          repartitionSourceTopics: s.repartitionSourceTopics.map((t) => t.name).sort(),
+          changelogTopics: s.stateChangelogTopics.map((t) => t.name).sort(),
+        }))
+        .sort((a, b) => a.subtopology.localeCompare(b.subtopology, undefined, {numeric: true})),
     }
   })
+}
+
+function taskList(tasks: {subtopologyId: string; partitions: number[]}[]): StreamsTaskList {
+  return tasks
+    .map((t) => ({subtopology: t.subtopologyId, partitions: [...t.partitions].sort((a, b) => a - b)}))
+    .sort((a, b) => a.subtopology.localeCompare(b.subtopology, undefined, {numeric: true}))
+}
+
+/**
+ * The topic partitions a member's active tasks read: task (subtopology s, partition p) reads
+ * partition p of each of s's source and repartition source topics.
+ */
+function activeTopicPartitions(
+  assignment: StreamsAssignment,
+  subtopologies: StreamsSubtopology[],
+): {topic: string; partitions: number[]}[] {
+  const byTopic = new Map<string, Set<number>>()
+  for (const task of assignment.activeTasks) {
+    const s = subtopologies.find((x) => x.subtopologyId === task.subtopologyId)
+    if (!s) continue
+    for (const topic of [...s.sourceTopics, ...s.repartitionSourceTopics.map((t) => t.name)]) {
+      const set = byTopic.get(topic) ?? new Set<number>()
+      for (const p of task.partitions) set.add(p)
+      byTopic.set(topic, set)
+    }
+  }
+  return [...byTopic.entries()].map(([topic, ps]) => ({topic, partitions: [...ps]}))
 }
 
 /**
@@ -291,6 +474,22 @@ export async function requireGroupsExist(
     didYouMean(missing[0], known) ?? 'List the groups with `kctl groups list`.',
     'GROUP_NOT_FOUND',
     {groups: missing},
+  )
+}
+
+/**
+ * Share groups keep no committed offsets: their start offsets change only through
+ * AlterShareGroupOffsets / DeleteShareGroupOffsets, which kctl does not implement yet. Refuse
+ * (exit 2, before any change) rather than commit consumer offsets the broker rejects.
+ */
+export function refuseShareGroups(descriptions: GroupDescription[], action: string): void {
+  const share = descriptions.filter((d) => d.type === 'share').map((d) => d.group)
+  if (share.length === 0) return
+  throw usageError(
+    `Cannot ${action} of share group${share.length > 1 ? 's' : ''} ${share.join(', ')}: kctl does not change share group start offsets yet`,
+    "Use Kafka's kafka-share-groups.sh --reset-offsets / --delete-offsets for now (nothing was changed).",
+    'UNSUPPORTED_GROUP_TYPE',
+    {groups: share},
   )
 }
 
@@ -385,7 +584,11 @@ export async function deleteGroupOffsets(
         code: kafkaErrorCode(type),
         hint: 'Stop its consumers first (nothing was changed).',
       })
-    if (type === 'GROUP_ID_NOT_FOUND') await requireGroupsExist(conn, [deadGroup(group, coordinator)])
+    if (type === 'GROUP_ID_NOT_FOUND') {
+      const described = await describeGroups(conn, [group], new Map([[group, coordinator]]))
+      refuseShareGroups(described, 'delete offsets')
+      await requireGroupsExist(conn, described)
+    }
     throw protocolErrorToKctl(res.errorCode, null, `Deleting offsets of group ${group}`)
   }
   return res.topics
@@ -402,4 +605,12 @@ export async function deleteGroupOffsets(
 }
 
 /** The service object commands call (tests replace its functions). */
-export const groupsService = {listGroups, allGroups, findCoordinators, describeGroups, deleteGroups, deleteGroupOffsets}
+export const groupsService = {
+  listGroups,
+  allGroups,
+  findCoordinators,
+  describeGroups,
+  deleteGroups,
+  deleteGroupOffsets,
+  requireGroupTypesSupported,
+}

@@ -9,6 +9,7 @@ import {
   describeGroups,
   findCoordinators,
   isInactive,
+  refuseShareGroups,
   requireGroupsExist,
 } from './groups.js'
 import {appendJournal} from './journal.js'
@@ -130,6 +131,7 @@ export async function planReset(
   ])
   // A typo'd group would otherwise get offsets committed under the wrong name.
   if (options.requireExisting) await requireGroupsExist(conn, descriptions, committed)
+  refuseShareGroups(descriptions, 'reset offsets')
   const fileRows = strategy.kind === 'file' ? strategy.rows : []
   if (strategy.kind === 'file') {
     const stray = fileRows.find((r) => r.group !== null && !groups.includes(r.group))

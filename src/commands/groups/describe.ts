@@ -21,7 +21,7 @@ export interface GroupDescribeResult {
 export default class GroupsDescribe extends KafkaCommand<typeof GroupsDescribe> {
   static summary = 'Describe consumer groups: state, coordinator, assignor, members and per-partition offsets and lag.'
   static description =
-    'Groups on the new consumer protocol (KIP-848) are described with ConsumerGroupDescribe. Without --members or --state the table shows offsets (like kafka-consumer-groups --describe); JSON always has everything.'
+    'Groups on the new consumer protocol (KIP-848) are described with ConsumerGroupDescribe, share groups (KIP-932) with ShareGroupDescribe and their start offsets, streams groups (KIP-1071) with StreamsGroupDescribe. Without --members or --state the table shows offsets (like kafka-consumer-groups --describe); JSON always has everything.'
   static aliases = ['consumer-groups:describe']
   static strict = false
   static examples = [
@@ -29,6 +29,7 @@ export default class GroupsDescribe extends KafkaCommand<typeof GroupsDescribe> 
     '<%= config.bin %> groups describe orders-service --members',
     '<%= config.bin %> groups describe --all-groups --state',
     '<%= config.bin %> groups describe orders-service billing --output json',
+    '<%= config.bin %> groups describe word-count-app --topology',
   ]
 
   static args = {group: Args.string({description: 'Group id(s).'})}
@@ -36,15 +37,20 @@ export default class GroupsDescribe extends KafkaCommand<typeof GroupsDescribe> 
     'all-groups': Flags.boolean({summary: 'Describe every group.'}),
     members: Flags.boolean({
       summary: 'Show members: client id, host, assigned partitions.',
-      exclusive: ['state', 'offsets'],
+      exclusive: ['state', 'offsets', 'topology'],
     }),
     offsets: Flags.boolean({
       summary: 'Show per-partition committed offset, log-end offset and lag (the default).',
-      exclusive: ['state', 'members'],
+      exclusive: ['state', 'members', 'topology'],
     }),
     state: Flags.boolean({
       summary: 'Show one line per group: state, type, assignor, coordinator, members.',
-      exclusive: ['offsets', 'members'],
+      exclusive: ['offsets', 'members', 'topology'],
+    }),
+    topology: Flags.boolean({
+      summary:
+        'Show the topology of streams groups (KIP-1071): per subtopology its source, repartition and changelog topics.',
+      exclusive: ['offsets', 'members', 'state'],
     }),
   }
 
@@ -74,9 +80,16 @@ export default class GroupsDescribe extends KafkaCommand<typeof GroupsDescribe> 
         lag: lag.lag,
         members: d.members,
         offsets: lag.topics.flatMap((t) => t.partitions.map(({timeLagMs: _, ...p}) => p)),
+        ...(d.topology ? {topology: d.topology} : {}),
       })),
     }
-    const view = this.flags.members ? membersView : this.flags.state ? stateView : offsetsView
+    const view = this.flags.members
+      ? membersView
+      : this.flags.state
+        ? stateView
+        : this.flags.topology
+          ? topologyView
+          : offsetsView
     return this.present(result, view)
   }
 }
@@ -150,4 +163,31 @@ export const offsetsView: View<GroupDescribeResult> = {
     d.groups
       .filter((g) => g.offsets.length === 0)
       .map((g) => `Group ${g.group} (${g.state}) has no committed offsets.`),
+}
+
+export const topologyView: View<GroupDescribeResult> = {
+  columns: [
+    {key: 'group', header: 'GROUP'},
+    {key: 'subtopology', header: 'SUBTOPOLOGY', align: 'right'},
+    {key: 'sourceTopics', header: 'SOURCE-TOPICS'},
+    {key: 'repartitionSinkTopics', header: 'REPARTITION-SINKS'},
+    {key: 'changelogTopics', header: 'CHANGELOGS'},
+    {key: 'repartitionSourceTopics', header: 'REPARTITION-SOURCES', wide: true},
+  ],
+  rows: (d) =>
+    d.groups.flatMap((g) =>
+      (g.topology ?? []).map((t) => ({
+        group: g.group,
+        subtopology: t.subtopology,
+        sourceTopics: t.sourceTopics.join(',') || null,
+        repartitionSinkTopics: t.repartitionSinkTopics.join(',') || null,
+        changelogTopics: t.changelogTopics.join(',') || null,
+        repartitionSourceTopics: t.repartitionSourceTopics.join(',') || null,
+      })),
+    ),
+  empty: 'No topology.',
+  header: (d) =>
+    d.groups
+      .filter((g) => !g.topology)
+      .map((g) => `Group ${g.group} is a ${g.type} group: only streams groups have a topology.`),
 }

@@ -40,7 +40,9 @@ export default class GroupsList extends KafkaCommand<typeof GroupsList> {
   async run(): Promise<GroupListResult> {
     const states = parseGroupStates(csvList(this.flags.state))
     const types = parseGroupTypes(csvList(this.flags.type))
-    const groups = await groupsService.listGroups(await this.connection(), {states, types})
+    const conn = await this.connection()
+    await groupsService.requireGroupTypesSupported(conn, types)
+    const groups = await groupsService.listGroups(conn, {states, types})
     return this.present({groups}, groupListView)
   }
 }
