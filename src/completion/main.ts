@@ -1,15 +1,25 @@
 /**
- * The completion entry point the shell functions call: `node main.js -- WORD…` prints one
- * candidate a line. It loads neither oclif nor kafkajs unless a cluster must be asked (no cache
- * yet), and never waits more than about a second. `node main.js --refresh KEY [flags]` refreshes
- * one cluster's cache (spawned detached when the cache is stale).
+ * The completion entry point the shell functions call: `node main.js -- WORD…` (the words after
+ * the program name, the last being completed) or `node main.js --line TEXT` (the command line up
+ * to the cursor, split here) prints one candidate a line. It loads neither oclif nor kafkajs:
+ * names come from the per-cluster cache; when there is none yet, a detached refresh asks the
+ * cluster and this process waits for its answer at most until 0.9 s after its own start.
+ * `node main.js --refresh KEY [flags]` is that refresh (it loads the connection layer).
  */
 import {spawn} from 'node:child_process'
 import {closeSync, openSync, readFileSync, rmSync, statSync, writeFileSync} from 'node:fs'
 import {fileURLToPath} from 'node:url'
 
 import {type NamesCache, FRESH_MS, cacheFile, readNames, specFile} from './cache.js'
-import {type CompletionSpec, type LiveKind, completeWords} from './complete.js'
+import {
+  type Answer,
+  type CompletionSpec,
+  candidates,
+  completeWords,
+  cutAtWordbreaks,
+  needsCluster,
+  splitLine,
+} from './complete.js'
 
 const DEADLINE_MS = 900
 
@@ -79,9 +89,9 @@ function spawnRefresh(key: string, flags: Record<string, string>): void {
   closeSync(devNull)
 }
 
-async function live(kind: LiveKind, words: string[]): Promise<string[]> {
+/** The cached names of the cluster the line addresses (undefined when there are none within the deadline). */
+async function cachedNames(words: string[]): Promise<NamesCache | undefined> {
   const env = process.env
-  if (kind === 'contexts') return (await loadContexts()).names
   const flags = connectionFlags(words, env)
   if (!flags.context && !flags['bootstrap-server']) {
     const current = (await loadContexts()).current
@@ -91,18 +101,25 @@ async function live(kind: LiveKind, words: string[]): Promise<string[]> {
   let cache: NamesCache | undefined = readNames(key)
   if (cache) {
     if (Date.now() - cache.updatedAt > FRESH_MS) spawnRefresh(key, flags)
-  } else {
-    // No cache yet: a background refresh asks the cluster (it outlives this process, so the next
-    // TAB has names); wait for it up to the deadline. A cluster that is down gives nothing.
-    spawnRefresh(key, flags)
-    // Counted from the process start: Node's own start-up is part of the second the shell waits.
-    const deadline = performance.timeOrigin + DEADLINE_MS
-    while (!cache && Date.now() < deadline) {
-      await new Promise((r) => setTimeout(r, 50))
-      cache = readNames(key)
-    }
+    return cache
   }
-  return cache?.names[kind] ?? []
+  // No cache yet: a background refresh asks the cluster (it outlives this process, so the next
+  // TAB has names); wait for it up to the deadline. A cluster that is down gives nothing.
+  spawnRefresh(key, flags)
+  // Counted from the process start: Node's own start-up is part of the second the shell waits.
+  const deadline = performance.timeOrigin + DEADLINE_MS
+  while (!cache && Date.now() < deadline) {
+    await new Promise((r) => setTimeout(r, 25))
+    cache = readNames(key)
+  }
+  return cache
+}
+
+async function answerWith(answer: Answer, words: string[]): Promise<string[]> {
+  if (answer.kind === 'live' && answer.live === 'contexts') {
+    return candidates(answer, {names: {contexts: (await loadContexts()).names}})
+  }
+  return candidates(answer, needsCluster(answer) ? await cachedNames(words) : undefined)
 }
 
 async function main(argv: string[]): Promise<void> {
@@ -113,16 +130,29 @@ async function main(argv: string[]): Promise<void> {
     rmSync(`${cacheFile(key)}.lock`, {force: true})
     return
   }
-  const words = argv[0] === '--' ? argv.slice(1) : argv
+  let shell = ''
+  let wordbreaks: string | undefined
+  let words: string[] = []
+  for (let i = 0; i < argv.length; i++) {
+    if (argv[i] === '--shell') shell = argv[++i] ?? ''
+    else if (argv[i] === '--wordbreaks') wordbreaks = argv[++i] ?? ''
+    else if (argv[i] === '--line') {
+      words = splitLine(argv[i + 1] ?? '', shell).slice(1)
+      break
+    } else if (argv[i] === '--') {
+      words = argv.slice(i + 1)
+      break
+    }
+  }
   let spec: CompletionSpec
   try {
     spec = JSON.parse(readFileSync(specFile(), 'utf8')) as CompletionSpec
   } catch {
     return
   }
-  const answer = completeWords(spec, words.length === 0 ? [''] : words)
-  const out =
-    answer.kind === 'words' ? answer.words : (await live(answer.live, words)).filter((n) => n.startsWith(answer.prefix))
+  if (words.length === 0) words = ['']
+  let out = await answerWith(completeWords(spec, words), words)
+  if (wordbreaks !== undefined) out = cutAtWordbreaks(words.at(-1)!, out, wordbreaks)
   if (out.length > 0) process.stdout.write(`${out.join('\n')}\n`)
 }
 

@@ -1,4 +1,5 @@
 /** Fetch the live names of one cluster into the completion cache (run in the background). */
+import {clientMetricsNames} from '../admin/client-metrics.js'
 import {describeCluster} from '../admin/cluster.js'
 import {listGroups} from '../admin/groups.js'
 import {listTopics} from '../admin/topics.js'
@@ -24,9 +25,14 @@ export async function refreshNames(
         // Not allowed or not supported (e.g. SCRAM users on an old broker): that kind stays empty.
       }
     }
+    const partitions: Record<string, number> = {}
     await settle(
       'topics',
-      () => listTopics(conn),
+      async () => {
+        const topics = await listTopics(conn)
+        for (const t of topics) partitions[t.name] = t.partitions
+        return topics
+      },
       (t) => t.name,
     )
     await settle(
@@ -44,7 +50,12 @@ export async function refreshNames(
       () => describeUsers(conn),
       (u) => u.name,
     )
-    const cache = {updatedAt: Date.now(), cluster: clusterKey, names}
+    await settle(
+      'client-metrics',
+      () => clientMetricsNames(conn),
+      (n) => n,
+    )
+    const cache = {updatedAt: Date.now(), cluster: clusterKey, names, partitions}
     writeNames(cache)
     return cache
   } finally {

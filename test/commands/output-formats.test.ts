@@ -331,7 +331,7 @@ const NOT_COVERED: Record<string, string> = Object.fromEntries(
     'users:update',
   ].map((id) => [id, 'fixture not written yet (groups, lag and offsets services have no seam object)']),
 )
-NOT_COVERED.completion = 'prints a shell script, not a result (no -o formats)'
+NOT_COVERED.autocomplete = 'prints a shell script, not a result (no -o formats)'
 // Merged today with their own command tests; not yet in this every-format run.
 for (const id of [
   'apply',
