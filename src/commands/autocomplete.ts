@@ -1,5 +1,5 @@
 import {Args, Flags} from '@oclif/core'
-import {mkdirSync, writeFileSync} from 'node:fs'
+import {mkdirSync, renameSync, writeFileSync} from 'node:fs'
 import {dirname, join} from 'node:path'
 import {fileURLToPath} from 'node:url'
 
@@ -13,11 +13,12 @@ import type {CommandSpec, CompletionSpec} from '../completion/complete.js'
 import {type Shell, SHELLS, script} from '../completion/scripts.js'
 import {usageError} from '../errors.js'
 
-const INSTALL: Record<Shell, string> = {
-  bash: 'eval "$(kctl autocomplete bash)"                  # in ~/.bashrc',
-  zsh: 'eval "$(kctl autocomplete zsh)"                   # in ~/.zshrc, after compinit',
-  fish: 'kctl autocomplete fish | source                    # in ~/.config/fish/config.fish',
-  powershell: 'kctl autocomplete powershell | Out-String | Invoke-Expression   # in $PROFILE',
+/** How to install, per shell: the line and the file it goes in. */
+const INSTALL: Record<Shell, [string, string]> = {
+  bash: ['eval "$(BIN autocomplete bash)"', '~/.bashrc'],
+  zsh: ['eval "$(BIN autocomplete zsh)"', '~/.zshrc, after compinit'],
+  fish: ['BIN autocomplete fish | source', '~/.config/fish/config.fish'],
+  powershell: ['BIN autocomplete powershell | Out-String | Invoke-Expression', '$PROFILE'],
 }
 
 export default class Autocomplete extends KctlCommand<typeof Autocomplete> {
@@ -72,7 +73,10 @@ Without SHELL, prints how to install it. Install: add the line for your shell to
     }
     if (!shell) {
       this.log(`Add the line for your shell to its start-up file, then open a new shell:\n`)
-      for (const s of SHELLS) this.log(`  ${INSTALL[s]}`)
+      for (const s of SHELLS) {
+        const [line, file] = INSTALL[s]
+        this.log(`  ${line.replace('BIN', this.config.bin).padEnd(62)} # ${file}`)
+      }
       return
     }
     const here = dirname(fileURLToPath(import.meta.url))
@@ -132,5 +136,8 @@ function writeSpec(commands: {id: string; hidden?: boolean; args?: object; flags
     }
   }
   mkdirSync(completionDir(), {recursive: true, mode: 0o700})
-  writeFileSync(specFile(), JSON.stringify(spec))
+  // Atomically: shells starting at once each write it while others may be reading it.
+  const tmp = `${specFile()}.${process.pid}.tmp`
+  writeFileSync(tmp, JSON.stringify(spec))
+  renameSync(tmp, specFile())
 }

@@ -7,7 +7,8 @@
  * `node main.js --refresh KEY [flags]` is that refresh (it loads the connection layer).
  */
 import {spawn} from 'node:child_process'
-import {closeSync, openSync, readFileSync, rmSync, statSync, writeFileSync} from 'node:fs'
+import {closeSync, mkdirSync, openSync, readFileSync, rmSync, statSync, writeFileSync} from 'node:fs'
+import {dirname} from 'node:path'
 import {fileURLToPath} from 'node:url'
 
 import {type NamesCache, FRESH_MS, cacheFile, readNames, specFile} from './cache.js'
@@ -64,29 +65,46 @@ async function loadContexts(): Promise<{names: string[]; current?: string}> {
   return {names: Object.keys(config.contexts).sort(), current: config.currentContext}
 }
 
-function spawnRefresh(key: string, flags: Record<string, string>): void {
-  // One background refresh at a time per cluster: a lock file younger than 10 s means one runs.
-  const lock = `${cacheFile(key)}.lock`
+/** Take a lock file unless one younger than 10 s exists (then another process does the work). */
+function takeLock(lock: string): boolean {
   try {
-    if (Date.now() - statSync(lock).mtimeMs < 10_000) return
+    if (Date.now() - statSync(lock).mtimeMs < 10_000) return false
   } catch {
     // No lock.
   }
   try {
+    mkdirSync(dirname(lock), {recursive: true, mode: 0o700})
     writeFileSync(lock, String(process.pid))
+    return true
   } catch {
-    return
+    return false
   }
-  const args = [
-    fileURLToPath(import.meta.url),
-    '--refresh',
-    key,
-    ...Object.entries(flags).flatMap(([k, v]) => [`--${k}`, v]),
-  ]
+}
+
+/** A node process that outlives this one, without a terminal (it can never prompt). */
+function spawnDetached(args: string[]): void {
   const execArgv = fileURLToPath(import.meta.url).endsWith('.ts') ? ['--import', 'tsx'] : []
   const devNull = openSync('/dev/null', 'a')
   spawn(process.execPath, [...execArgv, ...args], {detached: true, stdio: ['ignore', devNull, devNull]}).unref()
   closeSync(devNull)
+}
+
+/** One background refresh at a time per cluster. */
+function spawnRefresh(key: string, flags: Record<string, string>): void {
+  if (!takeLock(`${cacheFile(key)}.lock`)) return
+  spawnDetached([
+    fileURLToPath(import.meta.url),
+    '--refresh',
+    key,
+    ...Object.entries(flags).flatMap(([k, v]) => [`--${k}`, v]),
+  ])
+}
+
+/** No spec (the cache directory was cleaned): `kctl autocomplete` writes it again, in the background. */
+function respawnSpec(): void {
+  if (!takeLock(`${specFile()}.lock`)) return
+  const bin = fileURLToPath(new URL(`../../bin/${import.meta.url.endsWith('.ts') ? 'dev' : 'run'}.js`, import.meta.url))
+  spawnDetached([bin, 'autocomplete'])
 }
 
 /** The cached names of the cluster the line addresses (undefined when there are none within the deadline). */
@@ -148,6 +166,7 @@ async function main(argv: string[]): Promise<void> {
   try {
     spec = JSON.parse(readFileSync(specFile(), 'utf8')) as CompletionSpec
   } catch {
+    respawnSpec()
     return
   }
   if (words.length === 0) words = ['']

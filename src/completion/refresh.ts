@@ -6,7 +6,7 @@ import {listTopics} from '../admin/topics.js'
 import {describeUsers} from '../admin/users.js'
 import {connections} from '../connection/client.js'
 import {resolveConnection} from '../connection/resolve.js'
-import {type NamesCache, writeNames} from './cache.js'
+import {type NamesCache, readNames, writeNames} from './cache.js'
 import type {LiveKind} from './complete.js'
 
 export async function refreshNames(
@@ -17,44 +17,50 @@ export async function refreshNames(
   const spec = resolveConnection(flags)
   const conn = await connections.open(spec, {timeoutMs})
   try {
+    // A kind that fails this time (not allowed, not supported, a broker timing out) keeps the
+    // names of the previous refresh: a transient error never empties it.
+    const previous = readNames(clusterKey)
     const names: Partial<Record<LiveKind, string[]>> = {}
     const settle = async <T>(kind: LiveKind, get: () => Promise<T[]>, name: (t: T) => string) => {
       try {
         names[kind] = [...new Set((await get()).map(name))].sort()
       } catch {
-        // Not allowed or not supported (e.g. SCRAM users on an old broker): that kind stays empty.
+        if (previous?.names[kind]) names[kind] = previous.names[kind]
       }
     }
-    const partitions: Record<string, number> = {}
-    await settle(
-      'topics',
-      async () => {
-        const topics = await listTopics(conn)
-        for (const t of topics) partitions[t.name] = t.partitions
-        return topics
-      },
-      (t) => t.name,
-    )
-    await settle(
-      'groups',
-      () => listGroups(conn),
-      (g) => g.group,
-    )
-    await settle(
-      'brokers',
-      async () => (await describeCluster(conn)).brokers,
-      (b) => String(b.id),
-    )
-    await settle(
-      'users',
-      () => describeUsers(conn),
-      (u) => u.name,
-    )
-    await settle(
-      'client-metrics',
-      () => clientMetricsNames(conn),
-      (n) => n,
-    )
+    let partitions: Record<string, number> = previous?.partitions ?? {}
+    // In parallel: the first TAB on a new cluster waits for this (up to a second).
+    await Promise.all([
+      settle(
+        'topics',
+        async () => {
+          const topics = await listTopics(conn)
+          partitions = Object.fromEntries(topics.map((t) => [t.name, t.partitions]))
+          return topics
+        },
+        (t) => t.name,
+      ),
+      settle(
+        'groups',
+        () => listGroups(conn),
+        (g) => g.group,
+      ),
+      settle(
+        'brokers',
+        async () => (await describeCluster(conn)).brokers,
+        (b) => String(b.id),
+      ),
+      settle(
+        'users',
+        () => describeUsers(conn),
+        (u) => u.name,
+      ),
+      settle(
+        'client-metrics',
+        () => clientMetricsNames(conn),
+        (n) => n,
+      ),
+    ])
     const cache = {updatedAt: Date.now(), cluster: clusterKey, names, partitions}
     writeNames(cache)
     return cache
