@@ -62,9 +62,10 @@ export function liveKind(name: string, commandId: string): LiveKind | undefined 
 }
 
 export type Answer =
-  | {kind: 'words'; words: string[]}
-  /** Live names starting with prefix, each followed by suffix (e.g. `orders:`). */
-  | {kind: 'live'; live: LiveKind; prefix: string; suffix?: string}
+  /** files: kctl knows nothing of this value (a path, a free text): the shell may offer files. */
+  | {kind: 'words'; words: string[]; files?: true}
+  /** Live names starting with prefix, each between head (`--topic=`) and suffix (`:`). */
+  | {kind: 'live'; live: LiveKind; prefix: string; head?: string; suffix?: string}
   /**
    * Partition numbers of a topic: `head` (what precedes them in the word: `orders:`, `0,1,`) then
    * a number not yet in `taken`, for numbers starting with `prefix`; `then` follows each.
@@ -85,6 +86,8 @@ const TOPIC_PARTITION_VALUES: Record<string, Record<string, {required: boolean; 
   'records delete': {topic: {required: false}},
   'partitions elect-leaders': {topic: {required: false}},
 }
+/** Commands whose argument names something new: existing names are no help. */
+const NEW_NAMES = new Set(['topics create'])
 /** Commands that take topics as positional words without declaring an argument. */
 const POSITIONAL_TOPICS = new Set(['consume'])
 
@@ -170,8 +173,9 @@ export function completeWords(spec: CompletionSpec, words: string[]): Answer {
   if (options) return {kind: 'words', words: options.filter((o) => o.startsWith(current))}
   const tp = TOPIC_PARTITION_VALUES[id]?.[argName]
   if (tp) return topicPartitions(current, tp)
+  if (NEW_NAMES.has(id)) return {kind: 'words', words: []}
   const live = liveKind(argName, id)
-  return live ? {kind: 'live', live, prefix: current} : {kind: 'words', words: []}
+  return live ? {kind: 'live', live, prefix: current} : {kind: 'words', words: [], files: true}
 }
 
 interface Context {
@@ -204,7 +208,7 @@ function flagValue(ctx: Context, name: string, flag: FlagSpec, current: string):
   if (name === 'config' && ctx.id === 'topics create')
     return {kind: 'words', words: configKeys(ctx.spec, 'topic', current, true)}
   const live = liveKind(name, ctx.id)
-  return live ? {kind: 'live', live, prefix: current} : {kind: 'words', words: []}
+  return live ? {kind: 'live', live, prefix: current} : {kind: 'words', words: [], files: true}
 }
 
 /** The topic the line names: the last --topic / -t value, else the first positional topic argument. */
@@ -243,10 +247,9 @@ function topicPartitions(word: string, how: {required: boolean; then?: string}):
 
 /** Prefix every word of an answer (a `--flag=` value is completed whole). */
 function withHead(answer: Answer, head: string): Answer {
-  if (answer.kind === 'words') return {kind: 'words', words: answer.words.map((w) => head + w)}
+  if (answer.kind === 'words') return {...answer, words: answer.words.map((w) => head + w)}
   if (answer.kind === 'partitions') return {...answer, head: head + answer.head}
-  if (answer.kind === 'live') return {kind: 'words', words: []}
-  return answer
+  return {...answer, head: head + (answer.head ?? '')}
 }
 
 function normalType(text: string | undefined): string | undefined {
@@ -305,7 +308,7 @@ export function candidates(answer: Answer, live: LiveNames | undefined): string[
     case 'live':
       return (live?.names[answer.live] ?? [])
         .filter((n) => n.startsWith(answer.prefix))
-        .map((n) => n + (answer.suffix ?? ''))
+        .map((n) => (answer.head ?? '') + n + (answer.suffix ?? ''))
     case 'partitions': {
       const count = live?.partitions?.[answer.topic] ?? 0
       const out: string[] = []

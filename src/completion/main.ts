@@ -23,6 +23,8 @@ import {
 } from './complete.js'
 
 const DEADLINE_MS = 900
+/** bash only: the value is no file name (see scripts.ts). */
+const NO_FILES = '\u0001no-files'
 
 function connectionFlags(words: string[], env: NodeJS.ProcessEnv): {context?: string; 'bootstrap-server'?: string} {
   const value = (long: string, short: string) => {
@@ -170,8 +172,12 @@ async function main(argv: string[]): Promise<void> {
     return
   }
   if (words.length === 0) words = ['']
-  let out = await answerWith(completeWords(spec, words), words)
+  const answer = completeWords(spec, words)
+  let out = await answerWith(answer, words)
   if (wordbreaks !== undefined) out = cutAtWordbreaks(words.at(-1)!, out, wordbreaks)
+  // bash falls back to file names when nothing is offered (complete -o default): a last line
+  // NO_FILES tells its function not to, where kctl knows the value is no path.
+  if (shell === 'bash' && !(answer.kind === 'words' && answer.files)) out.push(NO_FILES)
   if (out.length > 0) process.stdout.write(`${out.join('\n')}\n`)
 }
 

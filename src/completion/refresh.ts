@@ -21,46 +21,31 @@ export async function refreshNames(
     // names of the previous refresh: a transient error never empties it.
     const previous = readNames(clusterKey)
     const names: Partial<Record<LiveKind, string[]>> = {}
-    const settle = async <T>(kind: LiveKind, get: () => Promise<T[]>, name: (t: T) => string) => {
-      try {
-        names[kind] = [...new Set((await get()).map(name))].sort()
-      } catch {
-        if (previous?.names[kind]) names[kind] = previous.names[kind]
-      }
-    }
     let partitions: Record<string, number> = previous?.partitions ?? {}
-    // In parallel: the first TAB on a new cluster waits for this (up to a second).
-    await Promise.all([
-      settle(
+    const kinds: [LiveKind, () => Promise<string[]>][] = [
+      [
         'topics',
         async () => {
           const topics = await listTopics(conn)
           partitions = Object.fromEntries(topics.map((t) => [t.name, t.partitions]))
-          return topics
+          return topics.map((t) => t.name)
         },
-        (t) => t.name,
-      ),
-      settle(
-        'groups',
-        () => listGroups(conn),
-        (g) => g.group,
-      ),
-      settle(
-        'brokers',
-        async () => (await describeCluster(conn)).brokers,
-        (b) => String(b.id),
-      ),
-      settle(
-        'users',
-        () => describeUsers(conn),
-        (u) => u.name,
-      ),
-      settle(
-        'client-metrics',
-        () => clientMetricsNames(conn),
-        (n) => n,
-      ),
-    ])
+      ],
+      ['groups', async () => (await listGroups(conn)).map((g) => g.group)],
+      ['brokers', async () => (await describeCluster(conn)).brokers.map((b) => String(b.id))],
+      ['users', async () => (await describeUsers(conn)).map((u) => u.name)],
+      ['client-metrics', () => clientMetricsNames(conn)],
+    ]
+    // In parallel: the first TAB on a new cluster waits for this (up to a second).
+    await Promise.all(
+      kinds.map(async ([kind, get]) => {
+        try {
+          names[kind] = [...new Set(await get())].sort()
+        } catch {
+          if (previous?.names[kind]) names[kind] = previous.names[kind]
+        }
+      }),
+    )
     const cache = {updatedAt: Date.now(), cluster: clusterKey, names, partitions}
     writeNames(cache)
     return cache

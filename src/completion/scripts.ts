@@ -43,6 +43,11 @@ ${f}() {
   local line=\${COMP_LINE:0:COMP_POINT} c
   COMPREPLY=()
   mapfile -t COMPREPLY < <(${call} --shell bash --wordbreaks "\${COMP_WORDBREAKS}" --line "$line" 2>/dev/null)
+  # A last line \\x01no-files: kctl knows this value is no path, so no file names either.
+  if (( \${#COMPREPLY[@]} )) && [[ \${COMPREPLY[\${#COMPREPLY[@]}-1]} == $'\\x01no-files' ]]; then
+    unset 'COMPREPLY[\${#COMPREPLY[@]}-1]'
+    compopt +o default 2>/dev/null
+  fi
   for c in "\${COMPREPLY[@]}"; do
     case $c in *[=:@,]) compopt -o nospace 2>/dev/null; break ;; esac
   done

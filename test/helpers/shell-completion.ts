@@ -21,24 +21,28 @@ printf '%s\\n' "\${COMPREPLY[@]}"; echo "ms=$(( (end - start) / 1000000 ))"`
 /**
  * zsh: an interactive zsh on a pseudo-terminal (zpty) loads compinit and the script, LINE and a
  * TAB are typed, and zsh's own completion system runs the function. The builtin compadd is
- * wrapped to report the matches zsh accepts (compadd -O), the function to report its end. The
- * markers are typed split (<hi""t>) so the terminal's echo of the definitions never matches.
+ * wrapped to report the matches zsh accepts (compadd -O), the function to report the words it
+ * completed on and its end. Markers are typed split (<hi""t>): the echo of a typed line never
+ * matches them.
  */
 const ZSH_DRIVER = `zmodload zsh/zpty
 zpty z zsh -f -i
+# Each line is typed once the line editor runs (its prompt drawn), so nothing typed is lost;
+# each ends by printing a marker, typed split so that the echo of the line never matches it.
 zpty -w z "PS1='%{%}zp''ready> '"
 zpty -r z line '*zpready> *' || exit 3
-zpty -w z "autoload -U compinit; compinit -u -D; source \${(q)1}; print setup''-done"
-zpty -r z line '*setup-done*' || exit 3
-zpty -w z 'compadd() { local -a hits; builtin compadd -O hits "$@"; print -rn -- "<hi""t>"\${^hits}"</hi""t>"; builtin compadd "$@" }'
-zpty -w z 'functions[__orig]=$functions[_kctl_complete]; _kctl_complete() { __orig "$@"; print -rn -- "<en""d>" }; print wrap''-done'
-zpty -r z line '*wrap-done*' || exit 3
+step() { zpty -w z "$1; print step''-done"; zpty -r z line '*step-done*' && zpty -r z line '*zpready> *' || exit 3 }
+step "autoload -U compinit; compinit -u -D; source \${(q)1}"
+step 'compadd() { local -a hits; builtin compadd -O hits "$@"; print -rn -- "<hi""t>"\${^hits}"</hi""t>"; builtin compadd "$@" }'
+step 'functions[__orig]=$functions[_kctl_complete]; _kctl_complete() { __orig "$@"; print -rn -- "<wor""ds>\${(j: :)words}</wor""ds><en""d>" }'
 start=$EPOCHREALTIME
 zpty -w -n z "$2"$'\\t'
 zpty -r z out '*<end>*' || exit 3
 end=$EPOCHREALTIME
 zpty -d z
-print -r -- "\${out%%<end>*}" | grep -ao '<hit>[^<]*</hit>' | sed 's/<[/]*hit>//g'
+print -r -- "\${out%%<words>*}" | grep -ao '<hit>[^<]*</hit>' | sed 's/<[/]*hit>//g'
+# The words zsh completed on, for the caller to check that the line arrived whole.
+print -r -- "\${\${out##*<words>}%%</words>*}"
 printf 'ms=%.0f\\n' $(( (end - start) * 1000 ))`
 
 /** fish: its own \`complete -C\` (what the pager would offer for LINE). */
@@ -67,7 +71,12 @@ export async function shellComplete(
   )
   const args = shell === 'bash' ? [driver] : shell === 'zsh' ? ['-f', driver] : ['--no-config', driver]
   const {stdout} = await run(shell, [...args, scriptFile, line], {env: options.env, timeout: 30_000})
-  const lines = stdout.split('\n').filter(Boolean)
+  let lines = stdout.split('\n').filter(Boolean)
+  if (shell === 'zsh') {
+    const seen = lines.at(-2)
+    if (seen !== line) throw new Error(`zsh completed on "${seen}", not on the line typed, "${line}"`)
+    lines = [...lines.slice(0, -2), lines.at(-1)!]
+  }
   // fish prints `candidate<TAB>description`; kctl gives no descriptions.
   const candidates = lines.slice(0, -1).map((l) => l.split('\t')[0])
   return {candidates, ms: Number(lines.at(-1)!.slice(3))}

@@ -67,7 +67,7 @@ describe('shell completion (bash, zsh, fish) with live names', () => {
     expect((await complete('zsh', 'kctl lag --output=j')).candidates).to.deep.equal(['--output=json'])
   })
 
-  it('offers live topics, groups, brokers, users, partitions and config keys from the cluster, in every shell', async () => {
+  it('offers live topics, groups, brokers, users, partitions and config keys from the cluster, in every shell @smoke', async () => {
     // The first TAB may answer nothing (no cache yet, within a second); the background refresh fills it.
     const first = await complete('bash', `kctl topics describe ${topic.slice(0, 14)}`)
     expect(first.ms).to.be.lessThan(3000)

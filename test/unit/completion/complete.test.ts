@@ -111,8 +111,32 @@ describe('completion', () => {
     // No topic on the line, or an unknown one: nothing.
     expect(offered(['consume', '-p', ''])).to.deep.equal([])
     expect(offered(['consume', 'nope', '-p', ''])).to.deep.equal([])
-    expect(completeWords(spec, ['topics', 'create', 'x', '--partitions', ''])).to.deep.equal({kind: 'words', words: []})
+    expect(completeWords(spec, ['topics', 'create', 'x', '--partitions', ''])).to.deep.equal({
+      kind: 'words',
+      words: [],
+      files: true,
+    })
     expect(offered(['consume', 'o'])).to.deep.equal(['orders'])
+    expect(offered(['offsets', 'reset', '--group=b'])).to.deep.equal(['--group=billing'])
+  })
+
+  it('lets the shell offer files only where kctl knows nothing of the value', () => {
+    const files = (words: string[]) => {
+      const a = completeWords(spec, words)
+      return a.kind === 'words' && a.files === true
+    }
+    expect(files(['lag', '--watch', '5s', 'x', ''])).to.equal(false)
+    expect(files(['topics', 'describe', '--context', 'x', '--output', ''])).to.equal(false)
+    expect(files(['lag', ''])).to.equal(false)
+    expect(files(['consume', 'orders', '-p', ''])).to.equal(false)
+    expect(files(['topics', 'create', 'x', '--config', ''])).to.equal(false)
+    expect(files(['configs', 'set', 'topic', 'orders', ''])).to.equal(false)
+    // A value kctl has no names for (a path, a free text): the shell's own completion.
+    expect(files(['lag', '--watch', ''])).to.equal(true)
+    // A new topic's name: neither existing names nor files.
+    expect(offered(['topics', 'create', ''])).to.deep.equal([])
+    expect(files(['topics', 'create', ''])).to.equal(false)
+    expect(files(['context', 'use', 'x', ''])).to.equal(false)
   })
 
   it('offers TOPIC:PARTITION values: the topic first, then its partitions', () => {

@@ -35,6 +35,9 @@ describe('completion scripts', () => {
       "mapfile -t COMPREPLY < <('/opt/node/bin/node' '/home/o'\\''neil/kctl/dist/completion/main.js' --shell bash --wordbreaks \"${COMP_WORDBREAKS}\" --line \"$line\" 2>/dev/null)",
     )
     expect(bash).to.include('case $c in *[=:@,]) compopt -o nospace')
+    // The helper's last line \x01no-files: no fallback to file names (complete -o default).
+    expect(bash).to.include("== $'\\x01no-files' ]]; then")
+    expect(bash).to.include('compopt +o default')
     expect(bash).to.match(/complete -o default -F _kctl_complete kctl$/)
     // bash parses it.
     execFileSync('bash', ['-n'], {input: bash})
