@@ -67,7 +67,8 @@ Without SHELL, prints how to install it. Install: add the line for your shell to
           : undefined
       if (!key) throw usageError('No cluster to ask', 'Pass --context NAME or --bootstrap-server HOST:PORT.')
       const cache = await refreshNames(key, flags, 10_000)
-      const counts = Object.entries(cache.names).map(([kind, names]) => `${names.length} ${kind}`)
+      const kinds = ['topics', 'groups', 'brokers', 'users', 'client-metrics'] as const
+      const counts = kinds.map((kind) => `${cache.names[kind]?.length ?? 0} ${kind}`)
       this.log(`Cached for ${key}: ${counts.join(', ')}.`)
       if (!shell) return
     }

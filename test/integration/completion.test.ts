@@ -123,6 +123,10 @@ describe('shell completion (bash, zsh, fish) with live names', () => {
   })
 
   it('answers from the cache when every broker is unreachable, and nothing without a cache, within about a second', async () => {
+    // `--refresh-cache` refreshes the names now, in the foreground.
+    const refreshed = await kctl(['autocomplete', '--refresh-cache'], {env: {XDG_CACHE_HOME: cache}})
+    expect(refreshed.code, refreshed.stderr).to.equal(0)
+    expect(refreshed.stdout).to.match(/^Cached for context:local: \d+ topics, \d+ groups, 3 brokers, \d+ users/m)
     // The same context name, now pointing at a port nothing listens on; the cache made stale so a
     // refresh is attempted (in the background) while the cached names are answered.
     const config = join(dir, 'down.yaml')
