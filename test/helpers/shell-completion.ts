@@ -1,4 +1,4 @@
-import {execFile} from 'node:child_process'
+import {execFile, spawn} from 'node:child_process'
 import {writeFileSync} from 'node:fs'
 import {join} from 'node:path'
 import {promisify} from 'node:util'
@@ -80,4 +80,59 @@ export async function shellComplete(
   // fish prints `candidate<TAB>description`; kctl gives no descriptions.
   const candidates = lines.slice(0, -1).map((l) => l.split('\t')[0])
   return {candidates, ms: Number(lines.at(-1)!.slice(3))}
+}
+
+/**
+ * What bash's readline makes of `KEYS` (typed with TABs) with kctl's script loaded: an interactive
+ * bash on a pseudo-terminal (util-linux `script`), in `dir`; a key bound to print the line shows
+ * it after the completion. So whether a space follows an inserted name, and whether bash fell
+ * back to file names, are bash's own doing.
+ */
+export async function bashReadline(
+  script: string,
+  keys: string,
+  options: {dir: string; env: NodeJS.ProcessEnv},
+): Promise<string> {
+  const scriptFile = join(options.dir, 'kctl.bash')
+  writeFileSync(scriptFile, script)
+  const child = spawn('script', ['-qfc', 'bash --norc --noprofile -i', '/dev/null'], {
+    cwd: options.dir,
+    env: {...options.env, TERM: 'dumb', INPUTRC: '/dev/null'},
+    stdio: ['pipe', 'pipe', 'pipe'],
+  })
+  let out = ''
+  const listeners = new Set<() => void>()
+  child.stdout.on('data', (d: Buffer) => {
+    out += d.toString('utf8')
+    for (const l of listeners) l()
+  })
+  const waitFor = (pattern: RegExp) =>
+    new Promise<RegExpExecArray>((resolve, reject) => {
+      const timer = setTimeout(() => {
+        listeners.delete(check)
+        reject(new Error(`bash never showed ${pattern}; screen:\n${out.slice(-500)}`))
+      }, 20_000)
+      const check = () => {
+        const m = pattern.exec(out)
+        if (!m) return
+        clearTimeout(timer)
+        listeners.delete(check)
+        resolve(m)
+      }
+      listeners.add(check)
+      check()
+    })
+  try {
+    await waitFor(/[$#] $/m)
+    // Markers typed split ('rl''ready'), so the echo of the typed line never matches them.
+    child.stdin.write(
+      `PS1='rl''ready> '; source '${scriptFile}'; bind -x '"\\C-t": printf "<li""ne>%s</li""ne>\\n" "$READLINE_LINE"'; echo setup''done\n`,
+    )
+    await waitFor(/setupdone[\s\S]*rlready> /)
+    out = ''
+    child.stdin.write(`${keys}\u0014`)
+    return (await waitFor(/<line>(.*)<\/line>/))[1]
+  } finally {
+    child.kill()
+  }
 }

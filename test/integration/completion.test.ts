@@ -1,5 +1,5 @@
 import {expect} from 'chai'
-import {mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync} from 'node:fs'
+import {mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 
@@ -7,7 +7,7 @@ import {cliEnv, kctl} from '../helpers/cli.js'
 import {testCluster} from '../helpers/cluster.js'
 import {commitGroupOffsets, createTopic, deleteGroups, deleteTopics} from '../helpers/kafka-data.js'
 import {uniqueName, waitFor} from '../helpers/poll.js'
-import {type TestShell, shellComplete} from '../helpers/shell-completion.js'
+import {type TestShell, bashReadline, shellComplete} from '../helpers/shell-completion.js'
 
 const SHELLS: TestShell[] = ['bash', 'zsh', 'fish']
 
@@ -120,6 +120,25 @@ describe('shell completion (bash, zsh, fish) with live names', () => {
         say('configs describe group'),
       ).to.deep.equal([group])
     }
+  })
+
+  it("bash's readline: no space after `topic:` and `@`, a space after a whole word, file names only for paths", async () => {
+    // Runs after the live-names test: the cache has the topic and the group.
+    const cwd = join(dir, 'cwd')
+    mkdirSync(cwd, {recursive: true})
+    const file = uniqueName('no-group-file')
+    writeFileSync(join(cwd, file), '')
+    const line = (keys: string) => bashReadline(scripts.bash, keys, {dir: cwd, env: env()})
+    expect(await line(`kctl records get ${topic.slice(0, 14)}\t`)).to.equal(`kctl records get ${topic}:`)
+    expect(await line(`kctl records get ${topic}:1\t`)).to.equal(`kctl records get ${topic}:1@`)
+    expect(await line('kctl lag --output=j\t')).to.equal('kctl lag --output=json ')
+    expect(await line(`kctl configs set topic ${topic} min.insync\t`)).to.equal(
+      `kctl configs set topic ${topic} min.insync.replicas=`,
+    )
+    // Where a group name goes, no file names (no group starts like the file); a path gets them.
+    expect(await line(`kctl lag ${group.slice(0, 14)}\t`)).to.equal(`kctl lag ${group} `)
+    expect(await line(`kctl lag ${file.slice(0, 10)}\t`)).to.equal(`kctl lag ${file.slice(0, 10)}`)
+    expect(await line(`kctl context import ${file.slice(0, 10)}\t`)).to.equal(`kctl context import ${file} `)
   })
 
   it('answers from the cache when every broker is unreachable, and nothing without a cache, within about a second', async () => {
