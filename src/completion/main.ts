@@ -145,6 +145,9 @@ async function answerWith(answer: Answer, words: string[]): Promise<string[]> {
 async function main(argv: string[]): Promise<void> {
   if (argv[0] === '--refresh') {
     const [key, ...rest] = argv.slice(1)
+    // A cluster that accepts connections and never answers: the refresh gives up at its
+    // deadline; this stops the process even if a request outlives it (the lock then expires).
+    setTimeout(() => process.exit(0), 15_000).unref()
     const {refreshNames} = await import('./refresh.js')
     await refreshNames(key, connectionFlags([...rest, ''], {}), 10_000).catch(() => undefined)
     rmSync(`${cacheFile(key)}.lock`, {force: true})
