@@ -26,7 +26,10 @@ const DEADLINE_MS = 900
 /** bash only: the value is no file name (see scripts.ts). */
 const NO_FILES = '\u0001no-files'
 
-function connectionFlags(words: string[], env: NodeJS.ProcessEnv): {context?: string; 'bootstrap-server'?: string} {
+type ConnectionFlags = {context?: string; 'bootstrap-server'?: string; 'command-config'?: string}
+
+/** The connection flags on the line (the last of each), else their KCTL_* variables. */
+function connectionFlags(words: string[], env: NodeJS.ProcessEnv): ConnectionFlags {
   const value = (long: string, short: string) => {
     for (let i = words.length - 2; i >= 0; i--) {
       if (words[i] === `--${long}` || words[i] === `-${short}`) return words[i + 1]
@@ -36,7 +39,12 @@ function connectionFlags(words: string[], env: NodeJS.ProcessEnv): {context?: st
   }
   const context = value('context', '\0') ?? env.KCTL_CONTEXT
   const bootstrap = value('bootstrap-server', 'b') ?? env.KCTL_BOOTSTRAP_SERVER
-  return {...(context ? {context} : {}), ...(bootstrap ? {'bootstrap-server': bootstrap} : {})}
+  const commandConfig = value('command-config', '\0') ?? env.KCTL_COMMAND_CONFIG
+  return {
+    ...(context ? {context} : {}),
+    ...(bootstrap ? {'bootstrap-server': bootstrap} : {}),
+    ...(commandConfig ? {'command-config': commandConfig} : {}),
+  }
 }
 
 /**

@@ -11,7 +11,7 @@ import type {LiveKind} from './complete.js'
 
 export async function refreshNames(
   clusterKey: string,
-  flags: {context?: string; 'bootstrap-server'?: string},
+  flags: {context?: string; 'bootstrap-server'?: string; 'command-config'?: string},
   timeoutMs: number,
 ): Promise<NamesCache> {
   const spec = resolveConnection(flags)
