@@ -65,8 +65,8 @@ ${f}() {
   candidates=("\${(@f)$(${call} -- "\${(@)words[2,CURRENT]}" 2>/dev/null)}")
   unspaced=(\${(M)candidates:#*[=:@,]})
   spaced=(\${candidates:#*[=:@,]})
-  (( \${#spaced} )) && compadd -Q -- "\${spaced[@]}"
-  (( \${#unspaced} )) && compadd -Q -S '' -- "\${unspaced[@]}"
+  (( \${#spaced} )) && compadd -- "\${spaced[@]}"
+  (( \${#unspaced} )) && compadd -S '' -- "\${unspaced[@]}"
   return 0
 }
 compdef ${f} ${bin}`

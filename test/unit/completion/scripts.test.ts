@@ -50,7 +50,7 @@ describe('completion scripts', () => {
       expect(text, shell).to.include(shell === 'powershell' ? 'main.js' : 'my_kctl_complete')
     }
     expect(script('zsh', helper, 'kctl')).to.match(/^#compdef kctl\n/)
-    expect(script('zsh', helper, 'kctl')).to.include("compadd -Q -S '' --")
+    expect(script('zsh', helper, 'kctl')).to.include("compadd -S '' --")
     expect(script('fish', helper, 'kctl')).to.include("complete -c kctl -f -a '(__kctl_complete)'")
     expect(script('fish', helper, 'kctl')).to.include(
       "'/home/o\\'neil/kctl/dist/completion/main.js' -- $tokens \"$current\"",
