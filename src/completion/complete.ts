@@ -65,7 +65,7 @@ export type Answer =
   /** files: kctl knows nothing of this value (a path, a free text): the shell may offer files. */
   | {kind: 'words'; words: string[]; files?: true}
   /** Live names starting with prefix, each between head (`--topic=`) and suffix (`:`). */
-  | {kind: 'live'; live: LiveKind; prefix: string; head?: string; suffix?: string}
+  | {kind: 'live'; live: LiveKind; prefix: string; head?: string; suffix?: string; taken?: string[]}
   /**
    * Partition numbers of a topic: `head` (what precedes them in the word: `orders:`, `0,1,`) then
    * a number not yet in `taken`, for numbers starting with `prefix`; `then` follows each.
@@ -208,7 +208,12 @@ function flagValue(ctx: Context, name: string, flag: FlagSpec, current: string):
   if (name === 'config' && ctx.id === 'topics create')
     return {kind: 'words', words: configKeys(ctx.spec, 'topic', current, true)}
   const live = liveKind(name, ctx.id)
-  return live ? {kind: 'live', live, prefix: current} : {kind: 'words', words: [], files: true}
+  if (!live) return {kind: 'words', words: [], files: true}
+  // Comma-separated topics or broker ids (`--brokers 1,2,`): the next one, not one already listed.
+  const cut = live === 'topics' || live === 'brokers' ? current.lastIndexOf(',') + 1 : 0
+  if (cut === 0) return {kind: 'live', live, prefix: current}
+  const head = current.slice(0, cut)
+  return {kind: 'live', live, prefix: current.slice(cut), head, taken: head.split(',').filter(Boolean)}
 }
 
 /** The topic the line names: the last --topic / -t value, else the first positional topic argument. */
@@ -307,7 +312,7 @@ export function candidates(answer: Answer, live: LiveNames | undefined): string[
       return answer.words
     case 'live':
       return (live?.names[answer.live] ?? [])
-        .filter((n) => n.startsWith(answer.prefix))
+        .filter((n) => n.startsWith(answer.prefix) && !answer.taken?.includes(n))
         .map((n) => (answer.head ?? '') + n + (answer.suffix ?? ''))
     case 'partitions': {
       const count = live?.partitions?.[answer.topic] ?? 0

@@ -41,6 +41,7 @@ const spec: CompletionSpec = {
     },
     autocomplete: {args: ['shell'], argOptions: {shell: ['bash', 'zsh', 'fish', 'powershell']}, flags: {}},
     'client-metrics set': {args: ['name'], flags: {}},
+    'partitions reassign': {args: [], flags: {brokers: {value: true}, topics: {value: true}}},
   },
   configKeys: {
     topic: ['cleanup.policy', 'retention.bytes', 'retention.ms'],
@@ -118,6 +119,9 @@ describe('completion', () => {
     })
     expect(offered(['consume', 'o'])).to.deep.equal(['orders'])
     expect(offered(['offsets', 'reset', '--group=b'])).to.deep.equal(['--group=billing'])
+    // Comma-separated topics and broker ids: the next one, none listed twice.
+    expect(offered(['partitions', 'reassign', '--brokers', '1,'])).to.deep.equal(['1,2', '1,3'])
+    expect(offered(['partitions', 'reassign', '--topics=orders,'])).to.deep.equal(['--topics=orders,payments'])
   })
 
   it('lets the shell offer files only where kctl knows nothing of the value', () => {
