@@ -25,6 +25,8 @@ import {
 const DEADLINE_MS = 900
 /** bash only: the value is no file name (see scripts.ts). */
 const NO_FILES = '\u0001no-files'
+/** fish only: the value may be a file name. */
+const FILES = '\u0001files'
 
 type ConnectionFlags = {context?: string; 'bootstrap-server'?: string; 'command-config'?: string}
 
@@ -189,6 +191,8 @@ async function main(argv: string[]): Promise<void> {
   // bash falls back to file names when nothing is offered (complete -o default): a last line
   // NO_FILES tells its function not to, where kctl knows the value is no path.
   if (shell === 'bash' && !(answer.kind === 'words' && answer.files)) out.push(NO_FILES)
+  // fish's function offers no files (complete -f) unless told: a last line FILES.
+  if (shell === 'fish' && answer.kind === 'words' && answer.files) out.push(FILES)
   if (out.length > 0) process.stdout.write(`${out.join('\n')}\n`)
 }
 

@@ -80,7 +80,15 @@ function ${f}
     set -l tokens (commandline -opc)
     set -e tokens[1]
     set -l current (commandline -ct)
-    ${call} -- $tokens "$current" 2>/dev/null
+    set -l out (${call} --shell fish -- $tokens "$current" 2>/dev/null)
+    # A last line \\x01files: the value may be a path (fish offers none otherwise: complete -f).
+    if test (count $out) -gt 0; and test "$out[-1]" = (printf '\\001files')
+        set -e out[-1]
+        __fish_complete_path "$current"
+    end
+    for c in $out
+        printf '%s\\n' $c
+    end
 end
 complete -c ${bin} -f -a '(${f})'`
 }

@@ -54,7 +54,8 @@ echo ms=(math --scale 0 "($end - $start) / 1000000")`
 
 /**
  * The candidates a shell offers for `LINE<TAB>` with kctl's completion script for it (written to
- * `dir`), and how long the shell took, as the shell measured it (Node's start-up included).
+ * `dir`, the shell's working directory), and how long the shell took, as the shell measured it
+ * (Node's start-up included).
  */
 export async function shellComplete(
   shell: TestShell,
@@ -70,7 +71,7 @@ export async function shellComplete(
     shell === 'bash' ? BASH_DRIVER : shell === 'zsh' ? `zmodload zsh/datetime\n${ZSH_DRIVER}` : FISH_DRIVER,
   )
   const args = shell === 'bash' ? [driver] : shell === 'zsh' ? ['-f', driver] : ['--no-config', driver]
-  const {stdout} = await run(shell, [...args, scriptFile, line], {env: options.env, timeout: 30_000})
+  const {stdout} = await run(shell, [...args, scriptFile, line], {cwd: options.dir, env: options.env, timeout: 30_000})
   let lines = stdout.split('\n').filter(Boolean)
   if (shell === 'zsh') {
     const seen = lines.at(-2)

@@ -122,7 +122,7 @@ describe('shell completion (bash, zsh, fish) with live names', () => {
     }
   })
 
-  it("bash's readline: no space after `topic:` and `@`, a space after a whole word, file names only for paths", async () => {
+  it("bash's readline: no space after `topic:` and `@`, a space after a whole word; file names only for paths (bash, fish)", async () => {
     // Runs after the live-names test: the cache has the topic and the group.
     const cwd = join(dir, 'cwd')
     mkdirSync(cwd, {recursive: true})
@@ -139,6 +139,11 @@ describe('shell completion (bash, zsh, fish) with live names', () => {
     expect(await line(`kctl lag ${group.slice(0, 14)}\t`)).to.equal(`kctl lag ${group} `)
     expect(await line(`kctl lag ${file.slice(0, 10)}\t`)).to.equal(`kctl lag ${file.slice(0, 10)}`)
     expect(await line(`kctl context import ${file.slice(0, 10)}\t`)).to.equal(`kctl context import ${file} `)
+    // fish offers no files (complete -f) except where a path goes.
+    const fish = async (l: string) => (await shellComplete('fish', scripts.fish, l, {dir: cwd, env: env()})).candidates
+    expect(await fish(`kctl context import ${file.slice(0, 10)}`)).to.deep.equal([file])
+    expect(await fish(`kctl lag --command-config ${file.slice(0, 10)}`)).to.deep.equal([file])
+    expect(await fish(`kctl lag ${file.slice(0, 10)}`)).to.deep.equal([])
   })
 
   it('answers from the cache when every broker is unreachable, and nothing without a cache, within about a second', async () => {

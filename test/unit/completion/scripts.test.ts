@@ -52,8 +52,10 @@ describe('completion scripts', () => {
     expect(script('zsh', helper, 'kctl')).to.match(/^#compdef kctl\n/)
     expect(script('zsh', helper, 'kctl')).to.include("compadd -S '' --")
     expect(script('fish', helper, 'kctl')).to.include("complete -c kctl -f -a '(__kctl_complete)'")
-    expect(script('fish', helper, 'kctl')).to.include(
-      "'/home/o\\'neil/kctl/dist/completion/main.js' -- $tokens \"$current\"",
-    )
+    const fish = script('fish', helper, 'kctl')
+    expect(fish).to.include("'/home/o\\'neil/kctl/dist/completion/main.js' --shell fish -- $tokens \"$current\"")
+    // Files only when the helper says the value may be a path.
+    expect(fish).to.include(`test "$out[-1]" = (printf '\\001files')`)
+    expect(fish).to.include('__fish_complete_path "$current"')
   })
 })
