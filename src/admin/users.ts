@@ -40,9 +40,12 @@ export function scramSaltedPassword(
   return pbkdf2Sync(Buffer.from(password, 'utf8'), salt, iterations, length, digest)
 }
 
-/** SCRAM users and their mechanisms/iterations (never secrets). `names` undefined lists every user. */
-export async function describeUsers(conn: KafkaConnection, names?: string[]): Promise<ScramUser[]> {
-  const broker = await conn.anyBroker()
+/**
+ * SCRAM users and their mechanisms/iterations (never secrets). `names` undefined lists every user.
+ * Each broker answers from its own metadata image: `brokerId` asks that one.
+ */
+export async function describeUsers(conn: KafkaConnection, names?: string[], brokerId?: number): Promise<ScramUser[]> {
+  const broker = brokerId === undefined ? await conn.anyBroker() : await conn.broker(brokerId)
   const res = await conn.request(broker, DescribeUserScramCredentialsApi, (v, Encoder) =>
     describeUserScramCredentialsRequest(v, names ?? [], Encoder),
   )

@@ -1,4 +1,4 @@
-import type {Command} from '@oclif/core'
+import type {Command} from '@oclif/core/command'
 
 import {type AlterConfigsResult, type ConfigChange, configsService, validateConfigChanges} from '../admin/configs.js'
 import {KafkaCommand} from '../base-command.js'

@@ -1,4 +1,6 @@
-import {Args, type Command, Flags} from '@oclif/core'
+import * as Args from '@oclif/core/args'
+import type {Command} from '@oclif/core/command'
+import * as Flags from '@oclif/core/flags'
 
 import {
   type AlterConfigsResult,

@@ -1,6 +1,6 @@
 import {once} from 'node:events'
 
-import {Flags} from '@oclif/core'
+import * as Flags from '@oclif/core/flags'
 
 import {
   type ConsumePlan,

@@ -1,6 +1,6 @@
 import {writeFileSync} from 'node:fs'
 
-import {Flags} from '@oclif/core'
+import * as Flags from '@oclif/core/flags'
 
 import {stateService} from '../admin/state/service.js'
 import {KafkaCommand} from '../base-command.js'

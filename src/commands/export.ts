@@ -1,6 +1,6 @@
 import {writeFileSync} from 'node:fs'
 
-import {Flags} from '@oclif/core'
+import * as Flags from '@oclif/core/flags'
 
 import {STATE_KINDS, type StateKind} from '../admin/state/model.js'
 import {everythingScope, parseScopeFlags} from '../admin/state/scope.js'

@@ -1,6 +1,7 @@
 import {createReadStream, existsSync} from 'node:fs'
 
-import {Args, Flags} from '@oclif/core'
+import * as Args from '@oclif/core/args'
+import * as Flags from '@oclif/core/flags'
 
 import {type ProducedRecord, produceService} from '../admin/records/produce.js'
 import {KafkaCommand} from '../base-command.js'

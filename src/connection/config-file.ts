@@ -4,6 +4,7 @@ import {homedir} from 'node:os'
 import {dirname, join} from 'node:path'
 
 import {usageError} from '../errors.js'
+import {parseSimpleYaml} from './simple-yaml.js'
 
 // Loaded only when a config file is read or written (~25 ms to import).
 const require = createRequire(import.meta.url)
@@ -45,7 +46,9 @@ export function loadConfig(path = configPath()): KctlConfig {
   if (!existsSync(path)) return {contexts: {}}
   let raw: {'current-context'?: string; contexts?: Record<string, RawContext>} | null
   try {
-    raw = yaml().parse(readFileSync(path, 'utf8'))
+    // The plain YAML kctl writes is read without the yaml package; anything else goes through it.
+    const source = readFileSync(path, 'utf8')
+    raw = (parseSimpleYaml(source) ?? yaml().parse(source)) as typeof raw
   } catch (error) {
     throw usageError(
       `Cannot parse the kctl config file ${path}: ${(error as Error).message}`,

@@ -1,4 +1,4 @@
-import {Flags} from '@oclif/core'
+import * as Flags from '@oclif/core/flags'
 
 /** Resource flags shared by the `acls` commands (Kafka's kafka-acls names). */
 export const resourceFlags = {

@@ -1,4 +1,4 @@
-import {Flags} from '@oclif/core'
+import * as Flags from '@oclif/core/flags'
 
 import {type QuotaEntity, validateQuotaEntity} from '../admin/quotas.js'
 import {usageError} from '../errors.js'

@@ -1,4 +1,4 @@
-import {Flags} from '@oclif/core'
+import * as Flags from '@oclif/core/flags'
 
 import {type IdKind, requireId} from '../input/ids.js'
 import {type IntegerRule, NUMBER_RULES, parseInteger} from '../input/numbers.js'

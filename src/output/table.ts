@@ -26,11 +26,24 @@ const BORDERLESS = {
 }
 
 /**
- * A kubectl-style borderless table. cli-table3 colours heads and borders by default even when
- * piped; the style is cleared and colour is applied here only when `color` is on.
+ * A kubectl-style borderless table. Plain ASCII text (the usual topic names, ids, offsets) and
+ * tables of 200+ rows are laid out directly, byte for byte as cli-table3 would (which costs ~1 ms
+ * per row and ~10 ms to load); anything else (wide or combining characters, tabs, newlines)
+ * still goes through cli-table3.
  */
 export function toTable(rows: Record<string, Cell>[], columns: Column[], options: RenderOptions): string {
-  if (rows.length >= FAST_TABLE_ROWS) return fastTable(rows, columns, options)
+  const texts = rows.map((row) => columns.map((c) => columnText(c, row[c.key])))
+  const plain = columns.every((c) => PLAIN.test(c.header)) && texts.every((t) => t.every((text) => PLAIN.test(text)))
+  if (plain || rows.length >= FAST_TABLE_ROWS) return fastTable(rows, texts, columns, options)
+  return cliTable3(rows, columns, options)
+}
+
+/**
+ * Through cli-table3. Its default style colours heads and borders even when piped; the style is
+ * cleared and colour is applied here only when `color` is on. Exported for the test that holds
+ * the direct layout to it.
+ */
+export function cliTable3(rows: Record<string, Cell>[], columns: Column[], options: RenderOptions): string {
   const Table = require('cli-table3') as typeof CliTable3
   const table = new Table({
     chars: BORDERLESS,
@@ -59,31 +72,34 @@ export function toKeyValues(pairs: [string, Cell][], options: RenderOptions): st
   return pairs.map(([k, v]) => `${paint('bold', `${k}:`.padEnd(width), options.color)} ${cellText(v)}`)
 }
 
-/** From this many rows on, tables are padded directly: cli-table3 costs ~1 ms per row. */
+/** From this many rows on, tables are laid out directly whatever they hold (widths in UTF-16 units). */
 const FAST_TABLE_ROWS = 200
 
+/** Printable ASCII: one column per character, which is all the direct layout measures. */
+const PLAIN = /^[\x20-\x7E]*$/
+
 /**
- * The same borderless layout as cli-table3's (two spaces between columns, trailing spaces
- * trimmed), computed in one pass. Widths count UTF-16 units, which is exact for the ASCII of
- * topic names, ids and offsets; colour is applied after padding.
+ * The same borderless layout as cli-table3's (two spaces between columns, the padding outside
+ * any colour codes, trailing spaces trimmed), computed in one pass.
  */
-function fastTable(rows: Record<string, Cell>[], columns: Column[], options: RenderOptions): string {
-  const texts = rows.map((row) => columns.map((c) => columnText(c, row[c.key])))
+function fastTable(rows: Record<string, Cell>[], texts: string[][], columns: Column[], options: RenderOptions): string {
   const widths = columns.map((c, i) => texts.reduce((w, t) => Math.max(w, t[i].length), c.header.length))
-  const pad = (text: string, i: number) =>
-    columns[i].align === 'right' ? text.padStart(widths[i]) : text.padEnd(widths[i])
+  const pad = (painted: string, length: number, i: number) => {
+    const fill = ' '.repeat(widths[i] - length)
+    return columns[i].align === 'right' ? fill + painted : painted + fill
+  }
   const lines = [
     columns
-      .map((c, i) => paint('bold', pad(c.header, i), options.color))
+      .map((c, i) => pad(paint('bold', c.header, options.color), c.header.length, i))
       .join('  ')
       .trimEnd(),
   ]
   for (const [r, t] of texts.entries()) {
     lines.push(
       columns
-        .map((c, i) => {
-          return options.color ? paint(c.color?.(rows[r][c.key], rows[r]), pad(t[i], i), true) : pad(t[i], i)
-        })
+        .map((c, i) =>
+          pad(options.color ? paint(c.color?.(rows[r][c.key], rows[r]), t[i], true) : t[i], t[i].length, i),
+        )
         .join('  ')
         .trimEnd(),
     )

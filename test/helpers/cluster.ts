@@ -144,6 +144,9 @@ export async function restartTestCluster(): Promise<void> {
   const port = testCluster().bootstrap.split(',')[0].split(':')[1]
   const start = await kctl(['local', 'start', '--brokers', '3', '--secure', '--port', port], {timeoutMs: 300_000})
   if (start.code !== 0) throw new Error(`restart failed: ${start.stderr}`)
+  // Kafka 4.4.0 sometimes restarts a node without its SCRAM-SHA-512 credentials; local start restores them.
+  const restored = /Restored SCRAM credentials.*$/m.exec(start.stderr)
+  if (restored) process.stderr.write(`      (kctl local start: ${restored[0]})\n`)
   // Every node registered and unfenced (a node killed a moment ago may still look alive), then,
   // in kctl's own view (kafkajs's metadata throws while any partition has no leader), no topic
   // with an under-replicated or unavailable partition left.

@@ -96,11 +96,14 @@ export class RecordProducer {
         return {errorCode: res.errorCode, value: res}
       })
     } else if (this.options.idempotent && this.options.acks === -1) {
-      const res = await this.conn.request(await this.conn.anyBroker(), InitProducerIdApi, (v, E) =>
-        initProducerIdRequest(v, null, TRANSACTION_TIMEOUT_MS, E),
-      )
-      if (res.errorCode !== 0) throw protocolErrorToKctl(res.errorCode, null, 'InitProducerId')
-      this.identity = res
+      // A broker that has just started answers COORDINATOR_LOAD_IN_PROGRESS until its transaction
+      // state is loaded: retried like the transactional call.
+      this.identity = await this.coordinatorCall('InitProducerId', async () => {
+        const res = await this.conn.request(await this.conn.anyBroker(), InitProducerIdApi, (v, E) =>
+          initProducerIdRequest(v, null, TRANSACTION_TIMEOUT_MS, E),
+        )
+        return {errorCode: res.errorCode, value: res}
+      })
     }
   }
 
@@ -262,7 +265,11 @@ export class RecordProducer {
       if (errorCode === 0) return value
       const name = errorName(errorCode)
       if (!COORDINATOR_RETRIABLE.has(name) || attempt >= 20)
-        throw protocolErrorToKctl(errorCode, null, `${what} for transactional id ${this.options.transactionalId}`)
+        throw protocolErrorToKctl(
+          errorCode,
+          null,
+          this.options.transactionalId ? `${what} for transactional id ${this.options.transactionalId}` : what,
+        )
       if (name === 'NOT_COORDINATOR' && this.options.transactionalId && what !== 'FindCoordinator')
         this.coordinator = await this.findTransactionCoordinator(this.options.transactionalId)
       await pause(Math.min(1000, 50 * 2 ** attempt))

@@ -1,4 +1,5 @@
-import {Args, Flags} from '@oclif/core'
+import * as Args from '@oclif/core/args'
+import * as Flags from '@oclif/core/flags'
 
 import type {AccessRequest} from '../../admin/acl-authorizer.js'
 import {type AccessCheck, aclsService} from '../../admin/acls.js'

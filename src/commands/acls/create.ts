@@ -1,4 +1,4 @@
-import {Flags} from '@oclif/core'
+import * as Flags from '@oclif/core/flags'
 
 import {aclsService} from '../../admin/acls.js'
 import {KafkaCommand, yesFlag} from '../../base-command.js'

@@ -1,4 +1,4 @@
-import {Args} from '@oclif/core'
+import * as Args from '@oclif/core/args'
 
 import {type BrokerDescription, brokersService} from '../../admin/brokers.js'
 import {KafkaCommand} from '../../base-command.js'

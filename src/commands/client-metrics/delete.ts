@@ -1,4 +1,5 @@
-import {Args, Flags} from '@oclif/core'
+import * as Args from '@oclif/core/args'
+import * as Flags from '@oclif/core/flags'
 
 import {clientMetricsService} from '../../admin/client-metrics.js'
 import type {AlterConfigsResult, ConfigChange} from '../../admin/configs.js'

@@ -1,4 +1,4 @@
-import {Args} from '@oclif/core'
+import * as Args from '@oclif/core/args'
 
 import {type ClientMetricsSubscription, clientMetricsService} from '../../admin/client-metrics.js'
 import {KafkaCommand} from '../../base-command.js'

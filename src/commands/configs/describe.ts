@@ -1,4 +1,4 @@
-import {Flags} from '@oclif/core'
+import * as Flags from '@oclif/core/flags'
 
 import {KafkaCommand} from '../../base-command.js'
 import {type ConfigDescribeResult, configDescribeView, describeConfigsFor} from '../../cli/config-describe.js'

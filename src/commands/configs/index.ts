@@ -1,4 +1,4 @@
-import {Flags} from '@oclif/core'
+import * as Flags from '@oclif/core/flags'
 
 import type {AlterConfigsResult, ConfigChange} from '../../admin/configs.js'
 import {ConfigAlterCommand} from '../../cli/config-alter.js'

@@ -1,4 +1,5 @@
-import {Args, Flags} from '@oclif/core'
+import * as Args from '@oclif/core/args'
+import * as Flags from '@oclif/core/flags'
 
 import {KctlCommand} from '../../base-command.js'
 import {loadConfig, saveConfig} from '../../connection/config-file.js'

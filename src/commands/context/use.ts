@@ -1,4 +1,4 @@
-import {Args} from '@oclif/core'
+import * as Args from '@oclif/core/args'
 
 import {KctlCommand} from '../../base-command.js'
 import {updateConfig} from '../../connection/config-file.js'

@@ -1,4 +1,5 @@
-import {Args, Flags} from '@oclif/core'
+import * as Args from '@oclif/core/args'
+import * as Flags from '@oclif/core/flags'
 
 import type {GroupDescription} from '../../admin/groups.js'
 import {type PartitionLag, describeWithLag} from '../../admin/lag.js'

@@ -1,4 +1,4 @@
-import {Flags} from '@oclif/core'
+import * as Flags from '@oclif/core/flags'
 
 import {type GroupListing, listGroups, parseGroupStates, parseGroupTypes} from '../../admin/groups.js'
 import {KafkaCommand} from '../../base-command.js'

@@ -1,4 +1,5 @@
-import {Args, Flags} from '@oclif/core'
+import * as Args from '@oclif/core/args'
+import * as Flags from '@oclif/core/flags'
 
 import {type GroupLag, groupLag} from '../../admin/lag.js'
 import {type WatchSnapshot, watchLag} from '../../admin/lag-watch.js'

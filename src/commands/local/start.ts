@@ -1,4 +1,4 @@
-import {Flags} from '@oclif/core'
+import * as Flags from '@oclif/core/flags'
 
 import {KctlCommand} from '../../base-command.js'
 import {updateConfig} from '../../connection/config-file.js'
@@ -7,7 +7,7 @@ import {DEFAULT_SHAPE, type LocalClusterState, bootstrapAddress, startCluster} f
 import {DEFAULT_KAFKA_VERSION} from '../../local/jars.js'
 import {tokenEndpointUrl} from '../../local/oauth.js'
 import {localClusterDir} from '../../local/paths.js'
-import {waitForBrokers} from '../../local/readiness.js'
+import {restoreScramUsers, waitForBrokers} from '../../local/readiness.js'
 import {toKeyValues} from '../../output/table.js'
 
 export interface LocalStartResult {
@@ -23,6 +23,8 @@ export interface LocalStartResult {
   tokenEndpoint?: string
   contexts: string[]
   currentContext: string | null
+  /** SCRAM credentials a restarted broker had lost and that were written again ("user MECHANISM on broker N"). */
+  restoredCredentials?: string[]
 }
 
 export default class LocalStart extends KctlCommand<typeof LocalStart> {
@@ -31,7 +33,7 @@ export default class LocalStart extends KctlCommand<typeof LocalStart> {
 
 --secure adds an SSL listener (mTLS), a SASL_SSL listener (PLAIN, SCRAM-SHA-256, SCRAM-SHA-512), a SASL_SSL listener for OAUTHBEARER (port +300) whose JWTs Kafka's own validator checks against the JWKS of a token endpoint kctl serves on 127.0.0.1 (port +399; OIDC client credentials, the users below as clients), the StandardAuthorizer with the super user admin, certificates made on the fly, and the contexts local-ssl, local-sasl and local-oauth. The PLAINTEXT listener on 127.0.0.1 stays trusted (a super user) for the local context.
 
-Running it again restarts the existing cluster as it was created (its nodes, security, ports and Kafka version; stopped nodes included), with its data and users: the shape flags (--brokers, --secure, --port, --kafka-version) only choose the shape of a new cluster, and one that contradicts the existing cluster is an error. KCTL_LOCAL_DIR moves the cluster directory.`
+Running it again restarts the existing cluster as it was created (its nodes, security, ports and Kafka version; stopped nodes included), with its data and users (a SCRAM credential of the cluster's own users that a restarted broker lost is written again): the shape flags (--brokers, --secure, --port, --kafka-version) only choose the shape of a new cluster, and one that contradicts the existing cluster is an error. KCTL_LOCAL_DIR moves the cluster directory.`
   static examples = [
     '<%= config.bin %> local start',
     '<%= config.bin %> local start --brokers 3 --secure',
@@ -77,6 +79,12 @@ Running it again restarts the existing cluster as it was created (its nodes, sec
     })
     const bootstrap = bootstrapAddress(state)
     await waitForBrokers(bootstrap, state.nodes.length, Math.max(1000, this.timeoutMs - (Date.now() - started)))
+    const restored =
+      !created && state.users
+        ? await restoreScramUsers(bootstrap, state.users, Math.max(1000, this.timeoutMs - (Date.now() - started)))
+        : []
+    if (restored.length > 0)
+      this.warnUser(`Restored SCRAM credentials a restarted broker had lost: ${restored.join(', ')}.`)
     const config = writeLocalContexts(state, dir)
     const result: LocalStartResult = {
       dir,
@@ -96,6 +104,7 @@ Running it again restarts the existing cluster as it was created (its nodes, sec
       ...(state.oauth ? {tokenEndpoint: tokenEndpointUrl(state.oauth.port)} : {}),
       contexts: localContextNames(state),
       currentContext: config.currentContext ?? null,
+      ...(restored.length > 0 ? {restoredCredentials: restored} : {}),
     }
     if (!this.jsonEnabled()) {
       this.log(

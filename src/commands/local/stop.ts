@@ -1,4 +1,4 @@
-import {Flags} from '@oclif/core'
+import * as Flags from '@oclif/core/flags'
 
 import {KctlCommand} from '../../base-command.js'
 import {brokerIdFlag} from '../../flags/values.js'

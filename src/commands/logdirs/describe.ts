@@ -1,4 +1,4 @@
-import {Flags} from '@oclif/core'
+import * as Flags from '@oclif/core/flags'
 
 import {type LogDirsReport, logDirsService} from '../../admin/logdirs.js'
 import {validateTopicName} from '../../input/topic-name.js'

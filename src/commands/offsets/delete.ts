@@ -1,4 +1,4 @@
-import {Flags} from '@oclif/core'
+import * as Flags from '@oclif/core/flags'
 
 import {type OffsetDeleteResult, deleteGroupOffsets} from '../../admin/groups.js'
 import {assertGroupsExist, resolvePartitions, topicLayout} from '../../admin/offsets.js'

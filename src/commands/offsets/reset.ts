@@ -1,4 +1,4 @@
-import {Flags} from '@oclif/core'
+import * as Flags from '@oclif/core/flags'
 
 import {describeCluster} from '../../admin/cluster.js'
 import {allGroups, assertInactive, findCoordinators, isInactive, listGroups} from '../../admin/groups.js'

@@ -1,4 +1,4 @@
-import {Flags} from '@oclif/core'
+import * as Flags from '@oclif/core/flags'
 
 import {type ElectionKind, type ElectionResult, electionsService} from '../../admin/elections.js'
 import {KafkaCommand} from '../../base-command.js'

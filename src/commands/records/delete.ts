@@ -1,4 +1,4 @@
-import {Flags} from '@oclif/core'
+import * as Flags from '@oclif/core/flags'
 
 import {type DeleteBefore, type RecordDeletion, recordsService} from '../../admin/records.js'
 import {KafkaCommand} from '../../base-command.js'

@@ -1,4 +1,4 @@
-import {Args} from '@oclif/core'
+import * as Args from '@oclif/core/args'
 
 import {consumeService} from '../../admin/records/consume.js'
 import {type RecordJson, toRecordJson} from '../../admin/records/record-json.js'

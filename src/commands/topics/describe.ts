@@ -1,4 +1,4 @@
-import {Args} from '@oclif/core'
+import * as Args from '@oclif/core/args'
 
 import {type TopicDetail, topicsService} from '../../admin/topics.js'
 import {validateTopicName} from '../../input/topic-name.js'

@@ -1,4 +1,4 @@
-import {Flags} from '@oclif/core'
+import * as Flags from '@oclif/core/flags'
 
 import {type HangingTransaction, transactionsService} from '../../admin/transactions.js'
 import {KafkaCommand} from '../../base-command.js'

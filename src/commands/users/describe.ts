@@ -1,4 +1,4 @@
-import {Args} from '@oclif/core'
+import * as Args from '@oclif/core/args'
 
 import {usersService} from '../../admin/users.js'
 import {KafkaCommand} from '../../base-command.js'

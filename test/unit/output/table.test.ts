@@ -1,6 +1,8 @@
 import {expect} from 'chai'
 
-import {toTable} from '../../../src/output/table.js'
+import {loadColors} from '../../../src/output/colors.js'
+import type {Column} from '../../../src/output/format.js'
+import {cliTable3, toTable} from '../../../src/output/table.js'
 
 describe('table renderer', () => {
   const columns = [
@@ -17,8 +19,8 @@ describe('table renderer', () => {
   })
 
   it('large tables (fast path) lay out exactly like cli-table3', () => {
-    // 199 rows go through cli-table3, 200 through the fast path; row 200 is no wider than the rest.
-    const small = toTable(
+    // The first 199 rows through cli-table3, 200 through the fast path; row 200 is no wider than the rest.
+    const small = cliTable3(
       Array.from({length: 199}, (_, i) => row(i)),
       columns,
       {color: false},
@@ -39,5 +41,37 @@ describe('table renderer', () => {
       {color: false},
     )
     expect(text).not.to.match(/\u001B\[/)
+  })
+
+  it('lays out plain ASCII tables of any size byte for byte like cli-table3, with and without colour', async () => {
+    await loadColors()
+    const coloured: Column[] = [
+      {key: 'name', header: 'NAME', color: (v) => (v === 'down' ? 'red' : undefined)},
+      {key: 'count', header: 'COUNT', align: 'right', color: () => 'green'},
+      {key: 'note', header: 'NOTE', color: () => 'dim'},
+    ]
+    const words = ['', 'a', 'down', 'orders.eu-1', '12345', 'x y', ' lead', 'trail ', '-', '*', '~!@#$%^&()']
+    let seed = 3
+    const pick = () => words[(seed = (seed * 48_271) % 2_147_483_647) % words.length]
+    for (let n = 0; n < 60; n++) {
+      const rows = Array.from({length: n % 9}, () => ({name: pick(), count: pick(), note: pick()}))
+      for (const color of [false, true]) {
+        expect(toTable(rows, coloured, {color}), JSON.stringify(rows)).to.equal(cliTable3(rows, coloured, {color}))
+        expect(toTable(rows, columns, {color}), JSON.stringify(rows)).to.equal(cliTable3(rows, columns, {color}))
+      }
+    }
+  })
+
+  it('leaves wide, combining or control characters to cli-table3', () => {
+    const rows = [
+      {name: 'café', count: 1},
+      {name: '日本', count: 22},
+      {name: 'tab\there', count: 3},
+    ]
+    const cols: Column[] = [
+      {key: 'name', header: 'NAME'},
+      {key: 'count', header: 'COUNT', align: 'right'},
+    ]
+    expect(toTable(rows, cols, {color: false})).to.equal(cliTable3(rows, cols, {color: false}))
   })
 })

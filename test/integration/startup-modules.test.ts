@@ -1,0 +1,91 @@
+import {expect} from 'chai'
+import {execFile} from 'node:child_process'
+import {copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync} from 'node:fs'
+import {tmpdir} from 'node:os'
+import {join} from 'node:path'
+import {promisify} from 'node:util'
+
+import {ROOT, cliEnv} from '../helpers/cli.js'
+
+const run = promisify(execFile)
+
+/**
+ * The module budget of start-up (docs/benchmarks.md, "Module budget"): how many module files
+ * (ours, oclif's, kafkajs's, every dependency's) a command loads. Not timed: the count is the
+ * structural part of start-up time that regresses silently (one eager import of a heavy package
+ * adds dozens). Raise a budget only on purpose, with the reason in the docs.
+ */
+const MODULE_BUDGET = {help: 115, usageError: 195, topicsList: 290}
+
+/**
+ * kctl laid out as `npm i -g` installs it: the package's bin, package.json and .oclifrc.json, the
+ * built dist and the oclif manifest (which prepack generates), so oclif finds commands through
+ * the manifest as it does for users.
+ */
+function installedLayout(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'kctl-installed-'))
+  mkdirSync(join(dir, 'bin'))
+  copyFileSync(join(ROOT, 'bin', 'run.js'), join(dir, 'bin', 'run.js'))
+  copyFileSync(join(ROOT, 'package.json'), join(dir, 'package.json'))
+  copyFileSync(join(ROOT, '.oclifrc.json'), join(dir, '.oclifrc.json'))
+  symlinkSync(join(ROOT, 'dist'), join(dir, 'dist'))
+  symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'))
+  return dir
+}
+
+async function modulesLoaded(dir: string, args: string[]): Promise<{files: string[]; code: number}> {
+  const list = join(dir, `modules-${args.join('-').replaceAll(/[^a-z-]/g, '')}.txt`)
+  const env = {
+    ...process.env,
+    ...cliEnv,
+    KCTL_MODULE_LIST: list,
+    NODE_OPTIONS: `--import ${join(ROOT, 'test', 'helpers', 'module-counter.mjs')}`,
+  }
+  let code = 0
+  try {
+    await run(process.execPath, [join(dir, 'bin', 'run.js'), ...args], {env})
+  } catch (error) {
+    code = (error as {code: number}).code
+  }
+  const files = [...new Set(readFileSync(list, 'utf8').trim().split('\n'))].filter(
+    (f) => !f.endsWith('module-counter.mjs'),
+  )
+  return {files, code}
+}
+
+describe('start-up module budget', function () {
+  this.timeout(120_000)
+  let dir: string
+
+  before(async () => {
+    dir = installedLayout()
+    await run(process.execPath, [join(ROOT, 'node_modules', 'oclif', 'bin', 'run.js'), 'manifest'], {cwd: dir})
+  })
+
+  after(() => rmSync(dir, {recursive: true, force: true}))
+
+  it('--help and a usage error load neither kafkajs, our services nor the config file parser', async () => {
+    const help = await modulesLoaded(dir, ['--help'])
+    expect(help.code).to.equal(0)
+    expect(help.files.length, 'modules loaded by --help').to.be.at.most(MODULE_BUDGET.help)
+    expect(help.files.filter((f) => /\/(kafkajs|yaml|semver)\/|\/dist\/(admin|connection)\//.test(f))).to.deep.equal([])
+
+    const usage = await modulesLoaded(dir, ['topics', 'list', '--output', 'nope'])
+    expect(usage.code).to.equal(2)
+    expect(usage.files.length, 'modules loaded by a usage error').to.be.at.most(MODULE_BUDGET.usageError)
+    expect(usage.files.filter((f) => /\/(kafkajs|yaml|semver)\//.test(f))).to.deep.equal([])
+  })
+
+  it('topics list stays within its module budget @smoke', async () => {
+    const list = await modulesLoaded(dir, ['topics', 'list', '--context', 'local'])
+    expect(list.code).to.equal(0)
+    expect(list.files.length, 'modules loaded by topics list').to.be.at.most(MODULE_BUDGET.topicsList)
+    // Never the whole of @oclif/core's index (it loads semver for an engine check), plugins, the
+    // prompts, the JSON Schema validator or the compression codecs.
+    expect(
+      list.files.filter((f) =>
+        /\/(semver|@inquirer|ajv|@oclif\/plugin-[a-z]+|lz4js|snappyjs|fzstd|@bokuweb)\//.test(f),
+      ),
+    ).to.deep.equal([])
+  })
+})
