@@ -49,32 +49,18 @@ function connectionFlags(words: string[], env: NodeJS.ProcessEnv): ConnectionFla
   }
 }
 
-/**
- * The context names and the current one. The config file is YAML that kctl writes itself: its
- * top-level `current-context:` and the keys under `contexts:` are read directly, since loading
- * the YAML parser costs more than the rest of a completion; anything unusual goes through it.
- */
+/** The context names and the current one (kctl's own config file is read without the yaml package). */
 async function loadContexts(): Promise<{names: string[]; current?: string}> {
-  const {configPath, loadConfig} = await import('../connection/config-file.js')
+  const {loadConfig} = await import('../connection/config-file.js')
   try {
-    const text = readFileSync(configPath(), 'utf8')
-    const lines = text.split('\n')
-    const start = lines.findIndex((l) => /^contexts:\s*$/.test(l))
-    if (start >= 0 && !/[&*!|>]/.test(text)) {
-      const names: string[] = []
-      for (const line of lines.slice(start + 1)) {
-        if (/^\S/.test(line)) break
-        const m = /^ {2}([A-Za-z0-9][\w.@-]*):\s*$/.exec(line)
-        if (m) names.push(m[1])
-      }
-      const current = /^current-context:\s*([A-Za-z0-9][\w.@-]*)\s*$/m.exec(text)?.[1]
-      return {names: names.sort(), ...(current ? {current} : {})}
+    const config = loadConfig()
+    return {
+      names: Object.keys(config.contexts).sort(),
+      ...(config.currentContext ? {current: config.currentContext} : {}),
     }
   } catch {
     return {names: []}
   }
-  const config = loadConfig()
-  return {names: Object.keys(config.contexts).sort(), current: config.currentContext}
 }
 
 /** Take a lock file unless one younger than 10 s exists (then another process does the work). */
