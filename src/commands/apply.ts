@@ -11,7 +11,7 @@ import {type ContextOutcome, contextList, eachContext, keepGoingFlag} from '../c
 import {ExitCode, usageError} from '../errors.js'
 import {parseByteRate} from '../input/byte-rate.js'
 import {render} from '../output/render.js'
-import {type StateApplyResult, applyView} from '../output/views/state.js'
+import {type StateApplyResult, applyView} from '../cli/views/state.js'
 
 export default class Apply extends KafkaCommand<typeof Apply> {
   static summary =

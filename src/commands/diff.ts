@@ -7,7 +7,7 @@ import {KafkaCommand} from '../base-command.js'
 import {type ContextOutcome, contextList, eachContext, keepGoingFlag} from '../cli/each-context.js'
 import {ExitCode, usageError} from '../errors.js'
 import {render} from '../output/render.js'
-import {type StateDiffResult, diffView} from '../output/views/state.js'
+import {type StateDiffResult, diffView} from '../cli/views/state.js'
 
 export default class Diff extends KafkaCommand<typeof Diff> {
   static summary =

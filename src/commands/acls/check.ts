@@ -9,7 +9,7 @@ import {resourceFlags} from '../../flags/acls.js'
 import {checkOperationSupported, parseHost, parseOperation, parsePrincipal, parseResources} from '../../input/acl.js'
 import type {View} from '../../output/format.js'
 import {toKeyValues} from '../../output/table.js'
-import {BINDING_COLUMNS} from './list.js'
+import {BINDING_COLUMNS} from '../../cli/views/acls.js'
 
 export default class AclsCheck extends KafkaCommand<typeof AclsCheck> {
   static summary = 'Explain whether a principal may do an operation on a resource, and which binding decides.'

@@ -4,7 +4,7 @@ import {aclsService} from '../../admin/acls.js'
 import {KafkaCommand, yesFlag} from '../../base-command.js'
 import {entryFlags, patternTypeFlag, resourceFlags} from '../../flags/acls.js'
 import {type AclBinding, expandAclFlags} from '../../input/acl.js'
-import {bindingsView} from './list.js'
+import {bindingsView} from '../../cli/views/acls.js'
 
 export interface AclCreateResult {
   dryRun: boolean

@@ -6,7 +6,7 @@ import {usageError} from '../../errors.js'
 import {entryFlags, filterFlags, patternFilterFlag} from '../../flags/acls.js'
 import {type AclBinding, expandAclFlags, isMatchAll, parseAclFilter} from '../../input/acl.js'
 import {render} from '../../output/render.js'
-import {bindingsView} from './list.js'
+import {bindingsView} from '../../cli/views/acls.js'
 
 export interface AclDeleteResult {
   dryRun: boolean

@@ -2,7 +2,7 @@ import {aclsService} from '../../admin/acls.js'
 import {KafkaCommand} from '../../base-command.js'
 import {filterFlags, patternFilterFlag} from '../../flags/acls.js'
 import {type AclBinding, parseAclFilter} from '../../input/acl.js'
-import type {Column, OutputFormat, View} from '../../output/format.js'
+import {bindingsView} from '../../cli/views/acls.js'
 
 export interface AclListResult {
   bindings: AclBinding[]
@@ -28,37 +28,5 @@ export default class AclsList extends KafkaCommand<typeof AclsList> {
     const filter = parseAclFilter(this.flags, 'ANY')
     const bindings = await aclsService.listAcls(await this.connection(), filter)
     return this.present({bindings}, bindingsView(this.format, 'No ACL bindings match.'))
-  }
-}
-
-export const BINDING_COLUMNS: Column[] = [
-  {key: 'resourceType', header: 'RESOURCE TYPE'},
-  {key: 'resourceName', header: 'NAME'},
-  {key: 'patternType', header: 'PATTERN'},
-  {key: 'principal', header: 'PRINCIPAL'},
-  {key: 'host', header: 'HOST'},
-  {key: 'operation', header: 'OPERATION'},
-  {key: 'permission', header: 'PERMISSION', color: (v) => (v === 'DENY' ? 'red' : 'green')},
-]
-
-/** Bindings sorted by resource; in tables the resource is printed once per group. */
-export function bindingsView<R>(
-  format: OutputFormat,
-  empty: string,
-  pick: (d: R) => AclBinding[] = (d) => (d as {bindings: AclBinding[]}).bindings,
-): View<R> {
-  const grouped = format === 'table' || format === 'wide'
-  return {
-    columns: BINDING_COLUMNS,
-    rows: (d) => {
-      let previous = ''
-      return pick(d).map((b) => {
-        const resource = `${b.resourceType}\u0000${b.resourceName}\u0000${b.patternType}`
-        const repeat = grouped && resource === previous
-        previous = resource
-        return repeat ? {...b, resourceType: '', resourceName: '', patternType: ''} : {...b}
-      })
-    },
-    empty,
   }
 }

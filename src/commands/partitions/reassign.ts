@@ -1,13 +1,8 @@
 import * as Flags from '@oclif/core/flags'
 import {existsSync, writeFileSync} from 'node:fs'
 
-import {
-  type OngoingReassignment,
-  type PartitionOutcome,
-  type VerifiedPartition,
-  reassignService as svc,
-} from '../../admin/reassign.js'
-import {type PartitionMove, movedReplicas} from '../../admin/reassign-plan.js'
+import {reassignService as svc} from '../../admin/reassign.js'
+import {movedReplicas} from '../../admin/reassign-plan.js'
 import {KafkaCommand} from '../../base-command.js'
 import {ExitCode, usageError} from '../../errors.js'
 import {validateTopicName} from '../../input/topic-name.js'
@@ -20,33 +15,9 @@ import {
   parseReassignmentPlan,
   readJsonFile,
 } from '../../input/kafka-json.js'
-import {moveLines, moveQuestion, reassignProgress, reassignView} from '../../output/views/reassign.js'
+import {type ReassignResult, moveLines, moveQuestion, reassignProgress, reassignView} from '../../cli/views/reassign.js'
 
 const MODES = ['generate', 'execute', 'verify', 'list', 'cancel'] as const
-type KafkaPlan = ReturnType<typeof formatReassignmentPlan>
-
-export type ReassignResult =
-  | {
-      mode: 'generate'
-      movedReplicas: number
-      moves: PartitionMove[]
-      current: KafkaPlan | null
-      proposed: KafkaPlan | null
-      planFile: string | null
-    }
-  | {
-      mode: 'execute'
-      dryRun: boolean
-      throttle: number | null
-      movedReplicas: number
-      moves: (PartitionMove & {error: string | null})[]
-      complete: boolean | null
-      throttlesRemoved: boolean
-    }
-  | {mode: 'verify'; complete: boolean; partitions: VerifiedPartition[]; throttlesRemoved: boolean}
-  | {mode: 'list'; reassignments: OngoingReassignment[]}
-  | {mode: 'cancel'; partitions: PartitionOutcome[]; throttlesRemoved: boolean}
-
 const splitList = (values: string[] | undefined) =>
   (values ?? [])
     .flatMap((v) => v.split(','))

@@ -5,7 +5,7 @@ import {type QuotaEntity, formatQuotaEntity, parseQuotaKey, quotasService} from 
 import {KafkaCommand} from '../../base-command.js'
 import {usageError} from '../../errors.js'
 import {quotaEntityFlags, quotaEntityFromFlags} from '../../flags/quotas.js'
-import {entityQuotaView} from './set.js'
+import {entityQuotaView} from '../../cli/views/quotas.js'
 
 export interface QuotaDeleteResult {
   entity: QuotaEntity

@@ -10,8 +10,7 @@ import {
 } from '../../admin/quotas.js'
 import {KafkaCommand, yesFlag} from '../../base-command.js'
 import {quotaEntityFlags, quotaEntityFromFlags} from '../../flags/quotas.js'
-import {toKeyValues} from '../../output/table.js'
-import type {View} from '../../output/format.js'
+import {entityQuotaView} from '../../cli/views/quotas.js'
 
 export interface QuotaSetResult {
   entity: QuotaEntity
@@ -54,22 +53,3 @@ export default class QuotasSet extends KafkaCommand<typeof QuotasSet> {
     return this.present({entity, dryRun, set, quotas}, entityQuotaView(this.color))
   }
 }
-
-export const entityQuotaView = <R extends {entity: QuotaEntity; dryRun: boolean; quotas: Record<string, number>}>(
-  color: boolean,
-): View<R> => ({
-  header: (d) =>
-    toKeyValues(
-      [
-        ['Entity', formatQuotaEntity(d.entity)],
-        ...(d.dryRun ? [['Dry run', 'validated by the broker, nothing changed'] as [string, string]] : []),
-      ],
-      {color},
-    ),
-  columns: [
-    {key: 'key', header: 'QUOTA'},
-    {key: 'value', header: 'VALUE', align: 'right'},
-  ],
-  rows: (d) => Object.entries(d.quotas).map(([key, value]) => ({key, value})),
-  empty: 'No quotas left for this entity.',
-})

@@ -12,7 +12,7 @@ import {partitionCountFlag, replicationFactorFlag} from '../../flags/values.js'
 import {parseByteRate} from '../../input/byte-rate.js'
 import {toKeyValues} from '../../output/table.js'
 import type {View} from '../../output/format.js'
-import {moveLines, moveQuestion, reassignProgress, reassignView} from '../../output/views/reassign.js'
+import {moveLines, moveQuestion, reassignProgress, reassignView} from '../../cli/views/reassign.js'
 
 export interface TopicAlterResult {
   topic: string

@@ -5,7 +5,7 @@ import {type ScramChange, usersService} from '../../admin/users.js'
 import {KafkaCommand} from '../../base-command.js'
 import {operationError} from '../../errors.js'
 import {parseMechanism, parseUserName} from '../../flags/users.js'
-import {changeView} from './create.js'
+import {changeView} from '../../cli/views/users.js'
 
 export interface UserDeleteResult {
   dryRun: boolean

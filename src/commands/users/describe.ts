@@ -4,7 +4,7 @@ import {usersService} from '../../admin/users.js'
 import {KafkaCommand} from '../../base-command.js'
 import {operationError} from '../../errors.js'
 import {parseUserName} from '../../flags/users.js'
-import {type UserListResult, usersView} from './list.js'
+import {type UserListResult, usersView} from '../../cli/views/users.js'
 
 export default class UsersDescribe extends KafkaCommand<typeof UsersDescribe> {
   static summary = 'Show the SCRAM mechanisms and iterations of users (never secrets).'

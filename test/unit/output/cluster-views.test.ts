@@ -2,15 +2,9 @@ import {expect} from 'chai'
 
 import type {ClusterHealth} from '../../../src/admin/health.js'
 import {healthView} from '../../../src/commands/cluster/health.js'
-import type {ReassignResult} from '../../../src/commands/partitions/reassign.js'
+import type {ReassignResult} from '../../../src/cli/views/reassign.js'
 import {render} from '../../../src/output/render.js'
-import {
-  moveLines,
-  moveQuestion,
-  progressBar,
-  reassignProgress,
-  reassignView,
-} from '../../../src/output/views/reassign.js'
+import {moveLines, moveQuestion, progressBar, reassignProgress, reassignView} from '../../../src/cli/views/reassign.js'
 
 const partitions = Array.from({length: 12}, (_, i) => ({
   topic: 'orders',

@@ -1,5 +1,5 @@
 import type {Change} from '../../admin/state/plan.js'
-import type {Cell, View} from '../format.js'
+import type {Cell, View} from '../../output/format.js'
 
 /** What `kctl diff` returns: the plan plus counts. */
 export interface StateDiffResult {

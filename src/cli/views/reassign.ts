@@ -1,6 +1,33 @@
+import type {OngoingReassignment, PartitionOutcome, VerifiedPartition} from '../../admin/reassign.js'
 import {type PartitionMove, movedReplicas} from '../../admin/reassign-plan.js'
-import type {Cell, View} from '../format.js'
-import type {ReassignResult} from '../../commands/partitions/reassign.js'
+import type {formatReassignmentPlan} from '../../input/kafka-json.js'
+import type {Cell, View} from '../../output/format.js'
+
+type KafkaPlan = ReturnType<typeof formatReassignmentPlan>
+
+/** What `kctl partitions reassign` returns, by mode. */
+
+export type ReassignResult =
+  | {
+      mode: 'generate'
+      movedReplicas: number
+      moves: PartitionMove[]
+      current: KafkaPlan | null
+      proposed: KafkaPlan | null
+      planFile: string | null
+    }
+  | {
+      mode: 'execute'
+      dryRun: boolean
+      throttle: number | null
+      movedReplicas: number
+      moves: (PartitionMove & {error: string | null})[]
+      complete: boolean | null
+      throttlesRemoved: boolean
+    }
+  | {mode: 'verify'; complete: boolean; partitions: VerifiedPartition[]; throttlesRemoved: boolean}
+  | {mode: 'list'; reassignments: OngoingReassignment[]}
+  | {mode: 'cancel'; partitions: PartitionOutcome[]; throttlesRemoved: boolean}
 
 const ids = (list: number[] | null | undefined) => (list && list.length > 0 ? list.join(',') : '')
 
