@@ -27,7 +27,7 @@ function specialTimestamp(q: OffsetQuery): bigint {
 }
 
 /** Partition errors that mean "ask again later" (leadership moving): reported, not fatal, for reads. */
-const TRANSIENT = new Set([
+export const TRANSIENT = new Set([
   'NOT_LEADER_OR_FOLLOWER',
   'LEADER_NOT_AVAILABLE',
   'UNKNOWN_LEADER_EPOCH',

@@ -10,14 +10,16 @@ import {usageError} from '../errors.js'
 import {toYaml} from '../output/yaml.js'
 
 export default class Export extends KafkaCommand<typeof Export> {
-  static summary = "Write the cluster's topics, ACLs, quotas, SCRAM users and broker configs as a state file."
+  static summary =
+    "Write the cluster's topics, ACLs, quotas, SCRAM users and configs (brokers, groups, client-metrics) as a state file."
   static description =
-    'Only real overrides are written (never defaults or synonyms), and never a password. The file carries its scope and cluster id, so `kctl diff -f FILE` right after finds nothing. Without --scope every non-internal topic, principal, user and quota entity is exported. Scopes: prefix:P, pattern:REGEX, exclude:P, exclude-pattern:REGEX, principal:User:NAME (a trailing * is a prefix), user:NAME, quota:user=NAME[,client-id=ID] | quota:ip=IP.'
+    'Only real overrides are written (never defaults or synonyms), and never a password. The file carries its scope and cluster id, so `kctl diff -f FILE` right after finds nothing. Without --scope every non-internal topic, principal, user, quota entity, group with config overrides (Kafka 4.1+) and client-metrics subscription is exported. Scopes: prefix:P, pattern:REGEX, exclude:P, exclude-pattern:REGEX, principal:User:NAME (a trailing * is a prefix), user:NAME, quota:user=NAME[,client-id=ID] | quota:ip=IP (<default> for a default entity), group:NAME, client-metrics:NAME.'
 
   static examples = [
     '<%= config.bin %> export --out cluster.yaml',
     '<%= config.bin %> export --kinds topics,acls --scope prefix:orders. --scope principal:User:orders-app --out orders.yaml',
     '<%= config.bin %> export --kinds quotas,users --scope user:orders-* --scope quota:user=orders-app',
+    "<%= config.bin %> export --kinds configs --scope 'group:orders-*' --scope 'client-metrics:orders-*'",
   ]
 
   static flags = {

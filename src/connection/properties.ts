@@ -93,6 +93,8 @@ export interface SaslSettings {
   /** The user (PLAIN, SCRAM) or who logs in, for messages (OAUTHBEARER: the client id or token source). */
   username: string
   password: string
+  /** SCRAM with a delegation token: username is the token id, password its HMAC (`tokenauth="true"`). */
+  tokenAuth?: boolean
   oauth?: OAuthSettings
   aws?: AwsSettings
 }
@@ -408,7 +410,7 @@ function saslSettings(props: Record<string, string>): SaslSettings {
       'Add e.g. sasl.jaas.config=org.apache.kafka.common.security.plain.PlainLoginModule required username="alice" password="…";',
       'CONFIG_INVALID',
     )
-  const {username, password} = parseJaas(jaas)
+  const {username, password, tokenauth} = parseJaas(jaas)
   if (username === undefined || password === undefined) {
     throw usageError(
       'sasl.jaas.config has no username and password',
@@ -416,7 +418,14 @@ function saslSettings(props: Record<string, string>): SaslSettings {
       'CONFIG_INVALID',
     )
   }
-  return {mechanism, username, password}
+  const tokenAuth = tokenauth?.toLowerCase() === 'true'
+  if (tokenAuth && !mechanism.startsWith('scram'))
+    throw usageError(
+      `tokenauth="true" needs a SCRAM mechanism, not ${name}`,
+      'Delegation tokens log in with sasl.mechanism=SCRAM-SHA-512 (or SCRAM-SHA-256): username="TOKEN-ID" password="HMAC" tokenauth="true".',
+      'CONFIG_INVALID',
+    )
+  return {mechanism, username, password, ...(tokenAuth ? {tokenAuth} : {})}
 }
 
 /** IAMLoginModule options (aws-msk-iam-auth): a profile, a role to assume, explicit role credentials. */

@@ -60,6 +60,8 @@ export interface LocalClusterState {
   nodes: LocalNodeState[]
   /** SASL users and passwords of a secure cluster (the file is 0600); also the OAuth clients and secrets. */
   users?: Record<string, string>
+  /** delegation.token.secret.key of a secure cluster (clusters made by this version; the file is 0600). */
+  tokenSecretKey?: string
   /** The token endpoint process of a secure cluster's OAUTHBEARER listener. */
   oauth?: LocalOAuth
   createdAt: string
@@ -260,16 +262,19 @@ async function createCluster(dir: string, options: LocalShape, runtime: KafkaRun
   let users: Record<string, string> | undefined
   let secure: SecureSettings | undefined
   let oauth: LocalOAuth | undefined
+  let tokenSecretKey: string | undefined
   if (options.secure) {
     await generateCertificates(dir)
     createSigningKey(dir)
     users = {admin: secret(), alice: secret(), bob: secret()}
     oauth = {port: tokenEndpointPort(options.portBase), pid: null}
+    tokenSecretKey = randomBytes(32).toString('base64')
     secure = {
       truststore: join(dir, 'ca.pem'),
       keystore: join(dir, 'broker-keystore.pem'),
       plainUsers: users,
       oauthPort: oauth.port,
+      tokenSecretKey,
     }
   }
   writeFileSync(join(dir, 'log4j2.yaml'), LOG4J2_YAML)
@@ -316,6 +321,7 @@ async function createCluster(dir: string, options: LocalShape, runtime: KafkaRun
     logging: runtime.logging,
     nodes,
     ...(users ? {users} : {}),
+    ...(tokenSecretKey ? {tokenSecretKey} : {}),
     ...(oauth ? {oauth} : {}),
     createdAt: new Date().toISOString(),
   }

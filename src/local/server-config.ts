@@ -23,6 +23,8 @@ export interface SecureSettings {
   plainUsers: Record<string, string>
   /** The local token endpoint's port: the OAUTH listener checks its JWTs against its JWKS. */
   oauthPort?: number
+  /** delegation.token.secret.key (same on every node): enables delegation tokens (KIP-48). */
+  tokenSecretKey?: string
 }
 
 /**
@@ -118,6 +120,8 @@ export function serverProperties(node: LocalNode, nodes: LocalNode[], secure?: S
       'listener.name.sasl_ssl.scram-sha-512.sasl.jaas.config':
         'org.apache.kafka.common.security.scram.ScramLoginModule required;',
     })
+    // Same name in 3.9 and 4.x; it lives only in the 0600 server.properties, never in process args.
+    if (secure.tokenSecretKey !== undefined) props['delegation.token.secret.key'] = secure.tokenSecretKey
     if (secure.oauthPort !== undefined && p.oauth !== undefined) {
       const issuer = `http://127.0.0.1:${secure.oauthPort}`
       Object.assign(props, {

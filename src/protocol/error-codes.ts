@@ -3,15 +3,29 @@ import {createRequire} from 'node:module'
 const require = createRequire(import.meta.url)
 let byCode: Map<number, string> | undefined
 
-/** Kafka's error name for a code (kafkajs's table; newer codes fall back to their number). */
+/**
+ * Kafka's error name for a code, as Kafka's own Errors enum names it (kafkajs's table with the
+ * names kafkajs keeps from older Kafka corrected, and newer codes added; unknown codes fall back to
+ * their number).
+ */
 export function errorName(code: number): string {
   if (!byCode) {
     const {errorCodes} = require('kafkajs/src/protocol/error.js') as {errorCodes: {type: string; code: number}[]}
     byCode = new Map(errorCodes.map((e) => [e.code, e.type]))
+    for (const [c, t] of RENAMED) byCode.set(c, t)
     for (const [c, t] of EXTRA) if (!byCode.has(c)) byCode.set(c, t)
   }
   return byCode.get(code) ?? `KAFKA_ERROR_${code}`
 }
+
+/** Codes kafkajs 2.2.4 names as older Kafka did (GROUP_LOAD_IN_PROGRESS...): Kafka 4.4's names. */
+const RENAMED: [number, string][] = [
+  [-1, 'UNKNOWN_SERVER_ERROR'],
+  [6, 'NOT_LEADER_OR_FOLLOWER'],
+  [14, 'COORDINATOR_LOAD_IN_PROGRESS'],
+  [15, 'COORDINATOR_NOT_AVAILABLE'],
+  [16, 'NOT_COORDINATOR'],
+]
 
 /** Codes newer than kafkajs 2.2.4's table (printed from Kafka 4.4's Errors enum). */
 const EXTRA: [number, string][] = [

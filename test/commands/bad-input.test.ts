@@ -51,6 +51,10 @@ import TopicsCreate from '../../src/commands/topics/create.js'
 import TopicsDelete from '../../src/commands/topics/delete.js'
 import TopicsDescribe from '../../src/commands/topics/describe.js'
 import TopicsList from '../../src/commands/topics/list.js'
+import TokensCreate from '../../src/commands/tokens/create.js'
+import TokensDescribe from '../../src/commands/tokens/describe.js'
+import TokensExpire from '../../src/commands/tokens/expire.js'
+import TokensRenew from '../../src/commands/tokens/renew.js'
 import UsersCreate from '../../src/commands/users/create.js'
 import UsersDelete from '../../src/commands/users/delete.js'
 import UsersDescribe from '../../src/commands/users/describe.js'
@@ -109,6 +113,10 @@ const COMMANDS: Record<string, CommandClass> = {
   'topics delete': TopicsDelete,
   'topics describe': TopicsDescribe,
   'topics list': TopicsList,
+  'tokens create': TokensCreate,
+  'tokens describe': TokensDescribe,
+  'tokens expire': TokensExpire,
+  'tokens renew': TokensRenew,
   'users create': UsersCreate,
   'users delete': UsersDelete,
   'users describe': UsersDescribe,
@@ -135,6 +143,7 @@ const INT32_OVER = '2147483648'
 const HUGE = '99999999999'
 const INT64_OVER = '9223372036854775808'
 const missing = join(dir, 'no-such-file')
+const notBase64 = file('not-base64.hmac', 'not an hmac!\n')
 const goodPlan = file(
   'good-plan.json',
   JSON.stringify({version: 1, partitions: [{topic: 't', partition: 0, replicas: [1, 2]}]}),
@@ -1017,6 +1026,28 @@ const CASES: [string[], RegExp, string][] = [
   [['groups', 'list', '--bootstrap-server', 'x:0'], /x:0/, 'INVALID_BOOTSTRAP_SERVER'],
   [['cluster', 'describe', '--context', 'nope'], /Unknown context "nope"/, 'UNKNOWN_CONTEXT'],
   [['brokers', 'list', '--command-config', missing], /no-such-file/, 'CONFIG_FILE_UNREADABLE'],
+  // tokens
+  [['tokens', 'create', '--renewer-principal', 'alice'], /Invalid principal "alice"/, 'INVALID_PRINCIPAL'],
+  [['tokens', 'create', '--renewer-principal', 'Group:ops'], /delegation tokens belong to users/, 'INVALID_PRINCIPAL'],
+  [['tokens', 'create', '--owner-principal', 'user:bob'], /principal types are case-sensitive/, 'INVALID_PRINCIPAL'],
+  [['tokens', 'create', '--max-life-time-period', '0'], /Invalid --max-life-time-period "0"/, 'INVALID_DURATION'],
+  [['tokens', 'create', '--max-life-time-period', 'soon'], /Invalid --max-life-time-period "soon"/, 'INVALID_DURATION'],
+  [['tokens', 'describe', '--owner-principal', ':x'], /Invalid principal ":x"/, 'INVALID_PRINCIPAL'],
+  [['tokens', 'renew'], /No token HMAC given/, 'HMAC_REQUIRED'],
+  [['tokens', 'renew', '--hmac-file', missing], /Cannot read --hmac-file/, 'INVALID_HMAC'],
+  [['tokens', 'renew', '--hmac-file', missing, '--hmac-stdin'], /exclusive/, 'CONFLICTING_ARGUMENTS'],
+  [
+    ['tokens', 'renew', '--hmac-stdin', '--renew-time-period', '0ms'],
+    /Invalid --renew-time-period/,
+    'INVALID_DURATION',
+  ],
+  [['tokens', 'expire', '--yes'], /No token HMAC given/, 'HMAC_REQUIRED'],
+  [['tokens', 'expire', '--hmac-file', notBase64, '--yes'], /not base64/, 'INVALID_HMAC'],
+  [
+    ['tokens', 'expire', '--hmac-stdin', '--expiry-time-period', '1y', '--yes'],
+    /Invalid --expiry-time-period/,
+    'INVALID_DURATION',
+  ],
   [['topics', 'list', '--output', 'xml'], /Expected --output=xml to be one of/, 'INVALID_ARGUMENTS'],
   [['topics', 'list', '--no-such-flag'], /Nonexistent flag: --no-such-flag/, 'INVALID_ARGUMENTS'],
 ]
@@ -1078,6 +1109,7 @@ describe(`bad input: ${CASES.length} cases across every command topic exit 2 bef
       'partitions',
       'quotas',
       'records',
+      'tokens',
       'topics',
       'users',
     ])

@@ -11,6 +11,7 @@ import {featuresService} from '../../src/admin/features.js'
 import {logDirsService} from '../../src/admin/logdirs.js'
 import {quotasService} from '../../src/admin/quotas.js'
 import {topicsService} from '../../src/admin/topics.js'
+import {tokensService} from '../../src/admin/tokens.js'
 import {usersService} from '../../src/admin/users.js'
 import AclsCreate from '../../src/commands/acls/create.js'
 import AclsList from '../../src/commands/acls/list.js'
@@ -32,6 +33,10 @@ import QuotasDescribe from '../../src/commands/quotas/describe.js'
 import TopicsDelete from '../../src/commands/topics/delete.js'
 import TopicsDescribe from '../../src/commands/topics/describe.js'
 import TopicsList from '../../src/commands/topics/list.js'
+import TokensCreate from '../../src/commands/tokens/create.js'
+import TokensDescribe from '../../src/commands/tokens/describe.js'
+import TokensExpire from '../../src/commands/tokens/expire.js'
+import TokensRenew from '../../src/commands/tokens/renew.js'
 import UsersDelete from '../../src/commands/users/delete.js'
 import UsersDescribe from '../../src/commands/users/describe.js'
 import UsersList from '../../src/commands/users/list.js'
@@ -108,6 +113,18 @@ interface Case {
 }
 
 /** Each command with services replaced. Commands not here are listed in NOT_COVERED with the reason. */
+const token = {
+  tokenId: 'tok1',
+  owner: 'User:admin',
+  requester: 'User:admin',
+  renewers: ['User:alice'],
+  issueTimestampMs: 1_700_000_000_000,
+  expiryTimestampMs: 1_700_086_400_000,
+  maxTimestampMs: 1_700_604_800_000,
+}
+const hmacFile = join(mkdtempSync(join(tmpdir(), 'kctl-hmac-')), 'token.hmac')
+writeFileSync(hmacFile, 'AQIDBA==\n')
+
 const CASES: Record<string, Case> = {
   'cluster:describe': {
     run: ClusterDescribe,
@@ -276,6 +293,35 @@ const CASES: Record<string, Case> = {
           [{name: 'alice', credentials: [{mechanism: 'SCRAM-SHA-512', iterations: 8192}]}] as never,
       }),
     ],
+  },
+  'tokens:create': {
+    run: TokensCreate,
+    argv: () => ['--renewer-principal', 'User:alice', ...B],
+    fakes: () => [
+      replace(clusterService, {clusterIdentity: async () => ({clusterId: 'c1', brokers: [{host: 'x', port: 9092}]})}),
+      replace(tokensService, {createToken: async () => ({...token, hmac: 'AQIDBA=='})}),
+    ],
+  },
+  'tokens:describe': {
+    run: TokensDescribe,
+    argv: () => B,
+    fakes: () => [replace(tokensService, {describeTokens: async () => [token]})],
+  },
+  'tokens:renew': {
+    run: TokensRenew,
+    argv: () => ['--hmac-file', hmacFile, '--renew-time-period', '12h', ...B],
+    fakes: () => [
+      replace(clusterService, {clusterIdentity: async () => ({clusterId: 'c1', brokers: [{host: 'x', port: 9092}]})}),
+      replace(tokensService, {
+        findTokenByHmac: async () => token,
+        renewToken: async () => ({expiryTimestampMs: 1_700_086_400_000}),
+      }),
+    ],
+  },
+  'tokens:expire': {
+    run: TokensExpire,
+    argv: () => ['--hmac-file', hmacFile, '--dry-run', ...B],
+    fakes: () => [replace(tokensService, {findTokenByHmac: async () => token})],
   },
   'quotas:describe': {
     run: QuotasDescribe,

@@ -31,6 +31,8 @@ const plan = (changes: Plan['changes']): Plan => ({
     principals: [],
     users: [],
     quotas: [],
+    groups: [],
+    clientMetrics: [],
   },
   kinds: ['topics'],
   changes,

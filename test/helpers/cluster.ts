@@ -88,6 +88,7 @@ export async function startTestCluster(): Promise<TestCluster> {
     startProcessArgs,
   }
   for (const password of Object.values(cluster.users ?? {})) registerSecret(password)
+  if (state.tokenSecretKey) registerSecret(state.tokenSecretKey)
   return cluster
 }
 

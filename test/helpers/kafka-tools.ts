@@ -20,30 +20,28 @@ export function kafkaTool(mainClass: string, args: string[]): Promise<string> {
   })
 }
 
-/**
- * The dynamic overrides of an entity as kafka-configs prints them (`key=value` lines), read by
- * Kafka's ConfigCommand: org.apache.kafka.tools from 4.4, kafka.admin before.
- */
+/** Kafka's ConfigCommand (kafka-configs) against the test cluster: org.apache.kafka.tools from 4.4, kafka.admin before. */
+export async function kafkaConfigs(args: string[]): Promise<string> {
+  const all = ['--bootstrap-server', testCluster().bootstrap.split(',')[0], ...args]
+  try {
+    return await kafkaTool('org.apache.kafka.tools.ConfigCommand', all)
+  } catch (error) {
+    if (!/ClassNotFound|Could not find or load main class/.test((error as Error).message)) throw error
+    return kafkaTool('kafka.admin.ConfigCommand', all)
+  }
+}
+
+/** The dynamic overrides of an entity as kafka-configs prints them (`key=value` lines). */
 export async function kafkaConfigsOverrides(
-  entityType: 'topics' | 'brokers',
+  entityType: 'topics' | 'brokers' | 'groups' | 'client-metrics',
   entity: string | 'default',
 ): Promise<Record<string, string>> {
-  const c = testCluster()
-  const args = [
-    '--bootstrap-server',
-    c.bootstrap.split(',')[0],
+  const out = await kafkaConfigs([
     '--describe',
     '--entity-type',
     entityType,
     ...(entity === 'default' ? ['--entity-default'] : ['--entity-name', entity]),
-  ]
-  let out: string
-  try {
-    out = await kafkaTool('org.apache.kafka.tools.ConfigCommand', args)
-  } catch (error) {
-    if (!/ClassNotFound|Could not find or load main class/.test((error as Error).message)) throw error
-    out = await kafkaTool('kafka.admin.ConfigCommand', args)
-  }
+  ])
   const result: Record<string, string> = {}
   for (const m of out.matchAll(/^\s+([\w.$-]+)=(.*?) sensitive=/gm)) result[m[1]] = m[2]
   return result

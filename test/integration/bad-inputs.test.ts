@@ -348,6 +348,11 @@ describe('bad input is rejected with exit 2 and changes nothing', function () {
       [['users', 'delete', '', '--yes'], /Invalid user name ""/],
       [['quotas', 'set', '--user', '', 'producer_byte_rate=1'], /Empty user name/],
       [['quotas', 'delete', '--client-id', '', '--all', '--yes'], /Empty client-id name/],
+      // Delegation tokens: the HMAC and principals are checked before any request.
+      [['tokens', 'create', '--renewer-principal', 'alice'], /Invalid principal "alice"/],
+      [['tokens', 'renew', '--hmac-stdin'], /The token HMAC is not base64/],
+      [['tokens', 'expire', '--yes'], /No token HMAC given/],
+      [['tokens', 'expire', '--hmac-stdin', '--expiry-time-period', '0', '--yes'], /Invalid --expiry-time-period "0"/],
     ]
     expect(cases.length).to.be.at.least(70)
     const before = await snapshot()

@@ -58,6 +58,15 @@ describe('state as code: export, diff, apply', function () {
     `quota:user=${p}-*,client-id=*`,
     '--scope',
     `quota:ip=${ip}`,
+    // The default entities (kafka-configs --entity-default): values far above any test's traffic.
+    '--scope',
+    'quota:user=<default>',
+    '--scope',
+    'quota:client-id=<default>',
+    '--scope',
+    'quota:user=<default>,client-id=<default>',
+    '--scope',
+    'quota:ip=<default>',
   ]
   const k = (args: string[]) => kctl([...args, ...L], {env})
   const file = (name: string, doc: unknown) => {
@@ -132,6 +141,11 @@ describe('state as code: export, diff, apply', function () {
       ['quotas', 'set', '--client-id', `${p}-client`, 'consumer_byte_rate=2048'],
       ['quotas', 'set', '--user', `${p}-app`, '--client-id', `${p}-client`, 'request_percentage=50'],
       ['quotas', 'set', '--ip', ip, 'connection_creation_rate=10'],
+      ['quotas', 'set', '--user', `${p}-app`, '--client-default', 'consumer_byte_rate=1073741824'],
+      ['quotas', 'set', '--user-default', 'consumer_byte_rate=1099511627776'],
+      ['quotas', 'set', '--client-default', 'producer_byte_rate=1099511627776'],
+      ['quotas', 'set', '--user-default', '--client-default', 'request_percentage=1000'],
+      ['quotas', 'set', '--ip-default', 'connection_creation_rate=100000'],
     ]) {
       const r = await k(args)
       expect(r.code, r.stderr).to.equal(0)
@@ -141,6 +155,11 @@ describe('state as code: export, diff, apply', function () {
       {env, input: 'secret-pw'},
     )
     expect(u.code, u.stderr).to.equal(0)
+    const svc = await kctl(['users', 'create', `${p}-svc`, '--mechanism', 'SCRAM-SHA-512', '--password-stdin', ...L], {
+      env,
+      input: 'secret-pw',
+    })
+    expect(svc.code, svc.stderr).to.equal(0)
     // The deny binding and the AclCommand ones are in the brokers' caches once a describe shows all 10.
     await waitFor(async () => (await exportDoc()).acls.length >= 5, {what: 'ACLs visible'})
   })
@@ -175,8 +194,16 @@ describe('state as code: export, diff, apply', function () {
       {'client-id': `${p}-client`},
       {user: `${p}-app`, 'client-id': `${p}-client`},
       {ip},
+      {user: `${p}-app`, 'client-id': '<default>'},
+      {user: '<default>'},
+      {'client-id': '<default>'},
+      {user: '<default>', 'client-id': '<default>'},
+      {ip: '<default>'},
     ])
-    expect(exported.users).to.deep.equal({[`${p}-app`]: {mechanisms: [{mechanism: 'SCRAM-SHA-256', iterations: 8192}]}})
+    expect(exported.users).to.deep.equal({
+      [`${p}-app`]: {mechanisms: [{mechanism: 'SCRAM-SHA-256', iterations: 8192}]},
+      [`${p}-svc`]: {mechanisms: [{mechanism: 'SCRAM-SHA-512', iterations: 4096}]},
+    })
     expect(JSON.stringify(exported)).not.to.match(/password|secret-pw/)
     exportFile = file('export.yaml', exported)
     const d = await k(['diff', '-f', exportFile])
@@ -280,10 +307,11 @@ describe('state as code: export, diff, apply', function () {
         [`${p}.new`]: {partitions: 2, replicationFactor: 1},
       },
       acls: [...before.acls, {principal: `User:${p}-ops`, operations: ['read'], groups: [`${p}-ops-g`]}],
-      quotas: before.quotas.map((q: {entity: {ip?: string}; values: object}) =>
-        q.entity.ip
-          ? q
-          : {...q, values: {...q.values, ...('producer_byte_rate' in q.values ? {producer_byte_rate: '2MiB'} : {})}},
+      // The user's own producer quota (units: 2MiB); the default entities stay.
+      quotas: before.quotas.map((q: {entity: {user?: string; 'client-id'?: string}; values: object}) =>
+        q.entity.user === `${p}-app` && q.entity['client-id'] === undefined
+          ? {...q, values: {...q.values, producer_byte_rate: '2MiB'}}
+          : q,
       ),
     })
     const a = await k(['apply', '-f', changed, '--yes', '--json'])

@@ -162,7 +162,7 @@ export interface ConsumeOptions {
 }
 
 /** Partition errors after which the leader is looked up again and the fetch retried. */
-const RETRIABLE = new Set([
+export const FETCH_RETRIABLE = new Set([
   'NOT_LEADER_OR_FOLLOWER',
   'LEADER_NOT_AVAILABLE',
   'FENCED_LEADER_EPOCH',
@@ -246,7 +246,7 @@ export async function consumeRecords(
               if (!s || stopped) continue
               const name = errorName(p.errorCode)
               if (p.errorCode !== 0) {
-                if (RETRIABLE.has(name)) needRefresh = true
+                if (FETCH_RETRIABLE.has(name)) needRefresh = true
                 else if (name === 'OFFSET_OUT_OF_RANGE') s.position = await earliestOffset(conn, layout, s.range)
                 else
                   throw protocolErrorToKctl(

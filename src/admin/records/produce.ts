@@ -42,7 +42,7 @@ export interface ProduceOptions {
   signal?: AbortSignal
 }
 
-const RETRIABLE = new Set([
+export const RETRIABLE = new Set([
   'NOT_LEADER_OR_FOLLOWER',
   'LEADER_NOT_AVAILABLE',
   'NOT_ENOUGH_REPLICAS',
@@ -51,7 +51,7 @@ const RETRIABLE = new Set([
   'UNKNOWN_TOPIC_OR_PARTITION',
   'KAFKA_STORAGE_ERROR',
 ])
-const COORDINATOR_RETRIABLE = new Set([
+export const COORDINATOR_RETRIABLE = new Set([
   'CONCURRENT_TRANSACTIONS',
   'COORDINATOR_LOAD_IN_PROGRESS',
   'NOT_COORDINATOR',

@@ -16,7 +16,7 @@ import {type TopicAlterPlan, topicAlterService} from '../topic-alter.js'
 import {topicsService} from '../topics.js'
 import {type ScramMechanism, usersService} from '../users.js'
 import type {ClusterState} from './model.js'
-import {type Change, type Plan, changeId, currentValue} from './plan.js'
+import {type Change, type Plan, changeId, configTarget, currentValue} from './plan.js'
 
 export type OutcomeStatus = 'applied' | 'failed' | 'skipped' | 'planned'
 
@@ -115,11 +115,22 @@ export async function prepareApply(
 
 const RESOURCE = {
   topic: ConfigResourceType.topic,
+  'broker-default': ConfigResourceType.broker,
   broker: ConfigResourceType.broker,
-  logger: ConfigResourceType.brokerLogger,
+  'broker-logger': ConfigResourceType.brokerLogger,
+  group: ConfigResourceType.group,
+  'client-metrics': ConfigResourceType.clientMetrics,
 }
 
-/** One IncrementalAlterConfigs per target broker: every topic (and the broker default) in one request to any broker. */
+/** The config resource a change alters, and the broker that must receive it ('any' for cluster-wide resources). */
+function configResource(c: Change): {resourceType: number; resourceName: string; target: string} {
+  if (c.kind === 'topics') return {resourceType: RESOURCE.topic, resourceName: c.name, target: 'any'}
+  const {type, id} = configTarget(c.name)
+  const perBroker = type === 'broker' || type === 'broker-logger'
+  return {resourceType: RESOURCE[type], resourceName: id, target: perBroker ? id : 'any'}
+}
+
+/** One IncrementalAlterConfigs per target broker: every topic, group, subscription and the broker default in one request to any broker. */
 async function alterConfigsBatched(
   conn: KafkaConnection,
   changes: Change[],
@@ -127,11 +138,7 @@ async function alterConfigsBatched(
 ): Promise<void> {
   const groups = new Map<string, {resources: Map<string, AlterConfigsResource>; changes: Change[]}>()
   for (const c of changes) {
-    const [type, id] = c.kind === 'topics' ? ['topic', c.name] : c.name.split(':')
-    const resourceType =
-      type === 'topic' ? RESOURCE.topic : type === 'broker-logger' ? RESOURCE.logger : RESOURCE.broker
-    const resourceName = type === 'broker-default' ? '' : id
-    const target = type === 'topic' || type === 'broker-default' ? 'any' : id
+    const {resourceType, resourceName, target} = configResource(c)
     const group = groups.get(target) ?? {resources: new Map<string, AlterConfigsResource>(), changes: [] as Change[]}
     groups.set(target, group)
     const key = `${resourceType}:${resourceName}`
@@ -152,8 +159,8 @@ async function alterConfigsBatched(
         incrementalAlterConfigsRequest(v, {validateOnly: false, resources: [...group.resources.values()]}, Encoder),
       )
       for (const c of group.changes) {
-        const name = c.kind === 'topics' ? c.name : c.name.startsWith('broker-default') ? '' : c.name.split(':')[1]
-        const r = res.responses.find((x) => x.resourceName === name)
+        const {resourceType, resourceName} = configResource(c)
+        const r = res.responses.find((x) => x.resourceName === resourceName && x.resourceType === resourceType)
         outcome(
           c,
           !r
@@ -338,7 +345,8 @@ export function inverseChanges(changes: Change[]): {inverse: Change[]; notUndoab
         action,
         before: c.kind === 'topics' && c.action === 'create' ? 'exists' : c.after,
         after: c.before,
-        risks: action === 'delete' ? ['delete'] : c.risks,
+        // Putting back what a delete removed is no delete.
+        risks: action === 'delete' ? ['delete'] : c.action === 'delete' ? [] : c.risks,
         ...extra,
       })
     if (c.kind === 'topics' && c.action === 'create') flip('delete')

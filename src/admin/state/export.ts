@@ -82,9 +82,19 @@ export function exportDocument(
   }
   if (want.has('configs')) {
     const brokers = Object.fromEntries(Object.entries(state.configs.brokers).map(([id, v]) => [id, sortedObject(v)]))
+    const perName = (m: Record<string, Record<string, string>>) =>
+      Object.fromEntries(
+        Object.entries(m)
+          .sort(([a], [b]) => a.localeCompare(b))
+          .map(([name, v]) => [name, sortedObject(v)]),
+      )
+    const groups = perName(state.configs.groups)
+    const clientMetrics = perName(state.configs.clientMetrics)
     doc.configs = {
       brokerDefaults: sortedObject(state.configs.brokerDefaults),
       ...(Object.keys(brokers).length > 0 ? {brokers} : {}),
+      ...(Object.keys(groups).length > 0 ? {groups} : {}),
+      ...(Object.keys(clientMetrics).length > 0 ? {clientMetrics} : {}),
     }
   }
   return doc
@@ -101,5 +111,7 @@ function compactScope(scope: Scope): Record<string, unknown> {
     ...(scope.principals.length > 0 ? {principals: scope.principals} : {}),
     ...(scope.users.length > 0 ? {users: scope.users} : {}),
     ...(scope.quotas.length > 0 ? {quotas: scope.quotas} : {}),
+    ...(scope.groups.length > 0 ? {groups: scope.groups} : {}),
+    ...(scope.clientMetrics.length > 0 ? {clientMetrics: scope.clientMetrics} : {}),
   }
 }

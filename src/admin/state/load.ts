@@ -10,7 +10,7 @@ import {KctlError, usageError} from '../../errors.js'
 import {type AclEntryFlags, type AclBinding, dedupeBindings, expandAclFlags, sortBindings} from '../../input/acl.js'
 import {didYouMean} from '../../input/did-you-mean.js'
 import {BROKER_CONFIG_KEYS, TOPIC_CONFIG_KEYS} from '../config-keys.js'
-import {LOG_LEVELS} from '../configs.js'
+import {CLIENT_METRICS_CONFIG_KEYS, GROUP_CONFIG_KEYS, LOG_LEVELS} from '../configs.js'
 import {isInternalTopic} from '../internal-topics.js'
 import {QUOTA_KEYS, checkQuotaKeysForEntity, validateQuotaEntity} from '../quotas.js'
 import {
@@ -318,16 +318,23 @@ function rethrowAt<T>(locate: Locate, path: Path, fn: () => T): T {
   }
 }
 
+const KNOWN_KEYS = {
+  topic: TOPIC_CONFIG_KEYS,
+  broker: BROKER_CONFIG_KEYS,
+  group: GROUP_CONFIG_KEYS,
+  'client-metrics': CLIENT_METRICS_CONFIG_KEYS,
+}
+
 function configsOf(
   raw: Json | undefined,
-  kind: 'topic' | 'broker',
+  kind: keyof typeof KNOWN_KEYS,
   path: Path,
   locate: Locate,
 ): Record<string, string> {
   const out: Record<string, string> = {}
   for (const [key, value] of Object.entries(raw ?? {})) {
     if (value === null) continue
-    const known = kind === 'topic' ? TOPIC_CONFIG_KEYS : BROKER_CONFIG_KEYS
+    const known = KNOWN_KEYS[kind]
     if (!known.has(key) && !(kind === 'broker' && key.startsWith('listener.name.'))) {
       throw at(
         locate,
@@ -363,6 +370,8 @@ function normalizeScope(raw: Json | undefined, locate: Locate): Scope {
   scope.principals = raw?.principals ?? []
   scope.users = raw?.users ?? []
   scope.quotas = raw?.quotas ?? []
+  scope.groups = raw?.groups ?? []
+  scope.clientMetrics = raw?.clientMetrics ?? []
   if (isEmptyScope(scope)) {
     throw at(
       locate,
@@ -483,6 +492,24 @@ function normalize(doc: Json, files: string[], locate: Locate): DesiredState {
     configs.brokerLoggers[id] = Object.fromEntries(
       Object.entries(loggers).filter(([, v]) => v !== null && LOG_LEVELS.includes(v)),
     )
+  }
+  const named = [
+    ['groups', 'group', 'scope.groups', (n: string) => inScope.group(n)],
+    ['clientMetrics', 'client-metrics', 'scope.clientMetrics', (n: string) => inScope.clientMetrics(n)],
+  ] as const
+  for (const [section, kind, scopeField, owned] of named) {
+    for (const [name, values] of Object.entries((c[section] ?? {}) as Record<string, Json | null>)) {
+      if (values === null) continue
+      if (!owned(name))
+        throw at(
+          locate,
+          ['configs', section, name],
+          `the ${kind === 'group' ? 'group' : 'client-metrics subscription'} is outside the scope`,
+          `Add it to ${scopeField}.`,
+          'OUT_OF_SCOPE',
+        )
+      configs[section][name] = configsOf(values, kind, ['configs', section, name], locate)
+    }
   }
 
   return {

@@ -31,6 +31,10 @@ export interface BrokerConfigs {
   /** Per broker id. */
   brokers: Record<string, Record<string, string>>
   brokerLoggers: Record<string, Record<string, string>>
+  /** Per consumer/share/streams group (Kafka 4.1+ lists them): the group's overrides. */
+  groups: Record<string, Record<string, string>>
+  /** Per client-metrics subscription (KIP-714): metrics, interval.ms, match. */
+  clientMetrics: Record<string, Record<string, string>>
 }
 
 /** One cluster's resources, normalised the same way whether read from files or from Kafka. */
@@ -54,6 +58,10 @@ export interface Scope {
   principals: string[]
   users: string[]
   quotas: QuotaScopeEntry[]
+  /** Group names whose configs the file owns (a trailing * matches a prefix). */
+  groups: string[]
+  /** Client-metrics subscription names owned (a trailing * matches a prefix). */
+  clientMetrics: string[]
 }
 
 /** What the merged files ask for. */
@@ -69,4 +77,10 @@ export interface DesiredState extends ClusterState {
 /** Where a field of the merged files came from: `file:line`. */
 export type Locate = (path: (string | number)[]) => string | undefined
 
-export const emptyConfigs = (): BrokerConfigs => ({brokerDefaults: {}, brokers: {}, brokerLoggers: {}})
+export const emptyConfigs = (): BrokerConfigs => ({
+  brokerDefaults: {},
+  brokers: {},
+  brokerLoggers: {},
+  groups: {},
+  clientMetrics: {},
+})

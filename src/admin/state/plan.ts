@@ -55,6 +55,16 @@ export interface Plan {
   unmanaged: Change[]
 }
 
+export type ConfigTargetType = 'broker-default' | 'broker' | 'broker-logger' | 'group' | 'client-metrics'
+
+/** A configs change's name, `broker:1` or `group:orders-app` (group names may hold colons), as type and id. */
+export function configTarget(name: string): {type: ConfigTargetType; id: string} {
+  const i = name.indexOf(':')
+  return i === -1
+    ? {type: name as ConfigTargetType, id: ''}
+    : {type: name.slice(0, i) as ConfigTargetType, id: name.slice(i + 1)}
+}
+
 export const changeId = (c: Pick<Change, 'kind' | 'name' | 'field'>) =>
   `${c.kind}/${c.name}${c.field === null ? '' : `/${c.field}`}`
 
@@ -89,13 +99,17 @@ export function currentValue(
     case 'users':
       return state.users[c.name]?.mechanisms[c.field!] ?? null
     case 'configs': {
-      const [type, id] = c.name.split(':')
+      const {type, id} = configTarget(c.name)
       const map =
         type === 'broker-default'
           ? state.configs.brokerDefaults
           : type === 'broker'
             ? state.configs.brokers[id]
-            : state.configs.brokerLoggers[id]
+            : type === 'group'
+              ? state.configs.groups?.[id]
+              : type === 'client-metrics'
+                ? state.configs.clientMetrics?.[id]
+                : state.configs.brokerLoggers[id]
       return map?.[c.field!] ?? null
     }
   }
@@ -312,6 +326,35 @@ export function diffState(
           [`broker-logger:${id}`, v, ['configs', 'brokerLoggers', id]] as [string, Record<string, string>, string[]],
       ),
     ]
+    // Groups and client-metrics subscriptions are owned whole (like topics): overrides the file
+    // leaves out are removed, and one in the scope that the file does not list is a delete.
+    const owned = [
+      ['group', 'groups', desired.configs.groups, actual.configs.groups ?? {}],
+      ['client-metrics', 'clientMetrics', desired.configs.clientMetrics, actual.configs.clientMetrics ?? {}],
+    ] as const
+    for (const [type, section, want, have] of owned) {
+      for (const [id, values] of Object.entries(want).sort(([a], [b]) => a.localeCompare(b))) {
+        const current = have[id] ?? {}
+        for (const key of [...new Set([...Object.keys(values), ...Object.keys(current)])].sort()) {
+          const after = values[key] ?? null
+          if ((current[key] ?? null) === after) continue
+          add({
+            kind: 'configs',
+            action: current[key] === undefined ? 'create' : 'update',
+            name: `${type}:${id}`,
+            field: key,
+            after,
+            risks: [],
+            source: locate(['configs', section, id, key]) ?? locate(['configs', section, id]),
+          })
+        }
+      }
+      for (const id of Object.keys(have).sort()) {
+        if (want[id]) continue
+        for (const key of Object.keys(have[id]).sort())
+          add({kind: 'configs', action: 'delete', name: `${type}:${id}`, field: key, after: null, risks: ['delete']})
+      }
+    }
     for (const [name, values, path] of entities) {
       for (const [key, after] of Object.entries(values).sort(([a], [b]) => a.localeCompare(b))) {
         const before = currentValue(actual, {kind: 'configs', name, field: key})

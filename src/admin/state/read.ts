@@ -1,7 +1,9 @@
 import type {KafkaConnection} from '../../connection/client.js'
 import {ConfigResourceType} from '../../protocol/config-resources.js'
 import type {DescribeConfigsResource} from '../../protocol/describe-configs.js'
+import {ListConfigResourcesApi, listConfigResourcesRequest} from '../../protocol/list-config-resources.js'
 import {throwIfError} from '../../protocol/protocol-error.js'
+import {operationError} from '../../errors.js'
 import {aclsService} from '../acls.js'
 import {clusterService} from '../cluster.js'
 import {describeConfigResources} from '../configs.js'
@@ -11,7 +13,9 @@ import {usersService} from '../users.js'
 import {type ClusterState, type StateKind, type TopicState, emptyConfigs} from './model.js'
 import {type ScopeMatcher, quotaKey} from './scope.js'
 
-const SOURCE = {topic: 1, dynamicBroker: 2, dynamicDefault: 3} as const
+const UNKNOWN_TOPIC_OR_PARTITION = 3
+
+const SOURCE = {topic: 1, dynamicBroker: 2, dynamicDefault: 3, clientMetrics: 7, group: 8} as const
 const DESCRIBE_BATCH = 1000
 
 export interface ActualState extends ClusterState {
@@ -19,6 +23,8 @@ export interface ActualState extends ClusterState {
   brokerIds: number[]
   /** Effective values (override or default) of the in-scope topics' configs: risks compare them. */
   effective: Record<string, Record<string, string>>
+  /** Scope sections the cluster cannot list (a lenient read, export, leaves them out). */
+  unsupported?: ('groups' | 'clientMetrics')[]
 }
 
 /**
@@ -30,7 +36,11 @@ export async function readClusterState(
   conn: KafkaConnection,
   inScope: ScopeMatcher,
   kinds: StateKind[],
-  options: {loggers?: Record<string, string[]>} = {},
+  options: {
+    loggers?: Record<string, string[]>
+    scope?: {groups: boolean; clientMetrics: boolean}
+    lenient?: boolean
+  } = {},
 ): Promise<ActualState> {
   const cluster = await clusterService.describeCluster(conn)
   const state: ActualState = {
@@ -65,6 +75,7 @@ export async function readClusterState(
           state.users[u.name] = {mechanisms: Object.fromEntries(u.credentials.map((c) => [c.mechanism, c.iterations]))}
       }),
     want.has('configs') && readBrokerConfigs(conn, state, options.loggers ?? {}),
+    want.has('configs') && options.scope && readNamedConfigs(conn, inScope, state, options.scope, options.lenient),
   ])
   return state
 }
@@ -89,7 +100,9 @@ async function readTopics(conn: KafkaConnection, inScope: ScopeMatcher, state: A
   const byName = new Map(results.map((r) => [r.resourceName, r]))
   for (const t of topics) {
     const r = byName.get(t.name)
-    if (!r) continue
+    // Deleted between the Metadata and the DescribeConfigs answers (brokers learn of a deletion
+    // one by one): the topic is gone, as the next read will show.
+    if (!r || r.errorCode === UNKNOWN_TOPIC_OR_PARTITION) continue
     throwIfError(r.errorCode, r.errorMessage, `describing the configs of topic ${t.name}`)
     const topic: TopicState = {partitions: t.partitions, replicationFactor: t.replicationFactor, configs: {}}
     const effective: Record<string, string> = {}
@@ -152,4 +165,73 @@ async function readBrokerConfigs(
       }
     }),
   )
+}
+
+const NAMED = {
+  groups: {type: ConfigResourceType.group, source: SOURCE.group, what: 'group configs', listVersion: 1, kafka: '4.1'},
+  clientMetrics: {
+    type: ConfigResourceType.clientMetrics,
+    source: SOURCE.clientMetrics,
+    what: 'client-metrics subscriptions',
+    listVersion: 0,
+    kafka: '3.7',
+  },
+} as const
+
+/**
+ * Group configs and client-metrics subscriptions inside the scope: one ListConfigResources (v1
+ * lists groups, Kafka 4.1+; v0 only subscriptions, 3.7+), then one DescribeConfigs for them all.
+ * A cluster that cannot list them fails the command, or (export, `lenient`) leaves them out with
+ * a warning.
+ */
+async function readNamedConfigs(
+  conn: KafkaConnection,
+  inScope: ScopeMatcher,
+  state: ActualState,
+  wanted: {groups: boolean; clientMetrics: boolean},
+  lenient = false,
+): Promise<void> {
+  const broker = await conn.anyBroker()
+  const maxVersion = broker.versions?.[ListConfigResourcesApi.apiKey]?.maxVersion ?? -1
+  const sections = (Object.keys(NAMED) as (keyof typeof NAMED)[]).filter((s) => wanted[s])
+  const readable = sections.filter((s) => {
+    const n = NAMED[s]
+    if (maxVersion >= n.listVersion) return true
+    const message = `This cluster does not support ${n.what} in state files: listing them needs ListConfigResources v${n.listVersion} (Kafka ${n.kafka} or later)`
+    if (!lenient)
+      throw operationError(message, {
+        code: 'UNSUPPORTED_VERSION',
+        hint: `Remove configs.${s} and scope.${s} from the files for this cluster (an overlay can), or upgrade Kafka.`,
+      })
+    conn.warn({code: 'UNSUPPORTED_VERSION', message: `${message}; not exported`})
+    ;(state.unsupported ??= []).push(s)
+    return false
+  })
+  if (readable.length === 0) return
+  const types = readable.map((s) => NAMED[s].type)
+  const listed = await conn.request(broker, ListConfigResourcesApi, (v, Encoder) =>
+    listConfigResourcesRequest(v, types, Encoder),
+  )
+  throwIfError(listed.errorCode, null, 'ListConfigResources')
+  const named = listed.resources.filter(
+    (r) =>
+      (r.type === NAMED.groups.type && readable.includes('groups') && inScope.group(r.name)) ||
+      (r.type === NAMED.clientMetrics.type && readable.includes('clientMetrics') && inScope.clientMetrics(r.name)),
+  )
+  const results = await describeConfigResources(
+    conn,
+    broker,
+    named.map((r) => ({resourceType: r.type, resourceName: r.name, configurationKeys: null})),
+  )
+  for (const r of results) {
+    throwIfError(r.errorCode, r.errorMessage, `describing the configs of ${r.resourceName}`)
+    const section = r.resourceType === NAMED.groups.type ? 'groups' : 'clientMetrics'
+    const values = Object.fromEntries(
+      r.configs
+        .filter((c) => c.configSource === NAMED[section].source && c.value !== null)
+        .map((c) => [c.name, c.value!])
+        .sort(([a], [b]) => a.localeCompare(b)),
+    )
+    if (Object.keys(values).length > 0) state.configs[section][r.resourceName] = values
+  }
 }

@@ -8,6 +8,8 @@ export const emptyScope = (): Scope => ({
   principals: [],
   users: [],
   quotas: [],
+  groups: [],
+  clientMetrics: [],
 })
 
 /** Everything (export without --scope): every non-internal topic, principal, user and quota entity. */
@@ -16,11 +18,20 @@ export const everythingScope = (): Scope => ({
   principals: ['*'],
   users: ['*'],
   quotas: [{user: '*'}, {'client-id': '*'}, {user: '*', 'client-id': '*'}, {ip: '*'}],
+  groups: ['*'],
+  clientMetrics: ['*'],
 })
 
 export function isEmptyScope(s: Scope): boolean {
   return (
-    s.topics.prefixes.length + s.topics.patterns.length + s.principals.length + s.users.length + s.quotas.length === 0
+    s.topics.prefixes.length +
+      s.topics.patterns.length +
+      s.principals.length +
+      s.users.length +
+      s.quotas.length +
+      (s.groups?.length ?? 0) +
+      (s.clientMetrics?.length ?? 0) ===
+    0
   )
 }
 
@@ -50,6 +61,9 @@ export function scopeMatcher(scope: Scope) {
     principal: (p: string) => scope.principals.some((s) => nameMatches(s, p)),
     user: (u: string) => scope.users.some((s) => nameMatches(s, u)),
     quota: (e: QuotaEntity) => scope.quotas.some((s) => quotaEntryMatches(s, e)),
+    // Plans written before groups and client-metrics were in the scope have neither list.
+    group: (g: string) => (scope.groups ?? []).some((s) => nameMatches(s, g)),
+    clientMetrics: (n: string) => (scope.clientMetrics ?? []).some((s) => nameMatches(s, n)),
   }
 }
 
@@ -93,12 +107,13 @@ export const quotaKey = (e: QuotaEntity) => formatQuotaEntity(e)
 
 /**
  * `--scope` values of `kctl export`: prefix:P, pattern:RE, exclude:P, exclude-pattern:RE,
- * principal:User:x, user:NAME, quota:user=NAME[,client-id=ID] | quota:ip=IP.
+ * principal:User:x, user:NAME, quota:user=NAME[,client-id=ID] | quota:ip=IP, group:NAME,
+ * client-metrics:NAME.
  */
 export function parseScopeFlags(values: string[]): Scope {
   const scope = emptyScope()
   const hint =
-    'Use prefix:P, pattern:REGEX, exclude:P, exclude-pattern:REGEX, principal:User:NAME, user:NAME or quota:user=NAME[,client-id=ID].'
+    'Use prefix:P, pattern:REGEX, exclude:P, exclude-pattern:REGEX, principal:User:NAME, user:NAME, quota:user=NAME[,client-id=ID], group:NAME or client-metrics:NAME.'
   for (const v of values) {
     const i = v.indexOf(':')
     const kind = i === -1 ? '' : v.slice(0, i)
@@ -119,6 +134,8 @@ export function parseScopeFlags(values: string[]): Scope {
     } else if (kind === 'exclude') scope.topics.exclude.push(value)
     else if (kind === 'principal') scope.principals.push(value)
     else if (kind === 'user') scope.users.push(value)
+    else if (kind === 'group') scope.groups.push(value)
+    else if (kind === 'client-metrics') scope.clientMetrics.push(value)
     else if (kind === 'quota') {
       const entry: QuotaScopeEntry = {}
       for (const part of value.split(',')) {

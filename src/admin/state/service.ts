@@ -19,8 +19,11 @@ async function readFor(
   scope: Scope,
   kinds: StateKind[],
   loggers: Record<string, string[]> = {},
+  lenient = false,
 ): Promise<ActualState> {
-  return readClusterState(conn, scopeMatcher(scope), kinds, {loggers})
+  // Plans written before groups and client-metrics joined the scope have neither list.
+  const named = {groups: (scope.groups?.length ?? 0) > 0, clientMetrics: (scope.clientMetrics?.length ?? 0) > 0}
+  return readClusterState(conn, scopeMatcher(scope), kinds, {loggers, scope: named, lenient})
 }
 
 export type LoadedFiles = ReturnType<typeof loadStateFiles>
@@ -62,7 +65,13 @@ export function planAgainstSnapshot(files: string[], snapshot: string): {plan: P
     acls: snap.acls.filter((b) => inScope.principal(b.principal)),
     quotas: snap.quotas.filter((q) => inScope.quota(q.entity)),
     users: Object.fromEntries(Object.entries(snap.users).filter(([n]) => inScope.user(n))),
-    configs: snap.configs,
+    configs: {
+      ...snap.configs,
+      groups: Object.fromEntries(Object.entries(snap.configs.groups).filter(([n]) => inScope.group(n))),
+      clientMetrics: Object.fromEntries(
+        Object.entries(snap.configs.clientMetrics).filter(([n]) => inScope.clientMetrics(n)),
+      ),
+    },
   }
   return {plan: diffState(desired, actual, locate), desired}
 }
@@ -72,8 +81,11 @@ export async function exportState(
   scope: Scope,
   kinds: StateKind[],
 ): Promise<Record<string, unknown>> {
-  const actual = await readFor(conn, scope, kinds)
-  return exportDocument(actual, scope, kinds)
+  const actual = await readFor(conn, scope, kinds, {}, true)
+  // What the cluster cannot list is left out of the file's scope too (its diff must find nothing).
+  const exported = {...scope}
+  for (const section of actual.unsupported ?? []) exported[section] = []
+  return exportDocument(actual, exported, kinds)
 }
 
 /** A plan written by `kctl diff --out`. */

@@ -87,6 +87,7 @@ export function saslOptions(sasl: SaslSettings, context: SaslOptionsContext): Re
     }
   }
   if (sasl.mechanism === 'aws_msk_iam') return mskIamOptions(sasl.aws!, context)
+  if (sasl.tokenAuth) return delegationTokenOptions(sasl)
   return {mechanism: sasl.mechanism, username: sasl.username, password: sasl.password}
 }
 
@@ -136,6 +137,64 @@ function mskIamOptions(aws: AwsSettings, context: SaslOptionsContext): Record<st
           )
         }
         if (response.length <= 4) throw brokerRejected('AWS_MSK_IAM', 'the signed payload', 'an empty answer')
+      },
+    }),
+  }
+}
+
+/** kafkajs's SCRAM client (2.2.4, src/broker/saslAuthenticator/scram.js): the part kctl extends. */
+interface KafkajsScram {
+  authenticate(): Promise<void>
+  firstMessageBare(): string
+}
+type KafkajsScramClass = new (
+  sasl: {username: string; password: string},
+  host: string,
+  port: number,
+  logger: unknown,
+  saslAuthenticate: AuthArgs['saslAuthenticate'],
+  digest: unknown,
+) => KafkajsScram
+
+/**
+ * RFC 5802 client-first-message-bare with Kafka's token extension (KIP-48, ScramExtensions):
+ * `n=TOKENID,r=NONCE,tokenauth=true`. The broker then checks the proof against the token's
+ * credential (derived from its HMAC) and the session's principal is the token's owner.
+ */
+export const withTokenAuthExtension = (bare: string) => `${bare},tokenauth=true`
+
+/**
+ * SCRAM with a delegation token: kafkajs's SCRAM sends no extensions, so its client is extended to
+ * add `tokenauth=true` to the first message (which the final proof signs, so both stay consistent).
+ */
+function delegationTokenOptions(sasl: SaslSettings): Record<string, unknown> {
+  const sha512 = sasl.mechanism === 'scram-sha-512'
+  return {
+    mechanism: sasl.mechanism,
+    username: sasl.username,
+    password: sasl.password,
+    authenticationProvider: ({host, port, saslAuthenticate, logger}: AuthArgs & {logger: unknown}) => ({
+      async authenticate() {
+        const {SCRAM, DIGESTS} = (await import('kafkajs/src/broker/saslAuthenticator/scram.js' as string)) as {
+          SCRAM: KafkajsScramClass
+          DIGESTS: Record<'SHA256' | 'SHA512', unknown>
+        }
+        class TokenScram extends SCRAM {
+          firstMessageBare(): string {
+            return withTokenAuthExtension(super.firstMessageBare())
+          }
+        }
+        const digest = sha512 ? DIGESTS.SHA512 : DIGESTS.SHA256
+        const client = new TokenScram(sasl, host, port, logger, saslAuthenticate, digest)
+        try {
+          await client.authenticate()
+        } catch (error) {
+          throw brokerRejected(
+            sha512 ? 'SCRAM-SHA-512' : 'SCRAM-SHA-256',
+            `delegation token ${sasl.username}`,
+            `${(error as Error).message.replace(/^.*authentication failed: /, '')} (the token may be expired, unknown or its HMAC wrong)`,
+          )
+        }
       },
     }),
   }

@@ -157,6 +157,23 @@ describe('client.properties parsing', () => {
     expect(p.tls!.ca).to.have.length(1)
   })
 
+  it('reads a delegation token login (tokenauth="true", SCRAM only) and redacts its HMAC', () => {
+    const jaas = (mechanism: string, tokenauth: string) => ({
+      'security.protocol': 'SASL_SSL',
+      'sasl.mechanism': mechanism,
+      'sasl.jaas.config': `org.apache.kafka.common.security.scram.ScramLoginModule required username="tok1" password="AQIDBA==" tokenauth=${tokenauth};`,
+    })
+    expect(toClientSettings(jaas('SCRAM-SHA-512', '"true"')).sasl).to.deep.equal({
+      mechanism: 'scram-sha-512',
+      username: 'tok1',
+      password: 'AQIDBA==',
+      tokenAuth: true,
+    })
+    expect(toClientSettings(jaas('SCRAM-SHA-256', 'false')).sasl).not.to.have.property('tokenAuth')
+    expect(usage(() => toClientSettings(jaas('PLAIN', '"true"'))).message).to.match(/tokenauth="true" needs a SCRAM/)
+    expect(redactProperties(jaas('SCRAM-SHA-512', '"true"'))['sasl.jaas.config']).not.to.include('AQIDBA==')
+  })
+
   it('rejects unknown protocols, mechanisms and a missing JAAS config', () => {
     usage(() => toClientSettings({'security.protocol': 'TLS'}))
     expect(

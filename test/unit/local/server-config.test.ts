@@ -69,6 +69,15 @@ describe('local cluster configuration', () => {
     })
   })
 
+  it('enables delegation tokens with the secret key a secure cluster was created with', () => {
+    const secure = {truststore: '/c/ca.pem', keystore: '/c/ks.pem', plainUsers: {admin: 'a'}}
+    expect(
+      serverProperties(nodes[0], nodes, {...secure, tokenSecretKey: 'k3y'})['delegation.token.secret.key'],
+    ).to.equal('k3y')
+    expect(serverProperties(nodes[0], nodes, secure)).not.to.have.property('delegation.token.secret.key')
+    expect(serverProperties(nodes[0], nodes)).not.to.have.property('delegation.token.secret.key')
+  })
+
   it('a single node uses replication factor 1', () => {
     expect(serverProperties(nodes[0], [nodes[0]])['offsets.topic.replication.factor']).to.equal('1')
   })

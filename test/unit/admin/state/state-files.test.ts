@@ -52,7 +52,7 @@ const empty = (): ActualState => ({
   acls: [],
   quotas: [],
   users: {},
-  configs: {brokerDefaults: {}, brokers: {}, brokerLoggers: {}},
+  configs: {brokerDefaults: {}, brokers: {}, brokerLoggers: {}, groups: {}, clientMetrics: {}},
 })
 
 describe('state files', () => {
@@ -276,6 +276,72 @@ acls:
     } finally {
       rmSync(dir, {recursive: true, force: true})
     }
+  })
+
+  it('group and client-metrics configs: owned whole, units resolved, scope enforced, did-you-mean on keys', () => {
+    const text = `scope: {groups: [app-*], clientMetrics: [app-cm]}
+prune: true
+configs:
+  groups:
+    app-g1: {consumer.session.timeout.ms: 45s}
+  clientMetrics:
+    app-cm: {metrics: [org.apache.kafka.producer., org.apache.kafka.consumer.], interval.ms: 1m, match: [client_id=app-.*]}
+`
+    const {desired, locate} = load({'g.yaml': text})
+    expect(desired.configs.groups).to.deep.equal({'app-g1': {'consumer.session.timeout.ms': '45000'}})
+    expect(desired.configs.clientMetrics['app-cm']).to.deep.equal({
+      metrics: 'org.apache.kafka.producer.,org.apache.kafka.consumer.',
+      'interval.ms': '60000',
+      match: 'client_id=app-.*',
+    })
+    const actual = empty()
+    actual.configs.groups = {
+      'app-g1': {'consumer.session.timeout.ms': '50000', 'consumer.heartbeat.interval.ms': '5000'},
+      'app-g2': {'consumer.session.timeout.ms': '50000'},
+    }
+    actual.configs.clientMetrics = {'app-cm': {metrics: 'org.apache.kafka.producer.', 'interval.ms': '60000'}}
+    const plan = diffState(desired, actual, locate)
+    expect(plan.changes.map((c) => [c.action, c.name, c.field, c.before, c.after, c.risks, c.source])).to.deep.equal([
+      ['update', 'group:app-g1', 'consumer.heartbeat.interval.ms', '5000', null, [], 'g.yaml:5'],
+      ['update', 'group:app-g1', 'consumer.session.timeout.ms', '50000', '45000', [], 'g.yaml:5'],
+      ['create', 'client-metrics:app-cm', 'match', null, 'client_id=app-.*', [], 'g.yaml:7'],
+      [
+        'update',
+        'client-metrics:app-cm',
+        'metrics',
+        'org.apache.kafka.producer.',
+        'org.apache.kafka.producer.,org.apache.kafka.consumer.',
+        [],
+        'g.yaml:7',
+      ],
+      ['delete', 'group:app-g2', 'consumer.session.timeout.ms', '50000', null, ['delete'], null],
+    ])
+    // Undo of the prune puts the group's value back, without the delete risk.
+    const {inverse} = inverseChanges(plan.changes.slice(-1))
+    expect(inverse.map((c) => [c.action, c.name, c.before, c.after, c.risks])).to.deep.equal([
+      ['update', 'group:app-g2', null, '50000', []],
+    ])
+    const outside = expectUsageError(() =>
+      load({
+        'o.yaml': 'scope: {groups: [app-*]}\nconfigs:\n  groups:\n    other: {consumer.session.timeout.ms: 45000}\n',
+      }),
+    )
+    expect(outside.code).to.equal('OUT_OF_SCOPE')
+    expect(outside.message).to.match(/^o\.yaml:4: configs\.groups\.other: the group is outside the scope/)
+    const unknown = expectUsageError(() =>
+      load({'k.yaml': 'scope: {groups: [app-*]}\nconfigs:\n  groups:\n    app-1: {consumer.session.timeout: 45000}\n'}),
+    )
+    expect(unknown.code).to.equal('UNKNOWN_CONFIG_KEY')
+    expect(unknown.hint).to.include('consumer.session.timeout.ms')
+    expect(parseScopeFlags(['group:app-*', 'client-metrics:cm']).groups).to.deep.equal(['app-*'])
+    expect(exportDocument({...actual, clusterId: 'c1'}, desired.scope, ['configs']).configs).to.deep.equal({
+      brokerDefaults: {},
+      groups: {
+        'app-g1': {'consumer.heartbeat.interval.ms': '5000', 'consumer.session.timeout.ms': '50000'},
+        'app-g2': {'consumer.session.timeout.ms': '50000'},
+      },
+      clientMetrics: {'app-cm': {'interval.ms': '60000', metrics: 'org.apache.kafka.producer.'}},
+    })
   })
 
   it('undo inverts what apply replaced; partition increases and deletes are not undoable', () => {
