@@ -47,7 +47,7 @@ describe('shell completion (bash, zsh, fish) with live names', () => {
     for (const shell of SHELLS) {
       const say = (line: string) => `${shell}: kctl ${line}<TAB>`
       const offered = async (line: string) => (await complete(shell, `kctl ${line}`)).candidates
-      expect(await offered('to'), say('to')).to.deep.equal(['topics'])
+      expect(await offered('top'), say('top')).to.deep.equal(['topics'])
       expect(await offered('topics '), say('topics ')).to.include.members(['create', 'delete', 'describe', 'list'])
       expect(await offered('lag --wat'), say('lag --wat')).to.deep.equal(['--watch'])
       expect(await offered('lag --output '), say('lag --output ')).to.include.members(['json', 'yaml', 'csv'])
