@@ -4,13 +4,12 @@ import {mkdirSync, readFileSync, renameSync, writeFileSync} from 'node:fs'
 import {join} from 'node:path'
 
 import {cacheDir} from '../local/paths.js'
-import type {LiveKind} from './complete.js'
+import type {LiveNames} from './complete.js'
 
-export interface NamesCache {
+export interface NamesCache extends LiveNames {
   /** ms since the epoch. */
   updatedAt: number
   cluster: string
-  names: Partial<Record<LiveKind, string[]>>
 }
 
 /** A cache is fresh for a minute; older answers are still given while a refresh runs. */

@@ -1,19 +1,37 @@
 /**
- * The completion entry point the shell functions call: `node main.js -- WORD…` prints one
- * candidate a line. It loads neither oclif nor kafkajs unless a cluster must be asked (no cache
- * yet), and never waits more than about a second. `node main.js --refresh KEY [flags]` refreshes
- * one cluster's cache (spawned detached when the cache is stale).
+ * The completion entry point the shell functions call: `node main.js -- WORD…` (the words after
+ * the program name, the last being completed) or `node main.js --line TEXT` (the command line up
+ * to the cursor, split here) prints one candidate a line. It loads neither oclif nor kafkajs:
+ * names come from the per-cluster cache; when there is none yet, a detached refresh asks the
+ * cluster and this process waits for its answer at most until 0.9 s after its own start.
+ * `node main.js --refresh KEY [flags]` is that refresh (it loads the connection layer).
  */
 import {spawn} from 'node:child_process'
-import {closeSync, openSync, readFileSync, rmSync, statSync, writeFileSync} from 'node:fs'
+import {closeSync, mkdirSync, openSync, readFileSync, rmSync, statSync, writeFileSync} from 'node:fs'
+import {dirname} from 'node:path'
 import {fileURLToPath} from 'node:url'
 
 import {type NamesCache, FRESH_MS, cacheFile, readNames, specFile} from './cache.js'
-import {type CompletionSpec, type LiveKind, completeWords} from './complete.js'
+import {
+  type Answer,
+  type CompletionSpec,
+  candidates,
+  completeWords,
+  cutAtWordbreaks,
+  needsCluster,
+  splitLine,
+} from './complete.js'
 
 const DEADLINE_MS = 900
+/** bash only: the value is no file name (see scripts.ts). */
+const NO_FILES = '\u0001no-files'
+/** fish only: the value may be a file name. */
+const FILES = '\u0001files'
 
-function connectionFlags(words: string[], env: NodeJS.ProcessEnv): {context?: string; 'bootstrap-server'?: string} {
+type ConnectionFlags = {context?: string; 'bootstrap-server'?: string; 'command-config'?: string}
+
+/** The connection flags on the line (the last of each), else their KCTL_* variables. */
+function connectionFlags(words: string[], env: NodeJS.ProcessEnv): ConnectionFlags {
   const value = (long: string, short: string) => {
     for (let i = words.length - 2; i >= 0; i--) {
       if (words[i] === `--${long}` || words[i] === `-${short}`) return words[i + 1]
@@ -23,65 +41,73 @@ function connectionFlags(words: string[], env: NodeJS.ProcessEnv): {context?: st
   }
   const context = value('context', '\0') ?? env.KCTL_CONTEXT
   const bootstrap = value('bootstrap-server', 'b') ?? env.KCTL_BOOTSTRAP_SERVER
-  return {...(context ? {context} : {}), ...(bootstrap ? {'bootstrap-server': bootstrap} : {})}
+  const commandConfig = value('command-config', '\0') ?? env.KCTL_COMMAND_CONFIG
+  return {
+    ...(context ? {context} : {}),
+    ...(bootstrap ? {'bootstrap-server': bootstrap} : {}),
+    ...(commandConfig ? {'command-config': commandConfig} : {}),
+  }
 }
 
-/**
- * The context names and the current one. The config file is YAML that kctl writes itself: its
- * top-level `current-context:` and the keys under `contexts:` are read directly, since loading
- * the YAML parser costs more than the rest of a completion; anything unusual goes through it.
- */
+/** The context names and the current one (kctl's own config file is read without the yaml package). */
 async function loadContexts(): Promise<{names: string[]; current?: string}> {
-  const {configPath, loadConfig} = await import('../connection/config-file.js')
+  const {loadConfig} = await import('../connection/config-file.js')
   try {
-    const text = readFileSync(configPath(), 'utf8')
-    const lines = text.split('\n')
-    const start = lines.findIndex((l) => /^contexts:\s*$/.test(l))
-    if (start >= 0 && !/[&*!|>]/.test(text)) {
-      const names: string[] = []
-      for (const line of lines.slice(start + 1)) {
-        if (/^\S/.test(line)) break
-        const m = /^ {2}([A-Za-z0-9][\w.@-]*):\s*$/.exec(line)
-        if (m) names.push(m[1])
-      }
-      const current = /^current-context:\s*([A-Za-z0-9][\w.@-]*)\s*$/m.exec(text)?.[1]
-      return {names: names.sort(), ...(current ? {current} : {})}
+    const config = loadConfig()
+    return {
+      names: Object.keys(config.contexts).sort(),
+      ...(config.currentContext ? {current: config.currentContext} : {}),
     }
   } catch {
     return {names: []}
   }
-  const config = loadConfig()
-  return {names: Object.keys(config.contexts).sort(), current: config.currentContext}
 }
 
-function spawnRefresh(key: string, flags: Record<string, string>): void {
-  // One background refresh at a time per cluster: a lock file younger than 10 s means one runs.
-  const lock = `${cacheFile(key)}.lock`
+/** Take a lock file unless one younger than 10 s exists (then another process does the work). */
+function takeLock(lock: string): boolean {
   try {
-    if (Date.now() - statSync(lock).mtimeMs < 10_000) return
+    if (Date.now() - statSync(lock).mtimeMs < 10_000) return false
   } catch {
     // No lock.
   }
   try {
+    mkdirSync(dirname(lock), {recursive: true, mode: 0o700})
     writeFileSync(lock, String(process.pid))
+    return true
   } catch {
-    return
+    return false
   }
-  const args = [
-    fileURLToPath(import.meta.url),
-    '--refresh',
-    key,
-    ...Object.entries(flags).flatMap(([k, v]) => [`--${k}`, v]),
-  ]
+}
+
+/** A node process that outlives this one, without a terminal (it can never prompt). */
+function spawnDetached(args: string[]): void {
   const execArgv = fileURLToPath(import.meta.url).endsWith('.ts') ? ['--import', 'tsx'] : []
   const devNull = openSync('/dev/null', 'a')
   spawn(process.execPath, [...execArgv, ...args], {detached: true, stdio: ['ignore', devNull, devNull]}).unref()
   closeSync(devNull)
 }
 
-async function live(kind: LiveKind, words: string[]): Promise<string[]> {
+/** One background refresh at a time per cluster. */
+function spawnRefresh(key: string, flags: Record<string, string>): void {
+  if (!takeLock(`${cacheFile(key)}.lock`)) return
+  spawnDetached([
+    fileURLToPath(import.meta.url),
+    '--refresh',
+    key,
+    ...Object.entries(flags).flatMap(([k, v]) => [`--${k}`, v]),
+  ])
+}
+
+/** No spec (the cache directory was cleaned): `kctl autocomplete` writes it again, in the background. */
+function respawnSpec(): void {
+  if (!takeLock(`${specFile()}.lock`)) return
+  const bin = fileURLToPath(new URL(`../../bin/${import.meta.url.endsWith('.ts') ? 'dev' : 'run'}.js`, import.meta.url))
+  spawnDetached([bin, 'autocomplete'])
+}
+
+/** The cached names of the cluster the line addresses (undefined when there are none within the deadline). */
+async function cachedNames(words: string[]): Promise<NamesCache | undefined> {
   const env = process.env
-  if (kind === 'contexts') return (await loadContexts()).names
   const flags = connectionFlags(words, env)
   if (!flags.context && !flags['bootstrap-server']) {
     const current = (await loadContexts()).current
@@ -91,38 +117,68 @@ async function live(kind: LiveKind, words: string[]): Promise<string[]> {
   let cache: NamesCache | undefined = readNames(key)
   if (cache) {
     if (Date.now() - cache.updatedAt > FRESH_MS) spawnRefresh(key, flags)
-  } else {
-    // No cache yet: a background refresh asks the cluster (it outlives this process, so the next
-    // TAB has names); wait for it up to the deadline. A cluster that is down gives nothing.
-    spawnRefresh(key, flags)
-    // Counted from the process start: Node's own start-up is part of the second the shell waits.
-    const deadline = performance.timeOrigin + DEADLINE_MS
-    while (!cache && Date.now() < deadline) {
-      await new Promise((r) => setTimeout(r, 50))
-      cache = readNames(key)
-    }
+    return cache
   }
-  return cache?.names[kind] ?? []
+  // No cache yet: a background refresh asks the cluster (it outlives this process, so the next
+  // TAB has names); wait for it up to the deadline. A cluster that is down gives nothing.
+  spawnRefresh(key, flags)
+  // Counted from the process start: Node's own start-up is part of the second the shell waits.
+  const deadline = performance.timeOrigin + DEADLINE_MS
+  while (!cache && Date.now() < deadline) {
+    await new Promise((r) => setTimeout(r, 25))
+    cache = readNames(key)
+  }
+  return cache
+}
+
+async function answerWith(answer: Answer, words: string[]): Promise<string[]> {
+  if (answer.kind === 'live' && answer.live === 'contexts') {
+    return candidates(answer, {names: {contexts: (await loadContexts()).names}})
+  }
+  return candidates(answer, needsCluster(answer) ? await cachedNames(words) : undefined)
 }
 
 async function main(argv: string[]): Promise<void> {
   if (argv[0] === '--refresh') {
     const [key, ...rest] = argv.slice(1)
+    // A cluster that accepts connections and never answers: the refresh gives up at its
+    // deadline; this stops the process even if a request outlives it (the lock then expires).
+    setTimeout(() => process.exit(0), 15_000).unref()
     const {refreshNames} = await import('./refresh.js')
     await refreshNames(key, connectionFlags([...rest, ''], {}), 10_000).catch(() => undefined)
     rmSync(`${cacheFile(key)}.lock`, {force: true})
     return
   }
-  const words = argv[0] === '--' ? argv.slice(1) : argv
+  let shell = ''
+  let wordbreaks: string | undefined
+  let words: string[] = []
+  for (let i = 0; i < argv.length; i++) {
+    if (argv[i] === '--shell') shell = argv[++i] ?? ''
+    else if (argv[i] === '--wordbreaks') wordbreaks = argv[++i] ?? ''
+    else if (argv[i] === '--line') {
+      words = splitLine(argv[i + 1] ?? '', shell).slice(1)
+      break
+    } else if (argv[i] === '--') {
+      words = argv.slice(i + 1)
+      break
+    }
+  }
   let spec: CompletionSpec
   try {
     spec = JSON.parse(readFileSync(specFile(), 'utf8')) as CompletionSpec
   } catch {
+    respawnSpec()
     return
   }
-  const answer = completeWords(spec, words.length === 0 ? [''] : words)
-  const out =
-    answer.kind === 'words' ? answer.words : (await live(answer.live, words)).filter((n) => n.startsWith(answer.prefix))
+  if (words.length === 0) words = ['']
+  const answer = completeWords(spec, words)
+  let out = await answerWith(answer, words)
+  if (wordbreaks !== undefined) out = cutAtWordbreaks(words.at(-1)!, out, wordbreaks)
+  // bash falls back to file names when nothing is offered (complete -o default): a last line
+  // NO_FILES tells its function not to, where kctl knows the value is no path.
+  if (shell === 'bash' && !(answer.kind === 'words' && answer.files)) out.push(NO_FILES)
+  // fish's function offers no files (complete -f) unless told: a last line FILES.
+  if (shell === 'fish' && answer.kind === 'words' && answer.files) out.push(FILES)
   if (out.length > 0) process.stdout.write(`${out.join('\n')}\n`)
 }
 

@@ -1,50 +1,52 @@
 /** Fetch the live names of one cluster into the completion cache (run in the background). */
+import {clientMetricsNames} from '../admin/client-metrics.js'
 import {describeCluster} from '../admin/cluster.js'
 import {listGroups} from '../admin/groups.js'
 import {listTopics} from '../admin/topics.js'
 import {describeUsers} from '../admin/users.js'
 import {connections} from '../connection/client.js'
 import {resolveConnection} from '../connection/resolve.js'
-import {type NamesCache, writeNames} from './cache.js'
+import {type NamesCache, readNames, writeNames} from './cache.js'
 import type {LiveKind} from './complete.js'
 
 export async function refreshNames(
   clusterKey: string,
-  flags: {context?: string; 'bootstrap-server'?: string},
+  flags: {context?: string; 'bootstrap-server'?: string; 'command-config'?: string},
   timeoutMs: number,
 ): Promise<NamesCache> {
   const spec = resolveConnection(flags)
   const conn = await connections.open(spec, {timeoutMs})
   try {
+    // A kind that fails this time (not allowed, not supported, a broker timing out) keeps the
+    // names of the previous refresh: a transient error never empties it.
+    const previous = readNames(clusterKey)
     const names: Partial<Record<LiveKind, string[]>> = {}
-    const settle = async <T>(kind: LiveKind, get: () => Promise<T[]>, name: (t: T) => string) => {
-      try {
-        names[kind] = [...new Set((await get()).map(name))].sort()
-      } catch {
-        // Not allowed or not supported (e.g. SCRAM users on an old broker): that kind stays empty.
-      }
-    }
-    await settle(
-      'topics',
-      () => listTopics(conn),
-      (t) => t.name,
+    let partitions: Record<string, number> = previous?.partitions ?? {}
+    const kinds: [LiveKind, () => Promise<string[]>][] = [
+      [
+        'topics',
+        async () => {
+          const topics = await listTopics(conn)
+          partitions = Object.fromEntries(topics.map((t) => [t.name, t.partitions]))
+          return topics.map((t) => t.name)
+        },
+      ],
+      ['groups', async () => (await listGroups(conn)).map((g) => g.group)],
+      ['brokers', async () => (await describeCluster(conn)).brokers.map((b) => String(b.id))],
+      ['users', async () => (await describeUsers(conn)).map((u) => u.name)],
+      ['client-metrics', () => clientMetricsNames(conn)],
+    ]
+    // In parallel: the first TAB on a new cluster waits for this (up to a second).
+    await Promise.all(
+      kinds.map(async ([kind, get]) => {
+        try {
+          names[kind] = [...new Set(await get())].sort()
+        } catch {
+          if (previous?.names[kind]) names[kind] = previous.names[kind]
+        }
+      }),
     )
-    await settle(
-      'groups',
-      () => listGroups(conn),
-      (g) => g.group,
-    )
-    await settle(
-      'brokers',
-      async () => (await describeCluster(conn)).brokers,
-      (b) => String(b.id),
-    )
-    await settle(
-      'users',
-      () => describeUsers(conn),
-      (u) => u.name,
-    )
-    const cache = {updatedAt: Date.now(), cluster: clusterKey, names}
+    const cache = {updatedAt: Date.now(), cluster: clusterKey, names, partitions}
     writeNames(cache)
     return cache
   } finally {

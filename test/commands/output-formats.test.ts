@@ -653,7 +653,7 @@ const CASES: Record<string, Case> = {
 
 /** Commands this test does not run, and why. */
 const NOT_COVERED: Record<string, string> = {
-  completion: 'prints a shell script, not a result (no -o formats)',
+  autocomplete: 'prints a shell script or shell words, not a result (no -o formats)',
   consume: 'streams records: its -o is table|json|raw (NDJSON), not the five result formats',
   produce: 'streams its input to Kafka and returns no result to render',
   'local:start': 'starts Kafka processes (test/integration/local.test.ts)',
