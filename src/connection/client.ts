@@ -361,6 +361,14 @@ export class KafkaConnection {
       return await broker.connectionPool.send({requestTimeout: this.requestTimeoutMs, ...request})
     } catch (error) {
       const e = toKctlError(error, {address: brokerLabel(broker)})
+      if (e.code === 'CONNECTION_FAILED') {
+        // A broker answers one request per connection at a time: after a timeout this connection
+        // still waits for the old answer (say a DescribeQuorum the broker forwards to a hung
+        // controller), and every request sent on it would wait too. It is closed; the next request
+        // opens a fresh one.
+        broker.disconnect().catch(() => undefined)
+        if (broker === this.seed) this.seed = undefined
+      }
       // A broker that stopped answering (hung, gone) is given up on for a while.
       if (e.code === 'CONNECTION_FAILED' && broker.nodeId != null) {
         const nodeId = broker.nodeId
