@@ -217,11 +217,19 @@ describe('transactions: list, describe, producers, hanging, abort, health, read-
   })
 
   it('measures lag to the last stable offset with --isolation read-committed @smoke', async () => {
-    const lagOf = async (isolation: string) =>
-      (await kctl(['lag', group, '--isolation', isolation, '--no-time-lag', '--json', ...local])).json().groups[0].lag
+    let last = ''
+    const lagOf = async (isolation: string) => {
+      const r = await kctl(['lag', group, '--isolation', isolation, '--no-time-lag', '--json', ...local])
+      last = `exit ${r.code}: ${r.stdout.slice(0, 1500)} ${r.stderr.slice(0, 500)}`
+      return r.json().groups[0].lag
+    }
     // The high watermark covers the open transaction's 2 records. Polled: in one full 3.9 run (after
     // the fault matrix restarted brokers) the first answer was still 0.
-    await waitFor(async () => (await lagOf('read-uncommitted')) === 2, {what: 'read-uncommitted lag 2'})
+    await waitFor(async () => (await lagOf('read-uncommitted')) === 2, {what: 'read-uncommitted lag 2'}).catch(
+      (error: Error) => {
+        throw new Error(`${error.message} (last answer: ${last})`)
+      },
+    )
     // The open transaction starts at offset 0: a read_committed consumer at 0 has nothing to read.
     expect(await lagOf('read-committed')).to.equal(0)
   })
