@@ -218,7 +218,7 @@ describe('transactions: list, describe, producers, hanging, abort, health, read-
 
   // Not in the 3.9 @smoke subset: after the full 3.9 smoke run's broker restarts, `lag` of this
   // group answered `topics: []` (its committed offset unseen) for 30 s, twice; alone, or after the
-  // fault matrix or the topic filters, it passes on 3.9. Open: see the closing note of this change.
+  // fault matrix or the topic filters, it passes on 3.9. The cause is not found yet.
   it('measures lag to the last stable offset with --isolation read-committed', async () => {
     let last = ''
     const lagOf = async (isolation: string) => {
