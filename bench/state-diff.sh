@@ -10,7 +10,7 @@ cd "$(dirname "$0")/.."
 command -v hyperfine >/dev/null || { echo "install hyperfine (apt-get install hyperfine)" >&2; exit 2; }
 npm run build >/dev/null
 npx oclif manifest >/dev/null
-node bin/run.js local status --json >/dev/null 2>&1 || node bin/run.js local start --brokers 3 ${PORT:+--port "$PORT"} >/dev/null
+node bin/run.js local status --json >/dev/null 2>&1 || node bin/run.js local start --brokers 3 --secure ${PORT:+--port "$PORT"} >/dev/null
 WORK=$(mktemp -d)
 ARGS=${KCTL_ARGS:-}
 cleanup() {
