@@ -45,17 +45,20 @@ export interface DescribedConsumerGroup {
   authorizedOperations: number
 }
 
-export function encodeConsumerGroupDescribe(
-  e: KafkaEncoder,
-  groupIds: string[],
-  includeAuthorizedOperations = false,
-): void {
+/**
+ * The request body ConsumerGroupDescribe, ShareGroupDescribe and StreamsGroupDescribe share:
+ * GroupIds, IncludeAuthorizedOperations, tags.
+ */
+export function encodeGroupDescribe(e: KafkaEncoder, groupIds: string[], includeAuthorizedOperations = false): void {
   flex.array(e, groupIds, flex.string)
   e.writeBoolean(includeAuthorizedOperations)
   flex.tags(e)
 }
 
-function readAssignment(r: Reader): ConsumerGroupTopicPartitions[] {
+export const encodeConsumerGroupDescribe = encodeGroupDescribe
+
+/** A member's Assignment struct (consumer and share groups): topic partitions, then the struct's tags. */
+export function readAssignment(r: Reader): ConsumerGroupTopicPartitions[] {
   const topics = r.compactArray((t) => {
     const tp = {topicId: t.uuid(), topicName: t.compactString(), partitions: t.compactArray((p) => p.int32())}
     t.taggedFields()

@@ -1,5 +1,6 @@
+import {encodeGroupDescribe, readAssignment} from './consumer-group-describe.js'
 import type {KafkaEncoder} from './kafkajs-internals.js'
-import {type ApiSpec, type Reader, buildRequest, flex} from './wire.js'
+import {type ApiSpec, type Reader, buildRequest} from './wire.js'
 
 /**
  * ShareGroupDescribe (API 77, KIP-932): share groups, which the classic DescribeGroups reports as
@@ -40,26 +41,7 @@ export interface DescribedShareGroup {
   authorizedOperations: number
 }
 
-export function encodeShareGroupDescribe(
-  e: KafkaEncoder,
-  groupIds: string[],
-  includeAuthorizedOperations = false,
-): void {
-  flex.array(e, groupIds, flex.string)
-  e.writeBoolean(includeAuthorizedOperations)
-  flex.tags(e)
-}
-
-/** The member's Assignment struct: a list of topic partitions, then the struct's tag buffer. */
-function readAssignment(r: Reader): ShareGroupTopicPartitions[] {
-  const topics = r.compactArray((t) => {
-    const tp = {topicId: t.uuid(), topicName: t.compactString(), partitions: t.compactArray((p) => p.int32())}
-    t.taggedFields()
-    return tp
-  })
-  r.taggedFields()
-  return topics
-}
+export const encodeShareGroupDescribe = encodeGroupDescribe
 
 export function decodeShareGroupDescribe(r: Reader): {throttleTimeMs: number; groups: DescribedShareGroup[]} {
   const throttleTimeMs = r.int32()

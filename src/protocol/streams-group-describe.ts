@@ -1,5 +1,6 @@
+import {encodeGroupDescribe} from './consumer-group-describe.js'
 import type {KafkaEncoder} from './kafkajs-internals.js'
-import {type ApiSpec, type Reader, buildRequest, flex} from './wire.js'
+import {type ApiSpec, type Reader, buildRequest} from './wire.js'
 
 /**
  * StreamsGroupDescribe (API 89, KIP-1071): Kafka Streams groups on the streams rebalance
@@ -77,15 +78,7 @@ export interface DescribedStreamsGroup {
   authorizedOperations: number
 }
 
-export function encodeStreamsGroupDescribe(
-  e: KafkaEncoder,
-  groupIds: string[],
-  includeAuthorizedOperations = false,
-): void {
-  flex.array(e, groupIds, flex.string)
-  e.writeBoolean(includeAuthorizedOperations)
-  flex.tags(e)
-}
+export const encodeStreamsGroupDescribe = encodeGroupDescribe
 
 /** A nullable struct: INT8 -1 for null, 1 before its fields. */
 function nullableStruct<T>(r: Reader, read: (r: Reader) => T): T | null {
