@@ -175,6 +175,22 @@ export const ERROR_CODES = {
   INVALID_NUMBER:
     'A number that is not an integer or is outside the range of its Kafka protocol field (int16/int32/int64).',
   NO_TERMINAL: 'An editor or a prompt was needed, but stdin/stdout is not a terminal.',
+  // Added with the KRaft quorum commands and brokers unregister.
+  INVALID_DIRECTORY_ID: 'A metadata directory id that is not a Kafka Uuid (22 characters of URL-safe base64).',
+  INVALID_ENDPOINT: 'A controller endpoint that is not NAME://host:port.',
+  NOT_A_VOTER: 'A controller to remove that is not a voter of the KRaft quorum.',
+  ALREADY_A_VOTER: 'A controller to add that is already a voter of the KRaft quorum.',
+  NOT_AN_OBSERVER:
+    'A controller to add that the KRaft quorum does not list as an observer (not running as a controller).',
+  DIRECTORY_ID_MISMATCH: 'A --directory-id that is not the one the KRaft quorum lists for that controller.',
+  QUORUM_MAJORITY:
+    'Removing the voter would leave the KRaft quorum without a voter, or without a majority of caught-up voters.',
+  STATIC_QUORUM: 'The KRaft quorum is static (controller.quorum.voters): its voters cannot be added or removed.',
+  QUORUM_CHANGE_PENDING: 'Kafka accepted a voter change, but DescribeQuorum did not show it in time.',
+  CONTROLLER_STILL_RUNNING:
+    'remove-controller --unregister of a controller that still fetches (it would register again).',
+  BROKER_STILL_REGISTERED: 'A broker to unregister that is running (unfenced): it would register again at once.',
+  BROKER_NOT_REGISTERED: 'A broker to unregister that the cluster has no registration for.',
 } as const satisfies Record<string, string>
 
 /** A code kctl raises itself (registered above). */

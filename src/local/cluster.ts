@@ -15,9 +15,12 @@ import {
   LOG4J2_YAML,
   LOG4J_PROPERTIES,
   type LocalNode,
+  type QuorumMode,
   type SecureSettings,
   formatProperties,
+  initialControllers,
   nodePorts,
+  randomKafkaUuid,
   serverProperties,
   tokenEndpointPort,
 } from './server-config.js'
@@ -58,6 +61,11 @@ export interface LocalClusterState {
   classpath: string
   logging: KafkaRuntime['logging']
   nodes: LocalNodeState[]
+  /**
+   * The KRaft quorum the cluster was formatted with. Absent in state written before kctl made dynamic
+   * quorums: those clusters are static (their server.properties name `controller.quorum.voters`).
+   */
+  quorum?: QuorumMode
   /** SASL users and passwords of a secure cluster (the file is 0600); also the OAuth clients and secrets. */
   users?: Record<string, string>
   /** delegation.token.secret.key of a secure cluster (clusters made by this version; the file is 0600). */
@@ -81,6 +89,8 @@ export interface LocalClusterStatus {
   version?: string
   clusterId?: string
   secure?: boolean
+  /** static: a fixed controller.quorum.voters; dynamic (KIP-853): controllers can be added and removed. */
+  quorum?: QuorumMode
   running: boolean
   bootstrap?: string
   nodes: LocalNodeStatus[]
@@ -136,6 +146,7 @@ export function clusterStatus(dir: string): LocalClusterStatus {
     version: state.version,
     clusterId: state.clusterId,
     secure: state.secure,
+    quorum: quorumMode(state),
     running: nodes.some((n) => n.running),
     bootstrap: bootstrapAddress(state),
     nodes,
@@ -158,6 +169,12 @@ async function checkPortsFree(ports: LocalNode['ports'], hint: string): Promise<
       throw operationError(`Port ${port} on 127.0.0.1 is already in use`, {code: 'PORT_IN_USE', hint})
   }
 }
+
+/** The quorum a cluster was formatted with (state written before the field existed: static). */
+export const quorumMode = (state: Pick<LocalClusterState, 'quorum'>): QuorumMode => state.quorum ?? 'static'
+
+/** Kafka 4.x clusters are formatted with a dynamic quorum (KIP-853); 3.x keeps the static voters. */
+export const quorumModeFor = (version: string): QuorumMode => (majorVersion(version) >= 4 ? 'dynamic' : 'static')
 
 /** "3 brokers, secure, ports from 19092, Kafka 4.4.0": how an existing cluster was created. */
 export function describeShape(state: Pick<LocalClusterState, 'nodes' | 'secure' | 'portBase' | 'version'>): string {
@@ -253,12 +270,16 @@ export async function startCluster(options: LocalStartOptions): Promise<{state: 
 async function createCluster(dir: string, options: LocalShape, runtime: KafkaRuntime): Promise<LocalClusterState> {
   rmSync(dir, {recursive: true, force: true})
   mkdirSync(dir, {recursive: true, mode: 0o700})
+  const quorum = quorumModeFor(runtime.version)
   const nodes: LocalNodeState[] = Array.from({length: options.brokers}, (_, i) => ({
     id: i + 1,
     dir: join(dir, `node-${i + 1}`),
     ports: nodePorts(options.portBase, i),
+    ...(quorum === 'dynamic' ? {directoryId: randomKafkaUuid(randomBytes)} : {}),
     pid: null,
   }))
+  // Every node is formatted with the same list; each takes its own entry's directory id.
+  const quorumArgs = quorum === 'dynamic' ? ['--initial-controllers', initialControllers(nodes)] : []
   let users: Record<string, string> | undefined
   let secure: SecureSettings | undefined
   let oauth: LocalOAuth | undefined
@@ -290,7 +311,7 @@ async function createCluster(dir: string, options: LocalShape, runtime: KafkaRun
     nodes.map(async (node) => {
       mkdirSync(node.dir, {recursive: true})
       const configPath = join(node.dir, 'server.properties')
-      writeFileSync(configPath, formatProperties(serverProperties(node, nodes, secure)), {mode: 0o600})
+      writeFileSync(configPath, formatProperties(serverProperties(node, nodes, secure, quorum)), {mode: 0o600})
       try {
         await runJava(node.dir, [
           '-cp',
@@ -301,6 +322,7 @@ async function createCluster(dir: string, options: LocalShape, runtime: KafkaRun
           `--cluster-id=${clusterId}`,
           '-c',
           configPath,
+          ...quorumArgs,
           ...scram,
         ])
       } catch (error) {
@@ -320,6 +342,7 @@ async function createCluster(dir: string, options: LocalShape, runtime: KafkaRun
     classpath: runtime.classpath,
     logging: runtime.logging,
     nodes,
+    quorum,
     ...(users ? {users} : {}),
     ...(tokenSecretKey ? {tokenSecretKey} : {}),
     ...(oauth ? {oauth} : {}),

@@ -13,7 +13,17 @@ export interface LocalNode {
   id: number
   dir: string
   ports: LocalPorts
+  /** The directory id of the node's metadata log directory (dynamic quorum only; base64 Kafka Uuid). */
+  directoryId?: string
 }
+
+/**
+ * How the KRaft controllers find each other. `static`: a fixed `controller.quorum.voters` (3.9, and
+ * clusters made before kctl formatted dynamic quorums); `dynamic` (KIP-853): formatted with
+ * `--initial-controllers` and found through `controller.quorum.bootstrap.servers`, so voters can be
+ * removed and added while the cluster runs.
+ */
+export type QuorumMode = 'static' | 'dynamic'
 
 export interface SecureSettings {
   /** PEM truststore (CA) and keystore (key + chain) paths. */
@@ -48,7 +58,41 @@ export function quorumVoters(nodes: LocalNode[]): string {
   return nodes.map((n) => `${n.id}@127.0.0.1:${n.ports.controller}`).join(',')
 }
 
-export function serverProperties(node: LocalNode, nodes: LocalNode[], secure?: SecureSettings): Record<string, string> {
+/** `controller.quorum.bootstrap.servers` of a dynamic quorum: every controller endpoint. */
+export function quorumBootstrapServers(nodes: LocalNode[]): string {
+  return nodes.map((n) => `127.0.0.1:${n.ports.controller}`).join(',')
+}
+
+/** `kafka-storage format --initial-controllers`: id@host:port:directoryId, the same on every node. */
+export function initialControllers(nodes: LocalNode[]): string {
+  return nodes
+    .map((n) => {
+      if (!n.directoryId) throw new Error(`node ${n.id} has no metadata directory id`)
+      return `${n.id}@127.0.0.1:${n.ports.controller}:${n.directoryId}`
+    })
+    .join(',')
+}
+
+/**
+ * A random Kafka Uuid in its base64url form, by Kafka's own rules for random ids (Uuid.randomUuid):
+ * never one of the reserved ids (the first 8 bytes zero and the last below 100) and never a string
+ * that starts with "-" (it would read as a command-line option).
+ */
+export function randomKafkaUuid(random: (size: number) => Buffer): string {
+  for (;;) {
+    const bytes = random(16)
+    const reserved = bytes.readBigUInt64BE(0) === 0n && bytes.readBigUInt64BE(8) < 100n
+    const text = bytes.toString('base64url')
+    if (!reserved && !text.startsWith('-')) return text
+  }
+}
+
+export function serverProperties(
+  node: LocalNode,
+  nodes: LocalNode[],
+  secure?: SecureSettings,
+  quorum: QuorumMode = 'static',
+): Record<string, string> {
   const rf = String(Math.min(3, nodes.length))
   const p = node.ports
   const listeners = [`PLAINTEXT://127.0.0.1:${p.plaintext}`, `CONTROLLER://127.0.0.1:${p.controller}`]
@@ -67,7 +111,9 @@ export function serverProperties(node: LocalNode, nodes: LocalNode[], secure?: S
   const props: Record<string, string> = {
     'process.roles': 'broker,controller',
     'node.id': String(node.id),
-    'controller.quorum.voters': quorumVoters(nodes),
+    ...(quorum === 'dynamic'
+      ? {'controller.quorum.bootstrap.servers': quorumBootstrapServers(nodes)}
+      : {'controller.quorum.voters': quorumVoters(nodes)}),
     listeners: listeners.join(','),
     'advertised.listeners': advertised.join(','),
     'controller.listener.names': 'CONTROLLER',

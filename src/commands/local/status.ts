@@ -26,6 +26,7 @@ const view = (color: boolean): View<LocalClusterStatus> => ({
               ['Kafka', s.version],
               ['Cluster ID', s.clusterId],
               ['Secure', s.secure],
+              ['KRaft quorum', s.quorum],
               ['Bootstrap', s.bootstrap],
               ['Directory', s.dir],
             ],
