@@ -14,7 +14,7 @@ export interface UnregisterBrokerPlan {
    */
   registration: 'fenced' | 'running' | 'unknown'
   /** Partitions that still name the broker as a replica: they stay under-replicated until reassigned. */
-  replicaPartitions: number
+  replicaPartitionCount: number
   notes: string[]
 }
 
@@ -53,15 +53,15 @@ export async function planUnregisterBroker(
       'Stop the broker first (it registers again when it starts). Kafka unregisters a running broker too, which then stays out of the cluster until it restarts: --force does that.',
       'BROKER_STILL_REGISTERED',
     )
-  const replicaPartitions = (await partitionStates(conn)).filter((p) => p.replicas.includes(id)).length
+  const replicaPartitionCount = (await partitionStates(conn)).filter((p) => p.replicas.includes(id)).length
   const notes: string[] = []
-  if (replicaPartitions > 0)
+  if (replicaPartitionCount > 0)
     notes.push(
-      `${replicaPartitions} partition(s) still list broker ${id} as a replica: they stay under-replicated until reassigned (kctl partitions reassign) or the broker comes back.`,
+      `${replicaPartitionCount} partition(s) still list broker ${id} as a replica: they stay under-replicated until reassigned (kctl partitions reassign) or the broker comes back.`,
     )
   if (registration === 'running')
     notes.push(`Broker ${id} is running: it leaves the cluster (heartbeats refused) until it restarts.`)
-  return {broker: id, registration, replicaPartitions, notes}
+  return {broker: id, registration, replicaPartitionCount, notes}
 }
 
 /** UnregisterBroker (API 64; any broker forwards it to the active controller, as Kafka's Admin sends it). */

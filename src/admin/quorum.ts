@@ -141,7 +141,7 @@ export function planRemoval(
   if (req.directoryId !== undefined && req.directoryId !== voter.directoryId)
     throw usageError(
       `Voter ${req.controller} has directory id ${voter.directoryId}, not ${req.directoryId}`,
-      'Leave out --directory-id to remove the voter the quorum lists, or check `kctl cluster quorum describe`.',
+      'Leave out --controller-directory-id to remove the voter the quorum lists, or check `kctl cluster quorum describe`.',
       'DIRECTORY_ID_MISMATCH',
     )
   if (q.voters.length === 1)
@@ -267,7 +267,7 @@ export interface AddControllerPlan {
   controller: number
   directoryId: string
   endpoints: RaftVoterEndpoint[]
-  /** Where the directory id came from: the observer the quorum lists, or --directory-id. */
+  /** Where the directory id came from: the observer the quorum lists, or --controller-directory-id. */
   directoryIdFrom: 'observer' | 'flag'
   votersBefore: number[]
   votersAfter: number[]
@@ -295,20 +295,20 @@ export function planAddition(
   if (!observer && req.directoryId === undefined)
     throw usageError(
       `Node ${req.controller} is not an observer of the KRaft quorum`,
-      `Start it as a controller (process.roles with controller, controller.quorum.bootstrap.servers) and wait until it fetches; observers now: ${q.observers.map((o) => o.id).join(', ') || 'none'}. Or pass its --directory-id.`,
+      `Start it as a controller (process.roles with controller, controller.quorum.bootstrap.servers) and wait until it fetches; observers now: ${q.observers.map((o) => o.id).join(', ') || 'none'}. Or pass its --controller-directory-id.`,
       'NOT_AN_OBSERVER',
     )
   if (observer && req.directoryId !== undefined && observer.directoryId !== req.directoryId)
     throw usageError(
       `Observer ${req.controller} runs with directory id ${observer.directoryId}, not ${req.directoryId}`,
-      'Leave out --directory-id to use the one the quorum lists.',
+      'Leave out --controller-directory-id to use the one the quorum lists.',
       'DIRECTORY_ID_MISMATCH',
     )
   const directoryId = req.directoryId ?? observer?.directoryId
   if (!directoryId)
     throw usageError(
       `The quorum lists no directory id for observer ${req.controller}`,
-      'Pass --directory-id (the directory.id in meta.properties of its metadata log directory).',
+      'Pass --controller-directory-id (the directory.id in meta.properties of its metadata log directory).',
       'MISSING_FLAG',
     )
   const endpoints = req.endpoints && req.endpoints.length > 0 ? req.endpoints : (q.endpoints[req.controller] ?? [])

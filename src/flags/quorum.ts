@@ -4,10 +4,15 @@ import {parseControllerEndpoint, parseDirectoryId} from '../input/quorum.js'
 import {brokerIdFlag} from './values.js'
 
 /** Flags of `kctl cluster quorum add-controller|remove-controller`, validated while oclif parses. */
-export const controllerIdFlag = brokerIdFlag({summary: 'The controller (node) id.'})
+export const controllerIdFlag = brokerIdFlag({
+  summary: 'The controller (node) id (kafka-metadata-quorum names it so; --id for short).',
+  aliases: ['id'],
+})
 
 export const directoryIdFlag = Flags.custom<string>({
-  summary: "The controller's metadata log directory id (DIRECTORY ID in `kctl cluster quorum describe`).",
+  summary:
+    "The controller's metadata log directory id (DIRECTORY ID in `kctl cluster quorum describe`; --directory-id for short).",
+  aliases: ['directory-id'],
   parse: async (input, _ctx, opts) => parseDirectoryId(input, `--${opts.name}`),
 })
 

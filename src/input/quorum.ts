@@ -4,7 +4,7 @@ import {usageError} from '../errors.js'
  * A metadata log directory id as Kafka prints it (`kafka-metadata-quorum describe`, meta.properties):
  * a Uuid in URL-safe base64 without padding, 22 characters.
  */
-export function parseDirectoryId(value: string, flag = '--directory-id'): string {
+export function parseDirectoryId(value: string, flag = '--controller-directory-id'): string {
   const bytes = /^[\w-]{22}$/.test(value) ? Buffer.from(value, 'base64url') : Buffer.alloc(0)
   if (bytes.length !== 16 || bytes.toString('base64url') !== value || bytes.every((b) => b === 0))
     throw usageError(

@@ -10,9 +10,13 @@ import AclsDelete from '../../src/commands/acls/delete.js'
 import AclsList from '../../src/commands/acls/list.js'
 import BrokersDescribe from '../../src/commands/brokers/describe.js'
 import BrokersList from '../../src/commands/brokers/list.js'
+import BrokersUnregister from '../../src/commands/brokers/unregister.js'
 import ClusterDescribe from '../../src/commands/cluster/describe.js'
 import ClusterFeatures from '../../src/commands/cluster/features.js'
 import ClusterHealth from '../../src/commands/cluster/health.js'
+import ClusterQuorumAddController from '../../src/commands/cluster/quorum/add-controller.js'
+import ClusterQuorumDescribe from '../../src/commands/cluster/quorum/describe.js'
+import ClusterQuorumRemoveController from '../../src/commands/cluster/quorum/remove-controller.js'
 import ConfigsAppend from '../../src/commands/configs/append.js'
 import ConfigsDelete from '../../src/commands/configs/delete.js'
 import ConfigsDescribe from '../../src/commands/configs/describe.js'
@@ -72,9 +76,13 @@ const COMMANDS: Record<string, CommandClass> = {
   'acls list': AclsList,
   'brokers describe': BrokersDescribe,
   'brokers list': BrokersList,
+  'brokers unregister': BrokersUnregister,
   'cluster describe': ClusterDescribe,
   'cluster features': ClusterFeatures,
   'cluster health': ClusterHealth,
+  'cluster quorum add-controller': ClusterQuorumAddController,
+  'cluster quorum describe': ClusterQuorumDescribe,
+  'cluster quorum remove-controller': ClusterQuorumRemoveController,
   'configs append': ConfigsAppend,
   'configs delete': ConfigsDelete,
   'configs describe': ConfigsDescribe,
@@ -126,6 +134,8 @@ const COMMANDS: Record<string, CommandClass> = {
 
 /** The command class and its own argv for `kctl <words...>`. */
 function resolve(words: string[]): {id: string; cmd: CommandClass; argv: string[]} {
+  const three = words.slice(0, 3).join(' ')
+  if (COMMANDS[three]) return {id: three, cmd: COMMANDS[three], argv: words.slice(3)}
   const two = `${words[0]} ${words[1]}`
   if (COMMANDS[two]) return {id: two, cmd: COMMANDS[two], argv: words.slice(2)}
   if (COMMANDS[words[0]]) return {id: words[0], cmd: COMMANDS[words[0]], argv: words.slice(1)}
@@ -381,6 +391,122 @@ const CASES: [string[], RegExp, string][] = [
 
   // brokers, logdirs, cluster health
   [['brokers', 'describe', 'one'], /Invalid broker id "one": not a whole number/, 'INVALID_NUMBER'],
+  // brokers unregister and the KRaft quorum commands: ids, directory ids and endpoints before any request.
+  [['brokers', 'unregister'], /Say which broker to unregister/, 'MISSING_ARGUMENT'],
+  [['brokers', 'unregister', 'three', '--yes'], /Invalid broker id "three": not a whole number/, 'INVALID_NUMBER'],
+  [['brokers', 'unregister', '-1', '--yes'], /Invalid broker id "-1"/, 'INVALID_NUMBER'],
+  [['brokers', 'unregister', INT32_OVER, '--dry-run'], /Invalid broker id "2147483648"/, 'INVALID_NUMBER'],
+  [
+    ['cluster', 'quorum', 'remove-controller', '--yes'],
+    /Say which controller to remove: --controller-id N/,
+    'MISSING_FLAG',
+  ],
+  [
+    ['cluster', 'quorum', 'remove-controller', '--id', 'two'],
+    /Invalid --controller-id "two": not a whole number/,
+    'INVALID_NUMBER',
+  ],
+  [
+    ['cluster', 'quorum', 'remove-controller', '--controller-id=-3', '--yes'],
+    /Invalid --controller-id "-3"/,
+    'INVALID_NUMBER',
+  ],
+  [
+    ['cluster', 'quorum', 'remove-controller', '--controller-id', HUGE],
+    /Invalid --controller-id "99999999999"/,
+    'INVALID_NUMBER',
+  ],
+  [
+    ['cluster', 'quorum', 'remove-controller', '--controller-id', '3', '--directory-id', 'abc'],
+    /Invalid --controller-directory-id "abc": not a Kafka directory id/,
+    'INVALID_DIRECTORY_ID',
+  ],
+  [
+    [
+      'cluster',
+      'quorum',
+      'remove-controller',
+      '--controller-id',
+      '3',
+      '--controller-directory-id',
+      'mfy4aOA3IbXgWby4n5-uFw=',
+    ],
+    /not a Kafka directory id/,
+    'INVALID_DIRECTORY_ID',
+  ],
+  [
+    [
+      'cluster',
+      'quorum',
+      'remove-controller',
+      '--controller-id',
+      '3',
+      '--controller-directory-id',
+      'AAAAAAAAAAAAAAAAAAAAAA',
+    ],
+    /not a Kafka directory id/,
+    'INVALID_DIRECTORY_ID',
+  ],
+  [
+    [
+      'cluster',
+      'quorum',
+      'remove-controller',
+      '--controller-id',
+      '3',
+      '--controller-directory-id',
+      '99fcb868e03721b5e059bcb89f9fae17',
+    ],
+    /not a Kafka directory id/,
+    'INVALID_DIRECTORY_ID',
+  ],
+  [['cluster', 'quorum', 'add-controller'], /Say which controller to add: --controller-id N/, 'MISSING_FLAG'],
+  [
+    ['cluster', 'quorum', 'add-controller', '--controller-id', '1.5'],
+    /Invalid --controller-id "1.5"/,
+    'INVALID_NUMBER',
+  ],
+  [
+    ['cluster', 'quorum', 'add-controller', '--controller-id', '3', '--endpoint', '127.0.0.1:9093'],
+    /Invalid --endpoint "127.0.0.1:9093": not NAME:\/\/host:port/,
+    'INVALID_ENDPOINT',
+  ],
+  [
+    ['cluster', 'quorum', 'add-controller', '--controller-id', '3', '--endpoint', 'CONTROLLER://127.0.0.1:70000'],
+    /Invalid --endpoint "CONTROLLER:\/\/127.0.0.1:70000"/,
+    'INVALID_ENDPOINT',
+  ],
+  [
+    ['cluster', 'quorum', 'add-controller', '--controller-id', '3', '--endpoint', 'CONTROLLER://127.0.0.1:0'],
+    /Invalid --endpoint/,
+    'INVALID_ENDPOINT',
+  ],
+  [
+    ['cluster', 'quorum', 'add-controller', '--controller-id', '3', '--endpoint', 'CONTROLLER://:9093'],
+    /Invalid --endpoint/,
+    'INVALID_ENDPOINT',
+  ],
+  [
+    [
+      'cluster',
+      'quorum',
+      'add-controller',
+      '--controller-id',
+      '3',
+      '--endpoint',
+      'CONTROLLER://a:1',
+      '--endpoint',
+      'x',
+    ],
+    /Invalid --endpoint "x"/,
+    'INVALID_ENDPOINT',
+  ],
+  [
+    ['cluster', 'quorum', 'add-controller', '--controller-id', '3', '--unregister'],
+    /Nonexistent flag: --unregister/,
+    'INVALID_ARGUMENTS',
+  ],
+  [['cluster', 'quorum', 'describe', 'extra'], /Unexpected argument: extra/, 'INVALID_ARGUMENTS'],
   [
     ['brokers', 'describe', HUGE],
     /Invalid broker id "99999999999": above 2147483647, the largest broker id Kafka accepts/,

@@ -45,6 +45,12 @@ import RecordsGet from '../../src/commands/records/get.js'
 import TopicsAlter from '../../src/commands/topics/alter.js'
 import TopicsCreate from '../../src/commands/topics/create.js'
 import TxnAbort from '../../src/commands/txn/abort.js'
+import {brokerRegistrationService} from '../../src/admin/broker-unregister.js'
+import {quorumService} from '../../src/admin/quorum.js'
+import BrokersUnregister from '../../src/commands/brokers/unregister.js'
+import ClusterQuorumAddController from '../../src/commands/cluster/quorum/add-controller.js'
+import ClusterQuorumDescribe from '../../src/commands/cluster/quorum/describe.js'
+import ClusterQuorumRemoveController from '../../src/commands/cluster/quorum/remove-controller.js'
 import TxnDescribe from '../../src/commands/txn/describe.js'
 import TxnHanging from '../../src/commands/txn/hanging.js'
 import TxnList from '../../src/commands/txn/list.js'
@@ -639,6 +645,59 @@ const CASES: Record<string, Case> = {
       }),
     ],
     exitCodes: [3],
+  },
+  'cluster:quorum:describe': {
+    run: ClusterQuorumDescribe,
+    argv: () => B,
+    fakes: () => [replace(quorumService, {describeQuorum: async () => FIXTURES.quorum})],
+  },
+  'cluster:quorum:remove-controller': {
+    run: ClusterQuorumRemoveController,
+    argv: () => ['--id', '3', '--dry-run', ...B],
+    fakes: () => [
+      replace(quorumService, {
+        planRemoveController: async () => ({
+          clusterId: 'c1',
+          controller: 3,
+          directoryId: 'mfy4aOA3IbXgWby4n5-uFw',
+          leader: 1,
+          votersBefore: [1, 2, 3],
+          votersAfter: [1, 2],
+          notes: ['2 voter(s) tolerate 0 failure(s)'],
+        }),
+      }),
+    ],
+  },
+  'cluster:quorum:add-controller': {
+    run: ClusterQuorumAddController,
+    argv: () => ['--id', '3', '--endpoint', 'CONTROLLER://127.0.0.1:9093', '--dry-run', ...B],
+    fakes: () => [
+      replace(quorumService, {
+        planAddController: async () => ({
+          clusterId: 'c1',
+          controller: 3,
+          directoryId: 'mfy4aOA3IbXgWby4n5-uFw',
+          endpoints: [{name: 'CONTROLLER', host: '127.0.0.1', port: 9093}],
+          directoryIdFrom: 'observer' as const,
+          votersBefore: [1, 2],
+          votersAfter: [1, 2, 3],
+        }),
+      }),
+    ],
+  },
+  'brokers:unregister': {
+    run: BrokersUnregister,
+    argv: () => ['3', '--dry-run', ...B],
+    fakes: () => [
+      replace(brokerRegistrationService, {
+        planUnregisterBroker: async () => ({
+          broker: 3,
+          registration: 'fenced' as const,
+          replicaPartitionCount: 2,
+          notes: [],
+        }),
+      }),
+    ],
   },
   'txn:abort': {
     run: TxnAbort,

@@ -69,9 +69,10 @@ async function kafkaEndpoints(type: 'broker' | 'controller'): Promise<number[]> 
 
 /** `kctl cluster quorum VERB ... --json` on the PLAINTEXT context. */
 const quorum = (verb: string, ...args: string[]) => kctl(['cluster', 'quorum', verb, ...args, '--json', ...local])
-const removeController = (id: number, ...flags: string[]) => quorum('remove-controller', '--id', String(id), ...flags)
+const removeController = (id: number, ...flags: string[]) =>
+  quorum('remove-controller', '--controller-id', String(id), ...flags)
 const addController = (id: number, ...flags: string[]) =>
-  quorum('add-controller', '--id', String(id), '--endpoint', endpointOf(id), ...flags)
+  quorum('add-controller', '--controller-id', String(id), '--endpoint', endpointOf(id), ...flags)
 const unregisterBroker = (id: number, ...flags: string[]) =>
   kctl(['brokers', 'unregister', String(id), ...flags, '--json', ...local])
 
@@ -159,7 +160,7 @@ describe('kctl cluster quorum and brokers unregister', function () {
     const again = await removeController(target, '--yes')
     expect(again.code).to.equal(2)
     expect(again.json().error.code).to.equal('NOT_A_VOTER')
-    const noEndpoint = await quorum('add-controller', '--id', String(target))
+    const noEndpoint = await quorum('add-controller', '--controller-id', String(target))
     expect(noEndpoint.code).to.equal(2)
     expect(noEndpoint.json().error.code).to.equal('MISSING_FLAG')
 

@@ -50,9 +50,9 @@ const unregisterView: View<BrokersUnregisterResult> = {
   columns: [
     {key: 'broker', header: 'BROKER', align: 'right'},
     {key: 'registration', header: 'REGISTRATION'},
-    {key: 'replicaPartitions', header: 'PARTITIONS WITH REPLICAS', align: 'right'},
+    {key: 'replicaPartitionCount', header: 'PARTITIONS WITH REPLICAS', align: 'right'},
   ],
-  rows: (d) => [{broker: d.broker, registration: d.registration, replicaPartitions: d.replicaPartitions}],
+  rows: (d) => [{broker: d.broker, registration: d.registration, replicaPartitionCount: d.replicaPartitionCount}],
   footer: (d) => [
     '',
     d.dryRun

@@ -1,7 +1,15 @@
 import {expect} from 'chai'
 
 import {majorVersion, runtimePom, validateKafkaVersion} from '../../../src/local/jars.js'
-import {formatProperties, nodePorts, quorumVoters, serverProperties} from '../../../src/local/server-config.js'
+import {quorumMode, quorumModeFor} from '../../../src/local/cluster.js'
+import {
+  formatProperties,
+  initialControllers,
+  nodePorts,
+  quorumVoters,
+  randomKafkaUuid,
+  serverProperties,
+} from '../../../src/local/server-config.js'
 
 const nodes = [1, 2, 3].map((id) => ({id, dir: `/c/node-${id}`, ports: nodePorts(9092, id - 1)}))
 
@@ -15,6 +23,39 @@ describe('local cluster configuration', () => {
       controller: 10_093,
     })
     expect(quorumVoters(nodes)).to.equal('1@127.0.0.1:10092,2@127.0.0.1:10093,3@127.0.0.1:10094')
+  })
+
+  it('a dynamic quorum (Kafka 4.x) names controller.quorum.bootstrap.servers, never the static voters', () => {
+    const p = serverProperties(nodes[0], nodes, undefined, 'dynamic')
+    expect(p['controller.quorum.bootstrap.servers']).to.equal('127.0.0.1:10092,127.0.0.1:10093,127.0.0.1:10094')
+    expect(p).not.to.have.property('controller.quorum.voters')
+    expect(serverProperties(nodes[0], nodes)).to.include({'controller.quorum.voters': quorumVoters(nodes)})
+    expect(serverProperties(nodes[0], nodes)).not.to.have.property('controller.quorum.bootstrap.servers')
+    const withDirs = nodes.map((n, i) => ({
+      ...n,
+      directoryId: ['mfy4aOA3IbXgWby4n5-uFw', 'XTWEKufDZnlZEMeTOhP2RQ', '7YAvm7a93KVOk7t6Dp7KlQ'][i],
+    }))
+    expect(initialControllers(withDirs)).to.equal(
+      '1@127.0.0.1:10092:mfy4aOA3IbXgWby4n5-uFw,2@127.0.0.1:10093:XTWEKufDZnlZEMeTOhP2RQ,3@127.0.0.1:10094:7YAvm7a93KVOk7t6Dp7KlQ',
+    )
+    expect(() => initialControllers(nodes)).to.throw(/no metadata directory id/)
+    // 4.x is formatted dynamic, 3.x static; state written before the field existed is static.
+    expect([quorumModeFor('4.4.0'), quorumModeFor('4.0.1'), quorumModeFor('3.9.2')]).to.deep.equal([
+      'dynamic',
+      'dynamic',
+      'static',
+    ])
+    expect([quorumMode({}), quorumMode({quorum: 'dynamic'})]).to.deep.equal(['static', 'dynamic'])
+  })
+
+  it("makes directory ids by Kafka's rules for random Uuids (never reserved, never a leading '-')", () => {
+    const queue = [
+      Buffer.alloc(16),
+      Buffer.from('fb' + '00'.repeat(15), 'hex'),
+      Buffer.from('99fcb868e03721b5e059bcb89f9fae17', 'hex'),
+    ]
+    expect(randomKafkaUuid(() => queue.shift()!)).to.equal('mfy4aOA3IbXgWby4n5-uFw')
+    expect(queue).to.have.length(0)
   })
 
   it('writes a combined KRaft node with test-friendly settings', () => {

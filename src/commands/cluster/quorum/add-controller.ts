@@ -22,13 +22,13 @@ export default class ClusterQuorumAddController extends KafkaCommand<typeof Clus
     '--dry-run checks and shows the plan.'
 
   static examples = [
-    '<%= config.bin %> cluster quorum add-controller --id 3 --endpoint CONTROLLER://ctrl-3.example.com:9093',
-    '<%= config.bin %> cluster quorum add-controller --id 3 --endpoint CONTROLLER://ctrl-3.example.com:9093 --dry-run',
+    '<%= config.bin %> cluster quorum add-controller --controller-id 3 --endpoint CONTROLLER://ctrl-3.example.com:9093',
+    '<%= config.bin %> cluster quorum add-controller --controller-id 3 --endpoint CONTROLLER://ctrl-3.example.com:9093 --dry-run',
   ]
 
   static flags = {
-    id: controllerIdFlag,
-    'directory-id': directoryIdFlag(),
+    'controller-id': controllerIdFlag,
+    'controller-directory-id': directoryIdFlag(),
     endpoint: endpointFlag(),
     'dry-run': Flags.boolean({summary: 'Check and show what would be added; change nothing.'}),
     yes: yesFlag,
@@ -36,16 +36,16 @@ export default class ClusterQuorumAddController extends KafkaCommand<typeof Clus
 
   async run(): Promise<QuorumAddControllerResult> {
     const {flags} = this
-    if (flags.id === undefined)
+    if (flags['controller-id'] === undefined)
       throw usageError(
-        'Say which controller to add: --id N',
+        'Say which controller to add: --controller-id N',
         'Observers are listed by `kctl cluster quorum describe`.',
         'MISSING_FLAG',
       )
     const conn = await this.connection()
     const plan = await quorumService.planAddController(conn, {
-      controller: flags.id,
-      directoryId: flags['directory-id'],
+      controller: flags['controller-id'],
+      directoryId: flags['controller-directory-id'],
       endpoints: flags.endpoint,
     })
     if (flags['dry-run']) return this.present({...plan, dryRun: true, added: false, voters: plan.votersBefore}, addView)

@@ -17,21 +17,21 @@ export interface QuorumRemoveControllerResult extends RemoveControllerPlan {
 export default class ClusterQuorumRemoveController extends KafkaCommand<typeof ClusterQuorumRemoveController> {
   static summary = 'Remove a controller from the voters of a dynamic KRaft quorum (RemoveRaftVoter).'
   static description =
-    'Like `kafka-metadata-quorum remove-controller`. The directory id comes from DescribeQuorum unless --directory-id is given. ' +
+    'Like `kafka-metadata-quorum remove-controller`. The directory id comes from DescribeQuorum unless --controller-directory-id is given. ' +
     'Refused (exit 2, nothing changed) when the controller is not a voter, is the last voter, or the voters that stay would not hold a majority of caught-up members. ' +
     'A running controller stays an observer (a combined node keeps serving as a broker). ' +
     '--unregister also sends UnregisterController (API 94, Kafka 4.4+) to drop its registration; it is refused while the controller still fetches, because Kafka lets a running controller register again at once. ' +
     'Confirms first (--yes skips); --dry-run shows the plan.'
 
   static examples = [
-    '<%= config.bin %> cluster quorum remove-controller --id 3 --dry-run',
-    '<%= config.bin %> cluster quorum remove-controller --id 3 --yes',
-    '<%= config.bin %> cluster quorum remove-controller --id 3 --directory-id mfy4aOA3IbXgWby4n5-uFw --unregister --yes',
+    '<%= config.bin %> cluster quorum remove-controller --controller-id 3 --dry-run',
+    '<%= config.bin %> cluster quorum remove-controller --controller-id 3 --yes',
+    '<%= config.bin %> cluster quorum remove-controller --controller-id 3 --controller-directory-id mfy4aOA3IbXgWby4n5-uFw --unregister --yes',
   ]
 
   static flags = {
-    id: controllerIdFlag,
-    'directory-id': directoryIdFlag(),
+    'controller-id': controllerIdFlag,
+    'controller-directory-id': directoryIdFlag(),
     unregister: Flags.boolean({
       summary: 'Also unregister the controller (UnregisterController) once it is removed; it must be stopped.',
     }),
@@ -41,16 +41,16 @@ export default class ClusterQuorumRemoveController extends KafkaCommand<typeof C
 
   async run(): Promise<QuorumRemoveControllerResult> {
     const {flags} = this
-    if (flags.id === undefined)
+    if (flags['controller-id'] === undefined)
       throw usageError(
-        'Say which controller to remove: --id N',
+        'Say which controller to remove: --controller-id N',
         'The voters are listed by `kctl cluster quorum describe`.',
         'MISSING_FLAG',
       )
     const conn = await this.connection()
     const plan = await quorumService.planRemoveController(conn, {
-      controller: flags.id,
-      directoryId: flags['directory-id'],
+      controller: flags['controller-id'],
+      directoryId: flags['controller-directory-id'],
       unregister: flags.unregister,
     })
     for (const w of plan.notes) this.warnUser(w)
