@@ -353,8 +353,66 @@ describe('bad input is rejected with exit 2 and changes nothing', function () {
       [['tokens', 'renew', '--hmac-stdin'], /The token HMAC is not base64/],
       [['tokens', 'expire', '--yes'], /No token HMAC given/],
       [['tokens', 'expire', '--hmac-stdin', '--expiry-time-period', '0', '--yes'], /Invalid --expiry-time-period "0"/],
+      // The KRaft quorum (a dynamic one on Kafka 4.x) and broker registrations: checked against the cluster first.
+      [['cluster', 'quorum', 'remove-controller', '--controller-id', '9', '--yes'], /Controller 9 is not a voter/],
+      [
+        [
+          'cluster',
+          'quorum',
+          'remove-controller',
+          '--controller-id',
+          '2',
+          '--controller-directory-id',
+          'mfy4aOA3IbXgWby4n5-uFw',
+          '--yes',
+        ],
+        /Voter 2 has directory id \S+, not mfy4aOA3IbXgWby4n5-uFw/,
+      ],
+      [
+        ['cluster', 'quorum', 'remove-controller', '--controller-id', '2', '--unregister', '--yes'],
+        /Controller 2 is running/,
+      ],
+      [['cluster', 'quorum', 'remove-controller', '--controller-id', 'x', '--yes'], /Invalid --controller-id "x"/],
+      [
+        [
+          'cluster',
+          'quorum',
+          'add-controller',
+          '--controller-id',
+          '2',
+          '--endpoint',
+          'CONTROLLER://127.0.0.1:1',
+          '--yes',
+        ],
+        /Controller 2 is already a voter/,
+      ],
+      [
+        [
+          'cluster',
+          'quorum',
+          'add-controller',
+          '--controller-id',
+          '9',
+          '--endpoint',
+          'CONTROLLER://127.0.0.1:1',
+          '--yes',
+        ],
+        /Node 9 is not an observer/,
+      ],
+      [
+        ['cluster', 'quorum', 'add-controller', '--controller-id', '3', '--endpoint', 'host:1', '--yes'],
+        /Invalid --endpoint "host:1"/,
+      ],
+      [['brokers', 'unregister', broker(), '--yes'], /Broker \d+ is running/],
+      [['brokers', 'unregister', '9', '--yes'], /Broker 9 is not registered/],
+      [['brokers', 'unregister', 'nine', '--yes'], /Invalid broker id "nine"/],
     ]
     expect(cases.length).to.be.at.least(70)
+    const voters = async () => {
+      const q = await kctl(['cluster', 'quorum', 'describe', '--json', ...ctx])
+      return q.json().voters.map((v: {id: number; directoryId: string | null}) => `${v.id}:${v.directoryId}`)
+    }
+    const votersBefore = await voters()
     const before = await snapshot()
     const failures: string[] = []
     // A few at a time: each case is its own process.
@@ -379,5 +437,6 @@ describe('bad input is rejected with exit 2 and changes nothing', function () {
     }
     expect(failures, failures.join('\n---\n')).to.deep.equal([])
     expect(await snapshot()).to.deep.equal(before)
+    expect(await voters()).to.deep.equal(votersBefore)
   })
 })
