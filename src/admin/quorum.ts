@@ -189,7 +189,15 @@ export async function planRemoveController(
   // One after the other: two first requests at once on a fresh connection race its bootstrap.
   const q = await describeQuorum(conn)
   const cluster = await clusterId(conn)
-  return planRemoval(q, cluster, req)
+  const plan = planRemoval(q, cluster, req)
+  // Checked before anything changes: a removal must not stop half-way for want of this API.
+  if (req.unregister && !(await conn.anyBroker()).versions?.[UnregisterControllerApi.apiKey])
+    throw usageError(
+      'This cluster has no UnregisterController API (API 94; Kafka 4.4 has it, 3.9 does not)',
+      'Leave out --unregister: the controller is then only removed from the voters.',
+      'UNSUPPORTED_VERSION',
+    )
+  return plan
 }
 
 const QUORUM_HINTS: Record<string, string> = {
@@ -252,7 +260,7 @@ export async function removeController(
 }
 
 /**
- * UnregisterController (API 94, Kafka 4.4+): drops the controller's registration from the metadata
+ * UnregisterController (API 94: Kafka 4.4 has it, 3.9 does not): drops the controller's registration from the metadata
  * (what `kafka-metadata-quorum remove-controller --unregister` does after the removal).
  */
 export async function unregisterController(conn: KafkaConnection, controller: number): Promise<void> {

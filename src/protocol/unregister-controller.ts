@@ -3,7 +3,7 @@ import {decodeErrorOnlyResponse} from './unregister-broker.js'
 import {type ApiSpec, buildRequest, flex} from './wire.js'
 
 /**
- * UnregisterController (API 94, Kafka 4.4): removes a controller's registration from the KRaft
+ * UnregisterController (API 94: Kafka 4.4 has it, 3.9 does not): removes a controller's registration from the KRaft
  * metadata (what `kafka-metadata-quorum remove-controller --unregister` sends after removing the
  * voter). Any broker forwards it to the active controller.
  */

@@ -20,7 +20,7 @@ export default class ClusterQuorumRemoveController extends KafkaCommand<typeof C
     'Like `kafka-metadata-quorum remove-controller`. The directory id comes from DescribeQuorum unless --controller-directory-id is given. ' +
     'Refused (exit 2, nothing changed) when the controller is not a voter, is the last voter, or the voters that stay would not hold a majority of caught-up members. ' +
     'A running controller stays an observer (a combined node keeps serving as a broker). ' +
-    '--unregister also sends UnregisterController (API 94, Kafka 4.4+) to drop its registration; it is refused while the controller still fetches, because Kafka lets a running controller register again at once. ' +
+    '--unregister also sends UnregisterController (API 94: Kafka 4.4 has it, 3.9 does not) to drop its registration; it is refused while the controller still fetches, because Kafka lets a running controller register again at once. ' +
     'Confirms first (--yes skips); --dry-run shows the plan.'
 
   static examples = [
