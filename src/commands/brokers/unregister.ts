@@ -1,7 +1,7 @@
 import * as Args from '@oclif/core/args'
 import * as Flags from '@oclif/core/flags'
 
-import {type UnregisterBrokerPlan, brokerRegistrationService} from '../../admin/broker-unregister.js'
+import {type UnregisterBrokerPlan, brokerRegistrationService} from '../../admin/cluster/broker-unregister.js'
 import {KafkaCommand, yesFlag} from '../../base-command.js'
 import {usageError} from '../../errors.js'
 import {NUMBER_RULES, parseInteger} from '../../input/numbers.js'

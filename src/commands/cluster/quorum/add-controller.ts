@@ -1,6 +1,6 @@
 import * as Flags from '@oclif/core/flags'
 
-import {type AddControllerPlan, quorumService} from '../../../admin/quorum.js'
+import {type AddControllerPlan, quorumService} from '../../../admin/cluster/quorum.js'
 import {KafkaCommand, yesFlag} from '../../../base-command.js'
 import {usageError} from '../../../errors.js'
 import {controllerIdFlag, directoryIdFlag, endpointFlag} from '../../../flags/quorum.js'

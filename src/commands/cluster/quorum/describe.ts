@@ -1,4 +1,4 @@
-import {type QuorumMember, quorumService} from '../../../admin/quorum.js'
+import {type QuorumMember, quorumService} from '../../../admin/cluster/quorum.js'
 import {KafkaCommand} from '../../../base-command.js'
 import type {View} from '../../../output/format.js'
 import {toKeyValues} from '../../../output/table.js'

@@ -1,6 +1,6 @@
 import * as Flags from '@oclif/core/flags'
 
-import {type RemoveControllerPlan, quorumService} from '../../../admin/quorum.js'
+import {type RemoveControllerPlan, quorumService} from '../../../admin/cluster/quorum.js'
 import {KafkaCommand, yesFlag} from '../../../base-command.js'
 import {usageError} from '../../../errors.js'
 import {controllerIdFlag, directoryIdFlag} from '../../../flags/quorum.js'

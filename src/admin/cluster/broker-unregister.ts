@@ -1,9 +1,9 @@
-import type {KafkaConnection} from '../connection/client.js'
-import {KctlError, usageError} from '../errors.js'
-import {DescribeClusterApi, describeClusterRequest} from '../protocol/describe-cluster.js'
-import {protocolErrorToKctl, throwIfError} from '../protocol/protocol-error.js'
-import {UnregisterBrokerApi, unregisterBrokerRequest} from '../protocol/unregister-broker.js'
-import {partitionStates} from './partition-state.js'
+import type {KafkaConnection} from '../../connection/client.js'
+import {KctlError, usageError} from '../../errors.js'
+import {DescribeClusterApi, describeClusterRequest} from '../../protocol/describe-cluster.js'
+import {protocolErrorToKctl, throwIfError} from '../../protocol/protocol-error.js'
+import {UnregisterBrokerApi, unregisterBrokerRequest} from '../../protocol/unregister-broker.js'
+import {partitionStates} from '../topics/partition-state.js'
 
 export interface UnregisterBrokerPlan {
   broker: number

@@ -1,7 +1,13 @@
 import {expect} from 'chai'
 
-import {type QuorumMember, type QuorumState, planAddition, planRemoval, quorumState} from '../../../src/admin/quorum.js'
-import {KctlError} from '../../../src/errors.js'
+import {
+  type QuorumMember,
+  type QuorumState,
+  planAddition,
+  planRemoval,
+  quorumState,
+} from '../../../../src/admin/cluster/quorum.js'
+import {KctlError} from '../../../../src/errors.js'
 
 const DIRS = ['mfy4aOA3IbXgWby4n5-uFw', 'XTWEKufDZnlZEMeTOhP2RQ', '7YAvm7a93KVOk7t6Dp7KlQ']
 

@@ -1,17 +1,17 @@
-import type {KafkaConnection} from '../connection/client.js'
-import {KctlError, operationError, usageError} from '../errors.js'
-import {AddRaftVoterApi, type RaftVoterEndpoint, addRaftVoterRequest} from '../protocol/add-raft-voter.js'
+import type {KafkaConnection} from '../../connection/client.js'
+import {KctlError, operationError, usageError} from '../../errors.js'
+import {AddRaftVoterApi, type RaftVoterEndpoint, addRaftVoterRequest} from '../../protocol/add-raft-voter.js'
 import {
   DescribeQuorumApi,
   type DescribeQuorumResponse,
   type QuorumReplica,
   describeQuorumRequest,
-} from '../protocol/describe-quorum.js'
-import {kafkaUuid} from '../protocol/metadata.js'
-import {protocolErrorToKctl, throwIfError} from '../protocol/protocol-error.js'
-import {RemoveRaftVoterApi, removeRaftVoterRequest, uuidBytes} from '../protocol/remove-raft-voter.js'
-import {type ErrorOnlyResponse} from '../protocol/unregister-broker.js'
-import {UnregisterControllerApi, unregisterControllerRequest} from '../protocol/unregister-controller.js'
+} from '../../protocol/describe-quorum.js'
+import {kafkaUuid} from '../../protocol/metadata.js'
+import {protocolErrorToKctl, throwIfError} from '../../protocol/protocol-error.js'
+import {RemoveRaftVoterApi, removeRaftVoterRequest, uuidBytes} from '../../protocol/remove-raft-voter.js'
+import {type ErrorOnlyResponse} from '../../protocol/unregister-broker.js'
+import {UnregisterControllerApi, unregisterControllerRequest} from '../../protocol/unregister-controller.js'
 import {clusterId} from './cluster.js'
 
 /**
