@@ -114,9 +114,8 @@ export function planDrain(
  * Replicas: while a move from a fuller broker to an emptier one that does not hold the partition
  * narrows their gap (by count, or by `weight` bytes), make the one that narrows it most, never
  * leaving a partition on fewer racks than before; the moved replica takes the place of the one it
- * replaces, and a preferred leader moves only when no other replica can. Leaders: while one broker
- * is the preferred leader of two more partitions than another that holds a replica of one of
- * them, that replica goes first. Replicas on brokers outside `brokers` stay where they are.
+ * replaces, and a preferred leader moves only when no other replica can. Leaders: see
+ * spreadLeaders. Replicas on brokers outside `brokers` stay where they are.
  * Elections: every partition whose first replica (on one of `brokers`) is not its leader and, unless
  * the partition moves, is in sync.
  */
@@ -159,28 +158,62 @@ export function planRebalance(
     load.set(best.hi, load.get(best.hi)! - w[best.i])
     load.set(best.lo, load.get(best.lo)! + w[best.i])
   }
+  spreadLeaders(after, ids)
+  return planFrom(states, after, (s, moved, leader) => load.has(leader) && (moved || s.isr.includes(leader)))
+}
+
+/**
+ * Spread the preferred leaders over `ids` by reordering replica lists (in place; no data moves).
+ * While a broker is the preferred leader of two or more partitions more than one it can reach,
+ * one leadership is handed along the shortest chain: the broker gives a partition it leads to
+ * another replica of it, which gives one of its own on, until a broker with few enough takes one
+ * (a breadth-first search; the brokers in between keep their count).
+ */
+function spreadLeaders(after: number[][], ids: number[]): void {
   const leaders = new Map(ids.map((id) => [id, 0]))
-  for (const r of after) if (leaders.has(r[0])) leaders.set(r[0], leaders.get(r[0])! + 1)
-  for (let step = 0; step < states.length + 1; step++) {
-    let best: {i: number; hi: number; lo: number} | undefined
-    for (const {hi, lo, gap} of pairsByGap(leaders)) {
-      if (gap < 2) break
-      // Prefer a partition that lo leads already (no election needed), then the first one.
-      const candidates = after
-        .map((r, i) => ({r, i}))
-        .filter(({r}) => r[0] === hi && r.includes(lo))
-        .sort((a, b) => Number(states[b.i].leader === lo) - Number(states[a.i].leader === lo) || a.i - b.i)
-      if (candidates.length > 0) {
-        best = {i: candidates[0].i, hi, lo}
-        break
+  const led = new Map(ids.map((id) => [id, new Set<number>()]))
+  for (const [i, r] of after.entries()) {
+    if (!leaders.has(r[0])) continue
+    leaders.set(r[0], leaders.get(r[0])! + 1)
+    led.get(r[0])!.add(i)
+  }
+  const chainFrom = (hi: number) => {
+    const via = new Map<number, {from: number; i: number}>()
+    const queue = [hi]
+    const seen = new Set([hi])
+    while (queue.length > 0) {
+      const u = queue.shift()!
+      for (const i of led.get(u)!) {
+        for (const v of after[i].slice(1)) {
+          if (seen.has(v) || !leaders.has(v)) continue
+          seen.add(v)
+          via.set(v, {from: u, i})
+          if (leaders.get(v)! <= leaders.get(hi)! - 2) return {hi, end: v, via}
+          queue.push(v)
+        }
       }
     }
-    if (!best) break
-    after[best.i] = [best.lo, ...after[best.i].filter((b) => b !== best!.lo)]
-    leaders.set(best.hi, leaders.get(best.hi)! - 1)
-    leaders.set(best.lo, leaders.get(best.lo)! + 1)
+    return undefined
   }
-  return planFrom(states, after, (s, moved, leader) => load.has(leader) && (moved || s.isr.includes(leader)))
+  // Each hand-over lowers the sum of squared counts, so the loop ends.
+  for (let step = 0; step <= after.length * ids.length; step++) {
+    let chain: ReturnType<typeof chainFrom>
+    for (const hi of [...ids].sort((a, b) => leaders.get(b)! - leaders.get(a)! || a - b)) {
+      chain = chainFrom(hi)
+      if (chain) break
+    }
+    if (!chain) return
+    const {hi, end, via} = chain
+    for (let v = end; v !== hi;) {
+      const {from, i} = via.get(v)!
+      after[i] = [v, ...after[i].filter((b) => b !== v)]
+      led.get(from)!.delete(i)
+      led.get(v)!.add(i)
+      v = from
+    }
+    leaders.set(hi, leaders.get(hi)! - 1)
+    leaders.set(end, leaders.get(end)! + 1)
+  }
 }
 
 function compare(a: number[], b: number[]): number {
