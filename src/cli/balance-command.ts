@@ -40,13 +40,13 @@ export const balanceFlags = {
 
 interface BalanceFlagValues {
   topics?: string[]
-  'exclude-internal': boolean
+  'exclude-internal'?: boolean
   throttle?: string
-  wait: boolean
+  wait?: boolean
   'plan-out'?: string
   'rollback-out'?: string
-  'dry-run': boolean
-  yes: boolean
+  'dry-run'?: boolean
+  yes?: boolean
 }
 
 const splitList = (values: string[] | undefined) =>
@@ -93,7 +93,10 @@ export abstract class BalanceCommand<T extends typeof Command> extends KafkaComm
         'CONFLICTING_ARGUMENTS',
       )
     return {
-      scope: {topics: given.length > 0 ? [...new Set(given)] : undefined, excludeInternal: f['exclude-internal']},
+      scope: {
+        topics: given.length > 0 ? [...new Set(given)] : undefined,
+        excludeInternal: Boolean(f['exclude-internal']),
+      },
       throttle,
     }
   }
@@ -132,7 +135,7 @@ export abstract class BalanceCommand<T extends typeof Command> extends KafkaComm
     const result: BalanceResult = {
       ...what,
       topics: input.scope.topics ?? null,
-      dryRun: f['dry-run'],
+      dryRun: Boolean(f['dry-run']),
       balanced,
       throttle: input.throttle,
       movedReplicas: movedReplicas(moves),
@@ -156,7 +159,7 @@ export abstract class BalanceCommand<T extends typeof Command> extends KafkaComm
     const run = await balanceService.executeBalance(conn, prepared, {
       throttle: input.throttle,
       timeoutMs: Math.min(this.timeoutMs, 60_000),
-      wait: f.wait,
+      wait: Boolean(f.wait),
       onProgress: reassignProgress((line) => this.note(line)),
       drained: what.broker ?? undefined,
     })

@@ -106,7 +106,7 @@ function balanceFooter(r: BalanceResult): string[] {
       `Current assignment written to ${r.rollbackFile} (undo: \`kctl partitions reassign --execute --plan ${r.rollbackFile}\`).`,
     )
   if (r.dryRun) {
-    lines.push('Dry run: nothing was changed.')
+    lines.push('Dry run: the moves and elections above would run; nothing was changed.')
     return lines
   }
   if (r.moves.length > 0)
