@@ -30,6 +30,8 @@ export interface PreparedBalance {
   states: PartitionState[]
 }
 
+const pkey = (p: {topic: string; partition: number}) => `${p.topic}\u0000${p.partition}`
+
 /** Every partition, those in `scope`, and the live, unfenced brokers with their racks. */
 async function clusterView(conn: KafkaConnection, scope: BalanceScope) {
   const [all, cluster, live] = await Promise.all([
@@ -50,10 +52,14 @@ async function clusterView(conn: KafkaConnection, scope: BalanceScope) {
   return {all, scoped, brokers, live}
 }
 
-/** Exit 2 when a partition to move is being reassigned already (a new reassignment would replace it). */
-async function refuseMovesInProgress(conn: KafkaConnection, moves: PartitionMove[]): Promise<void> {
-  if (moves.length === 0) return
-  const ongoing = await reassignService.listReassignments(conn, moves)
+/**
+ * Exit 2 when a partition in scope is being reassigned already: its replica list is the union of
+ * old and new replicas meanwhile, and a new reassignment would replace the one in progress.
+ */
+async function refuseMovesInProgress(conn: KafkaConnection, scoped: PartitionState[]): Promise<void> {
+  if (scoped.length === 0) return
+  const inScope = new Set(scoped.map(pkey))
+  const ongoing = (await reassignService.listReassignments(conn)).filter((o) => inScope.has(pkey(o)))
   if (ongoing.length > 0)
     throw usageError(
       `${ongoing.length} partition(s) to move are being reassigned already: ${ongoing
@@ -77,8 +83,11 @@ export async function planBrokerDrain(
   const {all, scoped, brokers, live} = await clusterView(conn, scope)
   if (!live.includes(id) && !all.some((s) => s.replicas.includes(id))) await requireBrokers(conn, [id])
   const planBrokers = brokers.some((b) => b.id === id) ? brokers : [...brokers, {id, rack: null}]
+  await refuseMovesInProgress(
+    conn,
+    scoped.filter((s) => s.replicas.includes(id)),
+  )
   const plan = planDrain(scoped, all, id, planBrokers)
-  await refuseMovesInProgress(conn, plan.moves)
   return {plan, brokers: brokerBalance(scoped, plan, planBrokers), states: scoped}
 }
 
@@ -105,8 +114,8 @@ export async function planPartitionRebalance(
     )
     sizeOf = (s) => sizes.get(`${s.topic}\u0000${s.partition}`) ?? 0
   }
+  await refuseMovesInProgress(conn, scoped)
   const plan = planRebalance(scoped, targets, sizeOf)
-  await refuseMovesInProgress(conn, plan.moves)
   return {plan, brokers: brokerBalance(scoped, plan, targets, sizeOf), states: scoped}
 }
 
@@ -121,8 +130,6 @@ export interface BalanceRun {
   /** After waiting: the cluster matches the plan (and the drained broker holds no replica and leads nothing). */
   verified: boolean | null
 }
-
-const pkey = (p: {topic: string; partition: number}) => `${p.topic}\u0000${p.partition}`
 
 /**
  * Execute a plan: the moves through the reassignment engine (throttled, waited for, throttles
