@@ -4,34 +4,10 @@ import {join} from 'node:path'
 
 import {kctl} from '../helpers/cli.js'
 import {testCluster} from '../helpers/cluster.js'
-import {
-  assignment,
-  createTopic,
-  deleteTopics,
-  dynamicConfigs,
-  kafkaTool,
-  produce,
-  requestCount,
-} from '../helpers/kafka.js'
+import {assignment, createTopic, deleteTopics, noThrottles, kafkaTool, produce, requestCount} from '../helpers/kafka.js'
 import {uniqueName, waitFor} from '../helpers/poll.js'
 
 const local = ['--context', 'local']
-const THROTTLE_KEYS = [
-  'leader.replication.throttled.rate',
-  'follower.replication.throttled.rate',
-  'leader.replication.throttled.replicas',
-  'follower.replication.throttled.replicas',
-]
-
-/** No replication throttle on the topics or on any broker (read with kafkajs, not kctl). */
-async function noThrottles(topics: string[]): Promise<boolean> {
-  const configs = await Promise.all([
-    ...topics.map((t) => dynamicConfigs('topics', t)),
-    ...testCluster().brokerIds.map((id) => dynamicConfigs('brokers', String(id))),
-  ])
-  return configs.every((c) => THROTTLE_KEYS.every((k) => !(k in c)))
-}
-
 /** Replicas and leaders per broker over `topics`, from Metadata read with kafkajs. */
 async function layout(topics: string[]) {
   const parts = (

@@ -4,6 +4,7 @@ import type {formatReassignmentPlan} from '../../input/kafka-json.js'
 import type {Cell, View} from '../../output/format.js'
 import {humanBytes} from '../../output/size.js'
 import {toTable} from '../../output/table.js'
+import {moveColumns, moveRow} from './reassign.js'
 
 type KafkaPlan = ReturnType<typeof formatReassignmentPlan>
 
@@ -31,7 +32,6 @@ export interface BalanceResult extends BalanceRun {
   rollback: KafkaPlan | null
 }
 
-const ids = (list: number[]) => list.join(',')
 const change = (before: Cell, after: Cell) => (before === after ? String(before) : `${before} -> ${after}`)
 
 /** Per-broker counts above, one row per move, and a summary of what happened under. */
@@ -56,32 +56,21 @@ export const balanceView = (color: boolean): View<BalanceResult> => ({
     ),
     '',
   ],
-  columns: [
-    {key: 'topic', header: 'TOPIC'},
-    {key: 'partition', header: 'PARTITION', align: 'right'},
-    {key: 'from', header: 'CURRENT'},
-    {key: 'to', header: 'TARGET'},
-    {key: 'adding', header: 'ADDING'},
-    {key: 'removing', header: 'REMOVING'},
-    {
-      key: 'status',
-      header: 'STATUS',
-      color: (v) =>
-        v === 'complete' || v === 'submitted' ? 'green' : v === 'planned' || v === 'in-progress' ? 'yellow' : 'red',
-    },
-  ],
+  columns: moveColumns,
   rows: (r) =>
-    r.moves.map((m) => ({
-      topic: m.topic,
-      partition: m.partition,
-      from: ids(m.current),
-      to: ids(m.proposed),
-      adding: ids(m.adding),
-      removing: ids(m.removing),
-      status:
+    r.moves.map((m) =>
+      moveRow(
+        m,
         m.error ??
-        (r.dryRun ? 'planned' : r.complete === true ? 'complete' : r.complete === false ? 'in-progress' : 'submitted'),
-    })),
+          (r.dryRun
+            ? 'planned'
+            : r.complete === true
+              ? 'complete'
+              : r.complete === false
+                ? 'in-progress'
+                : 'submitted'),
+      ),
+    ),
   empty: '',
   footer: (r) => balanceFooter(r),
 })
