@@ -138,7 +138,7 @@ export abstract class BalanceCommand<T extends typeof Command> extends KafkaComm
       dryRun: Boolean(f['dry-run']),
       balanced,
       throttle: input.throttle,
-      movedReplicas: movedReplicas(moves),
+      movedReplicaCount: movedReplicas(moves),
       brokers: prepared.brokers,
       planFile: moves.length > 0 ? (f['plan-out'] ?? null) : null,
       rollbackFile: moves.length > 0 ? (f['rollback-out'] ?? null) : null,

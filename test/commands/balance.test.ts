@@ -65,7 +65,7 @@ describe('brokers drain and partitions rebalance (services replaced)', () => {
     expect(scope).to.deep.equal({id: 3, topics: ['orders', 'payments'], excludeInternal: true})
     expect(executions).to.equal(0)
     const r = JSON.parse(dry.stdout)
-    expect(r).to.include({operation: 'drain', broker: 3, dryRun: true, balanced: false, movedReplicas: 2})
+    expect(r).to.include({operation: 'drain', broker: 3, dryRun: true, balanced: false, movedReplicaCount: 2})
     expect(r.topics).to.deep.equal(['orders', 'payments'])
     expect(r.elections).to.deep.equal([{topic: 'orders', partition: 0, leader: 1, result: 'planned', error: null}])
     // Kafka's reassignment JSON: the plan for `reassign --verify`, the current assignment for undo.

@@ -66,7 +66,7 @@ describe('brokers drain and partitions rebalance', () => {
     const dry = await kctl(['brokers', 'drain', '3', '--topics', `${a},${b}`, '--dry-run', '--json', ...local])
     expect(dry.code, dry.stderr).to.equal(0)
     const d = dry.json()
-    expect(d).to.include({operation: 'drain', broker: 3, dryRun: true, balanced: false, movedReplicas: 6})
+    expect(d).to.include({operation: 'drain', broker: 3, dryRun: true, balanced: false, movedReplicaCount: 6})
     const three = d.brokers.find((x: {id: number}) => x.id === 3)
     expect(three).to.include({replicaCountBefore: 6, replicaCountAfter: 0, leaderCountAfter: 0})
     // Minimal: each partition on broker 3 swaps that replica only; the other replica stays.
@@ -145,13 +145,13 @@ describe('brokers drain and partitions rebalance', () => {
       {what: 'replicas and leaders even over the brokers'},
     )
     expect([...even.replicas.values()].sort()).to.deep.equal([4, 5, 5])
-    expect(rb.movedReplicas).to.equal(4)
+    expect(rb.movedReplicaCount).to.equal(4)
     await waitFor(async () => noThrottles(topics), {what: 'every throttle config to be gone'})
 
     // Balanced now: says so, exit 0, nothing sent.
     const again = await kctl(['partitions', 'rebalance', '--topics', `${a},${b}`, '--json', '--debug', ...local])
     expect(again.code, again.stderr).to.equal(0)
-    expect(again.json()).to.include({balanced: true, movedReplicas: 0})
+    expect(again.json()).to.include({balanced: true, movedReplicaCount: 0})
     expect(requestCount(again.stderr, 'AlterPartitionReassignments')).to.equal(0)
     expect(requestCount(again.stderr, 'ElectLeaders')).to.equal(0)
 

@@ -21,7 +21,7 @@ export interface BalanceResult extends BalanceRun {
   /** Nothing to move and nothing to elect: nothing was sent. */
   balanced: boolean
   throttle: number | null
-  movedReplicas: number
+  movedReplicaCount: number
   /** Replicas and leaders per broker (of the topics in scope), before and as planned after. */
   brokers: BrokerBalance[]
   /** --plan-out: the plan in kafka-reassign-partitions' JSON (for `partitions reassign --verify`). */
@@ -85,9 +85,10 @@ function balanceFooter(r: BalanceResult): string[] {
     ]
   const elected = r.elections.filter((e) => e.result === 'elected' || e.result === 'not-needed').length
   const failed = r.elections.filter((e) => e.result === 'failed')
+  const planned = r.elections.filter((e) => e.result === 'planned').length
   const lines = [
     '',
-    `${r.movedReplicas} replica(s) to copy, ${r.moves.length} partition(s) to change, ${r.elections.length} preferred leader election(s).`,
+    `${r.movedReplicaCount} replica(s) to copy, ${r.moves.length} partition(s) to change, ${r.elections.length} preferred leader election(s).`,
   ]
   if (r.planFile) lines.push(`Plan written to ${r.planFile}.`)
   if (r.rollbackFile)
@@ -104,7 +105,7 @@ function balanceFooter(r: BalanceResult): string[] {
     )
   if (r.elections.length > 0)
     lines.push(
-      `Preferred leaders: ${elected} of ${r.elections.length} elected${failed.length > 0 ? `, ${failed.length} failed (${failed[0].topic}:${failed[0].partition} ${failed[0].error})` : ''}.`,
+      `Preferred leaders: ${elected} of ${r.elections.length} elected${planned > 0 ? `, ${planned} to elect once the moves are done` : ''}${failed.length > 0 ? `, ${failed.length} failed (${failed[0].topic}:${failed[0].partition} ${failed[0].error})` : ''}.`,
     )
   if (r.complete === null) {
     const plan = r.planFile ?? 'PLAN'
