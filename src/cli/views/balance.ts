@@ -54,7 +54,7 @@ export const balanceView = (color: boolean): View<BalanceResult> => ({
       ],
       {color},
     ),
-    '',
+    ...(r.moves.length > 0 ? [''] : []),
   ],
   columns: moveColumns,
   rows: (r) =>
