@@ -155,6 +155,22 @@ describe('brokers drain and partitions rebalance', () => {
     expect(requestCount(again.stderr, 'AlterPartitionReassignments')).to.equal(0)
     expect(requestCount(again.stderr, 'ElectLeaders')).to.equal(0)
 
+    // By size: the bytes per broker come from DescribeLogDirs (50 records of 1000 bytes per partition).
+    const bySize = await kctl([
+      'partitions',
+      'rebalance',
+      '--topics',
+      `${a},${b}`,
+      '--by-size',
+      '--dry-run',
+      '--json',
+      ...local,
+    ])
+    expect(bySize.code, bySize.stderr).to.equal(0)
+    const sized = bySize.json()
+    expect(sized.by).to.equal('size')
+    for (const x of sized.brokers) expect(x.sizeBytesBefore, `broker ${x.id}`).to.be.at.least(4 * 50_000)
+
     // Undo: the rollback file is a plan `partitions reassign --execute` takes back to the first layout.
     const undo = await kctl([
       'partitions',
