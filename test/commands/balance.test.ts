@@ -3,7 +3,7 @@ import {existsSync, mkdtempSync, readFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 
-import {type PreparedBalance, balanceService} from '../../src/admin/balance.js'
+import {type PreparedBalance, balanceService} from '../../src/admin/partitions/balance.js'
 import BrokersDrain from '../../src/commands/brokers/drain.js'
 import PartitionsRebalance from '../../src/commands/partitions/rebalance.js'
 import {parseReassignmentPlan} from '../../src/input/kafka-json.js'

@@ -2,9 +2,10 @@ import {expect} from 'chai'
 import {readFileSync, writeFileSync} from 'node:fs'
 import {join} from 'node:path'
 
-import {kctl} from '../helpers/cli.js'
+import {kctl, requestCount} from '../helpers/cli.js'
 import {testCluster} from '../helpers/cluster.js'
-import {assignment, createTopic, deleteTopics, noThrottles, kafkaTool, produce, requestCount} from '../helpers/kafka.js'
+import {assignment, createTopic, deleteTopics, noThrottles, produce} from '../helpers/kafka.js'
+import {bootstrapServer, kafkaTool} from '../helpers/kafka-tools.js'
 import {uniqueName, waitFor} from '../helpers/poll.js'
 
 const local = ['--context', 'local']
@@ -25,8 +26,9 @@ async function layout(topics: string[]) {
 const spread = (m: Map<number, number>) => Math.max(...m.values()) - Math.min(...m.values())
 
 /** Kafka's own kafka-reassign-partitions --verify on a plan file (throttles left alone: kctl's removal is checked apart). */
-function kafkaVerify(planFile: string): string {
+function kafkaVerify(planFile: string): Promise<string> {
   return kafkaTool('org.apache.kafka.tools.reassign.ReassignPartitionsCommand', [
+    ...bootstrapServer(),
     '--verify',
     '--preserve-throttles',
     '--reassignment-json-file',
@@ -58,7 +60,7 @@ describe('brokers drain and partitions rebalance', () => {
       ],
     }
     await Promise.all([createTopic(a, original[a]), createTopic(b, original[b])])
-    await Promise.all([produce(a, [0, 1, 2, 3], 50, 1000), produce(b, [0, 1, 2], 50, 1000)])
+    await Promise.all([produce(a, [50, 50, 50, 50], {size: 1000}), produce(b, [50, 50, 50], {size: 1000})])
     const drainPlan = file(`${a}-drain`)
     const rollback = file(`${a}-rollback`)
 
@@ -117,7 +119,7 @@ describe('brokers drain and partitions rebalance', () => {
     for (const p of drained.parts) expect(p.replicas).to.have.length(2)
     await waitFor(async () => noThrottles(topics), {what: 'every throttle config to be gone'})
     // Kafka's own tool agrees the plan is complete.
-    expect(kafkaVerify(drainPlan)).to.match(new RegExp(`Reassignment of partition ${a}-0 is completed`))
+    expect(await kafkaVerify(drainPlan)).to.match(new RegExp(`Reassignment of partition ${a}-0 is completed`))
 
     const rebalance = await kctl([
       'partitions',
@@ -252,7 +254,7 @@ describe('brokers drain and partitions rebalance', () => {
     created.push(busy)
     await createTopic(busy, [[1, 2]])
     // More than one replica fetch (1 MB) so a 1000 B/s throttle holds the move back.
-    await produce(busy, [0], 2500, 1000)
+    await produce(busy, [2500], {size: 1000})
     const plan = file(`${busy}-plan`)
     writeFileSync(plan, JSON.stringify({version: 1, partitions: [{topic: busy, partition: 0, replicas: [2, 3]}]}))
     const start = await kctl([

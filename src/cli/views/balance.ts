@@ -1,5 +1,5 @@
-import type {BalanceRun} from '../../admin/balance.js'
-import type {BrokerBalance} from '../../admin/balance-plan.js'
+import type {BalanceRun} from '../../admin/partitions/balance.js'
+import type {BrokerBalance} from '../../admin/partitions/balance-plan.js'
 import type {formatReassignmentPlan} from '../../input/kafka-json.js'
 import type {Cell, View} from '../../output/format.js'
 import {humanBytes} from '../../output/size.js'

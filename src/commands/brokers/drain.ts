@@ -1,6 +1,6 @@
 import * as Args from '@oclif/core/args'
 
-import {balanceService} from '../../admin/balance.js'
+import {balanceService} from '../../admin/partitions/balance.js'
 import {BalanceCommand, balanceFlags} from '../../cli/balance-command.js'
 import type {BalanceResult} from '../../cli/views/balance.js'
 import {NUMBER_RULES, parseInteger} from '../../input/numbers.js'

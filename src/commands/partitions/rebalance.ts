@@ -1,6 +1,6 @@
 import * as Flags from '@oclif/core/flags'
 
-import {balanceService} from '../../admin/balance.js'
+import {balanceService} from '../../admin/partitions/balance.js'
 import {BalanceCommand, balanceFlags} from '../../cli/balance-command.js'
 import type {BalanceResult} from '../../cli/views/balance.js'
 import {usageError} from '../../errors.js'
