@@ -21,6 +21,8 @@ export const ERROR_CODES = {
   CONFIG_NOT_OVERRIDDEN: 'A config to delete is not set on the resource.',
   DUPLICATE_CONFIG_KEY: 'The same config key given twice.',
   DUPLICATE_TOPIC_NAME: 'The same topic given twice.',
+  DRAIN_NOT_POSSIBLE:
+    'A broker drain that cannot keep every replication factor (too few other brokers), or of the only broker.',
   FILE_EXISTS: 'An output file exists and would be overwritten.',
   FILTER_MATCHES_ALL: 'A filter that would select every resource for a destructive change.',
   INTERNAL_TOPIC: 'A change to an internal topic refused.',
@@ -79,6 +81,7 @@ export const ERROR_CODES = {
   PASSWORD_REQUIRED: 'A password is required and none was given.',
   HMAC_REQUIRED: 'A delegation token HMAC is required (--hmac-file or --hmac-stdin) and none was given.',
   REPLICATION_FACTOR_UNCHANGED: 'The topic has that replication factor already.',
+  REASSIGNMENT_IN_PROGRESS: 'A partition a drain or rebalance would move is being reassigned already.',
   SENSITIVE_CONFIG: 'A sensitive config value given on the command line.',
   TOPIC_NOT_FOUND: 'The topic does not exist.',
   UNKNOWN_BROKER: 'The broker id is not in the cluster.',
