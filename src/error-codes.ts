@@ -111,7 +111,8 @@ export const ERROR_CODES = {
   OFFSET_COMMIT_FAILED: 'Committing offsets failed.',
   OFFSET_DELETE_FAILED: 'Deleting offsets failed.',
   PORT_IN_USE: 'A port a local broker needs is in use.',
-  UNSUPPORTED_GROUP_TYPE: 'An operation kctl does not support on this type of group (share group offsets).',
+  UNSUPPORTED_GROUP_TYPE:
+    "An operation this type of group does not support (a share group's offsets are deleted per topic, not per partition).",
   UNSUPPORTED_VERSION: 'The broker does not support the API or version a feature needs.',
   USER_EXISTS: 'The SCRAM user exists already.',
   USER_NOT_FOUND: 'The SCRAM user does not exist.',

@@ -122,7 +122,7 @@ export default class OffsetsReset extends KafkaCommand<typeof OffsetsReset> {
 
   /** Show the plan; with --execute refuse active groups, confirm, journal and commit. */
   private async finish(plan: PlannedReset, strategy: ResetStrategy, confirmed = false): Promise<ResetResult> {
-    const {descriptions, coordinators: _, ...result} = plan
+    const {descriptions, coordinators: _, committed: __, ...result} = plan
     const tables = !this.flags.export && !this.jsonEnabled()
     // The plan preview and the "Applied" line are for people (table, wide); yaml and csv print the result once.
     const human = tables && (this.format === 'table' || this.format === 'wide')
@@ -182,7 +182,7 @@ export default class OffsetsReset extends KafkaCommand<typeof OffsetsReset> {
       strategy: answer.strategy,
       strategyText: describeStrategy(answer.strategy),
     })
-    const {descriptions, coordinators: _, ...preview} = plan
+    const {descriptions, coordinators: _, committed: __, ...preview} = plan
     this.log(this.renderPlan(preview))
     assertInactive(descriptions, 'reset offsets')
     if (!(await prompter().confirm(`Apply this reset to group ${answer.group}?`, false))) {

@@ -74,7 +74,7 @@ export default class OffsetsUndo extends KafkaCommand<typeof OffsetsUndo> {
     const deleted = new Set(last.offsets.filter((o) => o.previous === null).map((o) => tpKey(o.topic, o.partition)))
     const deletes = plan.rows.filter((r) => deleted.has(tpKey(r.topic, r.partition)))
     plan.rows = plan.rows.filter((r) => !deletes.includes(r))
-    const {descriptions, coordinators: _, ...preview} = plan
+    const {descriptions, coordinators: _, committed: __, ...preview} = plan
     const result: UndoResult = {...preview, undoOf: last.id, deletes}
     const tables = !this.jsonEnabled()
     if (!this.flags.execute) return this.present(result, undoView)
