@@ -276,7 +276,7 @@ describe('share groups (KIP-932) on a real cluster', function () {
       [0, 5n],
       [1, 3n],
     ])
-    // DeleteShareGroupOffsets names topics only: one partition is refused, exit 2, nothing changed.
+    // DeleteShareGroupOffsets names topics only: one partition is refused, exit 2 (more in the bad-input test).
     const partial = await run(['offsets', 'delete', '--group', group, '--topic', `${topic}:0`, '--yes'])
     expect(partial.code).to.equal(2)
     expect(partial.stderr).to.match(
@@ -295,6 +295,30 @@ describe('share groups (KIP-932) on a real cluster', function () {
       [1, true],
     ])
     await waitForShareOffsets(group, topic, [])
+  })
+
+  it('bad input on a share group: exit 2, one Error and a Hint, nothing on stdout, nothing changed', async () => {
+    const rows: [string[], RegExp][] = [
+      [['offsets', 'delete', '--group', group, '--topic', `${topic}:0-1`, '--yes'], /keeps its offsets per topic/],
+      [
+        ['offsets', 'reset', '--group', group, '--topic', `${topic}:7`, '--to-earliest', '--execute', '--yes'],
+        /Partition 7 of topic/,
+      ],
+      // After the delete the group has no start offset to shift from.
+      [
+        ['offsets', 'reset', '--group', group, '--topic', topic, '--shift-by=-1', '--execute', '--yes'],
+        /has no committed offset to shift from/,
+      ],
+    ]
+    for (const [args, message] of rows) {
+      const r = await run(args)
+      expect(r.code, `${args.join(' ')}: ${r.stderr}`).to.equal(2)
+      expect(r.stdout).to.equal('')
+      expect(r.stderr.match(/^Error: /gm), r.stderr).to.have.length(1)
+      expect(r.stderr).to.match(message)
+      expect(r.stderr).to.match(/^Hint: /m)
+    }
+    expect(await refereeShareOffsets(group, topic)).to.deep.equal([])
   })
 })
 
@@ -475,6 +499,27 @@ describe('streams groups (KIP-1071): offsets reset and undo, internal topics on 
   })
 
   it('groups delete keeps a streams group’s internal topics and names them; --delete-all-internal-topics deletes them', async () => {
+    // Bad input first: no confirmation off a terminal, a partition that does not exist (exit 2, nothing changed).
+    for (const [args, message] of [
+      [
+        ['groups', 'delete', dropped, '--delete-all-internal-topics'],
+        /Refusing to make this change without confirmation/,
+      ],
+      [
+        ['offsets', 'reset', '--group', kept, '--topic', `${source}:5`, '--to-earliest', '--execute', '--yes'],
+        /Partition 5 of topic/,
+      ],
+    ] as [string[], RegExp][]) {
+      const r = await run(args)
+      expect(r.code, `${args.join(' ')}: ${r.stderr}`).to.equal(2)
+      expect(r.stderr.match(/^Error: /gm), r.stderr).to.have.length(1)
+      expect(r.stderr).to.match(message)
+      expect(r.stderr).to.match(/^Hint: /m)
+    }
+    expect(await refereeOffsets(kept)).to.deep.equal([
+      [0, 3],
+      [1, 2],
+    ])
     const keep = await run(['groups', 'delete', kept, '--yes'])
     expect(keep.code, keep.stderr).to.equal(0)
     expect(keep.stdout).to.match(
