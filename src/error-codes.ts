@@ -99,7 +99,7 @@ export const ERROR_CODES = {
   TIMEOUT: 'The --timeout deadline passed.',
   PARTIAL_FAILURE: 'Some items of a batch failed; the result lists which.',
   CONCURRENT_MODIFICATION: 'The resource changed during the operation.',
-  GROUP_NOT_EMPTY: 'The consumer group has active members.',
+  GROUP_NOT_EMPTY: 'The group (consumer, share or streams) has active members.',
   ILLEGAL_GENERATION: 'The consumer group rebalanced during the commit.',
   JOURNAL_FAILED: 'The offsets journal could not be written or read.',
   KAFKA_RESOLVE_FAILED: 'The Kafka distribution for a local cluster could not be found or downloaded.',

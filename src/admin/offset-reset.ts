@@ -230,7 +230,7 @@ export async function planReset(
  * reads them: the partitions it has committed offsets for, without the internal (repartition)
  * topics of its topology, which the application writes and purges itself.
  */
-function streamsInputPartitions(
+export function streamsInputPartitions(
   d: GroupDescription,
   committed: Map<string, bigint> | undefined,
   layout: TopicLayout,
@@ -338,7 +338,7 @@ export async function executeReset(
  * DeleteShareGroupOffsets drops a whole topic: refuse (before any change) when the group holds
  * state for a partition of that topic that the undo would neither delete nor set again.
  */
-function shareTopicsToDelete(
+export function shareTopicsToDelete(
   group: string,
   drops: ResetRow[],
   rows: ResetRow[],
