@@ -460,7 +460,7 @@ describe('streams groups (KIP-1071): offsets reset and undo, internal topics on 
     expect(topics).to.include.members([repartition(kept), repartition(dropped)])
   })
 
-  it('resets a streams group on its input topics (not its repartition topic) and undoes it; Kafka’s streams group tool agrees', async () => {
+  it('resets a streams group on its input topics (not its repartition topic), undoes it and deletes an offset; Kafka’s streams group tool agrees', async () => {
     const reset = await run([
       'offsets',
       'reset',
@@ -496,6 +496,10 @@ describe('streams groups (KIP-1071): offsets reset and undo, internal topics on 
       [0, 3],
       [1, 2],
     ])
+    // A streams group's committed offsets are deleted with OffsetDelete, as a consumer group's.
+    const deleted = await run(['offsets', 'delete', '--group', kept, '--topic', `${source}:1`, '--yes'])
+    expect(deleted.code, deleted.stderr).to.equal(0)
+    expect(await refereeOffsets(kept)).to.deep.equal([[0, 3]])
   })
 
   it('groups delete keeps a streams group’s internal topics and names them; --delete-all-internal-topics deletes them', async () => {
@@ -512,14 +516,12 @@ describe('streams groups (KIP-1071): offsets reset and undo, internal topics on 
     ] as [string[], RegExp][]) {
       const r = await run(args)
       expect(r.code, `${args.join(' ')}: ${r.stderr}`).to.equal(2)
+      expect(r.stdout).to.equal('')
       expect(r.stderr.match(/^Error: /gm), r.stderr).to.have.length(1)
       expect(r.stderr).to.match(message)
       expect(r.stderr).to.match(/^Hint: /m)
     }
-    expect(await refereeOffsets(kept)).to.deep.equal([
-      [0, 3],
-      [1, 2],
-    ])
+    expect(await refereeOffsets(kept)).to.deep.equal([[0, 3]])
     const keep = await run(['groups', 'delete', kept, '--yes'])
     expect(keep.code, keep.stderr).to.equal(0)
     expect(keep.stdout).to.match(
