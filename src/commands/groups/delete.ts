@@ -1,9 +1,14 @@
 import * as Args from '@oclif/core/args'
 import * as Flags from '@oclif/core/flags'
 
-import {type GroupDeleteResult, assertInactive, groupsService, streamsInternalTopics} from '../../admin/groups.js'
-import {offsetsService} from '../../admin/offsets.js'
-import {topicsService} from '../../admin/topics.js'
+import {
+  type GroupDeleteResult,
+  assertInactive,
+  groupsService,
+  streamsInternalTopics,
+} from '../../admin/groups/groups.js'
+import {offsetsService} from '../../admin/groups/offsets.js'
+import {topicsService} from '../../admin/topics/topics.js'
 import {KafkaCommand} from '../../base-command.js'
 import {operationError, usageError} from '../../errors.js'
 import {requireIds} from '../../input/ids.js'

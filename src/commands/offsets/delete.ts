@@ -1,8 +1,8 @@
 import * as Flags from '@oclif/core/flags'
 
-import {type OffsetDeleteResult, assertInactive, groupsService} from '../../admin/groups.js'
-import {offsetsService, resolvePartitions} from '../../admin/offsets.js'
-import {shareGroupsService} from '../../admin/share-groups.js'
+import {type OffsetDeleteResult, assertInactive, groupsService} from '../../admin/groups/groups.js'
+import {offsetsService, resolvePartitions} from '../../admin/groups/offsets.js'
+import {shareGroupsService} from '../../admin/groups/share-groups.js'
 import {KafkaCommand} from '../../base-command.js'
 import {operationError, usageError} from '../../errors.js'
 import {idFlag} from '../../flags/values.js'
