@@ -102,7 +102,7 @@ export const ERROR_CODES = {
   TIMEOUT: 'The --timeout deadline passed.',
   PARTIAL_FAILURE: 'Some items of a batch failed; the result lists which.',
   CONCURRENT_MODIFICATION: 'The resource changed during the operation.',
-  GROUP_NOT_EMPTY: 'The consumer group has active members.',
+  GROUP_NOT_EMPTY: 'The group (consumer, share or streams) has active members.',
   ILLEGAL_GENERATION: 'The consumer group rebalanced during the commit.',
   JOURNAL_FAILED: 'The offsets journal could not be written or read.',
   KAFKA_RESOLVE_FAILED: 'The Kafka distribution for a local cluster could not be found or downloaded.',
@@ -114,7 +114,8 @@ export const ERROR_CODES = {
   OFFSET_COMMIT_FAILED: 'Committing offsets failed.',
   OFFSET_DELETE_FAILED: 'Deleting offsets failed.',
   PORT_IN_USE: 'A port a local broker needs is in use.',
-  UNSUPPORTED_GROUP_TYPE: 'An operation kctl does not support on this type of group (share group offsets).',
+  UNSUPPORTED_GROUP_TYPE:
+    "An operation this type of group does not support (a share group's offsets are deleted per topic, not per partition).",
   UNSUPPORTED_VERSION: 'The broker does not support the API or version a feature needs.',
   USER_EXISTS: 'The SCRAM user exists already.',
   USER_NOT_FOUND: 'The SCRAM user does not exist.',

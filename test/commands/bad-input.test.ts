@@ -447,6 +447,12 @@ const CASES: [string[], RegExp, string][] = [
   [['groups', 'delete'], /Name at least one group to delete/, 'MISSING_GROUP'],
   [['groups', 'delete', '', '--yes'], /Empty group/, 'EMPTY_ID'],
   [['groups', 'delete', 'a', '', '--yes'], /Empty group/, 'EMPTY_ID'],
+  [
+    ['groups', 'delete', '--delete-all-internal-topics', '--dry-run'],
+    /Name at least one group to delete/,
+    'MISSING_GROUP',
+  ],
+  [['groups', 'delete', ' ', '--delete-all-internal-topics', '--yes'], /Empty group/, 'EMPTY_ID'],
   [['groups', 'list', '--state', 'bogus'], /Unknown group state/, 'INVALID_GROUP_STATE'],
   [['groups', 'list', '--type', 'bogus'], /Unknown group type/, 'INVALID_GROUP_TYPE'],
 

@@ -517,6 +517,7 @@ const CASES: Record<string, Case> = {
     fakes: () => [
       replace(offsetsService, {topicLayout: async () => FIXTURES.layout, assertGroupsExist: async () => {}}),
       replace(groupsService, {
+        describeGroups: async () => [FIXTURES.groupDescription],
         deleteGroupOffsets: async () => [{group: 'billing', topic: 'orders', partition: 0, deleted: true, error: null}],
       }),
     ],
