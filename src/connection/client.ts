@@ -216,7 +216,8 @@ export class KafkaConnection {
    */
   async anyBroker(): Promise<KafkaBroker> {
     if (this.closed) throw connectionError('The connection is closed')
-    if (!this.opening) await this.open()
+    // Always awaited: a second caller while the bootstrap is under way must wait for its seed.
+    await this.open()
     if (this.seed?.isConnected()) return this.seed
     if (this.seed) {
       try {
