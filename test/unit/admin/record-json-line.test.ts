@@ -6,12 +6,27 @@ import {
   recordJsonLineOf,
   toRecordJson,
 } from '../../../src/admin/records/record-json.js'
+import {ByteSink, rawValueInto, recordJsonInto} from '../../../src/admin/records/record-bytes.js'
+import {rawFormatter} from '../../../src/output/records.js'
 
 const b = (s: string) => Buffer.from(s, 'utf8')
 
 /** The fast line must be byte for byte the line of the general path (toRecordJson + recordJsonLine). */
 function same(r: RecordLike, showAborted: boolean): void {
-  expect(recordJsonLineOf(r, showAborted)).to.equal(recordJsonLine(toRecordJson(r, showAborted)))
+  const line = recordJsonLine(toRecordJson(r, showAborted))
+  expect(recordJsonLineOf(r, showAborted)).to.equal(line)
+  // The byte writer, with a small sink so that it grows mid-record.
+  const sink = new ByteSink(8)
+  recordJsonInto(sink, r, showAborted)
+  recordJsonInto(sink, {...r, topic: `${r.topic}2`}, showAborted)
+  expect(sink.take().toString('hex')).to.equal(
+    Buffer.from(`${line}\n${recordJsonLine(toRecordJson({...r, topic: `${r.topic}2`}, showAborted))}\n`).toString(
+      'hex',
+    ),
+  )
+  const raw = new ByteSink(4)
+  rawValueInto(raw, r)
+  expect(raw.take().toString('hex')).to.equal(Buffer.from(rawFormatter(r)).toString('hex'))
 }
 
 const base: RecordLike = {
@@ -58,6 +73,7 @@ describe('consume -o json: the fast NDJSON line', () => {
   it('equals it for headers (repeated keys, null and binary values), timestamps and offsets', () => {
     const headers = bytes.map((value, i) => ({key: i % 3 === 0 ? 'h' : `header "${i}" ✓`, value}))
     same({...base, headers}, false)
+    same({...base, topic: 'töpic "q"', headers}, true)
     same({...base, headers: [{key: '', value: null}]}, true)
     same({...base, timestamp: -1, timestampType: 'NoTimestamp'}, false)
     same({...base, timestampType: 'LogAppendTime', offset: 9_223_372_036_854_775_807n}, false)
