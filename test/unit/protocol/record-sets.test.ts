@@ -154,6 +154,20 @@ describe('codecs', () => {
 })
 
 describe('encodeRecordBatch', () => {
+  it("writes the records' bytes Kafka wrote (records re-encoded uncompressed)", async () => {
+    for (const name of ['plain', 'headers']) {
+      const set = vectors[name]
+      const end = 12 + set.readInt32BE(8)
+      const [decoded] = decodeRecordSet(set.subarray(0, end)).batches
+      const batch = await encodeRecordBatch(
+        decoded.records.map((r) => ({key: r.key, value: r.value, headers: r.headers, timestamp: r.timestamp})),
+        {compression: 0},
+      )
+      const records = decompress(decoded.compression, set.subarray(61, end))
+      expect(batch.subarray(61).toString('hex'), name).to.equal(records.toString('hex'))
+    }
+  })
+
   it('computes the CRC-32C Kafka wrote', () => {
     for (const name of ['plain', 'zstd', 'headers', 'txn']) {
       const set = vectors[name]
