@@ -73,6 +73,10 @@ function encodeRecords(records: RecordToWrite[], baseTimestamp: number): Buffer 
   let pos = 0
   const varint = (v: number) => {
     let z = v >= 0 ? v * 2 : -v * 2 - 1
+    if (z < 0x80) {
+      out[pos++] = z
+      return
+    }
     while (z >= 0x80) {
       out[pos++] = (z % 0x80) | 0x80
       z = Math.floor(z / 0x80)
@@ -81,8 +85,12 @@ function encodeRecords(records: RecordToWrite[], baseTimestamp: number): Buffer 
   }
   const bytes = (b: Buffer | null) => {
     if (b === null) return varint(-1)
-    varint(b.length)
-    pos += b.copy(out, pos)
+    const n = b.length
+    varint(n)
+    // Short keys and values: a loop costs less than a native copy call.
+    if (n < 64) for (let i = 0; i < n; i++) out[pos + i] = b[i]
+    else out.set(b, pos)
+    pos += n
   }
   for (let i = 0; i < records.length; i++) {
     const r = records[i]
@@ -105,6 +113,8 @@ function encodeRecords(records: RecordToWrite[], baseTimestamp: number): Buffer 
 /** The size of a zigzag varint (safe for |n| < 2^52: timestamp deltas and lengths). */
 function varintSize(n: number): number {
   let z = n >= 0 ? n * 2 : -n * 2 - 1
+  if (z < 0x80) return 1
+  if (z < 0x4000) return 2
   let size = 1
   while (z >= 0x80) {
     z = Math.floor(z / 0x80)
