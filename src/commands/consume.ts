@@ -22,7 +22,7 @@ import {
   kcatFormatter,
   rawFormatter,
   tableFormatter,
-} from '../output/records.js'
+} from '../cli/views/records.js'
 import {ByteSink, type RecordInto, rawValueInto, recordJsonInto} from '../admin/records/record-bytes.js'
 
 export interface ConsumeSummary {

@@ -3,7 +3,7 @@ import {chmodSync, mkdtempSync, readFileSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 
-import {type ConfigChange, configsService} from '../../src/admin/configs.js'
+import {type ConfigChange, configsService} from '../../src/admin/configs/configs.js'
 import ConfigsEdit from '../../src/commands/configs/edit.js'
 import type {DescribedConfig} from '../../src/protocol/describe-configs.js'
 import {replace, runCmd, servicesReplaced} from './helpers.js'

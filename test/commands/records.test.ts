@@ -327,7 +327,7 @@ describe('produce (services replaced)', () => {
       '--transactional-id',
       'loader-1',
     ])
-    expect(opened).to.deep.include({partition: 3, compression: 4, transactionalId: 'loader-1'})
+    expect(opened).to.deep.include({partition: 3, compression: 'zstd', transactionalId: 'loader-1'})
     expect(finished).to.deep.equal([true])
   })
 

@@ -7,7 +7,7 @@ import {
   toRecordJson,
 } from '../../../src/admin/records/record-json.js'
 import {ByteSink, rawValueInto, recordJsonInto} from '../../../src/admin/records/record-bytes.js'
-import {rawFormatter} from '../../../src/output/records.js'
+import {rawFormatter} from '../../../src/cli/views/records.js'
 
 const b = (s: string) => Buffer.from(s, 'utf8')
 
