@@ -18,6 +18,8 @@ export interface InputOptions {
   nullValue?: string
   /** Records per chunk (each chunk is one Produce round). */
   chunkSize: number
+  /** A chunk also ends once its keys and values reach this many bytes. */
+  chunkBytes?: number
   now?: () => number
 }
 
@@ -35,20 +37,26 @@ export function parseHeaderFlags(values: string[]): {key: string; value: Buffer 
   })
 }
 
-/** Splits a byte stream on \n without decoding it (values keep their exact bytes). */
-async function* lines(input: Readable): AsyncGenerator<{line: Buffer; n: number}> {
+/**
+ * Splits a byte stream on \n without decoding it (values keep their exact bytes): the lines of
+ * each chunk read, together (one await per chunk, not per line).
+ */
+async function* lines(input: Readable): AsyncGenerator<{line: Buffer; n: number}[]> {
   let rest = Buffer.alloc(0)
   let n = 0
   for await (const chunk of input) {
-    let buf = rest.length ? Buffer.concat([rest, chunk as Buffer]) : (chunk as Buffer)
+    const buf = rest.length ? Buffer.concat([rest, chunk as Buffer]) : (chunk as Buffer)
+    const out: {line: Buffer; n: number}[] = []
+    let from = 0
     let i: number
-    while ((i = buf.indexOf(0x0a)) !== -1) {
-      yield {line: buf.subarray(0, i), n: ++n}
-      buf = buf.subarray(i + 1)
+    while ((i = buf.indexOf(0x0a, from)) !== -1) {
+      out.push({line: buf.subarray(from, i), n: ++n})
+      from = i + 1
     }
-    rest = Buffer.from(buf)
+    rest = Buffer.from(buf.subarray(from))
+    if (out.length > 0) yield out
   }
-  if (rest.length > 0) yield {line: rest, n: n + 1}
+  if (rest.length > 0) yield [{line: rest, n: n + 1}]
 }
 
 /**
@@ -59,6 +67,8 @@ async function* lines(input: Readable): AsyncGenerator<{line: Buffer; n: number}
 export async function* readRecords(input: Readable, options: InputOptions): AsyncGenerator<OutgoingRecord[]> {
   const now = options.now ?? Date.now
   let chunk: OutgoingRecord[] = []
+  let chunkBytes = 0
+  const maxBytes = options.chunkBytes ?? Number.POSITIVE_INFINITY
   const extra = options.headers
   if (options.format === 'raw') {
     const parts: Buffer[] = []
@@ -67,32 +77,36 @@ export async function* readRecords(input: Readable, options: InputOptions): Asyn
     return
   }
   const sep = options.keySeparator === undefined ? undefined : Buffer.from(options.keySeparator, 'utf8')
-  for await (const {line, n} of lines(input)) {
-    if (options.format === 'json') {
-      if (line.toString('utf8').trim() === '') continue
-      chunk.push(fromJsonLine(line, n, extra, now))
-    } else {
-      let key = options.key ?? null
-      let value: Buffer | null = line
-      if (sep) {
-        const i = line.indexOf(sep)
-        if (i === -1)
-          throw usageError(
-            `Line ${n} has no key separator "${options.keySeparator}"`,
-            'Every line must be KEY<separator>VALUE with --key-separator.',
-            'INVALID_INPUT_LINE',
-          )
-        key = line.subarray(0, i)
-        value = line.subarray(i + sep.length)
+  for await (const group of lines(input))
+    for (const {line, n} of group) {
+      if (options.format === 'json') {
+        if (line.toString('utf8').trim() === '') continue
+        chunk.push(fromJsonLine(line, n, extra, now))
+      } else {
+        let key = options.key ?? null
+        let value: Buffer | null = line
+        if (sep) {
+          const i = line.indexOf(sep)
+          if (i === -1)
+            throw usageError(
+              `Line ${n} has no key separator "${options.keySeparator}"`,
+              'Every line must be KEY<separator>VALUE with --key-separator.',
+              'INVALID_INPUT_LINE',
+            )
+          key = line.subarray(0, i)
+          value = line.subarray(i + sep.length)
+        }
+        if (options.nullValue !== undefined && value.toString('utf8') === options.nullValue) value = null
+        chunk.push({key, value, headers: extra, timestamp: now()})
       }
-      if (options.nullValue !== undefined && value.toString('utf8') === options.nullValue) value = null
-      chunk.push({key, value, headers: extra, timestamp: now()})
+      const last = chunk[chunk.length - 1]
+      chunkBytes += (last.key?.length ?? 0) + (last.value?.length ?? 0)
+      if (chunk.length >= options.chunkSize || chunkBytes >= maxBytes) {
+        yield chunk
+        chunk = []
+        chunkBytes = 0
+      }
     }
-    if (chunk.length >= options.chunkSize) {
-      yield chunk
-      chunk = []
-    }
-  }
   if (chunk.length > 0) yield chunk
 }
 

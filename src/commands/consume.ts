@@ -23,6 +23,7 @@ import {
   rawFormatter,
   tableFormatter,
 } from '../cli/views/records.js'
+import {ByteSink, type RecordInto, rawValueInto, recordJsonInto} from '../admin/records/record-bytes.js'
 
 export interface ConsumeSummary {
   records: number
@@ -178,13 +179,18 @@ Reads committed data by default (records of aborted transactions are dropped, as
     return undefined
   }
 
-  private formatter(showTopic: boolean): {header?: string; format: RecordFormatter} {
+  private formatter(showTopic: boolean): Formatter {
     const showAborted = Boolean(this.flags['show-aborted'])
     if (this.flags.format !== undefined) return {format: kcatFormatter(this.flags.format)}
     const decoder = this.flags.decode
-    if (this.jsonEnabled()) return {format: jsonFormatter(showAborted, decoder)}
+    if (this.jsonEnabled())
+      return {
+        format: jsonFormatter(showAborted, decoder),
+        into: decoder ? undefined : (sink, r) => recordJsonInto(sink, r, showAborted),
+      }
     const decoded = (f: RecordFormatter): RecordFormatter => (decoder ? (r) => f(decodedValue(decoder, r)) : f)
-    if ((this.flags.output as string) === 'raw') return {format: decoded(rawFormatter)}
+    if ((this.flags.output as string) === 'raw')
+      return {format: decoded(rawFormatter), into: decoder ? undefined : rawValueInto}
     const table = tableFormatter({
       width: process.stdout.columns ?? 160,
       color: this.color,
@@ -211,19 +217,40 @@ Reads committed data by default (records of aborted transactions are dropped, as
   private async stream({conn, plan, keep, f, isolation, signal}: ReadArgs) {
     const limit = this.flags['max-records'] ?? Number.POSITIVE_INFINITY
     let headerDone = false
+    const sink = new ByteSink()
     return consumeService.consumeRecords(
       conn,
       plan,
       {isolation, showAborted: Boolean(this.flags['show-aborted']), signal},
       async (records) => {
+        // One write per batch of records, not one per record.
+        let more = true
+        if (f.into) {
+          const start = sink.pos
+          for (const r of records) {
+            if (!keep(r)) continue
+            f.into(sink, r)
+            if (++this.written >= limit) {
+              more = false
+              break
+            }
+          }
+          if (sink.pos > start) await this.write(sink.take())
+          return more && !this.stdoutClosed
+        }
+        const chunk = new OutputChunk()
         for (const r of records) {
           if (!keep(r)) continue
-          if (!headerDone && f.header) await this.write(f.header)
+          if (!headerDone && f.header) chunk.add(f.header)
           headerDone = true
-          await this.write(f.format(r))
-          if (++this.written >= limit || this.stdoutClosed) return false
+          chunk.add(f.format(r))
+          if (++this.written >= limit) {
+            more = false
+            break
+          }
         }
-        return !this.stdoutClosed
+        if (!chunk.empty) await this.write(chunk.take())
+        return more && !this.stdoutClosed
       },
     )
   }
@@ -243,10 +270,48 @@ Reads committed data by default (records of aborted transactions are dropped, as
     const newest = all
       .sort((a, b) => a.timestamp - b.timestamp || a.partition - b.partition || (a.offset < b.offset ? -1 : 1))
       .slice(-n)
-    if (newest.length > 0 && f.header) await this.write(f.header)
-    for (const r of newest) await this.write(f.format(r))
+    const chunk = new OutputChunk()
+    if (newest.length > 0 && f.header) chunk.add(f.header)
+    for (const r of newest) {
+      chunk.add(f.format(r))
+      if (chunk.size >= 1024 * 1024) await this.write(chunk.take())
+    }
+    if (!chunk.empty) await this.write(chunk.take())
     this.written = newest.length
     return positions
+  }
+}
+
+/** A format per record; `into`, when there is one, writes the same bytes straight into a batch's output. */
+interface Formatter {
+  header?: string
+  format: RecordFormatter
+  into?: RecordInto
+}
+
+/** Formatted records gathered for one write: text joined as text, bytes (raw values) concatenated. */
+class OutputChunk {
+  private parts: (string | Buffer)[] = []
+  private binary = false
+  size = 0
+
+  get empty(): boolean {
+    return this.parts.length === 0
+  }
+
+  add(part: string | Buffer): void {
+    this.parts.push(part)
+    this.size += part.length
+    if (typeof part !== 'string') this.binary = true
+  }
+
+  take(): string | Buffer {
+    const {parts, binary} = this
+    this.parts = []
+    this.binary = false
+    this.size = 0
+    if (!binary) return parts.join('')
+    return Buffer.concat(parts.map((p) => (typeof p === 'string' ? Buffer.from(p, 'utf8') : p)))
   }
 }
 
@@ -254,7 +319,7 @@ interface ReadArgs {
   conn: KafkaConnection
   plan: ConsumePlan
   keep: (r: ConsumedRecord) => boolean
-  f: {header?: string; format: RecordFormatter}
+  f: Formatter
   isolation: Isolation
   signal: AbortSignal
 }

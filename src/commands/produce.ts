@@ -133,7 +133,8 @@ Keyed records go to the partition Kafka's Java partitioner picks (murmur2); reco
     }
     process.once('SIGINT', onSigint)
     const input = flags.file ? createReadStream(flags.file) : process.stdin
-    const chunkSize = flags.rate ? Math.max(1, Math.min(500, Math.floor(flags.rate / 10))) : 500
+    // Without --rate, chunks of up to 10,000 records or 1 MiB of keys and values: fewer, larger batches.
+    const chunkSize = flags.rate ? Math.max(1, Math.min(500, Math.floor(flags.rate / 10))) : 10_000
     const result: ProduceResult = {topic, records: 0, partitions: {}, transactional: Boolean(flags['transactional-id'])}
     const started = Date.now()
     try {
@@ -144,6 +145,7 @@ Keyed records go to the partition Kafka's Java partitioner picks (murmur2); reco
         headers,
         nullValue: flags['null-value'],
         chunkSize,
+        chunkBytes: 1024 * 1024,
       })) {
         if (controller.signal.aborted) break
         if (flags.rate) await this.throttle(started, result.records, flags.rate, controller.signal)
@@ -171,13 +173,14 @@ Keyed records go to the partition Kafka's Java partitioner picks (murmur2); reco
   }
 
   private report(topic: string, landed: ProducedRecord[], result: ProduceResult): void {
+    const json = this.jsonEnabled()
+    const lines: string[] = []
+    const prefix = `{"topic":${JSON.stringify(topic)},"partition":`
     for (const r of landed) {
       result.partitions[r.partition] = (result.partitions[r.partition] ?? 0) + 1
-      if (this.jsonEnabled())
-        process.stdout.write(
-          `{"topic":${JSON.stringify(topic)},"partition":${r.partition},"offset":${r.offset ?? 'null'}}\n`,
-        )
+      if (json) lines.push(`${prefix}${r.partition},"offset":${r.offset ?? 'null'}}\n`)
     }
+    if (lines.length > 0) process.stdout.write(lines.join(''))
     result.records += landed.length
   }
 

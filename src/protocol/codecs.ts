@@ -33,8 +33,6 @@ interface SnappyJs {
 }
 interface Lz4Js {
   decompressBlock(src: Uint8Array, dst: Uint8Array, sIndex: number, sLength: number, dIndex: number): number
-  compressBlock(src: Uint8Array, dst: Uint8Array, sIndex: number, sLength: number, hashTable: Uint32Array): number
-  compressBound(n: number): number
 }
 interface Xxh32 {
   hash(seed: number, src: Uint8Array, index: number, length: number): number
@@ -177,25 +175,108 @@ export function lz4FrameDecode(data: Buffer): Buffer {
 }
 
 export function lz4FrameEncode(data: Buffer): Buffer {
-  const lib = lz4()
   const header = Buffer.from([0x04, 0x22, 0x4d, 0x18, 0x60, 0x40, 0]) // magic; FLG: v01, independent blocks; BD: 64 KiB
   header[6] = (xxh32().hash(0, header, 4, 2) >>> 8) & 0xff
-  const parts: Buffer[] = [header]
-  const scratch = new Uint8Array(lib.compressBound(LZ4_BLOCK))
-  const table = new Uint32Array(1 << 16)
+  const blocks = Math.ceil(data.length / LZ4_BLOCK)
+  // Each block: its size word and at most its bytes (stored uncompressed when compression does not help).
+  const out = Buffer.allocUnsafe(header.length + blocks * (4 + LZ4_BLOCK) + 4)
+  header.copy(out)
+  let at = header.length
+  const scratch = new Uint8Array(lz4CompressBound(LZ4_BLOCK))
+  const table = new Int32Array(LZ4_HASH_SIZE)
   for (let pos = 0; pos < data.length; pos += LZ4_BLOCK) {
     const size = Math.min(LZ4_BLOCK, data.length - pos)
     table.fill(0) // a fresh dictionary per block: blocks are independent
-    const n = lib.compressBlock(data, scratch, pos, size, table)
-    const word = Buffer.alloc(4)
-    if (n === 0 || n >= size) {
-      word.writeUInt32LE((LZ4_UNCOMPRESSED | size) >>> 0)
-      parts.push(word, Buffer.from(data.subarray(pos, pos + size)))
+    const n = lz4CompressBlock(data, pos, pos + size, scratch, table)
+    if (n >= size) {
+      out.writeUInt32LE((LZ4_UNCOMPRESSED | size) >>> 0, at)
+      data.copy(out, at + 4, pos, pos + size)
+      at += 4 + size
     } else {
-      word.writeUInt32LE(n)
-      parts.push(word, Buffer.from(scratch.subarray(0, n)))
+      out.writeUInt32LE(n, at)
+      out.set(scratch.subarray(0, n), at + 4)
+      at += 4 + n
     }
   }
-  parts.push(Buffer.alloc(4)) // end mark; no content checksum (Kafka writes none)
-  return Buffer.concat(parts)
+  out.writeUInt32LE(0, at) // end mark; no content checksum (Kafka writes none)
+  return out.subarray(0, at + 4)
+}
+
+const LZ4_MIN_MATCH = 4
+// The LZ4 block format's end rules: the last 5 bytes are literals, the last match starts at
+// least 12 bytes before the end (decoders such as lz4-java's, which Kafka uses, enforce them).
+const LZ4_LAST_LITERALS = 5
+const LZ4_MF_LIMIT = 12
+const LZ4_HASH_BITS = 12
+const LZ4_HASH_SIZE = 1 << LZ4_HASH_BITS
+
+export const lz4CompressBound = (n: number): number => n + Math.ceil(n / 255) + 16
+
+/**
+ * One LZ4 block of src[start, end) into dst (at least `lz4CompressBound` bytes): greedy matching
+ * over a hash table of 4-byte sequences (`table`, zeroed, positions + 1). Returns its size.
+ */
+export function lz4CompressBlock(
+  src: Uint8Array,
+  start: number,
+  end: number,
+  dst: Uint8Array,
+  table: Int32Array,
+): number {
+  let d = 0
+  let anchor = start
+  const matchLimit = end - LZ4_LAST_LITERALS
+  const startLimit = end - LZ4_MF_LIMIT
+  let ip = start
+  if (end - start > LZ4_MF_LIMIT) {
+    while (ip < startLimit) {
+      const seq = src[ip] | (src[ip + 1] << 8) | (src[ip + 2] << 16) | (src[ip + 3] << 24)
+      const h = Math.imul(seq, 2_654_435_761) >>> (32 - LZ4_HASH_BITS)
+      let ref = table[h] - 1
+      table[h] = ip + 1
+      if (
+        ref < start ||
+        ip - ref > 0xffff ||
+        (src[ref] | (src[ref + 1] << 8) | (src[ref + 2] << 16) | (src[ref + 3] << 24)) !== seq
+      ) {
+        ip += 1 + ((ip - anchor) >> 6)
+        continue
+      }
+      while (ip > anchor && ref > start && src[ip - 1] === src[ref - 1]) {
+        ip--
+        ref--
+      }
+      let m = ip + LZ4_MIN_MATCH
+      let r = ref + LZ4_MIN_MATCH
+      while (m < matchLimit && src[m] === src[r]) {
+        m++
+        r++
+      }
+      const token = d
+      d = lz4Sequence(src, anchor, ip - anchor, dst, d)
+      const offset = ip - ref
+      dst[d++] = offset & 0xff
+      dst[d++] = offset >> 8
+      let len = m - ip - LZ4_MIN_MATCH
+      if (len >= 15) {
+        dst[token] |= 15
+        for (len -= 15; len >= 255; len -= 255) dst[d++] = 255
+        dst[d++] = len
+      } else dst[token] |= len
+      anchor = ip = m
+    }
+  }
+  return lz4Sequence(src, anchor, end - anchor, dst, d)
+}
+
+/** A sequence's token (literal length; the match length is or-ed in later) and its literals. */
+function lz4Sequence(src: Uint8Array, from: number, literals: number, dst: Uint8Array, d: number): number {
+  if (literals >= 15) {
+    dst[d++] = 0xf0
+    let n = literals - 15
+    for (; n >= 255; n -= 255) dst[d++] = 255
+    dst[d++] = n
+  } else dst[d++] = literals << 4
+  for (let i = 0; i < literals; i++) dst[d + i] = src[from + i]
+  return d + literals
 }

@@ -23,11 +23,13 @@ export interface BatchOptions {
  */
 export async function encodeRecordBatch(records: RecordToWrite[], options: BatchOptions): Promise<Buffer> {
   if (records.length === 0) throw new Error('a record batch needs at least one record')
-  const baseTimestamp = Math.min(...records.map((r) => r.timestamp))
-  const maxTimestamp = Math.max(...records.map((r) => r.timestamp))
-  const body = new Writer()
-  records.forEach((r, i) => writeRecord(body, r, i, r.timestamp - baseTimestamp))
-  const payload = await compress(options.compression, body.buffer())
+  let baseTimestamp = records[0].timestamp
+  let maxTimestamp = baseTimestamp
+  for (const r of records) {
+    if (r.timestamp < baseTimestamp) baseTimestamp = r.timestamp
+    if (r.timestamp > maxTimestamp) maxTimestamp = r.timestamp
+  }
+  const payload = await compress(options.compression, encodeRecords(records, baseTimestamp))
   const header = Buffer.alloc(61)
   header.writeBigInt64BE(0n, 0)
   header.writeInt32BE(49 + payload.length, 8)
@@ -46,62 +48,82 @@ export async function encodeRecordBatch(records: RecordToWrite[], options: Batch
   return batch
 }
 
-function writeRecord(w: Writer, r: RecordToWrite, offsetDelta: number, timestampDelta: number): void {
-  const inner = new Writer()
-  inner.byte(0) // attributes
-  inner.varint(timestampDelta)
-  inner.varint(offsetDelta)
-  inner.varBytes(r.key)
-  inner.varBytes(r.value)
-  const headers = r.headers ?? []
-  inner.varint(headers.length)
-  for (const h of headers) {
-    inner.varBytes(Buffer.from(h.key, 'utf8'))
-    inner.varBytes(h.value)
+/**
+ * The records of a batch (Kafka's `DefaultRecord`): length, attributes, timestamp delta, offset
+ * delta, key, value, headers. Sizes are counted first, then everything is written into one buffer.
+ */
+function encodeRecords(records: RecordToWrite[], baseTimestamp: number): Buffer {
+  const sizes = new Array<number>(records.length)
+  const headerKeys: (Buffer[] | undefined)[] = new Array(records.length)
+  let total = 0
+  for (let i = 0; i < records.length; i++) {
+    const r = records[i]
+    let n = 1 + varintSize(r.timestamp - baseTimestamp) + varintSize(i) + bytesSize(r.key) + bytesSize(r.value)
+    const headers = r.headers ?? []
+    n += varintSize(headers.length)
+    if (headers.length > 0) {
+      const keys = headers.map((h) => Buffer.from(h.key, 'utf8'))
+      headerKeys[i] = keys
+      for (let h = 0; h < headers.length; h++) n += bytesSize(keys[h]) + bytesSize(headers[h].value)
+    }
+    sizes[i] = n
+    total += varintSize(n) + n
   }
-  const bytes = inner.buffer()
-  w.varint(bytes.length)
-  w.raw(bytes)
-}
-
-class Writer {
-  private parts: Buffer[] = []
-  private scratch: number[] = []
-  byte(b: number): void {
-    this.scratch.push(b)
-  }
-
-  /** A zigzag varint (safe for |n| < 2^52: timestamps deltas and lengths). */
-  varint(n: number): void {
-    let z = n >= 0 ? n * 2 : -n * 2 - 1
+  const out = Buffer.allocUnsafe(total)
+  let pos = 0
+  const varint = (v: number) => {
+    let z = v >= 0 ? v * 2 : -v * 2 - 1
+    if (z < 0x80) {
+      out[pos++] = z
+      return
+    }
     while (z >= 0x80) {
-      this.scratch.push((z % 0x80) | 0x80)
+      out[pos++] = (z % 0x80) | 0x80
       z = Math.floor(z / 0x80)
     }
-    this.scratch.push(z)
+    out[pos++] = z
   }
-
-  varBytes(b: Buffer | null): void {
-    if (b === null) return this.varint(-1)
-    this.varint(b.length)
-    this.raw(b)
+  const bytes = (b: Buffer | null) => {
+    if (b === null) return varint(-1)
+    const n = b.length
+    varint(n)
+    // Short keys and values: a loop costs less than a native copy call.
+    if (n < 64) for (let i = 0; i < n; i++) out[pos + i] = b[i]
+    else out.set(b, pos)
+    pos += n
   }
-
-  raw(b: Buffer): void {
-    this.flush()
-    this.parts.push(b)
+  for (let i = 0; i < records.length; i++) {
+    const r = records[i]
+    varint(sizes[i])
+    out[pos++] = 0 // attributes
+    varint(r.timestamp - baseTimestamp)
+    varint(i)
+    bytes(r.key)
+    bytes(r.value)
+    const headers = r.headers ?? []
+    varint(headers.length)
+    for (let h = 0; h < headers.length; h++) {
+      bytes(headerKeys[i]![h])
+      bytes(headers[h].value)
+    }
   }
-
-  buffer(): Buffer {
-    this.flush()
-    return Buffer.concat(this.parts)
-  }
-
-  private flush(): void {
-    if (this.scratch.length > 0) this.parts.push(Buffer.from(this.scratch))
-    this.scratch = []
-  }
+  return out
 }
+
+/** The size of a zigzag varint (safe for |n| < 2^52: timestamp deltas and lengths). */
+function varintSize(n: number): number {
+  let z = n >= 0 ? n * 2 : -n * 2 - 1
+  if (z < 0x80) return 1
+  if (z < 0x4000) return 2
+  let size = 1
+  while (z >= 0x80) {
+    z = Math.floor(z / 0x80)
+    size++
+  }
+  return size
+}
+
+const bytesSize = (b: Buffer | null): number => (b === null ? 1 : varintSize(b.length) + b.length)
 
 let crcTable: Uint32Array | undefined
 

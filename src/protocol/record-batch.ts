@@ -180,18 +180,30 @@ export interface DecodedRecordSet {
  */
 export function decodeRecordSet(records: Buffer): DecodedRecordSet {
   const batches: DecodedBatch[] = []
+  const it = recordBatches(records)
+  for (let next = it.next(); ; next = it.next()) {
+    if (next.done) return {batches, truncated: next.value}
+    batches.push(next.value)
+  }
+}
+
+/**
+ * The batches of a record set one at a time, each decoded when reached (consume streams them:
+ * only one batch's records are held at once). Returns whether the fetch cut the last batch short.
+ */
+export function* recordBatches(records: Buffer): Generator<DecodedBatch, boolean> {
   let pos = 0
   while (pos + LOG_OVERHEAD + 5 <= records.length) {
     const size = records.readInt32BE(pos + LENGTH)
     const end = pos + LOG_OVERHEAD + size
-    if (end > records.length) return {batches, truncated: true}
+    if (end > records.length) return true
     const magic = records[pos + MAGIC]
-    if (magic < 2) batches.push(decodeLegacy(records.subarray(pos, end)))
-    else if (magic === 2) batches.push(decodeBatch(records.subarray(pos, end)))
+    if (magic < 2) yield decodeLegacy(records.subarray(pos, end))
+    else if (magic === 2) yield decodeBatch(records.subarray(pos, end))
     else throw new Error(`unknown record batch magic ${magic} at byte ${pos}`)
     pos = end
   }
-  return {batches, truncated: pos < records.length}
+  return pos < records.length
 }
 
 function decodeBatch(b: Buffer): DecodedBatch {

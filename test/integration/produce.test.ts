@@ -110,22 +110,24 @@ describe('produce on a real cluster', function () {
   })
 
   it('a transaction that fails midway is aborted: hidden by default, shown with --show-aborted @smoke', async () => {
-    // 600 lines: the first chunk (500) is written inside the transaction, then line 550 is bad.
-    const lines = Array.from({length: 600}, (_, i) =>
-      i === 549 ? 'not json' : JSON.stringify({key: `k${i}`, value: `v${i}`}),
+    // 10,600 lines: the first chunk (10,000) is written inside the transaction, then line 10,550 is bad.
+    const lines = Array.from({length: 10_600}, (_, i) =>
+      i === 10_549 ? 'not json' : JSON.stringify({key: `k${i}`, value: `v${i}`}),
     )
     const w = await run(['produce', txn, '--input', 'json', '--transactional-id', uniqueName('kctl-produce-tx')], {
       input: lines.join('\n'),
     })
     expect(w.code).to.equal(2)
-    expect(w.stderr).to.match(/Line 550 is not a kctl record/)
+    expect(w.stderr).to.match(/Line 10550 is not a kctl record/)
     const ok = await run(['produce', txn, '--transactional-id', uniqueName('kctl-produce-tx')], {input: 'committed\n'})
     expect(ok.code, ok.stderr).to.equal(0)
     const plain = ndjson((await run(['consume', txn, '--output', 'json'])).stdout)
     expect(plain.map((x) => x.value)).to.deep.equal(['committed'])
     const all = ndjson((await run(['consume', txn, '--output', 'json', '--show-aborted'])).stdout)
-    expect(all).to.have.length(501)
-    expect(all.filter((x) => x.aborted).map((x) => x.value)).to.deep.equal(Array.from({length: 500}, (_, i) => `v${i}`))
+    expect(all).to.have.length(10_001)
+    expect(all.filter((x) => x.aborted).map((x) => x.value)).to.deep.equal(
+      Array.from({length: 10_000}, (_, i) => `v${i}`),
+    )
   })
 
   it('a table of bad input: exit 2, one Error line and a Hint, nothing written', async () => {

@@ -3,7 +3,7 @@ import {operationError, usageError} from '../../errors.js'
 import type {PositionSpec} from '../../input/position.js'
 import {errorName} from '../../protocol/error-codes.js'
 import {FetchApi, type FetchedPartition, fetchRequest} from '../../protocol/fetch.js'
-import {type DecodedBatch, decodeRecordSet} from '../../protocol/record-batch.js'
+import {type DecodedBatch, recordBatches} from '../../protocol/record-batch.js'
 import {protocolErrorToKctl} from '../../protocol/protocol-error.js'
 import {findCoordinators} from '../groups/groups.js'
 import {appendTo} from '../multimap.js'
@@ -184,8 +184,10 @@ interface ReadState {
 
 /**
  * Reads the ranges with kctl's own Fetch, one request per leader broker for all its partitions,
- * leaders in parallel; records go to `emit` batch by batch, in offset order per partition. `emit`
- * returns false to stop everything (a record limit). Control batches are skipped; under
+ * leaders in parallel; records go to `emit` batch by batch, in offset order per partition, each
+ * record batch decoded only when the previous one was emitted (memory holds the fetched bytes and
+ * one batch's records, whatever the topic size). `emit` returns false to stop everything (a
+ * record limit). Control batches are skipped; under
  * read_committed, records of aborted transactions are dropped (or marked, with showAborted), as
  * Kafka's consumer does from the response's aborted-transactions list. Returns the next offset of
  * every partition.
@@ -256,8 +258,7 @@ export async function consumeRecords(
                   )
                 continue
               }
-              const records = readPartition(s, p, options)
-              if (records.length > 0 && !(await emit(records))) stopped = true
+              if (!(await readPartition(s, p, options, emit))) stopped = true
             }
           }
         })
@@ -283,34 +284,43 @@ async function earliestOffset(conn: KafkaConnection, layout: TopicLayout, tp: To
   return res.get(tpKey(tp.topic, tp.partition))?.offset ?? 0n
 }
 
-/** The records of one partition's fetched data within its range; advances its position. */
-function readPartition(s: ReadState, p: FetchedPartition, options: ConsumeOptions): ConsumedRecord[] {
-  const {batches, truncated} = p.records ? decodeRecordSet(p.records) : {batches: [], truncated: false}
-  if (batches.length === 0) {
-    if (truncated) s.maxBytes = Math.min(s.maxBytes * 2, MAX_PARTITION_BYTES)
-    // Nothing left below the end (records compacted away, or the end moved back): done.
-    else if (s.range.end !== null) {
-      const readable =
-        options.isolation === 'read_committed' && p.lastStableOffset >= 0n ? p.lastStableOffset : p.highWatermark
-      if (readable <= s.position) s.position = s.range.end
-    }
-    return []
-  }
-  const aborted = abortedBatches(batches, p.abortedTransactions, options.isolation)
-  const out: ConsumedRecord[] = []
+/**
+ * Emits the records of one partition's fetched data within its range, batch by batch; advances
+ * its position. false: `emit` asked to stop.
+ */
+async function readPartition(
+  s: ReadState,
+  p: FetchedPartition,
+  options: ConsumeOptions,
+  emit: (records: ConsumedRecord[]) => boolean | Promise<boolean>,
+): Promise<boolean> {
+  const batches = p.records ? recordBatches(p.records) : undefined
+  const aborted = new AbortedTransactions(p.abortedTransactions, options.isolation)
   const end = s.range.end
-  for (const batch of batches) {
-    if (batch.lastOffset < s.position) continue
-    const isAborted = aborted.has(batch)
+  const {topic, partition} = s.range
+  let any = false
+  let next = batches?.next()
+  for (; next && !next.done; next = batches!.next()) {
+    const batch = next.value
+    any = true
+    if (batch.lastOffset < s.position) {
+      aborted.isAborted(batch)
+      continue
+    }
+    const isAborted = aborted.isAborted(batch)
+    let out: ConsumedRecord[] | undefined
     if (!batch.control && (!isAborted || options.showAborted)) {
-      for (const r of batch.records) {
+      out = []
+      const {timestampType, records} = batch
+      for (let i = 0; i < records.length; i++) {
+        const r = records[i]
         if (r.offset < s.position || (end !== null && r.offset >= end)) continue
         out.push({
-          topic: s.range.topic,
-          partition: s.range.partition,
+          topic,
+          partition,
           offset: r.offset,
           timestamp: r.timestamp,
-          timestampType: batch.timestampType,
+          timestampType,
           key: r.key,
           value: r.value,
           headers: r.headers,
@@ -319,8 +329,18 @@ function readPartition(s: ReadState, p: FetchedPartition, options: ConsumeOption
       }
     }
     s.position = batch.lastOffset + 1n
+    if (out && out.length > 0 && !(await emit(out))) return false
   }
-  return out
+  if (!any) {
+    if (next?.value) s.maxBytes = Math.min(s.maxBytes * 2, MAX_PARTITION_BYTES)
+    // Nothing left below the end (records compacted away, or the end moved back): done.
+    else if (s.range.end !== null) {
+      const readable =
+        options.isolation === 'read_committed' && p.lastStableOffset >= 0n ? p.lastStableOffset : p.highWatermark
+      if (readable <= s.position) s.position = s.range.end
+    }
+  }
+  return true
 }
 
 /**
@@ -333,22 +353,35 @@ export function abortedBatches(
   abortedTransactions: {producerId: bigint; firstOffset: bigint}[],
   isolation: Isolation,
 ): Set<DecodedBatch> {
-  const out = new Set<DecodedBatch>()
-  if (isolation !== 'read_committed' || abortedTransactions.length === 0) return out
-  const pending = [...abortedTransactions].sort((a, b) =>
-    a.firstOffset < b.firstOffset ? -1 : a.firstOffset > b.firstOffset ? 1 : 0,
-  )
-  const abortedProducers = new Set<bigint>()
-  for (const batch of batches) {
+  const tracker = new AbortedTransactions(abortedTransactions, isolation)
+  return new Set(batches.filter((b) => tracker.isAborted(b)))
+}
+
+/** `abortedBatches` one batch at a time: ask about every batch, in order. */
+class AbortedTransactions {
+  private readonly pending: {producerId: bigint; firstOffset: bigint}[]
+  private readonly abortedProducers = new Set<bigint>()
+
+  constructor(abortedTransactions: {producerId: bigint; firstOffset: bigint}[], isolation: Isolation) {
+    this.pending =
+      isolation === 'read_committed' && abortedTransactions.length > 0
+        ? [...abortedTransactions].sort((a, b) =>
+            a.firstOffset < b.firstOffset ? -1 : a.firstOffset > b.firstOffset ? 1 : 0,
+          )
+        : []
+  }
+
+  isAborted(batch: DecodedBatch): boolean {
+    const {pending, abortedProducers} = this
+    if (pending.length === 0 && abortedProducers.size === 0) return false
     while (pending.length > 0 && pending[0].firstOffset <= batch.lastOffset)
       abortedProducers.add(pending.shift()!.producerId)
     if (batch.control) {
       if (batch.control.type === 'ABORT') abortedProducers.delete(batch.producerId)
-      continue
+      return false
     }
-    if (batch.isTransactional && abortedProducers.has(batch.producerId)) out.add(batch)
+    return batch.isTransactional && abortedProducers.has(batch.producerId)
   }
-  return out
 }
 
 /** The committed offsets a --commit writes: a consumer's next positions, outside any member. */

@@ -1,3 +1,5 @@
+import {isAscii} from 'node:buffer'
+
 import type {TimestampType} from '../../protocol/record-batch.js'
 
 /** How a key, value or header value is carried in JSON: never lossy. */
@@ -98,4 +100,48 @@ export function recordJsonLine(r: RecordJson): string {
     typeof v === 'bigint' ? (Number.isSafeInteger(Number(v)) ? Number(v) : String(v)) : v,
   )
   return `${JSON.stringify({topic, partition}).slice(0, -1)},"offset":${offset},${body.slice(1)}`
+}
+
+/**
+ * The same line as `recordJsonLine(toRecordJson(r, showAborted))`, without the intermediate
+ * object and the replacer: consume's per-record path. ASCII bytes are their own UTF-8 text, so
+ * their round-trip check is skipped; JSON candidates and non-ASCII bytes take `encodeBytes`.
+ */
+export function recordJsonLineOf(r: RecordLike, showAborted: boolean): string {
+  let headers = '[]'
+  if (r.headers.length > 0) {
+    headers = '['
+    for (let i = 0; i < r.headers.length; i++) {
+      const h = r.headers[i]
+      const v = h.value === null ? NULL_ENCODED : textOrBase64(h.value)
+      headers += `${i === 0 ? '' : ','}{"key":${JSON.stringify(h.key)},"value":${v.json},"encoding":${v.encoding}}`
+    }
+    headers += ']'
+  }
+  const key = r.key === null ? NULL_ENCODED : bytesJson(r.key)
+  const value = r.value === null ? NULL_ENCODED : bytesJson(r.value)
+  return `{"topic":${JSON.stringify(r.topic)},"partition":${r.partition},"offset":${r.offset},"timestamp":${r.timestamp < 0 ? 'null' : r.timestamp},"timestampType":"${r.timestampType}","key":${key.json},"value":${value.json},"headers":${headers},"encodings":{"key":${key.encoding},"value":${value.encoding}}${showAborted ? `,"aborted":${Boolean(r.aborted)}` : ''}}`
+}
+
+/** A key, value or header value as it appears in the line: its JSON and its encoding's JSON. */
+interface EncodedJson {
+  json: string
+  encoding: string
+}
+const NULL_ENCODED: EncodedJson = {json: 'null', encoding: 'null'}
+
+function bytesJson(b: Buffer): EncodedJson {
+  // `{` and `[` may start compact JSON: the full check decides.
+  if (b.length > 0 && (b[0] === 0x7b || b[0] === 0x5b)) return slowJson(b, true)
+  return textOrBase64(b)
+}
+
+function textOrBase64(b: Buffer): EncodedJson {
+  if (isAscii(b)) return {json: JSON.stringify(b.toString('latin1')), encoding: '"text"'}
+  return slowJson(b, false)
+}
+
+function slowJson(b: Buffer, allowJson: boolean): EncodedJson {
+  const e = encodeBytes(b, allowJson)
+  return {json: JSON.stringify(e.data), encoding: JSON.stringify(e.encoding)}
 }

@@ -1,5 +1,5 @@
 import {type InternalDecoder, decodeInternal} from '../../admin/records/internal-decoders.js'
-import {type RecordLike, recordJsonLine, toRecordJson} from '../../admin/records/record-json.js'
+import {type RecordLike, recordJsonLine, recordJsonLineOf, toRecordJson} from '../../admin/records/record-json.js'
 import {usageError} from '../../errors.js'
 import {paint} from '../../output/colors.js'
 
@@ -7,7 +7,7 @@ import {paint} from '../../output/colors.js'
 export type RecordFormatter = (r: RecordLike) => string | Buffer
 
 export function jsonFormatter(showAborted: boolean, decoder?: InternalDecoder): RecordFormatter {
-  if (!decoder) return (r) => `${recordJsonLine(toRecordJson(r, showAborted))}\n`
+  if (!decoder) return (r) => `${recordJsonLineOf(r, showAborted)}\n`
   return (r) =>
     `${recordJsonLine({...toRecordJson(r, showAborted), decoded: decodeInternal(decoder, r.key, r.value)})}\n`
 }

@@ -29,6 +29,11 @@ describe('produce input', () => {
     ])
   })
 
+  it('lines: a chunk also ends at chunkBytes of keys and values', async () => {
+    const chunks = await collect('k:12345\nk:12345\nk:1\nk:1\n', {keySeparator: ':', chunkSize: 10, chunkBytes: 12})
+    expect(chunks.map((c) => c.length)).to.deep.equal([2, 2])
+  })
+
   it('lines: keeps the exact bytes (no decoding, \\r kept)', async () => {
     const [[r]] = await collect(Buffer.concat([Buffer.from([0xff, 0xfe, 0x0d]), Buffer.from('\n')]))
     expect(r.value!.toString('hex')).to.equal('fffe0d')

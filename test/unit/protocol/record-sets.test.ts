@@ -140,6 +140,27 @@ describe('codecs', () => {
     expect(lz4FrameDecode(frame).equals(payload)).to.equal(true)
   })
 
+  it("writes LZ4 blocks within the block format's end rules (last 5 bytes literals, last match 12+ bytes before the end)", () => {
+    let seed = 3
+    const next = () => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31)
+    const inputs: Buffer[] = []
+    for (const n of [0, 1, 12, 13, 14, 20, 100, 65_535, 65_536, 65_537, 200_000]) {
+      inputs.push(Buffer.alloc(n, 7), Buffer.from(Array.from({length: n}, () => next() % 3)))
+      inputs.push(Buffer.from(Array.from({length: n}, (_, i) => (i % 97 < 90 ? 65 + (i % 7) : next() % 256))))
+    }
+    for (const input of inputs) {
+      const frame = lz4FrameEncode(input)
+      expect(lz4FrameDecode(frame).equals(input), `${input.length} bytes`).to.equal(true)
+      for (let pos = 7; ;) {
+        const word = frame.readUInt32LE(pos)
+        if (word === 0) break
+        const size = word & 0x7fffffff
+        if (!(word & 0x80000000)) checkLz4Block(frame.subarray(pos + 4, pos + 4 + size))
+        pos += 4 + size
+      }
+    }
+  })
+
   it('reads snappy with and without the xerial framing', async () => {
     const framed = await compress(2, Buffer.from('hello hello hello'))
     expect(framed.subarray(0, 8).toString('hex')).to.equal('82534e4150505900')
@@ -154,6 +175,20 @@ describe('codecs', () => {
 })
 
 describe('encodeRecordBatch', () => {
+  it("writes the records' bytes Kafka wrote (records re-encoded uncompressed)", async () => {
+    for (const name of ['plain', 'headers']) {
+      const set = vectors[name]
+      const end = 12 + set.readInt32BE(8)
+      const [decoded] = decodeRecordSet(set.subarray(0, end)).batches
+      const batch = await encodeRecordBatch(
+        decoded.records.map((r) => ({key: r.key, value: r.value, headers: r.headers, timestamp: r.timestamp})),
+        {compression: 0},
+      )
+      const records = decompress(decoded.compression, set.subarray(61, end))
+      expect(batch.subarray(61).toString('hex'), name).to.equal(records.toString('hex'))
+    }
+  })
+
   it('computes the CRC-32C Kafka wrote', () => {
     for (const name of ['plain', 'zstd', 'headers', 'txn']) {
       const set = vectors[name]
@@ -213,3 +248,30 @@ describe('encodeRecordBatch', () => {
     })
   }
 })
+
+/** Walks an LZ4 block's sequences and checks the format's end rules. */
+function checkLz4Block(block: Buffer): void {
+  let ip = 0
+  let out = 0
+  let lastMatchStart = -1
+  let lastLiterals: number
+  for (;;) {
+    const token = block[ip++]
+    let literals = token >> 4
+    if (literals === 15) for (let b = 255; b === 255; literals += b) b = block[ip++]
+    ip += literals
+    out += literals
+    lastLiterals = literals
+    if (ip >= block.length) break
+    ip += 2 // offset
+    let match = token & 15
+    if (match === 15) for (let b = 255; b === 255; match += b) b = block[ip++]
+    lastMatchStart = out
+    out += match + 4
+  }
+  expect(ip).to.equal(block.length)
+  if (lastMatchStart >= 0) {
+    expect(out - lastMatchStart, 'last match start').to.be.at.least(12)
+    expect(lastLiterals, 'last literals').to.be.at.least(5)
+  }
+}
