@@ -64,11 +64,7 @@ export function decodeUpdateFeatures(r: Reader, version: number): UpdateFeatures
   return {throttleTimeMs, errorCode, errorMessage, results}
 }
 
-export function updateFeaturesRequest(
-  version: number,
-  req: UpdateFeaturesRequest,
-  Encoder: new () => KafkaEncoder,
-) {
+export function updateFeaturesRequest(version: number, req: UpdateFeaturesRequest, Encoder: new () => KafkaEncoder) {
   return buildRequest({
     api: UpdateFeaturesApi,
     version,

@@ -16,9 +16,7 @@ describe('UpdateFeatures (API 57)', () => {
         validateOnly: true,
       }),
     )
-    expect(hex).to.equal(
-      '0000753003116d657461646174612e76657273696f6e002101000e73686172652e76657273696f6e000003000100',
-    )
+    expect(hex).to.equal('0000753003116d657461646174612e76657273696f6e002101000e73686172652e76657273696f6e000003000100')
   })
 
   it('encodes a v1 safe downgrade', async () => {
