@@ -46,9 +46,13 @@ export function findReleaseVersion(name: string): ReleaseVersion | undefined {
   return releases.find((r) => r.version.toLowerCase() === full.toLowerCase())
 }
 
-/** The name of a metadata.version level (e.g. 33 -> 4.4-IV2). */
+/** The name of a metadata.version level (e.g. 33 -> 4.4-IV2), or `level N` for one the table lacks. */
 export function metadataVersionName(level: number): string {
-  return releases.find((r) => r.level === level)?.version ?? `level ${level}`
+  return findMetadataVersion(level) ?? `level ${level}`
+}
+
+export function findMetadataVersion(level: number): string | undefined {
+  return releases.find((r) => r.level === level)?.version
 }
 
 /** The known names, oldest to newest, for hints. */

@@ -13,7 +13,7 @@ import {
 } from '../protocol/update-features.js'
 import {brokerLabel} from '../protocol/wire.js'
 import {onEachBroker} from './degraded.js'
-import {METADATA_VERSION, type ReleaseVersion, metadataVersionName} from './feature-versions.js'
+import {METADATA_VERSION, type ReleaseVersion, findMetadataVersion, metadataVersionName} from './feature-versions.js'
 
 export interface FeatureInfo {
   name: string
@@ -144,8 +144,7 @@ export interface PlannedFeatureUpdate {
   toVersion: string | null
 }
 
-const versionName = (name: string, level: number) =>
-  name === METADATA_VERSION && level > 0 ? metadataVersionName(level) : null
+const versionName = (name: string, level: number) => (name === METADATA_VERSION && findMetadataVersion(level)) || null
 
 const levelText = (name: string, level: number) => {
   const v = versionName(name, level)
