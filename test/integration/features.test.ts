@@ -78,18 +78,23 @@ describe('cluster features upgrade|downgrade|disable|versions (UpdateFeatures)',
     expect(result.cluster.metadataVersion).to.equal(theirs['metadata.version'])
     const current = result.releases.filter((x: {current: boolean}) => x.current)
     expect(current.map((x: {version: string}) => x.version)).to.deep.equal([theirs['metadata.version']])
-    const mapping = await kafkaTool('org.apache.kafka.tools.FeatureCommand', [
-      '--bootstrap-server',
-      testCluster().bootstrap.split(',')[0],
-      'version-mapping',
-      '--release-version',
-      current[0].version,
-    ])
-    const expected = Object.fromEntries([...mapping.matchAll(/^([\w.]+)=(\d+)/gm)].map((m) => [m[1], Number(m[2])]))
-    const ours = Object.fromEntries(current[0].features.map((f: {name: string; level: number}) => [f.name, f.level]))
-    // 3.9's tool knows fewer features: each one it prints must match ours.
-    for (const [name, level] of Object.entries(expected))
-      expect(name === 'metadata.version' ? current[0].level : ours[name], name).to.equal(level)
+    if (testCluster().version.startsWith('3.')) {
+      // Kafka 3.9's kafka-features has no version-mapping: its describe names the release.
+      expect((await kafkaFeatures())['metadata.version']).to.equal(current[0].version)
+    } else {
+      const mapping = await kafkaTool('org.apache.kafka.tools.FeatureCommand', [
+        '--bootstrap-server',
+        testCluster().bootstrap.split(',')[0],
+        'version-mapping',
+        '--release-version',
+        current[0].version,
+      ])
+      const expected = Object.fromEntries([...mapping.matchAll(/^([\w.]+)=(\d+)/gm)].map((m) => [m[1], Number(m[2])]))
+      const ours = Object.fromEntries(current[0].features.map((f: {name: string; level: number}) => [f.name, f.level]))
+      expect(Object.keys(expected).sort()).to.deep.equal(['metadata.version', ...Object.keys(ours)].sort())
+      for (const [name, level] of Object.entries(expected))
+        expect(name === 'metadata.version' ? current[0].level : ours[name], name).to.equal(level)
+    }
     const offline = await kctl(['cluster', 'features', 'versions', '--offline', '--release-version', '3.9', '--json'])
     expect(offline.code, offline.stderr).to.equal(0)
     expect(offline.json().cluster).to.equal(null)
