@@ -11,7 +11,7 @@ import {
 } from '../../../admin/feature-versions.js'
 import {featuresService} from '../../../admin/features.js'
 import {KafkaCommand} from '../../../base-command.js'
-import {usageError} from '../../../errors.js'
+import {ExitCode, KctlError, usageError} from '../../../errors.js'
 import type {Cell, View} from '../../../output/format.js'
 
 export interface FeatureVersionsResult {
@@ -61,7 +61,11 @@ export default class ClusterFeaturesVersions extends KafkaCommand<typeof Cluster
       )
     let cluster: FeatureVersionsResult['cluster'] = null
     if (!this.flags.offline) {
-      const f = await featuresService.clusterFeatures(await this.connection())
+      const f = await this.connection()
+        .then((conn) => featuresService.clusterFeatures(conn))
+        .catch((error: unknown) => {
+          throw offlineHint(error)
+        })
       const mv = f.features.find((x) => x.name === 'metadata.version')
       if (mv) cluster = {metadataVersion: metadataVersionName(mv.finalizedLevel), level: mv.finalizedLevel}
     }
@@ -71,6 +75,17 @@ export default class ClusterFeaturesVersions extends KafkaCommand<typeof Cluster
       versionsView,
     )
   }
+}
+
+/** Cannot reach the cluster: the same error, its hint naming --offline (the table needs no cluster). */
+function offlineHint(error: unknown): unknown {
+  if (!(error instanceof KctlError) || error.exitCode !== ExitCode.connection) return error
+  return new KctlError(error.code, error.exitCode, error.message, {
+    hint: `${error.hint ? `${error.hint} ` : ''}Or pass --offline for the table without the cluster's release.`,
+    details: error.details,
+    cause: error.cause,
+    retriable: error.retriable,
+  })
 }
 
 /** CSV headers are camelCase: share.version -> shareVersion. */
