@@ -1,7 +1,7 @@
-// Prints src/admin/feature-versions.generated.ts: every metadata.version (release version) Kafka's
+// Prints src/admin/cluster/feature-versions.generated.ts: every metadata.version (release version) Kafka's
 // jars know, its feature level, and the level each production feature defaults to at that release
 // (Feature.defaultLevel, what kafka-features --release-version and version-mapping use).
-// java -cp "$(cat ~/.cache/kctl/kafka/4.4.0/classpath.txt)" scripts/feature-versions.java > src/admin/feature-versions.generated.ts
+// java -cp "$(cat ~/.cache/kctl/kafka/4.4.0/classpath.txt)" scripts/feature-versions.java > src/admin/cluster/feature-versions.generated.ts
 // test/integration/features.test.ts runs it against the test cluster's jars and compares.
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -2,7 +2,7 @@ import {Command} from '@oclif/core/command'
 import * as Flags from '@oclif/core/flags'
 import type {Interfaces} from '@oclif/core'
 
-import {clusterService} from './admin/cluster.js'
+import {clusterService} from './admin/cluster/cluster.js'
 import {type KafkaConnection, connections} from './connection/client.js'
 import {loadConfig} from './connection/config-file.js'
 import {type ClusterGuard, findClusterGuard, guardedContexts} from './connection/guards.js'

@@ -9,6 +9,12 @@ import {appendTo} from './multimap.js'
 /** `topic:partition`, the key of per-partition maps. */
 export const tpKey = (topic: string, partition: number) => `${topic}:${partition}`
 
+/** The inverse of tpKey (a topic name may itself contain ':'). */
+export function parseTpKey(key: string): {topic: string; partition: number} {
+  const i = key.lastIndexOf(':')
+  return {topic: key.slice(0, i), partition: Number(key.slice(i + 1))}
+}
+
 export type OffsetQuery = 'earliest' | 'latest' | 'max-timestamp' | {timestamp: number}
 
 export interface PartitionOffset {

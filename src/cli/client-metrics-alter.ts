@@ -1,6 +1,11 @@
 import type {Command} from '@oclif/core/command'
 
-import {type AlterConfigsResult, type ConfigChange, configsService, validateConfigChanges} from '../admin/configs.js'
+import {
+  type AlterConfigsResult,
+  type ConfigChange,
+  configsService,
+  validateConfigChanges,
+} from '../admin/configs/configs.js'
 import {KafkaCommand} from '../base-command.js'
 import {configDiffView} from './config-alter.js'
 

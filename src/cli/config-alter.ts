@@ -10,9 +10,9 @@ import {
   entityLabel,
   validateConfigChanges,
   validateEntity,
-} from '../admin/configs.js'
-import {isQuotaType} from '../admin/config-quotas.js'
-import {topicsService} from '../admin/topics.js'
+} from '../admin/configs/configs.js'
+import {isQuotaType} from '../admin/configs/config-quotas.js'
+import {topicsService} from '../admin/topics/topics.js'
 import {KafkaCommand} from '../base-command.js'
 import {usageError} from '../errors.js'
 import {assertUniqueKeys} from '../input/config-entries.js'

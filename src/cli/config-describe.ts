@@ -4,10 +4,10 @@ import {
   type EntityConfigs,
   configsService,
   validateEntity,
-} from '../admin/configs.js'
-import {clientMetricsService} from '../admin/client-metrics.js'
-import {isQuotaType} from '../admin/config-quotas.js'
-import {topicsService} from '../admin/topics.js'
+} from '../admin/configs/configs.js'
+import {clientMetricsService} from '../admin/configs/client-metrics.js'
+import {isQuotaType} from '../admin/configs/config-quotas.js'
+import {topicsService} from '../admin/topics/topics.js'
 import {usageError} from '../errors.js'
 import type {KafkaConnection} from '../connection/client.js'
 import type {View} from '../output/format.js'

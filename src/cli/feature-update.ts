@@ -1,9 +1,14 @@
 import type {Command} from '@oclif/core/command'
 import * as Flags from '@oclif/core/flags'
 
-import {clusterService} from '../admin/cluster.js'
-import {findReleaseVersion, releaseVersionRange} from '../admin/feature-versions.js'
-import {type FeatureOperation, type FeatureUpdateOutcome, featuresService, upgradeTypeName} from '../admin/features.js'
+import {clusterService} from '../admin/cluster/cluster.js'
+import {findReleaseVersion, releaseVersionRange} from '../admin/cluster/feature-versions.js'
+import {
+  type FeatureOperation,
+  type FeatureUpdateOutcome,
+  featuresService,
+  upgradeTypeName,
+} from '../admin/cluster/features.js'
 import {ExitCode, KafkaCommand, yesFlag} from '../base-command.js'
 import {usageError} from '../errors.js'
 import {parseFeatureLevel, parseFeatureName, rejectDuplicateFeatures} from '../input/feature-level.js'

@@ -1,5 +1,5 @@
-import {partialFailureMessage} from '../admin/topic-plan.js'
-import type {TopicOperationResult} from '../admin/topics.js'
+import {partialFailureMessage} from '../admin/topics/topic-plan.js'
+import type {TopicOperationResult} from '../admin/topics/topics.js'
 import {ExitCode} from '../errors.js'
 import type {View} from '../output/format.js'
 

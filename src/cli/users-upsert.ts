@@ -1,4 +1,4 @@
-import {type ScramChange, usersService} from '../admin/users.js'
+import {type ScramChange, usersService} from '../admin/security/users.js'
 import {KafkaCommand} from '../base-command.js'
 import {operationError} from '../errors.js'
 import {credentialFlags, parseIterations, parseMechanism, parseUserName, userArg} from '../flags/users.js'

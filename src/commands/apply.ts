@@ -159,7 +159,7 @@ export default class Apply extends KafkaCommand<typeof Apply> {
   private async undoPlan(
     conn: KafkaConnection,
   ): Promise<{plan: Plan; undoOf: string; notUndoable: StateApplyResult['notUndoable']}> {
-    const {clusterService} = await import('../admin/cluster.js')
+    const {clusterService} = await import('../admin/cluster/cluster.js')
     const clusterId = await clusterService.clusterId(conn)
     const entries = readApplyJournal({clusterId})
     const entry = this.args.id ? entries.find((e) => e.id === this.args.id) : entries.at(-1)

@@ -22,7 +22,7 @@ import {
   kcatFormatter,
   rawFormatter,
   tableFormatter,
-} from '../output/records.js'
+} from '../cli/views/records.js'
 
 export interface ConsumeSummary {
   records: number

@@ -3,11 +3,10 @@ import {createReadStream, existsSync} from 'node:fs'
 import * as Args from '@oclif/core/args'
 import * as Flags from '@oclif/core/flags'
 
-import {type ProducedRecord, produceService} from '../admin/records/produce.js'
+import {COMPRESSION_NAMES, type ProducedRecord, produceService} from '../admin/records/produce.js'
 import {KafkaCommand} from '../base-command.js'
 import {ExitCode, usageError} from '../errors.js'
-import {type InputFormat, parseHeaderFlags, readRecords} from '../input/produce-input.js'
-import {COMPRESSION_CODES, type CompressionName} from '../protocol/codecs.js'
+import {type InputFormat, parseHeaderFlags, readRecords} from '../cli/produce-input.js'
 
 interface ProduceResult {
   topic: string
@@ -55,7 +54,7 @@ Keyed records go to the partition Kafka's Java partitioner picks (murmur2); reco
     }),
     'keep-partitions': Flags.boolean({summary: 'json: write each record to the partition it names.'}),
     compression: Flags.option({
-      options: ['none', 'gzip', 'snappy', 'lz4', 'zstd'] as const,
+      options: COMPRESSION_NAMES,
       default: 'none' as const,
       summary: 'Batch compression.',
     })(),
@@ -121,7 +120,7 @@ Keyed records go to the partition Kafka's Java partitioner picks (murmur2); reco
       topic,
       partition: flags.partition,
       keepPartitions: Boolean(flags['keep-partitions']),
-      compression: COMPRESSION_CODES[flags.compression as CompressionName],
+      compression: flags.compression,
       acks,
       idempotent: flags.idempotent,
       transactionalId: flags['transactional-id'],

@@ -1,7 +1,7 @@
 import * as Args from '@oclif/core/args'
 import * as Flags from '@oclif/core/flags'
 
-import type {ConfigEntity, ConfigEntityType} from '../admin/configs.js'
+import type {ConfigEntity, ConfigEntityType} from '../admin/configs/configs.js'
 import {validateTopicName} from '../input/topic-name.js'
 import {usageError} from '../errors.js'
 import {NUMBER_RULES, parseInteger} from '../input/numbers.js'

@@ -1,6 +1,6 @@
 import * as Flags from '@oclif/core/flags'
 
-import {type QuotaEntity, validateQuotaEntity} from '../admin/quotas.js'
+import {type QuotaEntity, validateQuotaEntity} from '../admin/security/quotas.js'
 import {usageError} from '../errors.js'
 
 /** Entity flags of the `quotas` commands (kafka-configs' --entity-type users/clients/ips). */

@@ -1,6 +1,6 @@
 import * as Flags from '@oclif/core/flags'
 
-import type {TopicFilters, TopicSelection} from '../admin/topics.js'
+import type {TopicFilters, TopicSelection} from '../admin/topics/topics.js'
 import {usageError} from '../errors.js'
 
 /** kafka-topics' selection and filter flags, shared by `topics list` and `topics describe`. */

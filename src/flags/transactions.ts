@@ -1,4 +1,4 @@
-import {TRANSACTION_STATES} from '../admin/transactions.js'
+import {TRANSACTION_STATES} from '../admin/records/transactions.js'
 import {usageError} from '../errors.js'
 import {parseDuration} from '../input/duration.js'
 import {parseTopicPartitions} from '../input/topic-partitions.js'

@@ -1,7 +1,7 @@
 import * as Args from '@oclif/core/args'
 import * as Flags from '@oclif/core/flags'
 
-import {MAX_ITERATIONS, MIN_ITERATIONS, SCRAM_MECHANISM_NAMES, type ScramMechanism} from '../admin/users.js'
+import {MAX_ITERATIONS, MIN_ITERATIONS, SCRAM_MECHANISM_NAMES, type ScramMechanism} from '../admin/security/users.js'
 import {usageError} from '../errors.js'
 
 export const userArg = Args.string({

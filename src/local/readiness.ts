@@ -1,11 +1,11 @@
-import {describeCluster} from '../admin/cluster.js'
+import {describeCluster} from '../admin/cluster/cluster.js'
 import {
   MIN_ITERATIONS,
   SCRAM_MECHANISM_NAMES,
   type ScramMechanism,
   describeUsers,
   upsertScramCredential,
-} from '../admin/users.js'
+} from '../admin/security/users.js'
 import {KafkaConnection} from '../connection/client.js'
 import {resolveConnection} from '../connection/resolve.js'
 import {operationError} from '../errors.js'

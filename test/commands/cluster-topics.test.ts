@@ -1,7 +1,7 @@
 import {expect} from 'chai'
 
-import {clusterService} from '../../src/admin/cluster.js'
-import {topicsService} from '../../src/admin/topics.js'
+import {clusterService} from '../../src/admin/cluster/cluster.js'
+import {topicsService} from '../../src/admin/topics/topics.js'
 import ClusterDescribe from '../../src/commands/cluster/describe.js'
 import TopicsList from '../../src/commands/topics/list.js'
 import {replace, runCmd, withoutBroker} from './helpers.js'

@@ -1,7 +1,7 @@
 import {expect} from 'chai'
 import {mock} from 'node:test'
 
-import {aclsService} from '../../src/admin/acls.js'
+import {aclsService} from '../../src/admin/security/acls.js'
 import AclsDelete from '../../src/commands/acls/delete.js'
 import type {AclBinding} from '../../src/input/acl.js'
 import {type Prompter, setPrompter} from '../../src/prompts/prompter.js'

@@ -1,7 +1,7 @@
 import {mkdirSync, writeFileSync} from 'node:fs'
 import {join} from 'node:path'
 
-import type {ClusterHealth} from '../../src/admin/health.js'
+import type {ClusterHealth} from '../../src/admin/cluster/health.js'
 import type {AclBinding} from '../../src/input/acl.js'
 
 /** Service answers the command tests share (no Kafka: the tests replace the services with these). */

@@ -1,8 +1,8 @@
 import {expect} from 'chai'
 
-import {type GroupDescription, groupsService} from '../../src/admin/groups.js'
-import {type GroupLag, lagService} from '../../src/admin/lag.js'
-import {offsetsService} from '../../src/admin/offsets.js'
+import {type GroupDescription, groupsService} from '../../src/admin/groups/groups.js'
+import {type GroupLag, lagService} from '../../src/admin/groups/lag.js'
+import {offsetsService} from '../../src/admin/groups/offsets.js'
 import GroupsDelete from '../../src/commands/groups/delete.js'
 import GroupsDescribe from '../../src/commands/groups/describe.js'
 import GroupsList from '../../src/commands/groups/list.js'

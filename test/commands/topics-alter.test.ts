@@ -1,8 +1,8 @@
 import {expect} from 'chai'
 
-import {reassignService} from '../../src/admin/reassign.js'
-import {type TopicAlterPlan, topicAlterService} from '../../src/admin/topic-alter.js'
-import {topicsService} from '../../src/admin/topics.js'
+import {reassignService} from '../../src/admin/partitions/reassign.js'
+import {type TopicAlterPlan, topicAlterService} from '../../src/admin/topics/topic-alter.js'
+import {topicsService} from '../../src/admin/topics/topics.js'
 import TopicsAlter from '../../src/commands/topics/alter.js'
 import {replace, runCmd, withoutBroker} from './helpers.js'
 

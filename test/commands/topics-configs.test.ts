@@ -1,7 +1,7 @@
 import {expect} from 'chai'
 
-import {configsService} from '../../src/admin/configs.js'
-import {topicsService} from '../../src/admin/topics.js'
+import {configsService} from '../../src/admin/configs/configs.js'
+import {topicsService} from '../../src/admin/topics/topics.js'
 import ConfigsDelete from '../../src/commands/configs/delete.js'
 import ConfigsSet from '../../src/commands/configs/set.js'
 import TopicsCreate from '../../src/commands/topics/create.js'

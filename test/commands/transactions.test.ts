@@ -1,7 +1,7 @@
 import {expect} from 'chai'
 
-import {clusterService} from '../../src/admin/cluster.js'
-import {transactionsService} from '../../src/admin/transactions.js'
+import {clusterService} from '../../src/admin/cluster/cluster.js'
+import {transactionsService} from '../../src/admin/records/transactions.js'
 import TxnAbort from '../../src/commands/txn/abort.js'
 import TxnHanging from '../../src/commands/txn/hanging.js'
 import TxnList from '../../src/commands/txn/list.js'

@@ -197,3 +197,8 @@ export const ndjson = (stdout: string) =>
     .split('\n')
     .filter((l) => l !== '')
     .map((l) => JSON.parse(l))
+
+/** The per-API request count kctl prints with --debug ("[debug] requests: Api=N ..."). */
+export function requestCount(stderr: string, api: string): number {
+  return Number(new RegExp(`\\b${api}=(\\d+)`).exec(stderr)?.[1] ?? 0)
+}

@@ -26,15 +26,6 @@ export function clientAs(
   return new Kafka(config)
 }
 
-/** The trusted PLAINTEXT (super user) client, for setting up topics and data. */
-export function superClient(): Kafka {
-  return new Kafka({
-    brokers: testCluster().bootstrap.split(','),
-    logLevel: logLevel.NOTHING,
-    clientId: 'kctl-test-admin',
-  })
-}
-
 export type BrokerDecision = 'ALLOWED' | 'DENIED'
 
 /** The Kafka error type of a failure (looking through kafkajs's wrappers and aggregates). */

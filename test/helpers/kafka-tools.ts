@@ -46,3 +46,8 @@ export async function kafkaConfigsOverrides(
   for (const m of out.matchAll(/^\s+([\w.$-]+)=(.*?) sensitive=/gm)) result[m[1]] = m[2]
   return result
 }
+
+/** `--bootstrap-server` for Kafka's admin tools: the test cluster's first PLAINTEXT address. */
+export function bootstrapServer(): string[] {
+  return ['--bootstrap-server', testCluster().bootstrap.split(',')[0]]
+}

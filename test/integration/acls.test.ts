@@ -14,8 +14,8 @@ import {
   consume,
   kafkaErrorType,
   produce,
-  superClient,
 } from '../helpers/kafka-client.js'
+import {createTopic, deleteTopics, kafka as plaintextClient} from '../helpers/kafka.js'
 import {uniqueName, waitFor} from '../helpers/poll.js'
 
 const run = promisify(execFile)
@@ -57,32 +57,6 @@ async function createUser(name: string, password: string): Promise<void> {
   )
 }
 
-async function createTopics(...topics: string[]): Promise<void> {
-  const admin = superClient().admin()
-  await admin.connect()
-  try {
-    await admin.createTopics({
-      topics: topics.map((topic) => ({topic, numPartitions: 1, replicationFactor: 3})),
-      waitForLeaders: false,
-    })
-    // kafkajs's waitForLeaders gives up on UNKNOWN_TOPIC_OR_PARTITION (Kafka 3.9 answers that while the topic spreads).
-    await waitFor(
-      async () =>
-        (await admin.fetchTopicMetadata({topics})).topics.every((t) => t.partitions.every((p) => p.leader >= 0)),
-      {what: 'topic leaders'},
-    )
-  } finally {
-    await admin.disconnect()
-  }
-}
-
-async function deleteTopics(...topics: string[]): Promise<void> {
-  const admin = superClient().admin()
-  await admin.connect()
-  await admin.deleteTopics({topics}).catch(() => {})
-  await admin.disconnect()
-}
-
 /** Delete the user's literal bindings, the user and the topic. */
 async function cleanup(user: string, topic: string): Promise<void> {
   await kctl(['acls', 'delete', '--principal', `User:${user}`, '--yes', ...L])
@@ -102,8 +76,8 @@ describe('acls on the secure cluster, as real clients', function () {
     const password = `pw-${uniqueName('x')}`
     const topic = uniqueName('acl-read')
     const group = uniqueName('acl-group')
-    await createTopics(topic)
-    await produce(superClient(), topic, ['m1', 'm2', 'm3'], 8)
+    await createTopic(topic, 1)
+    await produce(plaintextClient(), topic, ['m1', 'm2', 'm3'], 8)
     await createUser(user, password)
     const kafka = clientAs(user, password)
     try {
@@ -199,7 +173,7 @@ describe('acls on the secure cluster, as real clients', function () {
     const user = uniqueName('writer')
     const password = `pw-${uniqueName('x')}`
     const topic = uniqueName('acl-write')
-    await createTopics(topic)
+    await createTopic(topic, 1)
     await createUser(user, password)
     const kafka = clientAs(user, password)
     const write = () => produce(kafka, topic, ['hello'])
@@ -232,7 +206,7 @@ describe('acls on the secure cluster, as real clients', function () {
       ])
       await waitFor(async () => (await brokerDecision(write)) === 'ALLOWED', {what: 'the write to be allowed'})
       // The message really landed: read it back as the super user.
-      expect(await consume(superClient(), topic, uniqueName('verify'), 1)).to.deep.equal(['hello'])
+      expect(await consume(plaintextClient(), topic, uniqueName('verify'), 1)).to.deep.equal(['hello'])
 
       const deleted = await kctl([
         'acls',
@@ -265,7 +239,7 @@ describe('acls on the secure cluster, as real clients', function () {
     }
     const U1 = `User:${u1}`
     const U2 = `User:${u2}`
-    await Promise.all([createTopics(...topics), createUser(u1, pw), createUser(u2, pw)])
+    await Promise.all([...topics.map((t) => createTopic(t, 1)), createUser(u1, pw), createUser(u2, pw)])
     try {
       await create('--allow-principal', U1, '--operation', 'read', '--topic', t('lit'))
       await create(

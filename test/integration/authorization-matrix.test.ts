@@ -2,8 +2,7 @@ import {expect} from 'chai'
 
 import {kctl} from '../helpers/cli.js'
 import {saslProperties, testCluster} from '../helpers/cluster.js'
-import {commitGroupOffsets, deleteGroups} from '../helpers/kafka-data.js'
-import {createTopic, deleteTopics, produce} from '../helpers/kafka.js'
+import {commitGroupOffsets, createTopic, deleteGroups, deleteTopics, produce} from '../helpers/kafka.js'
 import {uniqueName} from '../helpers/poll.js'
 
 /**
@@ -29,7 +28,7 @@ describe('authorization matrix: a principal without ACLs', function () {
 
   before(async () => {
     await createTopic(topic, [[1, 2, 3]])
-    await produce(topic, [0], 3)
+    await produce(topic, [3], {size: 100})
     await commitGroupOffsets(group, topic, {0: 1})
     const c = testCluster()
     as = [

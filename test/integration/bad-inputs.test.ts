@@ -4,7 +4,7 @@ import {join} from 'node:path'
 
 import {kctl} from '../helpers/cli.js'
 import {testCluster} from '../helpers/cluster.js'
-import {commitGroupOffsets, deleteGroups, produce} from '../helpers/kafka-data.js'
+import {commitGroupOffsets, deleteGroups, produce} from '../helpers/kafka.js'
 import {uniqueName} from '../helpers/poll.js'
 
 const ctx = ['--context', 'local']

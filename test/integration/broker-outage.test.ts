@@ -42,7 +42,7 @@ describe('a broker outage', function () {
         [3, 1],
         [1, 3],
       ],
-      {'min.insync.replicas': '2'},
+      {configs: {'min.insync.replicas': '2'}},
     )
     const before = await withKafka(async (admin) =>
       (await admin.fetchTopicMetadata()).topics.flatMap((t) =>

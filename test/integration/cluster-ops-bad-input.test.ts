@@ -33,7 +33,7 @@ describe('cluster operations: bad input exits 2 and changes nothing', function (
       [1, 2],
       [2, 3],
     ])
-    await produce(topic, [0, 1], 20)
+    await produce(topic, [20, 20], {size: 100})
   })
   after(async () => deleteTopics([topic]))
 

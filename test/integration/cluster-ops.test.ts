@@ -2,9 +2,10 @@ import {expect} from 'chai'
 import {readdirSync, statSync, writeFileSync} from 'node:fs'
 import {join} from 'node:path'
 
-import {kctl} from '../helpers/cli.js'
+import {kctl, requestCount} from '../helpers/cli.js'
 import {testCluster} from '../helpers/cluster.js'
-import {assignment, createTopic, deleteTopics, kafkaTool, produce, requestCount, withKafka} from '../helpers/kafka.js'
+import {assignment, createTopic, deleteTopics, produce, withKafka} from '../helpers/kafka.js'
+import {bootstrapServer, kafkaTool} from '../helpers/kafka-tools.js'
 import {uniqueName, waitFor} from '../helpers/poll.js'
 
 const local = ['--context', 'local']
@@ -51,7 +52,11 @@ describe('cluster operations', () => {
     ])
     expect(h.brokers.map((b: {id: number}) => b.id)).to.deep.equal(testCluster().brokerIds)
     expect(Object.keys(h.quorum)).to.deep.equal(['leaderId', 'leaderEpoch', 'highWatermark', 'voters', 'observers'])
-    const out = kafkaTool('org.apache.kafka.tools.MetadataQuorumCommand', ['describe', '--status'])
+    const out = await kafkaTool('org.apache.kafka.tools.MetadataQuorumCommand', [
+      ...bootstrapServer(),
+      'describe',
+      '--status',
+    ])
     expect(h.quorum.leaderId).to.equal(Number(/LeaderId:\s+(\d+)/.exec(out)![1]))
     expect(h.quorum.voters.map((v: {id: number}) => v.id)).to.deep.equal(testCluster().brokerIds)
     const table = await kctl(['cluster', 'health', ...local])
@@ -71,7 +76,7 @@ describe('cluster operations', () => {
       'supportedMax',
       'finalizedVersion',
     ])
-    const out = kafkaTool('org.apache.kafka.tools.FeatureCommand', ['describe'])
+    const out = await kafkaTool('org.apache.kafka.tools.FeatureCommand', [...bootstrapServer(), 'describe'])
     const theirs = [
       ...out.matchAll(
         /Feature:\s+(\S+)\s+SupportedMinVersion:\s+(\S+)\s+SupportedMaxVersion:\s+(\S+)\s+FinalizedVersionLevel:\s+(\S+)/g,
@@ -96,7 +101,7 @@ describe('cluster operations', () => {
       [1, 3],
       [2, 3],
     ])
-    await produce(topic, [0, 1, 2], 20, 200)
+    await produce(topic, [20, 20, 20], {size: 200})
     const list = await kctl(['brokers', 'list', '--json', '--debug', ...local])
     expect(list.code, list.stderr).to.equal(0)
     const brokers = list.json().brokers
@@ -145,8 +150,8 @@ describe('cluster operations', () => {
       [1, 2],
       [2, 3],
     ])
-    await produce(topic, [0], 50, 1000)
-    await produce(topic, [1], 10, 1000)
+    await produce(topic, [50], {size: 1000})
+    await produce(topic, [0, 10], {size: 1000})
     const r = await kctl(['logdirs', 'describe', '--topic', topic, '--json', '--debug', ...local])
     expect(r.code, r.stderr).to.equal(0)
     expect(requestCount(r.stderr, 'DescribeLogDirs')).to.equal(3)
@@ -196,7 +201,7 @@ describe('cluster operations', () => {
       [2, 3],
       [3, 1],
     ])
-    await produce(topic, [0, 1, 2], 30)
+    await produce(topic, [30, 30, 30], {size: 100})
     const earliest = () =>
       withKafka(async (admin) =>
         (await admin.fetchTopicOffsets(topic)).sort((a, b) => a.partition - b.partition).map((o) => Number(o.low)),

@@ -5,7 +5,7 @@ import {join} from 'node:path'
 
 import {cliEnv, kctl} from '../helpers/cli.js'
 import {testCluster} from '../helpers/cluster.js'
-import {commitGroupOffsets, createTopic, deleteGroups, deleteTopics} from '../helpers/kafka-data.js'
+import {commitGroupOffsets, createTopic, deleteGroups, deleteTopics} from '../helpers/kafka.js'
 import {uniqueName, waitFor} from '../helpers/poll.js'
 import {type TestShell, bashReadline, shellComplete} from '../helpers/shell-completion.js'
 
@@ -27,7 +27,7 @@ describe('shell completion (bash, zsh, fish) with live names', () => {
     shellComplete(shell, scripts[shell], line, {dir, env: {...env(), ...extra}})
 
   before(async () => {
-    await createTopic(topic, 3, 1)
+    await createTopic(topic, 3, {replicationFactor: 1})
     await commitGroupOffsets(group, topic, {0: 0})
     for (const shell of SHELLS) {
       // `kctl completion` is the same command as `kctl autocomplete`.

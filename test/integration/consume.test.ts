@@ -3,7 +3,7 @@ import {CompressionTypes} from 'kafkajs'
 
 import {kctl, ndjson} from '../helpers/cli.js'
 import {consoleProduce} from '../helpers/kafka-console.js'
-import {createTopic, deleteTopics, kafka} from '../helpers/kafka-data.js'
+import {createTopic, deleteTopics, kafka} from '../helpers/kafka.js'
 import {uniqueName} from '../helpers/poll.js'
 
 const ctx = ['--context', 'local']

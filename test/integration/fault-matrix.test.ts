@@ -8,8 +8,7 @@ import {join} from 'node:path'
 
 import {type CliResult, kctl} from '../helpers/cli.js'
 import {restartTestCluster, testCluster} from '../helpers/cluster.js'
-import {commitGroupOffsets, deleteGroups} from '../helpers/kafka-data.js'
-import {createTopic, deleteTopics, produce} from '../helpers/kafka.js'
+import {commitGroupOffsets, createTopic, deleteGroups, deleteTopics, produce} from '../helpers/kafka.js'
 import {uniqueName, waitFor} from '../helpers/poll.js'
 
 /**
@@ -135,8 +134,8 @@ describe('fault matrix: every read command on a degraded cluster', function () {
       [3, 1, 2],
     ])
     await createTopic(solo, [[2]])
-    await produce(healthy, [0, 1, 2], 10)
-    await produce(solo, [0], 5)
+    await produce(healthy, [10, 10, 10], {size: 100})
+    await produce(solo, [5], {size: 100})
     await commitGroupOffsets(group, healthy, {0: 3, 1: 4, 2: 5})
     await commitGroupOffsets(soloGroup, solo, {0: 2})
   })

@@ -63,10 +63,10 @@ describe('cluster features upgrade|downgrade|disable|versions (UpdateFeatures)',
         (error, stdout, stderr) => (error ? reject(new Error(stderr || error.message)) : resolve(stdout)),
       ),
     )
-    const committed = readFileSync(join(ROOT, 'src', 'admin', 'feature-versions.generated.ts'), 'utf8')
+    const committed = readFileSync(join(ROOT, 'src', 'admin', 'cluster', 'feature-versions.generated.ts'), 'utf8')
     expect(
       committed,
-      'regenerate: java -cp CLASSPATH scripts/feature-versions.java > src/admin/feature-versions.generated.ts',
+      'regenerate: java -cp CLASSPATH scripts/feature-versions.java > src/admin/cluster/feature-versions.generated.ts',
     ).to.equal(generated)
   })
 

@@ -1,8 +1,14 @@
 import {expect} from 'chai'
 
 import {kctl} from '../helpers/cli.js'
-import {commitGroupOffsets, committedOffsets, deleteGroups} from '../helpers/kafka-data.js'
-import {createTopic, deleteTopics, produce} from '../helpers/kafka.js'
+import {
+  commitGroupOffsets,
+  committedOffsets,
+  createTopic,
+  deleteGroups,
+  deleteTopics,
+  produce,
+} from '../helpers/kafka.js'
 import {uniqueName} from '../helpers/poll.js'
 
 /** A group that does not exist is an error (exit 2, did-you-mean), never a Dead group that passes a gate. */
@@ -16,7 +22,7 @@ describe('a group that does not exist', function () {
 
   before(async () => {
     await createTopic(topic, [[1, 2, 3]])
-    await produce(topic, [0], 4)
+    await produce(topic, [4], {size: 100})
     await commitGroupOffsets(group, topic, {0: 2})
   })
 

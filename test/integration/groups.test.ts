@@ -13,7 +13,7 @@ import {
   deleteGroups,
   deleteTopics,
   produce,
-} from '../helpers/kafka-data.js'
+} from '../helpers/kafka.js'
 import {uniqueName, waitFor} from '../helpers/poll.js'
 
 const run = (args: string[]) => kctl([...args, '--context', 'local'])

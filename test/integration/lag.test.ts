@@ -4,7 +4,7 @@ import {mkdtempSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 
-import {kctl} from '../helpers/cli.js'
+import {kctl, requestCount} from '../helpers/cli.js'
 import {testCluster} from '../helpers/cluster.js'
 import {
   commitGroupOffsets,
@@ -14,8 +14,8 @@ import {
   deleteTopics,
   kafka,
   produce,
-} from '../helpers/kafka-data.js'
-import {kafkaTool, requestCount} from '../helpers/kafka.js'
+} from '../helpers/kafka.js'
+import {bootstrapServer, kafkaTool} from '../helpers/kafka-tools.js'
 import {uniqueName} from '../helpers/poll.js'
 
 const env = {KCTL_STATE_DIR: mkdtempSync(join(tmpdir(), 'kctl-lag-state-'))}
@@ -30,7 +30,7 @@ describe('lag on a real cluster', function () {
   before(async () => {
     hourAgo = Date.now() - 3_600_000
     await createTopic(topic, 3)
-    await produce(topic, [10, 7, 4], hourAgo)
+    await produce(topic, [10, 7, 4], {timestamp: hourAgo})
     // A real kafkajs consumer reads part of each partition and commits what it read.
     await consumePartly(group, topic, [3, 7, 0])
   })
@@ -77,7 +77,8 @@ describe('lag on a real cluster', function () {
     expect(p0.timeLagMs).to.be.within(started - hourAgo - 1000, ended - hourAgo + 1000)
     expect(g.topics[0].partitions[1].timeLagMs).to.equal(null)
 
-    const kafka = kafkaTool('org.apache.kafka.tools.consumer.group.ConsumerGroupCommand', [
+    const kafka = await kafkaTool('org.apache.kafka.tools.consumer.group.ConsumerGroupCommand', [
+      ...bootstrapServer(),
       '--describe',
       '--group',
       group,
@@ -121,7 +122,7 @@ describe('lag on a real cluster', function () {
   it("time lag is the exact record's age inside a batch, uncompressed and gzip (kctl reads raw batches) @smoke", async () => {
     const t = uniqueName('lag-ts')
     const g = uniqueName('lag-ts-g')
-    await createTopic(t, 2, 1)
+    await createTopic(t, 2, {replicationFactor: 1})
     // One batch per partition whose records are 10 minutes apart, the oldest 1 hour old.
     const base = Date.now() - 3_600_000
     const stamps = [0, 1, 2, 3, 4].map((i) => base + i * 600_000)
@@ -163,7 +164,7 @@ describe('lag on a real cluster', function () {
   it('request counts grow with brokers, not with groups or partitions (--debug)', async () => {
     const many = uniqueName('lag-many')
     const groups = Array.from({length: 12}, (_, i) => `${many}-g${i}`)
-    await createTopic(many, 24, 1)
+    await createTopic(many, 24, {replicationFactor: 1})
     await produce(
       many,
       Array.from({length: 24}, () => 2),

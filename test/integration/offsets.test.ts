@@ -12,9 +12,9 @@ import {
   deleteGroups,
   deleteTopics,
   produce,
-  withAdmin,
-} from '../helpers/kafka-data.js'
-import {kafkaTool} from '../helpers/kafka.js'
+  withKafka,
+} from '../helpers/kafka.js'
+import {bootstrapServer, kafkaTool} from '../helpers/kafka-tools.js'
 import {uniqueName, waitFor} from '../helpers/poll.js'
 
 const stateDir = mkdtempSync(join(tmpdir(), 'kctl-offsets-state-'))
@@ -38,14 +38,14 @@ describe('offsets on a real cluster', function () {
   before(async () => {
     await createTopic(topic, 3)
     // Batch A (two hours ago) then batch B (one hour ago): offsets 0-9 and 10-19 on each partition.
-    await produce(topic, [10, 10, 10], tA)
-    await produce(topic, [10, 10, 10], tB)
+    await produce(topic, [10, 10, 10], {timestamp: tA})
+    await produce(topic, [10, 10, 10], {timestamp: tB})
     // Partition 0 starts at 2: resets below it are clamped there.
     // kafkajs's deleteTopicRecords needs the topic's metadata loaded, and a just-created
     // partition may briefly be unknown to a broker: retry until it is done.
     await waitFor(
       () =>
-        withAdmin(async (a) => {
+        withKafka(async (a) => {
           await a.fetchTopicOffsets(topic)
           await a.deleteTopicRecords({topic, partitions: [{partition: 0, offset: '2'}]})
           return true
@@ -70,7 +70,15 @@ describe('offsets on a real cluster', function () {
       const mine = r
         .json()
         .offsets.map((o: {partition: number; offset: number}) => `${topic}:${o.partition}:${o.offset}`)
-      const kafka = kafkaTool('org.apache.kafka.tools.GetOffsetShell', ['--topic', topic, '--time', kafkaTime])
+      const kafka = (
+        await kafkaTool('org.apache.kafka.tools.GetOffsetShell', [
+          ...bootstrapServer(),
+          '--topic',
+          topic,
+          '--time',
+          kafkaTime,
+        ])
+      )
         .trim()
         .split('\n')
         .sort()

@@ -2,7 +2,7 @@ import {expect} from 'chai'
 
 import {kctl, ndjson} from '../helpers/cli.js'
 import {consoleConsume} from '../helpers/kafka-console.js'
-import {createTopic, deleteTopics} from '../helpers/kafka-data.js'
+import {createTopic, deleteTopics} from '../helpers/kafka.js'
 import {uniqueName} from '../helpers/poll.js'
 
 const ctx = ['--context', 'local']
@@ -98,9 +98,10 @@ describe('produce on a real cluster', function () {
         .sort(
           (a, b) => JSON.parse(a).partition - JSON.parse(b).partition || JSON.parse(a).offset - JSON.parse(b).offset,
         )
-    expect(ordered(copied.stdout.replaceAll(`"topic":"${copy}"`, `"topic":"${source}"`))).to.deep.equal(
-      ordered(read.stdout),
-    )
+    expect(
+      ordered(copied.stdout.replaceAll(`"topic":"${copy}"`, `"topic":"${source}"`)),
+      `copy read: ${copied.stderr}; source read: ${read.stderr}; copy written: ${c.stderr}`,
+    ).to.deep.equal(ordered(read.stdout))
     const got = ordered(copied.stdout).map((l) => JSON.parse(l))
     expect(got.map((x) => [x.key, x.value, x.timestamp])).to.deep.equal(
       records.map((r) => [r.key, r.value, r.timestamp]),

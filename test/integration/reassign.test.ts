@@ -2,9 +2,9 @@ import {expect} from 'chai'
 import {existsSync, readFileSync, writeFileSync} from 'node:fs'
 import {join} from 'node:path'
 
-import {kctl} from '../helpers/cli.js'
+import {kctl, requestCount} from '../helpers/cli.js'
 import {testCluster} from '../helpers/cluster.js'
-import {assignment, createTopic, deleteTopics, dynamicConfigs, produce, requestCount} from '../helpers/kafka.js'
+import {assignment, createTopic, deleteTopics, dynamicConfigs, produce} from '../helpers/kafka.js'
 import {uniqueName, waitFor} from '../helpers/poll.js'
 
 const local = ['--context', 'local']
@@ -34,7 +34,7 @@ describe('partitions reassign', () => {
       [1, 2],
       [2, 1],
     ])
-    await produce(topic, [0, 1, 2, 3], 100, 1000)
+    await produce(topic, [100, 100, 100, 100], {size: 1000})
     const plan = planFile(topic)
 
     const gen = await kctl([
@@ -149,7 +149,7 @@ describe('partitions reassign', () => {
     const topic = uniqueName('rf')
     created.push(topic)
     await createTopic(topic, [[1], [2], [3]])
-    await produce(topic, [0, 1, 2], 10)
+    await produce(topic, [10, 10, 10], {size: 100})
     const plan = planFile(topic)
     const gen = await kctl([
       'partitions',
@@ -233,7 +233,7 @@ describe('partitions reassign', () => {
     created.push(topic)
     await createTopic(topic, [[1, 2]])
     // More than one replica fetch (1 MB) so the throttle holds the move back.
-    await produce(topic, [0], 2500, 1000)
+    await produce(topic, [2500], {size: 1000})
     const plan = planFile(topic)
     writeFileSync(
       plan,

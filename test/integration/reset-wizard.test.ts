@@ -4,14 +4,7 @@ import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 
 import {kctl, kctlTty} from '../helpers/cli.js'
-import {
-  committedGroup,
-  committedOffsets,
-  createTopic,
-  deleteGroups,
-  deleteTopics,
-  produce,
-} from '../helpers/kafka-data.js'
+import {committedGroup, committedOffsets, createTopic, deleteGroups, deleteTopics, produce} from '../helpers/kafka.js'
 import {uniqueName} from '../helpers/poll.js'
 
 const env = {KCTL_STATE_DIR: mkdtempSync(join(tmpdir(), 'kctl-wizard-state-'))}

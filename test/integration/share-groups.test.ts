@@ -6,7 +6,7 @@ import {join} from 'node:path'
 
 import {ROOT, kctl} from '../helpers/cli.js'
 import {testCluster} from '../helpers/cluster.js'
-import {createTopic, deleteTopics, produce} from '../helpers/kafka-data.js'
+import {createTopic, deleteTopics, produce} from '../helpers/kafka.js'
 import {kafkaTool} from '../helpers/kafka-tools.js'
 import {uniqueName, waitFor} from '../helpers/poll.js'
 

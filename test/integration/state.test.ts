@@ -108,7 +108,7 @@ describe('state as code: export, diff, apply', function () {
         [ids[1], ids[2]],
         [ids[2], ids[0]],
       ],
-      {'retention.ms': '86400000', 'cleanup.policy': 'compact,delete', 'max.message.bytes': '2000000'},
+      {configs: {'retention.ms': '86400000', 'cleanup.policy': 'compact,delete', 'max.message.bytes': '2000000'}},
     )
     await createTopic(events, [[ids[0]]])
     await createTopic(outside, [[ids[1]]])

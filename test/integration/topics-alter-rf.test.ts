@@ -1,8 +1,8 @@
 import {expect} from 'chai'
 
-import {kctl} from '../helpers/cli.js'
+import {kctl, requestCount} from '../helpers/cli.js'
 import {testCluster} from '../helpers/cluster.js'
-import {assignment, createTopic, deleteTopics, dynamicConfigs, produce, requestCount} from '../helpers/kafka.js'
+import {assignment, createTopic, deleteTopics, dynamicConfigs, produce} from '../helpers/kafka.js'
 import {uniqueName, waitFor} from '../helpers/poll.js'
 
 const local = ['--context', 'local']
@@ -32,7 +32,7 @@ describe('topics alter --replication-factor and topics describe sizes', function
     const topic = uniqueName('alter-rf')
     created.push(topic)
     await createTopic(topic, [[1], [2], [3]])
-    await produce(topic, [0, 1, 2], 200, 1000)
+    await produce(topic, [200, 200, 200], {size: 1000})
     const up = await kctl([
       'topics',
       'alter',
@@ -207,7 +207,7 @@ describe('topics alter --replication-factor and topics describe sizes', function
       [2, 3, 1],
       [3, 1, 2],
     ])
-    await produce(topic, [0, 1], 100, 1000)
+    await produce(topic, [100, 100], {size: 1000})
     const sizesOf = async () => {
       const r = await kctl(['topics', 'describe', topic, '--json', '--debug', ...local])
       expect(r.code, r.stderr).to.equal(0)
@@ -231,7 +231,7 @@ describe('topics alter --replication-factor and topics describe sizes', function
     expect(first[0]).to.be.greaterThan(100_000)
     expect(first[1]).to.be.greaterThan(100_000)
     expect(first[2]).to.equal(0)
-    await produce(topic, [0, 2], 50, 1000)
+    await produce(topic, [50, 0, 50], {size: 1000})
     const second = await sizesOf()
     expect(second[0]).to.be.greaterThan(first[0])
     expect(second[1]).to.equal(first[1])

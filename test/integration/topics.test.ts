@@ -1,8 +1,8 @@
 import {expect} from 'chai'
-import {Kafka, logLevel} from 'kafkajs'
 
 import {kctl} from '../helpers/cli.js'
 import {testCluster} from '../helpers/cluster.js'
+import {kafka} from '../helpers/kafka.js'
 import {kafkaTool} from '../helpers/kafka-tools.js'
 import {uniqueName, waitFor} from '../helpers/poll.js'
 
@@ -88,8 +88,7 @@ describe('topics on a real cluster', function () {
       'retention.ms=7200000',
     ])
     try {
-      const kafka = new Kafka({brokers: testCluster().bootstrap.split(','), logLevel: logLevel.NOTHING})
-      const producer = kafka.producer()
+      const producer = kafka().producer()
       await producer.connect()
       await producer.send({topic, messages: Array.from({length: 5}, (_, i) => ({value: `m${i}`, partition: 1}))})
       await producer.disconnect()
@@ -272,7 +271,7 @@ describe('topics on a real cluster', function () {
       const o = (await ok(['topics', 'list', '--match', `^${plain}`, '--topics-with-overrides', '--json'])).json()
       expect(o.topics.map((t: {name: string}) => t.name)).to.deep.equal([over])
       // Make sure __consumer_offsets exists: finding a group coordinator creates it.
-      const admin = new Kafka({brokers: testCluster().bootstrap.split(','), logLevel: logLevel.NOTHING}).admin()
+      const admin = kafka().admin()
       await admin.connect()
       await waitFor(async () => (await admin.fetchOffsets({groupId: uniqueName('g'), topics: [plain]})) !== undefined, {
         what: 'the offsets topic',

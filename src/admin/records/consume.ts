@@ -5,7 +5,7 @@ import {errorName} from '../../protocol/error-codes.js'
 import {FetchApi, type FetchedPartition, fetchRequest} from '../../protocol/fetch.js'
 import {type DecodedBatch, decodeRecordSet} from '../../protocol/record-batch.js'
 import {protocolErrorToKctl} from '../../protocol/protocol-error.js'
-import {findCoordinators} from '../groups.js'
+import {findCoordinators} from '../groups/groups.js'
 import {appendTo} from '../multimap.js'
 import {
   type TopicLayout,
@@ -16,7 +16,7 @@ import {
   resolvePartitions,
   topicLayout,
   tpKey,
-} from '../offsets.js'
+} from '../groups/offsets.js'
 import type {RecordLike} from './record-json.js'
 import {partitionForKey} from './partitioner.js'
 

@@ -1,5 +1,6 @@
 import type {KafkaConnection} from '../../connection/client.js'
 import {operationError} from '../../errors.js'
+import {COMPRESSION_CODES, COMPRESSION_NAMES, type CompressionName} from '../../protocol/codecs.js'
 import {errorName} from '../../protocol/error-codes.js'
 import {COORDINATOR_TRANSACTION, FindCoordinatorApi, findCoordinatorRequest} from '../../protocol/find-coordinator.js'
 import {ProduceApi, produceRequest} from '../../protocol/produce.js'
@@ -15,7 +16,7 @@ import {
   initProducerIdRequest,
 } from '../../protocol/transactions.js'
 import {appendTo} from '../multimap.js'
-import {type TopicLayout, resolvePartitions, topicLayout} from '../offsets.js'
+import {type TopicLayout, resolvePartitions, topicLayout} from '../groups/offsets.js'
 import {partitionForKey} from './partitioner.js'
 
 export interface OutgoingRecord extends RecordToWrite {
@@ -29,12 +30,15 @@ export interface ProducedRecord {
   offset: bigint | null
 }
 
+/** The batch codecs produce can write, by name. */
+export {COMPRESSION_NAMES, type CompressionName}
+
 export interface ProduceOptions {
   topic: string
   /** Every record to this partition. */
   partition?: number
   keepPartitions: boolean
-  compression: number
+  compression: CompressionName
   acks: -1 | 0 | 1
   idempotent: boolean
   transactionalId?: string
@@ -138,7 +142,7 @@ export class RecordProducer {
         await encodeRecordBatch(
           items.map((i) => i.record),
           {
-            compression: this.options.compression,
+            compression: COMPRESSION_CODES[this.options.compression],
             producerId: this.identity?.producerId,
             producerEpoch: this.identity?.producerEpoch,
             baseSequence,

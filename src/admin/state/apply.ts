@@ -9,12 +9,12 @@ import {
   IncrementalAlterConfigsApi,
   incrementalAlterConfigsRequest,
 } from '../../protocol/incremental-alter-configs.js'
-import {aclsService} from '../acls.js'
-import {quotasService} from '../quotas.js'
-import {reassignService} from '../reassign.js'
-import {type TopicAlterPlan, topicAlterService} from '../topic-alter.js'
-import {topicsService} from '../topics.js'
-import {type ScramMechanism, usersService} from '../users.js'
+import {aclsService} from '../security/acls.js'
+import {quotasService} from '../security/quotas.js'
+import {reassignService} from '../partitions/reassign.js'
+import {type TopicAlterPlan, topicAlterService} from '../topics/topic-alter.js'
+import {topicsService} from '../topics/topics.js'
+import {type ScramMechanism, usersService} from '../security/users.js'
 import type {ClusterState} from './model.js'
 import {type Change, type Plan, changeId, configTarget, currentValue} from './plan.js'
 

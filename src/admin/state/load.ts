@@ -9,10 +9,10 @@ import {type Document, LineCounter, type Node, isMap, isScalar, isSeq, parseDocu
 import {KctlError, usageError} from '../../errors.js'
 import {type AclEntryFlags, type AclBinding, dedupeBindings, expandAclFlags, sortBindings} from '../../input/acl.js'
 import {didYouMean} from '../../input/did-you-mean.js'
-import {BROKER_CONFIG_KEYS, TOPIC_CONFIG_KEYS} from '../config-keys.js'
-import {CLIENT_METRICS_CONFIG_KEYS, GROUP_CONFIG_KEYS, LOG_LEVELS} from '../configs.js'
-import {isInternalTopic} from '../internal-topics.js'
-import {QUOTA_KEYS, checkQuotaKeysForEntity, validateQuotaEntity} from '../quotas.js'
+import {BROKER_CONFIG_KEYS, TOPIC_CONFIG_KEYS} from '../configs/config-keys.js'
+import {CLIENT_METRICS_CONFIG_KEYS, GROUP_CONFIG_KEYS, LOG_LEVELS} from '../configs/configs.js'
+import {isInternalTopic} from '../topics/internal-topics.js'
+import {QUOTA_KEYS, checkQuotaKeysForEntity, validateQuotaEntity} from '../security/quotas.js'
 import {
   type DesiredState,
   type Locate,

@@ -1,5 +1,5 @@
 import type {AclBinding} from '../../input/acl.js'
-import type {QuotaEntity} from '../quotas.js'
+import type {QuotaEntity} from '../security/quotas.js'
 
 /** The kinds of resources a state file manages (also `kctl export --kinds`). */
 export const STATE_KINDS = ['topics', 'acls', 'quotas', 'users', 'configs'] as const

@@ -1,6 +1,6 @@
 import {usageError} from '../../errors.js'
 import {type AclBinding, bindingKey} from '../../input/acl.js'
-import type {QuotaEntity} from '../quotas.js'
+import type {QuotaEntity} from '../security/quotas.js'
 import type {ClusterState, DesiredState, Locate, Scope, StateKind} from './model.js'
 import type {ActualState} from './read.js'
 import {quotaKey} from './scope.js'

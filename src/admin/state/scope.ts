@@ -1,6 +1,6 @@
 import {usageError} from '../../errors.js'
-import {isInternalTopic} from '../internal-topics.js'
-import {type QuotaEntity, formatQuotaEntity} from '../quotas.js'
+import {isInternalTopic} from '../topics/internal-topics.js'
+import {type QuotaEntity, formatQuotaEntity} from '../security/quotas.js'
 import type {QuotaScopeEntry, Scope} from './model.js'
 
 export const emptyScope = (): Scope => ({

@@ -1,4 +1,4 @@
-import type {FeatureOperation, FeatureUpdateOutcome, UpgradeTypeName} from '../../admin/features.js'
+import type {FeatureOperation, FeatureUpdateOutcome, UpgradeTypeName} from '../../admin/cluster/features.js'
 import type {Cell, View} from '../../output/format.js'
 
 export interface FeatureUpdateResult {

@@ -1,4 +1,4 @@
-import {type QuotaEntity, formatQuotaEntity} from '../../admin/quotas.js'
+import {type QuotaEntity, formatQuotaEntity} from '../../admin/security/quotas.js'
 import type {View} from '../../output/format.js'
 import {toKeyValues} from '../../output/table.js'
 

@@ -1,5 +1,5 @@
-import type {OngoingReassignment, PartitionOutcome, VerifiedPartition} from '../../admin/reassign.js'
-import {type PartitionMove, movedReplicas} from '../../admin/reassign-plan.js'
+import type {OngoingReassignment, PartitionOutcome, VerifiedPartition} from '../../admin/partitions/reassign.js'
+import {type PartitionMove, movedReplicas} from '../../admin/partitions/reassign-plan.js'
 import type {formatReassignmentPlan} from '../../input/kafka-json.js'
 import type {Cell, View} from '../../output/format.js'
 

@@ -1,4 +1,4 @@
-import type {DelegationToken} from '../../admin/tokens.js'
+import type {DelegationToken} from '../../admin/security/tokens.js'
 import type {Cell, Column, View} from '../../output/format.js'
 
 export interface TokenCreateResult extends DelegationToken {

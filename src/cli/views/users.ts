@@ -1,4 +1,4 @@
-import type {ScramChange, ScramUser} from '../../admin/users.js'
+import type {ScramChange, ScramUser} from '../../admin/security/users.js'
 import type {View} from '../../output/format.js'
 
 export interface UserListResult {

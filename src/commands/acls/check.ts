@@ -1,8 +1,8 @@
 import * as Args from '@oclif/core/args'
 import * as Flags from '@oclif/core/flags'
 
-import type {AccessRequest} from '../../admin/acl-authorizer.js'
-import {type AccessCheck, aclsService} from '../../admin/acls.js'
+import type {AccessRequest} from '../../admin/security/acl-authorizer.js'
+import {type AccessCheck, aclsService} from '../../admin/security/acls.js'
 import {KafkaCommand} from '../../base-command.js'
 import {ExitCode, usageError} from '../../errors.js'
 import {resourceFlags} from '../../flags/acls.js'

@@ -1,6 +1,6 @@
 import * as Flags from '@oclif/core/flags'
 
-import {aclsService} from '../../admin/acls.js'
+import {aclsService} from '../../admin/security/acls.js'
 import {KafkaCommand, yesFlag} from '../../base-command.js'
 import {entryFlags, patternTypeFlag, resourceFlags} from '../../flags/acls.js'
 import {type AclBinding, expandAclFlags} from '../../input/acl.js'

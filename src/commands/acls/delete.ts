@@ -1,6 +1,6 @@
 import * as Flags from '@oclif/core/flags'
 
-import {aclsService} from '../../admin/acls.js'
+import {aclsService} from '../../admin/security/acls.js'
 import {KafkaCommand} from '../../base-command.js'
 import {usageError} from '../../errors.js'
 import {entryFlags, filterFlags, patternFilterFlag} from '../../flags/acls.js'

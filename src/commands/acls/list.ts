@@ -1,4 +1,4 @@
-import {aclsService} from '../../admin/acls.js'
+import {aclsService} from '../../admin/security/acls.js'
 import {KafkaCommand} from '../../base-command.js'
 import {filterFlags, patternFilterFlag} from '../../flags/acls.js'
 import {type AclBinding, parseAclFilter} from '../../input/acl.js'

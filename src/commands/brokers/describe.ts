@@ -1,6 +1,6 @@
 import * as Args from '@oclif/core/args'
 
-import {type BrokerDescription, brokersService} from '../../admin/brokers.js'
+import {type BrokerDescription, brokersService} from '../../admin/cluster/brokers.js'
 import {KafkaCommand} from '../../base-command.js'
 import {NUMBER_RULES, parseInteger} from '../../input/numbers.js'
 import type {View} from '../../output/format.js'

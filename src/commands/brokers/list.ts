@@ -1,4 +1,4 @@
-import {type BrokerSummary, brokersService} from '../../admin/brokers.js'
+import {type BrokerSummary, brokersService} from '../../admin/cluster/brokers.js'
 import {KafkaCommand} from '../../base-command.js'
 import type {View} from '../../output/format.js'
 import {bytesCell, markCell} from '../../output/size.js'

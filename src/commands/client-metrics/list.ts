@@ -1,6 +1,6 @@
 import * as Args from '@oclif/core/args'
 
-import {type ClientMetricsSubscription, clientMetricsService} from '../../admin/client-metrics.js'
+import {type ClientMetricsSubscription, clientMetricsService} from '../../admin/configs/client-metrics.js'
 import {KafkaCommand} from '../../base-command.js'
 import type {View} from '../../output/format.js'
 import {durationCell} from '../../output/size.js'

@@ -1,7 +1,7 @@
 import * as Args from '@oclif/core/args'
 import * as Flags from '@oclif/core/flags'
 
-import type {AlterConfigsResult, ConfigChange} from '../../admin/configs.js'
+import type {AlterConfigsResult, ConfigChange} from '../../admin/configs/configs.js'
 import {yesFlag} from '../../base-command.js'
 import {ClientMetricsAlterCommand} from '../../cli/client-metrics-alter.js'
 import {usageError} from '../../errors.js'

@@ -1,4 +1,4 @@
-import {type ClusterDescription, clusterService} from '../../admin/cluster.js'
+import {type ClusterDescription, clusterService} from '../../admin/cluster/cluster.js'
 import {KafkaCommand} from '../../base-command.js'
 import {toKeyValues} from '../../output/table.js'
 import type {View} from '../../output/format.js'

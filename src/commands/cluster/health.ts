@@ -1,6 +1,6 @@
 import * as Flags from '@oclif/core/flags'
 
-import {type ClusterHealth, HEALTH_CHECKS, type HealthCheckName, healthService} from '../../admin/health.js'
+import {type ClusterHealth, HEALTH_CHECKS, type HealthCheckName, healthService} from '../../admin/cluster/health.js'
 import {KafkaCommand} from '../../base-command.js'
 import {ExitCode} from '../../errors.js'
 import {formatDuration, parseNonNegativeDuration} from '../../input/duration.js'

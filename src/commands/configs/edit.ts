@@ -1,6 +1,11 @@
-import {overridesPatch, parseOverridesFile, renderOverridesFile, sameOverrides} from '../../admin/config-edit.js'
-import {type AlterConfigsResult, configsService, entityLabel, overridesOf} from '../../admin/configs.js'
-import {isQuotaType} from '../../admin/config-quotas.js'
+import {
+  overridesPatch,
+  parseOverridesFile,
+  renderOverridesFile,
+  sameOverrides,
+} from '../../admin/configs/config-edit.js'
+import {type AlterConfigsResult, configsService, entityLabel, overridesOf} from '../../admin/configs/configs.js'
+import {isQuotaType} from '../../admin/configs/config-quotas.js'
 import {ConfigAlterCommand, configDiffView} from '../../cli/config-alter.js'
 import {operationError, usageError} from '../../errors.js'
 import {entityOf, resolveEntity} from '../../flags/configs.js'

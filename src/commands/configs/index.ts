@@ -1,6 +1,6 @@
 import * as Flags from '@oclif/core/flags'
 
-import type {AlterConfigsResult, ConfigChange} from '../../admin/configs.js'
+import type {AlterConfigsResult, ConfigChange} from '../../admin/configs/configs.js'
 import {ConfigAlterCommand} from '../../cli/config-alter.js'
 import {type ConfigDescribeResult, configDescribeView, describeConfigsFor} from '../../cli/config-describe.js'
 import {usageError} from '../../errors.js'

@@ -1,4 +1,4 @@
-import type {AlterConfigsResult} from '../../admin/configs.js'
+import type {AlterConfigsResult} from '../../admin/configs/configs.js'
 import {ConfigAlterCommand} from '../../cli/config-alter.js'
 import {entityOf, resolveEntity} from '../../flags/configs.js'
 import {parseConfigAssignment} from '../../input/config-entries.js'

@@ -1,7 +1,7 @@
 import * as Args from '@oclif/core/args'
 import * as Flags from '@oclif/core/flags'
 
-import {type GroupDeleteResult, assertInactive, groupsService} from '../../admin/groups.js'
+import {type GroupDeleteResult, assertInactive, groupsService} from '../../admin/groups/groups.js'
 import {KafkaCommand} from '../../base-command.js'
 import {operationError, usageError} from '../../errors.js'
 import {requireIds} from '../../input/ids.js'

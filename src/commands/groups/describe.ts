@@ -1,8 +1,8 @@
 import * as Args from '@oclif/core/args'
 import * as Flags from '@oclif/core/flags'
 
-import type {GroupDescription} from '../../admin/groups.js'
-import {type PartitionLag, lagService} from '../../admin/lag.js'
+import type {GroupDescription} from '../../admin/groups/groups.js'
+import {type PartitionLag, lagService} from '../../admin/groups/lag.js'
 import {KafkaCommand} from '../../base-command.js'
 import {usageError} from '../../errors.js'
 import {requireIds} from '../../input/ids.js'

@@ -1,6 +1,6 @@
 import * as Flags from '@oclif/core/flags'
 
-import {type GroupListing, groupsService, parseGroupStates, parseGroupTypes} from '../../admin/groups.js'
+import {type GroupListing, groupsService, parseGroupStates, parseGroupTypes} from '../../admin/groups/groups.js'
 import {KafkaCommand} from '../../base-command.js'
 import type {View} from '../../output/format.js'
 

@@ -1,14 +1,14 @@
 import * as Args from '@oclif/core/args'
 import * as Flags from '@oclif/core/flags'
 
-import {lagService} from '../../admin/lag.js'
+import {lagService} from '../../admin/groups/lag.js'
 import {KafkaCommand} from '../../base-command.js'
 import {ExitCode, usageError} from '../../errors.js'
+import {groupSelection, lagFlags} from '../../flags/lag.js'
 import {parseNonNegativeDuration} from '../../input/duration.js'
 import {parseInt64} from '../../input/numbers.js'
 import type {View} from '../../output/format.js'
 import {durationCell} from '../../output/size.js'
-import {groupSelection, lagFlags} from './index.js'
 
 export interface LagOffender {
   group: string

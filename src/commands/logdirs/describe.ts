@@ -1,6 +1,6 @@
 import * as Flags from '@oclif/core/flags'
 
-import {type LogDirsReport, logDirsService} from '../../admin/logdirs.js'
+import {type LogDirsReport, logDirsService} from '../../admin/cluster/logdirs.js'
 import {validateTopicName} from '../../input/topic-name.js'
 import {KafkaCommand} from '../../base-command.js'
 import {brokerIdFlag} from '../../flags/values.js'

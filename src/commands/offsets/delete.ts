@@ -1,7 +1,7 @@
 import * as Flags from '@oclif/core/flags'
 
-import {type OffsetDeleteResult, groupsService} from '../../admin/groups.js'
-import {offsetsService, resolvePartitions} from '../../admin/offsets.js'
+import {type OffsetDeleteResult, groupsService} from '../../admin/groups/groups.js'
+import {offsetsService, resolvePartitions} from '../../admin/groups/offsets.js'
 import {KafkaCommand} from '../../base-command.js'
 import {operationError} from '../../errors.js'
 import {idFlag} from '../../flags/values.js'

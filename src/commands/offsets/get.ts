@@ -1,7 +1,7 @@
 import * as Args from '@oclif/core/args'
 import * as Flags from '@oclif/core/flags'
 
-import {type OffsetQuery, type PartitionOffset, offsetsService, resolvePartitions} from '../../admin/offsets.js'
+import {type OffsetQuery, type PartitionOffset, offsetsService, resolvePartitions} from '../../admin/groups/offsets.js'
 import {KafkaCommand} from '../../base-command.js'
 import {usageError} from '../../errors.js'
 import {MAX_EPOCH_MS, formatTimestamp, parseDateTime} from '../../input/datetime.js'

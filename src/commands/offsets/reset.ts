@@ -1,7 +1,7 @@
 import * as Flags from '@oclif/core/flags'
 
-import {describeCluster} from '../../admin/cluster.js'
-import {allGroups, assertInactive, findCoordinators, isInactive, listGroups} from '../../admin/groups.js'
+import {describeCluster} from '../../admin/cluster/cluster.js'
+import {allGroups, assertInactive, findCoordinators, isInactive, listGroups} from '../../admin/groups/groups.js'
 import {
   type PlannedReset,
   type ResetPlan,
@@ -9,8 +9,8 @@ import {
   executeReset,
   planReset,
   planToCsv,
-} from '../../admin/offset-reset.js'
-import {groupPartitionsForWizard} from '../../admin/offsets.js'
+} from '../../admin/groups/offset-reset.js'
+import {groupPartitionsForWizard} from '../../admin/groups/offsets.js'
 import {KafkaCommand} from '../../base-command.js'
 import {usageError} from '../../errors.js'
 import {idFlag} from '../../flags/values.js'

@@ -1,6 +1,6 @@
 import * as Flags from '@oclif/core/flags'
 
-import {type ElectionKind, type ElectionResult, electionsService} from '../../admin/elections.js'
+import {type ElectionKind, type ElectionResult, electionsService} from '../../admin/partitions/elections.js'
 import {KafkaCommand} from '../../base-command.js'
 import {ExitCode, usageError} from '../../errors.js'
 import {parseElectionPartitions, readJsonFile} from '../../input/kafka-json.js'

@@ -1,8 +1,8 @@
 import * as Flags from '@oclif/core/flags'
 import {existsSync, writeFileSync} from 'node:fs'
 
-import {reassignService as svc} from '../../admin/reassign.js'
-import {movedReplicas} from '../../admin/reassign-plan.js'
+import {reassignService as svc} from '../../admin/partitions/reassign.js'
+import {movedReplicas} from '../../admin/partitions/reassign-plan.js'
 import {KafkaCommand} from '../../base-command.js'
 import {ExitCode, usageError} from '../../errors.js'
 import {validateTopicName} from '../../input/topic-name.js'

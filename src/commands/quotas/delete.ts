@@ -1,7 +1,7 @@
 import * as Args from '@oclif/core/args'
 import * as Flags from '@oclif/core/flags'
 
-import {type QuotaEntity, formatQuotaEntity, parseQuotaKey, quotasService} from '../../admin/quotas.js'
+import {type QuotaEntity, formatQuotaEntity, parseQuotaKey, quotasService} from '../../admin/security/quotas.js'
 import {KafkaCommand} from '../../base-command.js'
 import {usageError} from '../../errors.js'
 import {quotaEntityFlags, quotaEntityFromFlags} from '../../flags/quotas.js'

@@ -1,4 +1,4 @@
-import {type QuotaEntry, formatQuotaEntity, quotasService} from '../../admin/quotas.js'
+import {type QuotaEntry, formatQuotaEntity, quotasService} from '../../admin/security/quotas.js'
 import {KafkaCommand} from '../../base-command.js'
 import {quotaEntityFlags, quotaEntityFromFlags} from '../../flags/quotas.js'
 import type {View} from '../../output/format.js'

@@ -7,7 +7,7 @@ import {
   formatQuotaEntity,
   parseQuotaValues,
   quotasService,
-} from '../../admin/quotas.js'
+} from '../../admin/security/quotas.js'
 import {KafkaCommand, yesFlag} from '../../base-command.js'
 import {quotaEntityFlags, quotaEntityFromFlags} from '../../flags/quotas.js'
 import {entityQuotaView} from '../../cli/views/quotas.js'

@@ -1,6 +1,6 @@
 import * as Flags from '@oclif/core/flags'
 
-import {type DeleteBefore, type RecordDeletion, recordsService} from '../../admin/records.js'
+import {type DeleteBefore, type RecordDeletion, recordsService} from '../../admin/records/records.js'
 import {KafkaCommand} from '../../base-command.js'
 import {ExitCode, usageError} from '../../errors.js'
 import {partitionIdFlag} from '../../flags/values.js'

@@ -3,7 +3,7 @@ import {dirname, resolve} from 'node:path'
 
 import * as Flags from '@oclif/core/flags'
 
-import {tokensService} from '../../admin/tokens.js'
+import {tokensService} from '../../admin/security/tokens.js'
 import {KafkaCommand} from '../../base-command.js'
 import {parseTokenPeriod, parseTokenPrincipal} from '../../flags/tokens.js'
 import {type TokenCreateResult, createdView} from '../../cli/views/tokens.js'

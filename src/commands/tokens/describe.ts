@@ -1,6 +1,6 @@
 import * as Flags from '@oclif/core/flags'
 
-import {type DelegationToken, tokensService} from '../../admin/tokens.js'
+import {type DelegationToken, tokensService} from '../../admin/security/tokens.js'
 import {KafkaCommand} from '../../base-command.js'
 import {tokenColumns, tokenRow} from '../../cli/views/tokens.js'
 import {parseTokenPrincipal} from '../../flags/tokens.js'

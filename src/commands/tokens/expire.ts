@@ -1,6 +1,6 @@
 import * as Flags from '@oclif/core/flags'
 
-import {tokensService} from '../../admin/tokens.js'
+import {tokensService} from '../../admin/security/tokens.js'
 import {KafkaCommand, yesFlag} from '../../base-command.js'
 import {type TokenExpiryResult, expiryView} from '../../cli/views/tokens.js'
 import {kafkaErrorCode, operationError} from '../../errors.js'

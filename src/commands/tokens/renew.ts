@@ -1,6 +1,6 @@
 import * as Flags from '@oclif/core/flags'
 
-import {tokensService} from '../../admin/tokens.js'
+import {tokensService} from '../../admin/security/tokens.js'
 import {KafkaCommand} from '../../base-command.js'
 import {hmacFlags, parseTokenPeriod, readHmac} from '../../flags/tokens.js'
 import {type TokenExpiryResult, expiryView} from '../../cli/views/tokens.js'

@@ -1,8 +1,8 @@
 import * as Args from '@oclif/core/args'
 import * as Flags from '@oclif/core/flags'
 
-import {topicsService} from '../../admin/topics.js'
-import {checkTopicCreateInput, planTopicCreation} from '../../admin/topic-plan.js'
+import {topicsService} from '../../admin/topics/topics.js'
+import {checkTopicCreateInput, planTopicCreation} from '../../admin/topics/topic-plan.js'
 import {KafkaCommand, yesFlag} from '../../base-command.js'
 import {type TopicBatchResult, exitOnPartialFailure, topicBatchView} from '../../cli/topic-batch.js'
 import {partitionCountFlag, replicationFactorFlag} from '../../flags/values.js'

@@ -1,7 +1,7 @@
 import * as Args from '@oclif/core/args'
 import * as Flags from '@oclif/core/flags'
 
-import {isInternalTopic, topicsService} from '../../admin/topics.js'
+import {isInternalTopic, topicsService} from '../../admin/topics/topics.js'
 import {validateTopicName} from '../../input/topic-name.js'
 import {KafkaCommand} from '../../base-command.js'
 import {usageError} from '../../errors.js'

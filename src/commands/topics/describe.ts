@@ -1,6 +1,6 @@
 import * as Args from '@oclif/core/args'
 
-import {type TopicDetail, topicsService} from '../../admin/topics.js'
+import {type TopicDetail, topicsService} from '../../admin/topics/topics.js'
 import {validateTopicName} from '../../input/topic-name.js'
 import {KafkaCommand} from '../../base-command.js'
 import {topicFilterFlags, topicSelection} from '../../flags/topics.js'

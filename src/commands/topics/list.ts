@@ -1,4 +1,4 @@
-import {type TopicSummary, topicsService} from '../../admin/topics.js'
+import {type TopicSummary, topicsService} from '../../admin/topics/topics.js'
 import {KafkaCommand} from '../../base-command.js'
 import {topicFilterFlags, topicSelection} from '../../flags/topics.js'
 import type {View} from '../../output/format.js'

@@ -1,8 +1,8 @@
 import * as Args from '@oclif/core/args'
 import * as Flags from '@oclif/core/flags'
 
-import {clusterService} from '../../admin/cluster.js'
-import {type AbortPlan, transactionsService} from '../../admin/transactions.js'
+import {clusterService} from '../../admin/cluster/cluster.js'
+import {type AbortPlan, transactionsService} from '../../admin/records/transactions.js'
 import {KafkaCommand, yesFlag} from '../../base-command.js'
 import {usageError} from '../../errors.js'
 import {parseOnePartition} from '../../flags/transactions.js'

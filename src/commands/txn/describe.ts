@@ -1,6 +1,6 @@
 import * as Args from '@oclif/core/args'
 
-import {type TransactionDescription, transactionsService} from '../../admin/transactions.js'
+import {type TransactionDescription, transactionsService} from '../../admin/records/transactions.js'
 import {KafkaCommand} from '../../base-command.js'
 import {usageError} from '../../errors.js'
 import type {View} from '../../output/format.js'

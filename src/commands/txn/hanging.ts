@@ -1,6 +1,6 @@
 import * as Flags from '@oclif/core/flags'
 
-import {type HangingTransaction, transactionsService} from '../../admin/transactions.js'
+import {type HangingTransaction, transactionsService} from '../../admin/records/transactions.js'
 import {KafkaCommand} from '../../base-command.js'
 import {ExitCode, usageError} from '../../errors.js'
 import {parseNonNegativeDuration} from '../../flags/transactions.js'

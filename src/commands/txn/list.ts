@@ -1,6 +1,6 @@
 import * as Flags from '@oclif/core/flags'
 
-import {type TransactionListing, transactionsService} from '../../admin/transactions.js'
+import {type TransactionListing, transactionsService} from '../../admin/records/transactions.js'
 import {KafkaCommand} from '../../base-command.js'
 import {checkPattern, parseNonNegativeDuration, parseTransactionStates} from '../../flags/transactions.js'
 import type {View} from '../../output/format.js'

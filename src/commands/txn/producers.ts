@@ -1,7 +1,7 @@
 import * as Args from '@oclif/core/args'
 import * as Flags from '@oclif/core/flags'
 
-import {type PartitionProducer, transactionsService} from '../../admin/transactions.js'
+import {type PartitionProducer, transactionsService} from '../../admin/records/transactions.js'
 import {KafkaCommand} from '../../base-command.js'
 import {parseOnePartition} from '../../flags/transactions.js'
 import type {View} from '../../output/format.js'

@@ -1,7 +1,7 @@
 import * as Args from '@oclif/core/args'
 import * as Flags from '@oclif/core/flags'
 
-import {type ScramChange, usersService} from '../../admin/users.js'
+import {type ScramChange, usersService} from '../../admin/security/users.js'
 import {KafkaCommand} from '../../base-command.js'
 import {operationError} from '../../errors.js'
 import {parseMechanism, parseUserName} from '../../flags/users.js'

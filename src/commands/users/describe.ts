@@ -1,6 +1,6 @@
 import * as Args from '@oclif/core/args'
 
-import {usersService} from '../../admin/users.js'
+import {usersService} from '../../admin/security/users.js'
 import {KafkaCommand} from '../../base-command.js'
 import {operationError} from '../../errors.js'
 import {parseUserName} from '../../flags/users.js'

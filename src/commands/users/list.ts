@@ -1,4 +1,4 @@
-import {usersService} from '../../admin/users.js'
+import {usersService} from '../../admin/security/users.js'
 import {KafkaCommand} from '../../base-command.js'
 import {type UserListResult, usersView} from '../../cli/views/users.js'
 

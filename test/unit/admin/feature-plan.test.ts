@@ -1,7 +1,7 @@
 import {expect} from 'chai'
 
-import {findReleaseVersion, metadataVersionName} from '../../../src/admin/feature-versions.js'
-import {type ClusterFeatureState, type FeatureState, planFeatureUpdates} from '../../../src/admin/features.js'
+import {findReleaseVersion, metadataVersionName} from '../../../src/admin/cluster/feature-versions.js'
+import {type ClusterFeatureState, type FeatureState, planFeatureUpdates} from '../../../src/admin/cluster/features.js'
 import {KctlError} from '../../../src/errors.js'
 
 /** A 4.4 cluster on a static quorum: metadata.version 4.4-IV0, kraft.version 0, share.version 1. */

@@ -1,6 +1,6 @@
 import {expect} from 'chai'
 
-import {BROKER_CONFIG_KEYS, TOPIC_CONFIG_KEYS} from '../../../src/admin/config-keys.js'
+import {BROKER_CONFIG_KEYS, TOPIC_CONFIG_KEYS} from '../../../src/admin/configs/config-keys.js'
 import {closestMatch, editDistance} from '../../../src/input/did-you-mean.js'
 
 describe('did you mean', () => {

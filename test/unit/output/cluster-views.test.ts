@@ -1,6 +1,6 @@
 import {expect} from 'chai'
 
-import type {ClusterHealth} from '../../../src/admin/health.js'
+import type {ClusterHealth} from '../../../src/admin/cluster/health.js'
 import {healthView} from '../../../src/commands/cluster/health.js'
 import type {ReassignResult} from '../../../src/cli/views/reassign.js'
 import {render} from '../../../src/output/render.js'

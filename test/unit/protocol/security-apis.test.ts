@@ -1,6 +1,6 @@
 import {expect} from 'chai'
 
-import {scramSaltedPassword} from '../../../src/admin/users.js'
+import {scramSaltedPassword} from '../../../src/admin/security/users.js'
 import {
   alterClientQuotasRequest,
   decodeAlterClientQuotas,

@@ -1,4 +1,4 @@
-import {type ClusterFeatures, featuresService} from '../../../admin/features.js'
+import {type ClusterFeatures, featuresService} from '../../../admin/cluster/features.js'
 import {KafkaCommand} from '../../../base-command.js'
 import type {View} from '../../../output/format.js'
 import {toKeyValues} from '../../../output/table.js'

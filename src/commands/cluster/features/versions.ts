@@ -8,8 +8,8 @@ import {
   productionFeatureNames,
   releaseVersionRange,
   releaseVersions,
-} from '../../../admin/feature-versions.js'
-import {featuresService} from '../../../admin/features.js'
+} from '../../../admin/cluster/feature-versions.js'
+import {featuresService} from '../../../admin/cluster/features.js'
 import {KafkaCommand} from '../../../base-command.js'
 import {ExitCode, KctlError, usageError} from '../../../errors.js'
 import type {Cell, View} from '../../../output/format.js'
