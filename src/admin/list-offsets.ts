@@ -44,6 +44,9 @@ export const TRANSIENT = new Set([
   'REQUEST_TIMED_OUT',
 ])
 
+/** How often partitions answered with a TRANSIENT error are asked again (after a metadata refresh). */
+const TRANSIENT_RETRIES = 3
+
 export interface ListOffsetsOptions {
   /**
    * For plans that change the cluster: a partition without a leader, or whose leader does not
@@ -94,7 +97,8 @@ export async function offsetsByLeader(
   if (!options.quietLeaderless) warnLeaderless(conn, leaderless, 'their offsets are unknown')
   const ts = specialTimestamp(query)
   const out = new Map<string, PartitionOffset>()
-  const transient: string[] = []
+  /** Partitions answered with a transient error in the last round: `topic:partition` -> error name. */
+  let transient = new Map<string, string>()
   const ask = async (leader: number, topics: Map<string, number[]>) => {
     const req: ListOffsetsTopic[] = [...topics.entries()].map(([name, ps]) => ({
       name,
@@ -107,7 +111,7 @@ export async function offsetsByLeader(
       for (const p of t.partitions) {
         if (p.errorCode !== 0) {
           if (!options.strict && TRANSIENT.has(errorName(p.errorCode))) {
-            transient.push(`${tpKey(t.name, p.partitionIndex)} (${errorName(p.errorCode)})`)
+            transient.set(tpKey(t.name, p.partitionIndex), errorName(p.errorCode))
             continue
           }
           throw protocolErrorToKctl(p.errorCode, null, `ListOffsets for ${t.name}:${p.partitionIndex}`)
@@ -146,11 +150,34 @@ export async function offsetsByLeader(
       ask(leader, byLeader.get(leader)!),
     )
   }
-  if (transient.length > 0)
+  // Leadership moving (a new topic's leader not yet aware of it, a restarted broker): look the
+  // leaders up again and ask those partitions again, a few times, before reporting them missing.
+  for (let round = 1; round <= TRANSIENT_RETRIES && transient.size > 0; round++) {
+    await new Promise((r) => setTimeout(r, 100 * round))
+    const retry = [...transient.keys()].map(parseTpKey)
+    const metadata = await conn.metadata([...new Set(retry.map((tp) => tp.topic))])
+    const leaders = new Map(
+      metadata.topics.flatMap((t) => t.partitions.map((p) => [tpKey(t.name, p.partition), p.leader] as const)),
+    )
+    const again = new Map<number, Map<string, number[]>>()
+    for (const tp of retry) {
+      const leader = leaders.get(tpKey(tp.topic, tp.partition)) ?? -1
+      if (leader < 0) continue
+      const topics = again.get(leader) ?? new Map<string, number[]>()
+      appendTo(topics, tp.topic, tp.partition)
+      again.set(leader, topics)
+    }
+    const before = transient
+    transient = new Map([...before].filter(([k]) => (leaders.get(k) ?? -1) < 0))
+    await onEachBroker(conn, [...again.keys()], 'the offsets of the partitions it leads are unknown', (_b, leader) =>
+      ask(leader, again.get(leader)!),
+    )
+  }
+  if (transient.size > 0)
     conn.warn({
       code: 'OFFSETS_UNAVAILABLE',
-      message: `offsets not available for ${transient.join(', ')}: leadership is moving, retry`,
-      partitions: transient.map((t) => t.split(' ')[0]),
+      message: `offsets not available for ${[...transient].map(([k, e]) => `${k} (${e})`).join(', ')}: leadership is moving, retry`,
+      partitions: [...transient.keys()],
     })
   return out
 }

@@ -9,6 +9,7 @@ import AclsCreate from '../../src/commands/acls/create.js'
 import AclsDelete from '../../src/commands/acls/delete.js'
 import AclsList from '../../src/commands/acls/list.js'
 import BrokersDescribe from '../../src/commands/brokers/describe.js'
+import BrokersDrain from '../../src/commands/brokers/drain.js'
 import BrokersList from '../../src/commands/brokers/list.js'
 import ClusterDescribe from '../../src/commands/cluster/describe.js'
 import ClusterFeaturesDisable from '../../src/commands/cluster/features/disable.js'
@@ -46,6 +47,7 @@ import OffsetsReset from '../../src/commands/offsets/reset.js'
 import OffsetsUndo from '../../src/commands/offsets/undo.js'
 import PartitionsElectLeaders from '../../src/commands/partitions/elect-leaders.js'
 import PartitionsReassign from '../../src/commands/partitions/reassign.js'
+import PartitionsRebalance from '../../src/commands/partitions/rebalance.js'
 import QuotasDelete from '../../src/commands/quotas/delete.js'
 import QuotasDescribe from '../../src/commands/quotas/describe.js'
 import QuotasSet from '../../src/commands/quotas/set.js'
@@ -75,6 +77,7 @@ const COMMANDS: Record<string, CommandClass> = {
   'acls delete': AclsDelete,
   'acls list': AclsList,
   'brokers describe': BrokersDescribe,
+  'brokers drain': BrokersDrain,
   'brokers list': BrokersList,
   'cluster describe': ClusterDescribe,
   'cluster features': ClusterFeatures,
@@ -112,6 +115,7 @@ const COMMANDS: Record<string, CommandClass> = {
   'offsets undo': OffsetsUndo,
   'partitions elect-leaders': PartitionsElectLeaders,
   'partitions reassign': PartitionsReassign,
+  'partitions rebalance': PartitionsRebalance,
   'quotas delete': QuotasDelete,
   'quotas describe': QuotasDescribe,
   'quotas set': QuotasSet,
@@ -399,6 +403,32 @@ const CASES: [string[], RegExp, string][] = [
   [['brokers', 'describe', '1.5'], /not a whole number/, 'INVALID_NUMBER'],
   [['brokers', 'describe', ''], /Invalid broker id ""/, 'INVALID_NUMBER'],
   [['brokers', 'describe'], /Missing required argument/, 'INVALID_ARGUMENTS'],
+  // brokers drain, partitions rebalance
+  [['brokers', 'drain'], /Missing required argument/, 'INVALID_ARGUMENTS'],
+  [['brokers', 'drain', 'three', '--dry-run'], /Invalid broker id "three": not a whole number/, 'INVALID_NUMBER'],
+  [['brokers', 'drain', HUGE, '--dry-run'], /Invalid broker id "99999999999": above 2147483647/, 'INVALID_NUMBER'],
+  [['brokers', 'drain', '3', '--throttle', 'fast', '--yes'], /Invalid --throttle "fast"/, 'INVALID_THROTTLE'],
+  [['brokers', 'drain', '3', '--throttle', '0', '--yes'], /Invalid --throttle "0"/, 'INVALID_THROTTLE'],
+  [['brokers', 'drain', '3', '--topics', 'bad name!', '--yes'], /illegal character/, 'INVALID_TOPIC_NAME'],
+  [['brokers', 'drain', '3', '--topics', ',', '--yes'], /--topics names no topic/, 'MISSING_TOPIC_NAME'],
+  [['brokers', 'drain', '3', '--dry-run', '--wait'], /--dry-run changes nothing/, 'CONFLICTING_ARGUMENTS'],
+  [['brokers', 'drain', '3', '--plan-out', goodPlan, '--yes'], /good-plan.json exists already/, 'FILE_EXISTS'],
+  [['brokers', 'drain', '3', '--rollback-out', goodPlan, '--dry-run'], /good-plan.json exists already/, 'FILE_EXISTS'],
+  [
+    ['brokers', 'drain', '3', '--plan-out', join(dir, 'same.json'), '--rollback-out', join(dir, 'same.json')],
+    /--plan-out and --rollback-out name the same file/,
+    'CONFLICTING_ARGUMENTS',
+  ],
+  [['brokers', 'drain', '3', '4', '--yes'], /Unexpected argument: 4/, 'INVALID_ARGUMENTS'],
+  [['partitions', 'rebalance', '--brokers', '1,two'], /Invalid --brokers "two": not a whole number/, 'INVALID_NUMBER'],
+  [['partitions', 'rebalance', '--brokers', `1,${HUGE}`], /above 2147483647/, 'INVALID_NUMBER'],
+  [['partitions', 'rebalance', '--brokers', '2'], /at least two brokers/, 'INVALID_BROKER_ID'],
+  [['partitions', 'rebalance', '--brokers', ','], /--brokers names no broker/, 'INVALID_BROKER_ID'],
+  [['partitions', 'rebalance', '--throttle', '10TB', '--yes'], /Invalid --throttle "10TB"/, 'INVALID_THROTTLE'],
+  [['partitions', 'rebalance', '--topics', 'bad name!'], /illegal character/, 'INVALID_TOPIC_NAME'],
+  [['partitions', 'rebalance', '--dry-run', '--throttle', '1MB'], /--dry-run changes nothing/, 'CONFLICTING_ARGUMENTS'],
+  [['partitions', 'rebalance', '--rollback-out', goodPlan, '--yes'], /exists already/, 'FILE_EXISTS'],
+  [['partitions', 'rebalance', '--by-size', '--by-count'], /Nonexistent flag: --by-count/, 'INVALID_ARGUMENTS'],
   [['logdirs', 'describe', '--broker', 'x'], /Invalid --broker "x": not a whole number/, 'INVALID_NUMBER'],
   [['logdirs', 'describe', '--broker', HUGE], /Invalid --broker "99999999999": above 2147483647/, 'INVALID_NUMBER'],
   [['logdirs', 'describe', '--broker=-1'], /the broker id must be at least 0/, 'INVALID_NUMBER'],
@@ -498,6 +528,12 @@ const CASES: [string[], RegExp, string][] = [
   [['groups', 'delete'], /Name at least one group to delete/, 'MISSING_GROUP'],
   [['groups', 'delete', '', '--yes'], /Empty group/, 'EMPTY_ID'],
   [['groups', 'delete', 'a', '', '--yes'], /Empty group/, 'EMPTY_ID'],
+  [
+    ['groups', 'delete', '--delete-all-internal-topics', '--dry-run'],
+    /Name at least one group to delete/,
+    'MISSING_GROUP',
+  ],
+  [['groups', 'delete', ' ', '--delete-all-internal-topics', '--yes'], /Empty group/, 'EMPTY_ID'],
   [['groups', 'list', '--state', 'bogus'], /Unknown group state/, 'INVALID_GROUP_STATE'],
   [['groups', 'list', '--type', 'bogus'], /Unknown group type/, 'INVALID_GROUP_TYPE'],
 

@@ -3,6 +3,8 @@ import {expect} from 'chai'
 import {type GroupDescription, groupsService} from '../../src/admin/groups/groups.js'
 import {type GroupLag, lagService} from '../../src/admin/groups/lag.js'
 import {offsetsService} from '../../src/admin/groups/offsets.js'
+import {shareGroupsService} from '../../src/admin/groups/share-groups.js'
+import {topicsService} from '../../src/admin/topics/topics.js'
 import GroupsDelete from '../../src/commands/groups/delete.js'
 import GroupsDescribe from '../../src/commands/groups/describe.js'
 import GroupsList from '../../src/commands/groups/list.js'
@@ -110,8 +112,75 @@ describe('groups, lag and offsets commands (services replaced)', () => {
     expect(deletes.args).to.have.length(0)
     const done = await runCmd(GroupsDelete, ['old', '--yes', '--json', ...B])
     expect(deletes.args[0][1]).to.deep.equal(['old'])
-    expect(parseJson(done.stdout)).to.deep.equal({dryRun: false, groups: [{group: 'old', deleted: true, error: null}]})
+    expect(parseJson(done.stdout)).to.deep.equal({
+      dryRun: false,
+      groups: [{group: 'old', deleted: true, error: null}],
+      internalTopics: [],
+    })
     await expectUsageExit(GroupsDelete, B, deletes)
+  })
+
+  it("groups delete keeps a streams group's internal topics unless --delete-all-internal-topics, naming them", async () => {
+    const topicDeletes = recorder()
+    const streams: GroupDescription = {
+      ...description('app'),
+      type: 'streams',
+      protocolType: 'streams',
+      topology: [
+        {
+          subtopology: '0',
+          sourceTopics: ['orders'],
+          repartitionSinkTopics: ['app-rep-repartition'],
+          repartitionSourceTopics: [],
+          changelogTopics: ['app-store-changelog', 'app-gone-changelog'],
+        },
+        {
+          subtopology: '1',
+          sourceTopics: [],
+          repartitionSinkTopics: [],
+          repartitionSourceTopics: ['app-rep-repartition'],
+          changelogTopics: [],
+        },
+      ],
+    }
+    restores.push(
+      replace(groupsService, {
+        findCoordinators: async (_c, ids) => new Map(ids.map((g) => [g, 1])),
+        describeGroups: async () => [streams],
+        deleteGroups: async () => [{group: 'app', deleted: true, error: null}],
+      }),
+      replace(offsetsService, {
+        topicLayout: async () => ({
+          leaders: new Map([
+            ['app-rep-repartition', new Map([[0, 1]])],
+            ['app-store-changelog', new Map([[0, 1]])],
+          ]),
+        }),
+      }),
+      replace(topicsService, {
+        deleteTopics: topicDeletes.returning([
+          {name: 'app-rep-repartition', status: 'deleted', error: null},
+          {name: 'app-store-changelog', status: 'deleted', error: null},
+        ]),
+      }),
+    )
+    const kept = await runCmd(GroupsDelete, ['app', '--yes', ...B])
+    expect(kept.stdout).to.match(
+      /^Internal topics of streams group app were kept: app-rep-repartition, app-store-changelog \(add --delete-all-internal-topics/m,
+    )
+    expect(topicDeletes.args[0]?.[1] ?? []).to.deep.equal([])
+    const dry = parseJson(
+      (await runCmd(GroupsDelete, ['app', '--delete-all-internal-topics', '--dry-run', '--json', ...B])).stdout,
+    )
+    expect(dry.internalTopics.map((t: {topic: string; action: string}) => [t.topic, t.action])).to.deep.equal([
+      ['app-rep-repartition', 'delete'],
+      ['app-store-changelog', 'delete'],
+    ])
+    const done = parseJson(
+      (await runCmd(GroupsDelete, ['app', '--delete-all-internal-topics', '--yes', '--json', ...B])).stdout,
+    )
+    expect(topicDeletes.args.at(-1)?.[1]).to.deep.equal(['app-rep-repartition', 'app-store-changelog'])
+    expect(done.internalTopics.every((t: {deleted: boolean}) => t.deleted)).to.equal(true)
   })
 
   it('groups delete refuses a group with members and one that does not exist, deleting nothing', async () => {
@@ -203,6 +272,7 @@ describe('groups, lag and offsets commands (services replaced)', () => {
     restores.push(
       replace(offsetsService, {topicLayout: async () => layout, assertGroupsExist: async () => {}}),
       replace(groupsService, {
+        describeGroups: async (_c, ids) => ids.map((g) => description(g)),
         deleteGroupOffsets: deletes.returning([
           {group: 'g', topic: 'orders', partition: 1, deleted: true, error: null},
         ]),
@@ -221,5 +291,32 @@ describe('groups, lag and offsets commands (services replaced)', () => {
       offsets: [{group: 'g', topic: 'orders', partition: 1, deleted: true, error: null}],
     })
     await expectUsageExit(OffsetsDelete, ['--group', 'g', '--topic', 'orders:x', ...B], deletes)
+  })
+
+  it('offsets delete on a share group: whole topics through DeleteShareGroupOffsets, single partitions refused', async () => {
+    const deletes = recorder()
+    restores.push(
+      replace(offsetsService, {topicLayout: async () => layout, assertGroupsExist: async () => {}}),
+      replace(groupsService, {
+        describeGroups: async (_c, ids) =>
+          ids.map((g) => ({...description(g), type: 'share' as const, protocolType: 'share', coordinator: 2})),
+      }),
+      replace(shareGroupsService, {
+        deleteShareGroupOffsets: deletes.returning([{topic: 'orders', deleted: true, error: null}]),
+      }),
+    )
+    const partial = await runCmd(OffsetsDelete, ['--group', 's', '--topic', 'orders:1', '--yes', ...B])
+    expect(partial.exitCode).to.equal(2)
+    expect(partial.stderr).to.match(/^Error: Share group s keeps its offsets per topic: .*\(orders:1\)$/m)
+    expect(partial.stderr).to.match(/^Hint: Delete the whole topic's offsets with --topic orders/m)
+    expect(deletes.args).to.have.length(0)
+    const done = parseJson(
+      (await runCmd(OffsetsDelete, ['--group', 's', '--topic', 'orders', '--yes', '--json', ...B])).stdout,
+    )
+    expect(deletes.args[0].slice(1)).to.deep.equal(['s', 2, ['orders']])
+    expect(done.offsets).to.deep.equal([
+      {group: 's', topic: 'orders', partition: 0, deleted: true, error: null},
+      {group: 's', topic: 'orders', partition: 1, deleted: true, error: null},
+    ])
   })
 })

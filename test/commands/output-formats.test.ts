@@ -37,6 +37,7 @@ import Lag from '../../src/commands/lag/index.js'
 import OffsetsDelete from '../../src/commands/offsets/delete.js'
 import OffsetsGet from '../../src/commands/offsets/get.js'
 import PartitionsElectLeaders from '../../src/commands/partitions/elect-leaders.js'
+import PartitionsRebalance from '../../src/commands/partitions/rebalance.js'
 import PartitionsReassign from '../../src/commands/partitions/reassign.js'
 import QuotasDelete from '../../src/commands/quotas/delete.js'
 import QuotasSet from '../../src/commands/quotas/set.js'
@@ -51,6 +52,7 @@ import TxnList from '../../src/commands/txn/list.js'
 import TxnProducers from '../../src/commands/txn/producers.js'
 import UsersCreate from '../../src/commands/users/create.js'
 import UsersUpdate from '../../src/commands/users/update.js'
+import {balanceService} from '../../src/admin/partitions/balance.js'
 import {brokersService} from '../../src/admin/cluster/brokers.js'
 import {clusterService} from '../../src/admin/cluster/cluster.js'
 import {featuresService} from '../../src/admin/cluster/features.js'
@@ -62,6 +64,7 @@ import {usersService} from '../../src/admin/security/users.js'
 import AclsCreate from '../../src/commands/acls/create.js'
 import AclsList from '../../src/commands/acls/list.js'
 import BrokersDescribe from '../../src/commands/brokers/describe.js'
+import BrokersDrain from '../../src/commands/brokers/drain.js'
 import BrokersList from '../../src/commands/brokers/list.js'
 import ClusterDescribe from '../../src/commands/cluster/describe.js'
 import ClusterFeaturesDisable from '../../src/commands/cluster/features/disable.js'
@@ -148,6 +151,25 @@ interface Case {
   exitCodes?: number[]
 }
 
+/** A plan for `brokers drain` and `partitions rebalance`: one move, one election. */
+const balancePlan = {
+  plan: {
+    moves: [{topic: 'orders', partition: 0, current: [3, 1], proposed: [1, 2], adding: [2], removing: [3]}],
+    elections: [{topic: 'orders', partition: 0, leader: 1}],
+  },
+  brokers: [1, 2, 3].map((id) => ({
+    id,
+    rack: null,
+    replicaCountBefore: id === 2 ? 0 : 1,
+    replicaCountAfter: id === 3 ? 0 : 1,
+    leaderCountBefore: id === 3 ? 1 : 0,
+    leaderCountAfter: id === 1 ? 1 : 0,
+    sizeBytesBefore: 2048,
+    sizeBytesAfter: 2048,
+  })),
+  states: [],
+}
+
 /** Each command with services replaced. Commands not here are listed in NOT_COVERED with the reason. */
 const token = {
   tokenId: 'tok1',
@@ -208,6 +230,27 @@ const CASES: Record<string, Case> = {
     fakes: () => [
       replace(brokersService, {
         listBrokers: async () => [broker, {...broker, id: 2, controller: false, logDirBytes: null}] as never,
+      }),
+    ],
+  },
+  'brokers:drain': {
+    run: BrokersDrain,
+    argv: () => ['3', '--dry-run', ...B],
+    fakes: () => [replace(balanceService, {planBrokerDrain: async () => balancePlan})],
+  },
+  'partitions:rebalance': {
+    run: PartitionsRebalance,
+    argv: () => ['--by-size', '--wait', '--yes', ...B],
+    fakes: () => [
+      replace(balanceService, {
+        planPartitionRebalance: async () => balancePlan,
+        executeBalance: async () => ({
+          moves: balancePlan.plan.moves.map((m) => ({...m, error: null})),
+          elections: [{topic: 'orders', partition: 0, leader: 1, result: 'elected' as const, error: null}],
+          complete: true,
+          throttlesRemoved: false,
+          verified: true,
+        }),
       }),
     ],
   },
@@ -501,6 +544,7 @@ const CASES: Record<string, Case> = {
     fakes: () => [
       replace(offsetsService, {topicLayout: async () => FIXTURES.layout, assertGroupsExist: async () => {}}),
       replace(groupsService, {
+        describeGroups: async () => [FIXTURES.groupDescription],
         deleteGroupOffsets: async () => [{group: 'billing', topic: 'orders', partition: 0, deleted: true, error: null}],
       }),
     ],

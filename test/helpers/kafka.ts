@@ -136,6 +136,22 @@ export function dynamicConfigs(entityType: 'topics' | 'brokers', name: string): 
   })
 }
 
+const THROTTLE_KEYS = [
+  'leader.replication.throttled.rate',
+  'follower.replication.throttled.rate',
+  'leader.replication.throttled.replicas',
+  'follower.replication.throttled.replicas',
+]
+
+/** No replication throttle config left on `topics` or on any broker (read with kafkajs, not kctl). */
+export async function noThrottles(topics: string[]): Promise<boolean> {
+  const configs = await Promise.all([
+    ...topics.map((t) => dynamicConfigs('topics', t)),
+    ...testCluster().brokerIds.map((id) => dynamicConfigs('brokers', String(id))),
+  ])
+  return configs.every((c) => THROTTLE_KEYS.every((k) => !(k in c)))
+}
+
 /**
  * Commit offsets for an inactive group (creates it): the state a consumer leaves behind.
  * kafkajs's setOffsets runs a short-lived consumer that stops at its first fetch and can resolve

@@ -332,6 +332,12 @@ describe('bad input is rejected with exit 2 and changes nothing', function () {
         ['partitions', 'reassign', '--generate', '--topics', ref, '--brokers', `1,${big}`],
         /Invalid --brokers "99999999999": above 2147483647/,
       ],
+      [['brokers', 'drain', big, '--yes'], /Invalid broker id "99999999999": above 2147483647/],
+      [['brokers', 'drain', '42', '--topics', ref, '--yes'], /Unknown broker: 42/],
+      [['brokers', 'drain', '1', '--topics', `${fresh}`, '--yes'], /Unknown topic/],
+      [['brokers', 'drain', '1', '--topics', ref, '--dry-run', '--wait'], /--dry-run changes nothing/],
+      [['partitions', 'rebalance', '--topics', ref, '--brokers', '1,42', '--yes'], /Unknown broker: 42/],
+      [['partitions', 'rebalance', '--topics', ref, '--throttle', '0', '--yes'], /Invalid --throttle "0"/],
       // Security: empty principals, ids and users; out-of-range iterations.
       [['acls', 'create', '--allow-principal', '', '--operation', 'read', '--topic', ref], /Invalid principal/],
       [

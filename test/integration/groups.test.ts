@@ -174,14 +174,22 @@ describe('consumer groups on a real cluster', function () {
     expect(unconfirmed.code).to.equal(2)
     expect(unconfirmed.stderr).to.match(/without confirmation/)
     const dry = await run(['groups', 'delete', idle, '--dry-run', '--json'])
-    expect(dry.json()).to.deep.equal({dryRun: true, groups: [{group: idle, deleted: false, error: null}]})
+    expect(dry.json()).to.deep.equal({
+      dryRun: true,
+      groups: [{group: idle, deleted: false, error: null}],
+      internalTopics: [],
+    })
     const unknown = await run(['groups', 'delete', uniqueName('nope'), '--yes'])
     expect(unknown.code).to.equal(2)
     const extra = uniqueName('grp-del')
     await commitGroupOffsets(extra, topic, {0: 1})
     const deleted = await run(['groups', 'delete', extra, '--yes', '--json'])
     expect(deleted.code, deleted.stderr).to.equal(0)
-    expect(deleted.json()).to.deep.equal({dryRun: false, groups: [{group: extra, deleted: true, error: null}]})
+    expect(deleted.json()).to.deep.equal({
+      dryRun: false,
+      groups: [{group: extra, deleted: true, error: null}],
+      internalTopics: [],
+    })
     const list = await run(['groups', 'list', '--json'])
     expect(list.json().groups.map((g: {group: string}) => g.group)).not.to.include(extra)
   })

@@ -4,21 +4,12 @@ import {join} from 'node:path'
 
 import {kctl, requestCount} from '../helpers/cli.js'
 import {testCluster} from '../helpers/cluster.js'
-import {assignment, createTopic, deleteTopics, dynamicConfigs, produce} from '../helpers/kafka.js'
+import {assignment, createTopic, deleteTopics, dynamicConfigs, noThrottles, produce} from '../helpers/kafka.js'
 import {uniqueName, waitFor} from '../helpers/poll.js'
 
 const local = ['--context', 'local']
 const THROTTLE_KEYS = ['leader.replication.throttled.rate', 'follower.replication.throttled.rate']
 const REPLICA_KEYS = ['leader.replication.throttled.replicas', 'follower.replication.throttled.replicas']
-
-/** No replication throttle left on the topic or on any broker (read with kafkajs). */
-async function noThrottles(topic: string): Promise<boolean> {
-  const configs = [
-    await dynamicConfigs('topics', topic),
-    ...(await Promise.all(['1', '2', '3'].map((id) => dynamicConfigs('brokers', id)))),
-  ]
-  return configs.every((c) => [...REPLICA_KEYS, ...THROTTLE_KEYS].every((k) => !(k in c)))
-}
 
 describe('partitions reassign', () => {
   const created: string[] = []
@@ -140,7 +131,7 @@ describe('partitions reassign', () => {
     expect((await assignment(topic)).map((p) => p.replicas)).to.deep.equal(
       written.partitions.map((p: {replicas: number[]}) => p.replicas),
     )
-    await waitFor(async () => noThrottles(topic), {what: 'every throttle config to be gone'})
+    await waitFor(async () => noThrottles([topic]), {what: 'every throttle config to be gone'})
     const list = await kctl(['partitions', 'reassign', '--list', '--json', ...local])
     expect(list.json().reassignments.filter((r: {topic: string}) => r.topic === topic)).to.deep.equal([])
   })
@@ -272,6 +263,6 @@ describe('partitions reassign', () => {
     })
     // Kafka reverts to the original replica set (its order may differ: KRaft drops the adding replicas from [2,3,1]).
     expect([...(await assignment(topic))[0].replicas].sort()).to.deep.equal([1, 2])
-    await waitFor(async () => noThrottles(topic), {what: 'every throttle config to be gone'})
+    await waitFor(async () => noThrottles([topic]), {what: 'every throttle config to be gone'})
   })
 })

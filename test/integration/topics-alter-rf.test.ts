@@ -2,25 +2,10 @@ import {expect} from 'chai'
 
 import {kctl, requestCount} from '../helpers/cli.js'
 import {testCluster} from '../helpers/cluster.js'
-import {assignment, createTopic, deleteTopics, dynamicConfigs, produce} from '../helpers/kafka.js'
+import {assignment, createTopic, deleteTopics, noThrottles, produce} from '../helpers/kafka.js'
 import {uniqueName, waitFor} from '../helpers/poll.js'
 
 const local = ['--context', 'local']
-const THROTTLE_KEYS = [
-  'leader.replication.throttled.rate',
-  'follower.replication.throttled.rate',
-  'leader.replication.throttled.replicas',
-  'follower.replication.throttled.replicas',
-]
-
-async function noThrottles(topic: string): Promise<boolean> {
-  const configs = [
-    await dynamicConfigs('topics', topic),
-    ...(await Promise.all(testCluster().brokerIds.map((id) => dynamicConfigs('brokers', String(id))))),
-  ]
-  return configs.every((c) => THROTTLE_KEYS.every((k) => !(k in c)))
-}
-
 const sorted = (parts: {replicas: number[]}[]) => parts.map((p) => [...p.replicas].sort((a, b) => a - b))
 
 describe('topics alter --replication-factor and topics describe sizes', function () {
@@ -85,7 +70,7 @@ describe('topics alter --replication-factor and topics describe sizes', function
     ])
     expect(after.map((p) => p.replicas[0])).to.deep.equal([1, 2, 3]) // the existing replica stays the preferred leader
     expect(after.every((p) => p.isr.length === 3)).to.equal(true)
-    await waitFor(async () => noThrottles(topic), {what: 'every throttle config to be gone'})
+    await waitFor(async () => noThrottles([topic]), {what: 'every throttle config to be gone'})
 
     const down = await kctl([
       'topics',
@@ -194,7 +179,7 @@ describe('topics alter --replication-factor and topics describe sizes', function
       .to.match(/^Error: Topic not found/m)
       .and.match(/^Hint: /m)
     expect(await assignment(topic)).to.deep.equal(before)
-    expect(await noThrottles(topic)).to.equal(true)
+    expect(await noThrottles([topic])).to.equal(true)
     const list = await kctl(['partitions', 'reassign', '--list', '--json', ...local])
     expect(list.json().reassignments.filter((r: {topic: string}) => r.topic === topic)).to.deep.equal([])
   })

@@ -477,20 +477,14 @@ export async function requireGroupsExist(
   )
 }
 
-/**
- * Share groups keep no committed offsets: their start offsets change only through
- * AlterShareGroupOffsets / DeleteShareGroupOffsets, which kctl does not implement yet. Refuse
- * (exit 2, before any change) rather than commit consumer offsets the broker rejects.
- */
-export function refuseShareGroups(descriptions: GroupDescription[], action: string): void {
-  const share = descriptions.filter((d) => d.type === 'share').map((d) => d.group)
-  if (share.length === 0) return
-  throw usageError(
-    `Cannot ${action} of share group${share.length > 1 ? 's' : ''} ${share.join(', ')}: kctl does not change share group start offsets yet`,
-    "Use Kafka's kafka-share-groups.sh --reset-offsets / --delete-offsets for now (nothing was changed).",
-    'UNSUPPORTED_GROUP_TYPE',
-    {groups: share},
-  )
+/** A streams group's internal topics (repartition and changelog topics of its topology), sorted. */
+export function streamsInternalTopics(d: GroupDescription): string[] {
+  const names = (d.topology ?? []).flatMap((s) => [
+    ...s.repartitionSourceTopics,
+    ...s.repartitionSinkTopics,
+    ...s.changelogTopics,
+  ])
+  return [...new Set(names)].sort()
 }
 
 /** A state in which a group has no members, so its offsets may be changed from outside. */
@@ -585,9 +579,7 @@ export async function deleteGroupOffsets(
         hint: 'Stop its consumers first (nothing was changed).',
       })
     if (type === 'GROUP_ID_NOT_FOUND') {
-      const described = await describeGroups(conn, [group], new Map([[group, coordinator]]))
-      refuseShareGroups(described, 'delete offsets')
-      await requireGroupsExist(conn, described)
+      await requireGroupsExist(conn, await describeGroups(conn, [group], new Map([[group, coordinator]])))
     }
     throw protocolErrorToKctl(res.errorCode, null, `Deleting offsets of group ${group}`)
   }

@@ -9,11 +9,12 @@ import {
   describeGroups,
   findCoordinators,
   isInactive,
-  refuseShareGroups,
   requireGroupsExist,
+  streamsInternalTopics,
 } from './groups.js'
 import {appendJournal} from '../journal.js'
 import {
+  type CommittedOffsets,
   type TopicLayout,
   type TopicPartition,
   commitOffsets,
@@ -26,6 +27,7 @@ import {
   tpKey,
 } from './offsets.js'
 import {appendTo} from '../multimap.js'
+import {alterShareGroupOffsets, deleteShareGroupOffsets, fetchShareGroupOffsets} from './share-groups.js'
 
 export interface ResetRow {
   group: string
@@ -131,7 +133,11 @@ export async function planReset(
   ])
   // A typo'd group would otherwise get offsets committed under the wrong name.
   if (options.requireExisting) await requireGroupsExist(conn, descriptions, committed)
-  refuseShareGroups(descriptions, 'reset offsets')
+  // A share group's position is its share-partition start offset (it commits nothing).
+  const shareIds = descriptions.filter((d) => d.type === 'share').map((d) => d.group)
+  if (shareIds.length)
+    for (const [g, offsets] of await fetchShareGroupOffsets(conn, shareIds, coordinators))
+      committed.set(g, new Map([...offsets].map(([key, o]) => [key, o.startOffset])))
   const fileRows = strategy.kind === 'file' ? strategy.rows : []
   if (strategy.kind === 'file') {
     const stray = fileRows.find((r) => r.group !== null && !groups.includes(r.group))
@@ -155,6 +161,8 @@ export async function planReset(
           .map((r) => ({topic: r.topic, partition: r.partition})),
       )
     if (scope.topics) return resolvePartitions(layout, scope.topics)
+    const streams = descriptions.find((d) => d.group === group && d.type === 'streams')
+    if (streams) return streamsInputPartitions(streams, committed.get(group), layout)
     return sortTp(
       [...(committed.get(group)?.keys() ?? [])]
         .map(parseTpKey)
@@ -213,7 +221,26 @@ export async function planReset(
     journal: [],
     descriptions,
     coordinators,
+    committed,
   }
+}
+
+/**
+ * `--all-topics` of a streams group: its input topics, as kafka-streams-groups' --all-input-topics
+ * reads them: the partitions it has committed offsets for, without the internal (repartition)
+ * topics of its topology, which the application writes and purges itself.
+ */
+export function streamsInputPartitions(
+  d: GroupDescription,
+  committed: Map<string, bigint> | undefined,
+  layout: TopicLayout,
+): TopicPartition[] {
+  const internal = new Set(streamsInternalTopics(d))
+  return sortTp(
+    [...(committed?.keys() ?? [])]
+      .map(parseTpKey)
+      .filter((tp) => !internal.has(tp.topic) && layout.leaders.get(tp.topic)?.has(tp.partition)),
+  )
 }
 
 function uniquePartitions(tps: TopicPartition[]): TopicPartition[] {
@@ -223,7 +250,12 @@ function uniquePartitions(tps: TopicPartition[]): TopicPartition[] {
 
 export {isInactive, type TopicLayout}
 
-export type PlannedReset = ResetPlan & {descriptions: GroupDescription[]; coordinators: Map<string, number>}
+export type PlannedReset = ResetPlan & {
+  descriptions: GroupDescription[]
+  coordinators: Map<string, number>
+  /** Committed offsets (share groups: start offsets) when the plan was made. */
+  committed: CommittedOffsets
+}
 
 /**
  * Apply a plan: refuse if any group is active (before touching any group), write one journal
@@ -239,6 +271,20 @@ export async function executeReset(
   const deletes = journal.deletes ?? []
   const byGroup = new Map<string, ResetRow[]>()
   for (const r of [...plan.rows, ...deletes]) appendTo(byGroup, r.group, r)
+  const types = new Map(plan.descriptions.map((d) => [d.group, d.type]))
+  // Checked before the journal is written: an undo that cannot be applied changes nothing.
+  const shareDeletes = new Map<string, string[]>()
+  for (const [group, rows] of byGroup)
+    if (types.get(group) === 'share')
+      shareDeletes.set(
+        group,
+        shareTopicsToDelete(
+          group,
+          rows.filter((r) => deletes.includes(r)),
+          rows,
+          plan.committed.get(group),
+        ),
+      )
   const ids: string[] = []
   for (const [group, rows] of byGroup) {
     const offsets = rows.map((r) => ({
@@ -250,20 +296,32 @@ export async function executeReset(
     ids.push(appendJournal({clusterId: journal.clusterId, group, action: journal.action, offsets}).id)
   }
   for (const [group, rows] of byGroup) {
-    const commits = rows.filter((r) => !deletes.includes(r))
-    await commitOffsets(
-      conn,
-      group,
-      plan.coordinators.get(group)!,
-      commits.map((r) => ({topic: r.topic, partition: r.partition, offset: r.newOffset})),
-    )
+    const coordinator = plan.coordinators.get(group)!
+    const commits = rows
+      .filter((r) => !deletes.includes(r))
+      .map((r) => ({topic: r.topic, partition: r.partition, offset: r.newOffset}))
     const drops = rows.filter((r) => deletes.includes(r))
+    const topics = shareDeletes.get(group)
+    if (topics) {
+      // Share state is deleted per topic: drop it first, then set the partitions that had offsets.
+      if (topics.length) {
+        const failed = (await deleteShareGroupOffsets(conn, group, coordinator, topics)).filter((r) => !r.deleted)
+        if (failed.length)
+          throw operationError(
+            `Deleting offsets of share group ${group} failed for ${failed.map((f) => `${f.topic} ${f.error}`).join(', ')}`,
+            {code: 'OFFSET_DELETE_FAILED'},
+          )
+      }
+      await alterShareGroupOffsets(conn, group, coordinator, commits)
+      continue
+    }
+    await commitOffsets(conn, group, coordinator, commits)
     if (drops.length) {
       const topics = [...new Set(drops.map((d) => d.topic))].map((topic) => ({
         topic,
         partitions: drops.filter((d) => d.topic === topic).map((d) => d.partition),
       }))
-      const res = await deleteGroupOffsets(conn, group, topics, plan.coordinators.get(group))
+      const res = await deleteGroupOffsets(conn, group, topics, coordinator)
       const failed = res.filter((r) => !r.deleted)
       if (failed.length)
         throw operationError(
@@ -273,6 +331,33 @@ export async function executeReset(
     }
   }
   return ids
+}
+
+/**
+ * The topics whose share state an undo must delete (partitions that had none before the reset).
+ * DeleteShareGroupOffsets drops a whole topic: refuse (before any change) when the group holds
+ * state for a partition of that topic that the undo would neither delete nor set again.
+ */
+export function shareTopicsToDelete(
+  group: string,
+  drops: ResetRow[],
+  rows: ResetRow[],
+  current: Map<string, bigint> | undefined,
+): string[] {
+  const topics = [...new Set(drops.map((d) => d.topic))].sort()
+  for (const topic of topics) {
+    const covered = new Set(rows.filter((r) => r.topic === topic).map((r) => r.partition))
+    const stray = [...(current?.keys() ?? [])]
+      .map(parseTpKey)
+      .filter((tp) => tp.topic === topic && !covered.has(tp.partition))
+    if (stray.length)
+      throw usageError(
+        `Cannot undo on share group ${group}: ${topic} had no start offset on some partitions before, and share offsets are deleted per topic, which would also drop partition(s) ${stray.map((s) => s.partition).join(', ')}`,
+        'Set the offsets with `kctl offsets reset --group G --topic T:P --to-offset N --execute` instead (nothing was changed).',
+        'UNSUPPORTED_GROUP_TYPE',
+      )
+  }
+  return topics
 }
 
 /** Kafka's reset CSV for a plan: topic,partition,offset (one group) or group,topic,partition,offset. */

@@ -34,6 +34,34 @@ export function toMove(
 export const movedReplicas = (moves: PartitionMove[]) => moves.reduce((n, m) => n + m.adding.length, 0)
 
 /**
+ * Rack lookups over `brokers`: the racks a replica list uses (without `except`), and whether a
+ * broker's rack is among them (1) or not (0; a broker without a rack never collides).
+ */
+export function rackIndex(brokers: PlanBroker[]) {
+  const rack = new Map(brokers.map((b) => [b.id, b.rack]))
+  const racksOf = (replicas: number[], except?: number) =>
+    new Set(
+      replicas
+        .filter((b) => b !== except)
+        .map((b) => rack.get(b))
+        .filter((r) => r !== null && r !== undefined),
+    )
+  const rackPenalty = (racks: Set<unknown>, b: number) => Number(rack.get(b) != null && racks.has(rack.get(b)))
+  return {racksOf, rackPenalty}
+}
+
+/**
+ * `replicas` with the one leading the fewest partitions (per `leaders`, which is updated) moved to
+ * the front; ties go to the earlier replica. The others keep their order.
+ */
+export function leastLeadingFirst(replicas: number[], leaders: Map<number, number>): number[] {
+  const count = (b: number) => leaders.get(b) ?? 0
+  const leader = [...replicas].sort((a, b) => count(a) - count(b) || replicas.indexOf(a) - replicas.indexOf(b))[0]
+  leaders.set(leader, count(leader) + 1)
+  return [leader, ...replicas.filter((b) => b !== leader)]
+}
+
+/**
  * A balanced, rack-aware assignment of `states` onto `brokers` that moves as little as possible.
  * Pure. Replicas already on a target broker stay; missing replicas go to the least-loaded broker,
  * preferring racks the partition does not use yet; then, while one broker holds two or more
@@ -47,7 +75,7 @@ export function generateAssignment(
   replicationFactor?: number,
 ): PartitionMove[] {
   const ids = [...new Set(brokers.map((b) => b.id))].sort((a, b) => a - b)
-  const rack = new Map(brokers.map((b) => [b.id, b.rack]))
+  const {racksOf, rackPenalty} = rackIndex(brokers)
   const rfOf = (s: PartitionState) => replicationFactor ?? s.replicas.length
   const tooBig = states.find((s) => rfOf(s) > ids.length)
   if (tooBig) {
@@ -61,14 +89,6 @@ export function generateAssignment(
   const bump = (b: number, by: number) => load.set(b, load.get(b)! + by)
   const assignment = states.map((s) => s.replicas.filter((b) => load.has(b)).slice(0, rfOf(s)))
   for (const r of assignment) for (const b of r) bump(b, 1)
-  const racksOf = (replicas: number[], except?: number) =>
-    new Set(
-      replicas
-        .filter((b) => b !== except)
-        .map((b) => rack.get(b))
-        .filter((r) => r !== null && r !== undefined),
-    )
-  const rackPenalty = (racks: Set<unknown>, b: number) => Number(rack.get(b) != null && racks.has(rack.get(b)))
   for (const [i, s] of states.entries()) {
     const replicas = assignment[i]
     while (replicas.length < rfOf(s)) {
@@ -107,15 +127,8 @@ export function generateAssignment(
     if (assignment[i][0] === s.replicas[0]) leaders.set(s.replicas[0], leaders.get(s.replicas[0])! + 1)
   return states.flatMap((s, i) => {
     const replicas = assignment[i]
-    if (replicas[0] !== s.replicas[0]) {
-      // The preferred leader changes anyway: the replica leading the fewest partitions leads.
-      const leader = [...replicas].sort(
-        (a, b) => leaders.get(a)! - leaders.get(b)! || replicas.indexOf(a) - replicas.indexOf(b),
-      )[0]
-      replicas.splice(replicas.indexOf(leader), 1)
-      replicas.unshift(leader)
-      leaders.set(leader, leaders.get(leader)! + 1)
-    }
+    // The preferred leader changes anyway: the replica leading the fewest partitions leads.
+    if (replicas[0] !== s.replicas[0]) replicas.splice(0, replicas.length, ...leastLeadingFirst(replicas, leaders))
     const same = replicas.length === s.replicas.length && replicas.every((b, j) => b === s.replicas[j])
     return same ? [] : [toMove(s, replicas)]
   })

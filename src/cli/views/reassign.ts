@@ -1,7 +1,7 @@
 import type {OngoingReassignment, PartitionOutcome, VerifiedPartition} from '../../admin/partitions/reassign.js'
 import {type PartitionMove, movedReplicas} from '../../admin/partitions/reassign-plan.js'
 import type {formatReassignmentPlan} from '../../input/kafka-json.js'
-import type {Cell, View} from '../../output/format.js'
+import type {Cell, Column, View} from '../../output/format.js'
 
 type KafkaPlan = ReturnType<typeof formatReassignmentPlan>
 
@@ -31,50 +31,48 @@ export type ReassignResult =
 
 const ids = (list: number[] | null | undefined) => (list && list.length > 0 ? list.join(',') : '')
 
+/** The columns of a list of moves (`partitions reassign`, `brokers drain`, `partitions rebalance`). */
+export const moveColumns: Column[] = [
+  {key: 'topic', header: 'TOPIC'},
+  {key: 'partition', header: 'PARTITION', align: 'right'},
+  {key: 'from', header: 'CURRENT'},
+  {key: 'to', header: 'TARGET'},
+  {key: 'adding', header: 'ADDING'},
+  {key: 'removing', header: 'REMOVING'},
+  {
+    key: 'status',
+    header: 'STATUS',
+    color: (v) =>
+      v === 'complete' || v === 'submitted' || v === 'cancelled'
+        ? 'green'
+        : v === 'in-progress' || v === 'planned'
+          ? 'yellow'
+          : v
+            ? 'red'
+            : undefined,
+  },
+]
+
+/** One move as a row of moveColumns. */
+export const moveRow = (m: PartitionMove, status: string): Record<string, Cell> => ({
+  topic: m.topic,
+  partition: m.partition,
+  from: ids(m.current),
+  to: ids(m.proposed),
+  adding: ids(m.adding),
+  removing: ids(m.removing),
+  status,
+})
+
 /** One view for the five modes of `partitions reassign` (the rows differ by mode). */
 export const reassignView = (_color: boolean): View<ReassignResult> => ({
-  columns: [
-    {key: 'topic', header: 'TOPIC'},
-    {key: 'partition', header: 'PARTITION', align: 'right'},
-    {key: 'from', header: 'CURRENT'},
-    {key: 'to', header: 'TARGET'},
-    {key: 'adding', header: 'ADDING'},
-    {key: 'removing', header: 'REMOVING'},
-    {
-      key: 'status',
-      header: 'STATUS',
-      color: (v) =>
-        v === 'complete' || v === 'submitted' || v === 'cancelled'
-          ? 'green'
-          : v === 'in-progress' || v === 'planned'
-            ? 'yellow'
-            : v
-              ? 'red'
-              : undefined,
-    },
-  ],
+  columns: moveColumns,
   rows: (r): Record<string, Cell>[] => {
     switch (r.mode) {
       case 'generate':
-        return r.moves.map((m) => ({
-          topic: m.topic,
-          partition: m.partition,
-          from: ids(m.current),
-          to: ids(m.proposed),
-          adding: ids(m.adding),
-          removing: ids(m.removing),
-          status: 'planned',
-        }))
+        return r.moves.map((m) => moveRow(m, 'planned'))
       case 'execute':
-        return r.moves.map((m) => ({
-          topic: m.topic,
-          partition: m.partition,
-          from: ids(m.current),
-          to: ids(m.proposed),
-          adding: ids(m.adding),
-          removing: ids(m.removing),
-          status: m.error ?? (r.dryRun ? 'planned' : r.complete ? 'complete' : 'submitted'),
-        }))
+        return r.moves.map((m) => moveRow(m, m.error ?? (r.dryRun ? 'planned' : r.complete ? 'complete' : 'submitted')))
       case 'verify':
         return r.partitions.map((p) => ({
           topic: p.topic,

@@ -32,15 +32,17 @@ export const resetPlanFlags = {
 
 export default class OffsetsReset extends KafkaCommand<typeof OffsetsReset> {
   static summary =
-    'Reset consumer group offsets with any kafka-consumer-groups strategy: plan first, --execute to apply, undoable.'
+    'Reset consumer, share or streams group offsets with any kafka-consumer-groups strategy: plan first, --execute to apply, undoable.'
   static description =
-    "Shows the plan (current and new offset, lag before and after) unless --execute. Targets are clamped to each partition's earliest/latest offsets. Groups with active members are refused before anything is committed. On a terminal without a strategy, a wizard asks for everything."
+    "Shows the plan (current and new offset, lag before and after) unless --execute. Targets are clamped to each partition's earliest/latest offsets. Groups with active members are refused before anything is committed. A share group's start offsets are set with AlterShareGroupOffsets; a streams group's --all-topics are its input topics (as kafka-streams-groups --all-input-topics: committed partitions, without its repartition topics). On a terminal without a strategy, a wizard asks for everything."
   static examples = [
     '<%= config.bin %> offsets reset --group billing --topic orders --to-earliest',
     '<%= config.bin %> offsets reset --group billing --topic orders:0,1 --shift-by=-100 --execute',
     '<%= config.bin %> offsets reset --group billing --all-topics --to-datetime 2024-01-31T12:00:00Z --execute --yes',
     '<%= config.bin %> offsets reset --group billing --all-topics --by-duration PT30M --export > plan.csv',
     '<%= config.bin %> offsets reset --group billing --from-file plan.csv --execute',
+    '<%= config.bin %> offsets reset --group share-billing --topic orders --to-earliest --execute --yes',
+    '<%= config.bin %> offsets reset --group my-streams-app --all-topics --to-datetime 2024-01-31T12:00:00Z --execute',
     '<%= config.bin %> offsets reset',
   ]
 
@@ -52,7 +54,10 @@ export default class OffsetsReset extends KafkaCommand<typeof OffsetsReset> {
       summary: 'Topic or topic:partitions (orders:0,1,4-7); repeatable.',
       multiple: true,
     }),
-    'all-topics': Flags.boolean({summary: 'Every topic the group has committed offsets for.'}),
+    'all-topics': Flags.boolean({
+      summary:
+        'Every topic the group has committed offsets for (share groups: start offsets; streams groups: input topics).',
+    }),
     'to-earliest': Flags.boolean({summary: 'To the earliest offset.', helpGroup: 'STRATEGY'}),
     'to-latest': Flags.boolean({summary: 'To the latest offset (log end).', helpGroup: 'STRATEGY'}),
     'to-current': Flags.boolean({
@@ -122,7 +127,7 @@ export default class OffsetsReset extends KafkaCommand<typeof OffsetsReset> {
 
   /** Show the plan; with --execute refuse active groups, confirm, journal and commit. */
   private async finish(plan: PlannedReset, strategy: ResetStrategy, confirmed = false): Promise<ResetResult> {
-    const {descriptions, coordinators: _, ...result} = plan
+    const {descriptions, coordinators: _, committed: __, ...result} = plan
     const tables = !this.flags.export && !this.jsonEnabled()
     // The plan preview and the "Applied" line are for people (table, wide); yaml and csv print the result once.
     const human = tables && (this.format === 'table' || this.format === 'wide')
@@ -182,7 +187,7 @@ export default class OffsetsReset extends KafkaCommand<typeof OffsetsReset> {
       strategy: answer.strategy,
       strategyText: describeStrategy(answer.strategy),
     })
-    const {descriptions, coordinators: _, ...preview} = plan
+    const {descriptions, coordinators: _, committed: __, ...preview} = plan
     this.log(this.renderPlan(preview))
     assertInactive(descriptions, 'reset offsets')
     if (!(await prompter().confirm(`Apply this reset to group ${answer.group}?`, false))) {

@@ -27,7 +27,7 @@ export interface JournalListResult {
 export default class OffsetsUndo extends KafkaCommand<typeof OffsetsUndo> {
   static summary = 'Restore the offsets a group had before its last `offsets reset --execute` (from the journal).'
   static description =
-    'Same preview and confirmation as reset. Partitions that had no committed offset before get their offset deleted. --list shows the journal, kept in $KCTL_STATE_DIR, else $XDG_STATE_HOME/kctl, else ~/.local/state/kctl (offset-resets.jsonl).'
+    "Same preview and confirmation as reset, for consumer, share and streams groups. Partitions that had no committed offset before get their offset deleted (a share group's per topic: DeleteShareGroupOffsets has no partitions); a share group gets its start offsets back, not the acknowledgements it held beyond them. --list shows the journal, kept in $KCTL_STATE_DIR, else $XDG_STATE_HOME/kctl, else ~/.local/state/kctl (offset-resets.jsonl)."
   static examples = [
     '<%= config.bin %> offsets undo --group billing',
     '<%= config.bin %> offsets undo --group billing --execute --yes',
@@ -74,7 +74,7 @@ export default class OffsetsUndo extends KafkaCommand<typeof OffsetsUndo> {
     const deleted = new Set(last.offsets.filter((o) => o.previous === null).map((o) => tpKey(o.topic, o.partition)))
     const deletes = plan.rows.filter((r) => deleted.has(tpKey(r.topic, r.partition)))
     plan.rows = plan.rows.filter((r) => !deletes.includes(r))
-    const {descriptions, coordinators: _, ...preview} = plan
+    const {descriptions, coordinators: _, committed: __, ...preview} = plan
     const result: UndoResult = {...preview, undoOf: last.id, deletes}
     const tables = !this.jsonEnabled()
     if (!this.flags.execute) return this.present(result, undoView)

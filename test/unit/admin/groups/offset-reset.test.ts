@@ -1,6 +1,12 @@
 import {expect} from 'chai'
 
-import {planToCsv, targetOffset} from '../../../../src/admin/groups/offset-reset.js'
+import {streamsInternalTopics} from '../../../../src/admin/groups/groups.js'
+import {
+  planToCsv,
+  shareTopicsToDelete,
+  streamsInputPartitions,
+  targetOffset,
+} from '../../../../src/admin/groups/offset-reset.js'
 import {KctlError} from '../../../../src/errors.js'
 
 const p = (current: bigint | null, extra: Partial<Parameters<typeof targetOffset>[1]> = {}) => ({
@@ -61,5 +67,92 @@ describe("offset reset targets follow Kafka's rules", () => {
         {group: 'b', ...row},
       ]),
     ).to.equal('a,t,1,7\nb,t,1,7\n')
+  })
+})
+
+const row = (topic: string, partition: number, currentOffset: bigint | null = 5n) => ({
+  group: 's',
+  topic,
+  partition,
+  currentOffset,
+  newOffset: 0n,
+  logStartOffset: 0n,
+  logEndOffset: 9n,
+  lagBefore: null,
+  lagAfter: 9n,
+})
+
+describe('share and streams groups in a reset', () => {
+  it('an undo deletes a share group topic only when no other partition of it would be lost', () => {
+    const current = new Map([
+      ['t:0', 0n],
+      ['t:1', 0n],
+      ['u:0', 4n],
+    ])
+    // t:0 and t:1 had no state before: delete topic t; u is set again, not deleted.
+    expect(
+      shareTopicsToDelete(
+        's',
+        [row('t', 0, null), row('t', 1, null)],
+        [row('t', 0), row('t', 1), row('u', 0)],
+        current,
+      ),
+    ).to.deep.equal(['t'])
+    // t:1 had state the undo neither deletes nor sets: refused before anything changes.
+    expect(() => shareTopicsToDelete('s', [row('t', 0, null)], [row('t', 0)], current))
+      .to.throw(KctlError, /share offsets are deleted per topic, which would also drop partition\(s\) 1/)
+      .with.property('code', 'UNSUPPORTED_GROUP_TYPE')
+  })
+
+  it("a streams group's --all-topics are its committed input partitions, without its internal topics", () => {
+    const description = {
+      group: 'app',
+      state: 'Empty',
+      type: 'streams' as const,
+      protocolType: 'streams',
+      assignor: null,
+      coordinator: 1,
+      members: [],
+      topology: [
+        {
+          subtopology: '0',
+          sourceTopics: ['in'],
+          repartitionSinkTopics: ['app-r-repartition'],
+          repartitionSourceTopics: [],
+          changelogTopics: [],
+        },
+        {
+          subtopology: '1',
+          sourceTopics: [],
+          repartitionSinkTopics: [],
+          repartitionSourceTopics: ['app-r-repartition'],
+          changelogTopics: ['app-s-changelog'],
+        },
+      ],
+    }
+    expect(streamsInternalTopics(description)).to.deep.equal(['app-r-repartition', 'app-s-changelog'])
+    const committed = new Map([
+      ['in:1', 3n],
+      ['app-r-repartition:0', 7n],
+      ['in:0', 2n],
+      ['deleted-topic:0', 1n],
+    ])
+    const layout = {
+      leaders: new Map([
+        [
+          'in',
+          new Map([
+            [0, 1],
+            [1, 2],
+            [2, 3],
+          ]),
+        ],
+        ['app-r-repartition', new Map([[0, 1]])],
+      ]),
+    }
+    expect(streamsInputPartitions(description, committed, layout)).to.deep.equal([
+      {topic: 'in', partition: 0},
+      {topic: 'in', partition: 1},
+    ])
   })
 })
