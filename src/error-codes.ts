@@ -195,6 +195,15 @@ export const ERROR_CODES = {
     'remove-controller --unregister of a controller that still fetches (it would register again).',
   BROKER_STILL_REGISTERED: 'A broker to unregister that is running (unfenced): it would register again at once.',
   BROKER_NOT_REGISTERED: 'A broker to unregister that the cluster has no registration for.',
+  // Added with cluster features upgrade/downgrade/disable.
+  INVALID_FEATURE: 'A --feature that is not name=level.',
+  DUPLICATE_FEATURE: 'The same feature given twice.',
+  UNKNOWN_FEATURE: 'A feature no broker of the cluster supports.',
+  INVALID_FEATURE_LEVEL:
+    'A feature level outside the range the brokers support, or an upgrade that lowers (a downgrade that raises) a level.',
+  UNKNOWN_RELEASE_VERSION: 'A --release-version that is not a known metadata.version (e.g. 4.4-IV2).',
+  CLUSTER_ID_REQUIRED: 'An unsafe downgrade without the cluster id typed or given with --cluster-id.',
+  CLUSTER_ID_NOT_CONFIRMED: "The cluster id typed (or given with --cluster-id) is not the cluster's.",
 } as const satisfies Record<string, string>
 
 /** A code kctl raises itself (registered above). */

@@ -13,7 +13,11 @@ import BrokersDrain from '../../src/commands/brokers/drain.js'
 import BrokersList from '../../src/commands/brokers/list.js'
 import BrokersUnregister from '../../src/commands/brokers/unregister.js'
 import ClusterDescribe from '../../src/commands/cluster/describe.js'
-import ClusterFeatures from '../../src/commands/cluster/features.js'
+import ClusterFeaturesDisable from '../../src/commands/cluster/features/disable.js'
+import ClusterFeaturesDowngrade from '../../src/commands/cluster/features/downgrade.js'
+import ClusterFeatures from '../../src/commands/cluster/features/index.js'
+import ClusterFeaturesUpgrade from '../../src/commands/cluster/features/upgrade.js'
+import ClusterFeaturesVersions from '../../src/commands/cluster/features/versions.js'
 import ClusterHealth from '../../src/commands/cluster/health.js'
 import ClusterQuorumAddController from '../../src/commands/cluster/quorum/add-controller.js'
 import ClusterQuorumDescribe from '../../src/commands/cluster/quorum/describe.js'
@@ -82,6 +86,10 @@ const COMMANDS: Record<string, CommandClass> = {
   'brokers unregister': BrokersUnregister,
   'cluster describe': ClusterDescribe,
   'cluster features': ClusterFeatures,
+  'cluster features disable': ClusterFeaturesDisable,
+  'cluster features downgrade': ClusterFeaturesDowngrade,
+  'cluster features upgrade': ClusterFeaturesUpgrade,
+  'cluster features versions': ClusterFeaturesVersions,
   'cluster health': ClusterHealth,
   'cluster quorum add-controller': ClusterQuorumAddController,
   'cluster quorum describe': ClusterQuorumDescribe,
@@ -550,6 +558,77 @@ const CASES: [string[], RegExp, string][] = [
   [['logdirs', 'describe', '--broker=-1'], /the broker id must be at least 0/, 'INVALID_NUMBER'],
   [['logdirs', 'describe', '--topic', ''], /Topic name is empty/, 'INVALID_TOPIC_NAME'],
   [['logdirs', 'describe', '--topic', 'bad name!'], /illegal character/, 'INVALID_TOPIC_NAME'],
+  // cluster features upgrade|downgrade|disable|versions: what can be told without the cluster.
+  [
+    ['cluster', 'features', 'upgrade'],
+    /Say what to upgrade: --feature NAME=LEVEL or --release-version/,
+    'MISSING_FLAG',
+  ],
+  [['cluster', 'features', 'downgrade', '--yes'], /Say what to downgrade/, 'MISSING_FLAG'],
+  [['cluster', 'features', 'disable'], /Say what to disable: --feature NAME/, 'MISSING_FLAG'],
+  [['cluster', 'features', 'upgrade', '--feature', 'share.version'], /not name=level/, 'INVALID_FEATURE'],
+  [['cluster', 'features', 'upgrade', '--feature', '=1'], /not a feature name/, 'INVALID_FEATURE'],
+  [['cluster', 'features', 'upgrade', '--feature', 'share version=1'], /not a feature name/, 'INVALID_FEATURE'],
+  [
+    ['cluster', 'features', 'upgrade', '--feature', 'share.version=two'],
+    /the level is not a whole number/,
+    'INVALID_NUMBER',
+  ],
+  [['cluster', 'features', 'upgrade', '--feature', 'share.version=-1'], /not a whole number from 0/, 'INVALID_NUMBER'],
+  [['cluster', 'features', 'upgrade', '--feature', 'share.version=32768'], /above 32767 \(int16\)/, 'INVALID_NUMBER'],
+  [['cluster', 'features', 'downgrade', '--feature', 'share.version='], /not a whole number/, 'INVALID_NUMBER'],
+  [
+    ['cluster', 'features', 'upgrade', '--feature', 'share.version=1', '--feature', 'share.version=2'],
+    /Feature share.version is given more than once/,
+    'DUPLICATE_FEATURE',
+  ],
+  [
+    ['cluster', 'features', 'disable', '--feature', 'share.version', '--feature', 'share.version'],
+    /given more than once/,
+    'DUPLICATE_FEATURE',
+  ],
+  [['cluster', 'features', 'disable', '--feature', 'share.version=0'], /not a feature name/, 'INVALID_FEATURE'],
+  [
+    ['cluster', 'features', 'upgrade', '--release-version', '9.9-IV9'],
+    /Unknown release version "9.9-IV9"/,
+    'UNKNOWN_RELEASE_VERSION',
+  ],
+  [
+    ['cluster', 'features', 'downgrade', '--release-version', ''],
+    /Unknown release version ""/,
+    'UNKNOWN_RELEASE_VERSION',
+  ],
+  [
+    ['cluster', 'features', 'upgrade', '--release-version', '4.4-IV2', '--feature', 'share.version=2'],
+    /cannot also be provided when using --release-version/,
+    'INVALID_ARGUMENTS',
+  ],
+  [
+    ['cluster', 'features', 'downgrade', '--feature', 'share.version=1', '--cluster-id', 'abc'],
+    /--cluster-id confirms an unsafe downgrade: it needs --unsafe/,
+    'CONFLICTING_ARGUMENTS',
+  ],
+  [
+    ['cluster', 'features', 'downgrade', '--feature', 'share.version=1', '--unsafe', '--yes'],
+    /An unsafe downgrade with --yes needs the cluster id: --cluster-id ID/,
+    'CLUSTER_ID_REQUIRED',
+  ],
+  [
+    ['cluster', 'features', 'disable', '--feature', 'share.version', '--unsafe', '--yes'],
+    /needs the cluster id/,
+    'CLUSTER_ID_REQUIRED',
+  ],
+  [
+    ['cluster', 'features', 'upgrade', '--feature', 'share.version=1', '--unsafe'],
+    /Nonexistent flag: --unsafe/,
+    'INVALID_ARGUMENTS',
+  ],
+  [
+    ['cluster', 'features', 'versions', '--release-version', '5.0-IV7'],
+    /Unknown release version "5.0-IV7"/,
+    'UNKNOWN_RELEASE_VERSION',
+  ],
+  [['cluster', 'features', 'versions', '--offline', '--timeout', '0s'], /Invalid --timeout "0s"/, 'INVALID_DURATION'],
   [['cluster', 'health', '--skip-check', 'bogus'], /Expected --skip-check=bogus to be one of/, 'INVALID_ARGUMENTS'],
   [['cluster', 'health', '--max-quorum-lag', 'soon'], /Invalid --max-quorum-lag "soon"/, 'INVALID_DURATION'],
   [

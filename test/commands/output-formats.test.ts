@@ -73,7 +73,11 @@ import BrokersDescribe from '../../src/commands/brokers/describe.js'
 import BrokersDrain from '../../src/commands/brokers/drain.js'
 import BrokersList from '../../src/commands/brokers/list.js'
 import ClusterDescribe from '../../src/commands/cluster/describe.js'
-import ClusterFeatures from '../../src/commands/cluster/features.js'
+import ClusterFeaturesDisable from '../../src/commands/cluster/features/disable.js'
+import ClusterFeaturesDowngrade from '../../src/commands/cluster/features/downgrade.js'
+import ClusterFeatures from '../../src/commands/cluster/features/index.js'
+import ClusterFeaturesUpgrade from '../../src/commands/cluster/features/upgrade.js'
+import ClusterFeaturesVersions from '../../src/commands/cluster/features/versions.js'
 import ContextDelete from '../../src/commands/context/delete.js'
 import ContextImport from '../../src/commands/context/import.js'
 import ContextList from '../../src/commands/context/list.js'
@@ -119,6 +123,29 @@ function configFakes(): (() => void)[] {
         dryRun: Boolean(o?.dryRun),
         changes: changes.map((c) => ({key: c.key, before: '1000', after: c.value})),
       }),
+    }),
+  ]
+}
+
+/** A cluster at metadata.version 31 (4.4-IV0) with share.version 1; the controller accepts every update. */
+function featureUpdateFakes(): (() => void)[] {
+  const feature = (finalizedLevel: number, supportedMin: number, supportedMax: number) => ({
+    finalizedLevel,
+    supportedMin,
+    supportedMax,
+    unsupportedBy: [],
+  })
+  return [
+    replace(featuresService, {
+      clusterFeatureState: async () => ({
+        brokers: [1],
+        features: new Map([
+          ['metadata.version', feature(31, 7, 33)],
+          ['share.version', feature(1, 0, 2)],
+        ]),
+      }),
+      updateFeatures: async (_c, plan, o) =>
+        plan.map((p) => ({...p, status: o.validateOnly ? ('validated' as const) : ('changed' as const), error: null})),
     }),
   ]
 }
@@ -743,6 +770,22 @@ const CASES: Record<string, Case> = {
       }),
     ],
   },
+  'cluster:features:upgrade': {
+    run: ClusterFeaturesUpgrade,
+    argv: () => ['--feature', 'share.version=2', '--feature', 'metadata.version=33', '--yes', ...B],
+    fakes: () => featureUpdateFakes(),
+  },
+  'cluster:features:downgrade': {
+    run: ClusterFeaturesDowngrade,
+    argv: () => ['--feature', 'share.version=0', '--dry-run', ...B],
+    fakes: () => featureUpdateFakes(),
+  },
+  'cluster:features:disable': {
+    run: ClusterFeaturesDisable,
+    argv: () => ['--feature', 'share.version', '--yes', ...B],
+    fakes: () => featureUpdateFakes(),
+  },
+  'cluster:features:versions': {run: ClusterFeaturesVersions, argv: () => ['--offline']},
   'txn:abort': {
     run: TxnAbort,
     argv: () => ['orders:0', '--start-offset', '7', '--dry-run', ...B],

@@ -1,13 +1,14 @@
-import {type ClusterFeatures, featuresService} from '../../admin/cluster/features.js'
-import {KafkaCommand} from '../../base-command.js'
-import type {View} from '../../output/format.js'
-import {toKeyValues} from '../../output/table.js'
+import {type ClusterFeatures, featuresService} from '../../../admin/cluster/features.js'
+import {KafkaCommand} from '../../../base-command.js'
+import type {View} from '../../../output/format.js'
+import {toKeyValues} from '../../../output/table.js'
 
 export default class ClusterFeaturesCommand extends KafkaCommand<typeof ClusterFeaturesCommand> {
   static summary =
     'Show the finalized feature levels (metadata.version, kraft.version, ...) and what the brokers support.'
   static description =
-    'Read from the ApiVersions v3+ tagged fields (SupportedFeatures, FinalizedFeatures), like kafka-features describe.'
+    'Read from the ApiVersions v3+ tagged fields (SupportedFeatures, FinalizedFeatures), like kafka-features describe. ' +
+    'Change levels with `kctl cluster features upgrade|downgrade|disable`; `kctl cluster features versions` shows the release-version mapping.'
   static examples = ['<%= config.bin %> cluster features', '<%= config.bin %> cluster features --output json']
 
   async run(): Promise<ClusterFeatures> {
