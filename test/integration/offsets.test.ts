@@ -27,17 +27,20 @@ describe('offsets on a real cluster', function () {
   this.timeout(240_000)
   const topic = uniqueName('off-t')
   const groups: string[] = []
+  // Mocha loads every file before the run: these are taken at load time, maybe an hour before the
+  // tests run on a busy machine, so the windows are wide (a relative --by-duration must still fall
+  // between the batches when the test runs up to 3 hours later).
   const now = Date.now()
-  const tA = now - 2 * 3_600_000
-  const tB = now - 3_600_000
-  const between = new Date(now - 90 * 60_000).toISOString()
+  const tA = now - 10 * 3_600_000
+  const tB = now - 2 * 3_600_000
+  const between = new Date(now - 6 * 3_600_000).toISOString()
 
   /** A fresh inactive group committed at 5 on partitions 0 and 1 (none on 2). */
   const group = () => committedGroup('off-g', topic, {0: 5, 1: 5}, groups)
 
   before(async () => {
     await createTopic(topic, 3)
-    // Batch A (two hours ago) then batch B (one hour ago): offsets 0-9 and 10-19 on each partition.
+    // Batch A (ten hours ago) then batch B (two hours ago): offsets 0-9 and 10-19 on each partition.
     await produce(topic, [10, 10, 10], {timestamp: tA})
     await produce(topic, [10, 10, 10], {timestamp: tB})
     // Partition 0 starts at 2: resets below it are clamped there.
@@ -98,7 +101,7 @@ describe('offsets on a real cluster', function () {
     ['shift-by back, clamped, on chosen partitions', ['--topic', `${topic}:0,1`, '--shift-by=-4'], {0: 2, 1: 1}],
     ['shift-by forward on all committed topics', ['--all-topics', '--shift-by', '+100'], {0: 20, 1: 20}],
     ['to-datetime between the two batches', ['--topic', topic, '--to-datetime', between], {0: 10, 1: 10, 2: 10}],
-    ['by-duration back into the first hour', ['--topic', topic, '--by-duration', 'PT90M'], {0: 10, 1: 10, 2: 10}],
+    ['by-duration back between the batches', ['--topic', topic, '--by-duration', 'PT5H'], {0: 10, 1: 10, 2: 10}],
   ]
   it('each strategy moves a real group exactly where Kafka puts it (clamped) @smoke', async () => {
     // One fresh group per strategy, run side by side to keep the suite quick.

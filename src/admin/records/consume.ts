@@ -180,7 +180,16 @@ interface ReadState {
   range: ReadRange
   position: bigint
   maxBytes: number
+  /**
+   * Fetches answered with nothing readable below the end taken at start. The broker asked is
+   * behind: since Fetch v11 a follower serves consumers too, up to its own (older) high watermark,
+   * so stale metadata reads a partition as empty. Counted to look the leaders up again.
+   */
+  behind: number
 }
+
+/** Answers "behind" (with fresh leaders each time) before the end is taken to have moved back (a truncated log). */
+const BEHIND_RETRIES = 5
 
 /**
  * Reads the ranges with kctl's own Fetch, one request per leader broker for all its partitions,
@@ -199,7 +208,12 @@ export async function consumeRecords(
   emit: (records: ConsumedRecord[]) => boolean | Promise<boolean>,
 ): Promise<Map<string, bigint>> {
   let layout = plan.layout
-  const states = plan.ranges.map((range): ReadState => ({range, position: range.start, maxBytes: PARTITION_BYTES}))
+  const states = plan.ranges.map((range): ReadState => ({
+    range,
+    position: range.start,
+    maxBytes: PARTITION_BYTES,
+    behind: 0,
+  }))
   const done = (s: ReadState) => s.range.end !== null && s.position >= s.range.end
   let stopped = false
   const stop = () => {
@@ -258,7 +272,9 @@ export async function consumeRecords(
                   )
                 continue
               }
+              const behind = s.behind
               if (!(await readPartition(s, p, options, emit))) stopped = true
+              if (s.behind > behind) needRefresh = true
             }
           }
         })
@@ -333,11 +349,15 @@ async function readPartition(
   }
   if (!any) {
     if (next?.value) s.maxBytes = Math.min(s.maxBytes * 2, MAX_PARTITION_BYTES)
-    // Nothing left below the end (records compacted away, or the end moved back): done.
     else if (s.range.end !== null) {
       const readable =
         options.isolation === 'read_committed' && p.lastStableOffset >= 0n ? p.lastStableOffset : p.highWatermark
-      if (readable <= s.position) s.position = s.range.end
+      // Nothing readable below the end taken at start: the broker is behind (a follower that still
+      // looked like the leader), so ask the leader again; only when that keeps happening has the
+      // end moved back (the log was truncated) and the partition is done.
+      if (readable <= s.position) {
+        if (++s.behind > BEHIND_RETRIES) s.position = s.range.end
+      }
     }
   }
   return true
