@@ -4,7 +4,6 @@ import {describeCluster} from '../../admin/cluster/cluster.js'
 import {allGroups, assertInactive, findCoordinators, isInactive, listGroups} from '../../admin/groups/groups.js'
 import {
   type PlannedReset,
-  type ResetPlan,
   type ResetScope,
   executeReset,
   planReset,
@@ -12,23 +11,15 @@ import {
 } from '../../admin/groups/offset-reset.js'
 import {groupPartitionsForWizard} from '../../admin/groups/offsets.js'
 import {KafkaCommand} from '../../base-command.js'
+import {type ResetResult, resetPlanView} from '../../cli/views/offsets.js'
 import {usageError} from '../../errors.js'
+import {resetPlanFlags} from '../../flags/offsets.js'
 import {idFlag} from '../../flags/values.js'
 import {STRATEGY_FLAGS, type ResetStrategy, describeStrategy, parseStrategy} from '../../input/reset-strategy.js'
 import {mergeTopicPartitions, parseTopicPartitions} from '../../input/topic-partitions.js'
-import type {View} from '../../output/format.js'
 import {render} from '../../output/render.js'
 import {canPrompt, prompter} from '../../prompts/prompter.js'
 import {equivalentCommand, resetWizard} from '../../prompts/reset-wizard.js'
-
-export type ResetResult = ResetPlan
-
-export const resetPlanFlags = {
-  execute: Flags.boolean({
-    summary: 'Apply the plan (default: only show it). Writes a journal entry first, for `kctl offsets undo`.',
-  }),
-  yes: Flags.boolean({char: 'y', summary: 'With --execute: do not ask for confirmation.'}),
-}
 
 export default class OffsetsReset extends KafkaCommand<typeof OffsetsReset> {
   static summary =
@@ -200,28 +191,4 @@ export default class OffsetsReset extends KafkaCommand<typeof OffsetsReset> {
     this.note(`Equivalent command: ${equivalentCommand(this.config.bin, answer)}`)
     return result
   }
-}
-
-export const resetPlanView: View<ResetResult> = {
-  header: (d) => [
-    `${d.executed ? 'Applied' : 'Plan'}: ${d.strategy}${d.executed ? '' : ' (nothing changed; add --execute to apply)'}`,
-  ],
-  columns: [
-    {key: 'group', header: 'GROUP'},
-    {key: 'topic', header: 'TOPIC'},
-    {key: 'partition', header: 'PARTITION', align: 'right'},
-    {key: 'currentOffset', header: 'CURRENT', align: 'right'},
-    {
-      key: 'newOffset',
-      header: 'NEW',
-      align: 'right',
-      color: (v, row) => (v === row.currentOffset ? undefined : 'yellow'),
-    },
-    {key: 'lagBefore', header: 'LAG-BEFORE', align: 'right'},
-    {key: 'lagAfter', header: 'LAG-AFTER', align: 'right'},
-    {key: 'logStartOffset', header: 'LOG-START', align: 'right', wide: true},
-    {key: 'logEndOffset', header: 'LOG-END', align: 'right', wide: true},
-  ],
-  rows: (d) => d.rows.map((r) => ({...r})),
-  empty: 'No partitions to reset.',
 }

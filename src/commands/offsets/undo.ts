@@ -6,12 +6,13 @@ import {type JournalEntry, journalFile, readJournal} from '../../admin/journal.j
 import {type ResetRow, executeReset, planReset} from '../../admin/groups/offset-reset.js'
 import {tpKey} from '../../admin/groups/offsets.js'
 import {KafkaCommand} from '../../base-command.js'
+import {type ResetResult, resetPlanView} from '../../cli/views/offsets.js'
 import {usageError} from '../../errors.js'
+import {resetPlanFlags} from '../../flags/offsets.js'
 import {idFlag} from '../../flags/values.js'
 import type {View} from '../../output/format.js'
 import {render} from '../../output/render.js'
 import {canPrompt} from '../../prompts/prompter.js'
-import {type ResetResult, resetPlanFlags, resetPlanView} from './reset.js'
 
 export interface UndoResult extends ResetResult {
   undoOf: string
