@@ -365,3 +365,6 @@ export function planToCsv(rows: ResetRow[]): string {
   const multi = new Set(rows.map((r) => r.group)).size > 1
   return rows.map((r) => [...(multi ? [r.group] : []), r.topic, r.partition, r.newOffset].join(',')).join('\n') + '\n'
 }
+
+/** The seam command tests replace. */
+export const offsetResetService = {planReset, executeReset}

@@ -1,15 +1,9 @@
 import * as Flags from '@oclif/core/flags'
 
-import {describeCluster} from '../../admin/cluster/cluster.js'
-import {allGroups, assertInactive, findCoordinators, isInactive, listGroups} from '../../admin/groups/groups.js'
-import {
-  type PlannedReset,
-  type ResetScope,
-  executeReset,
-  planReset,
-  planToCsv,
-} from '../../admin/groups/offset-reset.js'
-import {groupPartitionsForWizard} from '../../admin/groups/offsets.js'
+import {clusterService} from '../../admin/cluster/cluster.js'
+import {assertInactive, groupsService, isInactive} from '../../admin/groups/groups.js'
+import {type PlannedReset, type ResetScope, offsetResetService, planToCsv} from '../../admin/groups/offset-reset.js'
+import {offsetsService} from '../../admin/groups/offsets.js'
 import {KafkaCommand} from '../../base-command.js'
 import {type ResetResult, resetPlanView} from '../../cli/views/offsets.js'
 import {usageError} from '../../errors.js'
@@ -104,8 +98,10 @@ export default class OffsetsReset extends KafkaCommand<typeof OffsetsReset> {
         'MISSING_SCOPE',
       )
     const conn = await this.connection()
-    const coordinators = f['all-groups'] ? await allGroups(conn) : await findCoordinators(conn, [...new Set(f.group)])
-    const plan = await planReset(conn, {
+    const coordinators = f['all-groups']
+      ? await groupsService.allGroups(conn)
+      : await groupsService.findCoordinators(conn, [...new Set(f.group)])
+    const plan = await offsetResetService.planReset(conn, {
       groups: [...coordinators.keys()].sort(),
       scope: {topics, allTopics: f['all-topics']},
       strategy,
@@ -143,8 +139,8 @@ export default class OffsetsReset extends KafkaCommand<typeof OffsetsReset> {
         {yes: this.flags.yes, destructive: true},
       )
     const conn = await this.connection()
-    const {clusterId} = await describeCluster(conn)
-    result.journal = await executeReset(conn, plan, {clusterId, action: describeStrategy(strategy)})
+    const {clusterId} = await clusterService.describeCluster(conn)
+    result.journal = await offsetResetService.executeReset(conn, plan, {clusterId, action: describeStrategy(strategy)})
     result.executed = true
     if (tables)
       this.log(
@@ -166,13 +162,13 @@ export default class OffsetsReset extends KafkaCommand<typeof OffsetsReset> {
       prompter(),
       {
         groups: async () =>
-          (await listGroups(conn, {withMembers: false})).map((g) => ({group: g.group, state: g.state})),
-        partitionsOf: (group) => groupPartitionsForWizard(conn, group),
+          (await groupsService.listGroups(conn, {withMembers: false})).map((g) => ({group: g.group, state: g.state})),
+        partitionsOf: (group) => offsetsService.groupPartitionsForWizard(conn, group),
       },
       {group: this.flags.group?.[0]},
     )
     const scope: ResetScope = {topics: answer.topics}
-    const plan = await planReset(conn, {
+    const plan = await offsetResetService.planReset(conn, {
       groups: [answer.group],
       scope,
       strategy: answer.strategy,

@@ -1,9 +1,9 @@
 import * as Flags from '@oclif/core/flags'
 
-import {describeCluster} from '../../admin/cluster/cluster.js'
+import {clusterService} from '../../admin/cluster/cluster.js'
 import {assertInactive} from '../../admin/groups/groups.js'
 import {type JournalEntry, journalFile, readJournal} from '../../admin/journal.js'
-import {type ResetRow, executeReset, planReset} from '../../admin/groups/offset-reset.js'
+import {type ResetRow, offsetResetService} from '../../admin/groups/offset-reset.js'
 import {tpKey} from '../../admin/groups/offsets.js'
 import {KafkaCommand} from '../../base-command.js'
 import {type ResetResult, resetPlanView} from '../../cli/views/offsets.js'
@@ -52,7 +52,7 @@ export default class OffsetsUndo extends KafkaCommand<typeof OffsetsUndo> {
     }
     if (!group) throw usageError('Name the group: --group G (or --list to see the journal)', undefined, 'MISSING_GROUP')
     const conn = await this.connection()
-    const {clusterId} = await describeCluster(conn)
+    const {clusterId} = await clusterService.describeCluster(conn)
     const last = readJournal({clusterId, group}).at(-1)
     if (!last)
       throw usageError(
@@ -66,7 +66,7 @@ export default class OffsetsUndo extends KafkaCommand<typeof OffsetsUndo> {
       partition: o.partition,
       offset: BigInt(o.previous ?? '0'),
     }))
-    const plan = await planReset(conn, {
+    const plan = await offsetResetService.planReset(conn, {
       groups: [group],
       scope: {},
       strategy: {kind: 'file', rows},
@@ -85,7 +85,11 @@ export default class OffsetsUndo extends KafkaCommand<typeof OffsetsUndo> {
       `Restore ${plan.rows.length + deletes.length} offset(s) of group ${group} to before ${last.id}?`,
       {yes: this.flags.yes, destructive: true},
     )
-    result.journal = await executeReset(conn, plan, {clusterId, action: `undo of ${last.id}`, deletes})
+    result.journal = await offsetResetService.executeReset(conn, plan, {
+      clusterId,
+      action: `undo of ${last.id}`,
+      deletes,
+    })
     result.executed = true
     return this.present(result, undoView)
   }
