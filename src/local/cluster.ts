@@ -592,3 +592,6 @@ export function nodeLog(
   const text = readLogFrom(node, 0).trimEnd()
   return {nodeId: node.id, file: nodeLogFile(node), lines: text === '' ? [] : text.split('\n').slice(-lines)}
 }
+
+/** The seam command tests replace (starting JVMs is for the integration tests). */
+export const localClusterService = {startCluster}

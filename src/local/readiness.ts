@@ -90,3 +90,6 @@ export async function restoreScramUsers(
     await conn.close()
   }
 }
+
+/** The seam command tests replace. */
+export const readinessService = {waitForBrokers, restoreScramUsers}

@@ -3,11 +3,11 @@ import * as Flags from '@oclif/core/flags'
 import {KctlCommand} from '../../base-command.js'
 import {updateConfig} from '../../connection/config-file.js'
 import {usageError} from '../../errors.js'
-import {DEFAULT_SHAPE, type LocalClusterState, bootstrapAddress, startCluster} from '../../local/cluster.js'
+import {DEFAULT_SHAPE, type LocalClusterState, bootstrapAddress, localClusterService} from '../../local/cluster.js'
 import {DEFAULT_KAFKA_VERSION} from '../../local/jars.js'
 import {tokenEndpointUrl} from '../../local/oauth.js'
 import {localClusterDir} from '../../local/paths.js'
-import {restoreScramUsers, waitForBrokers} from '../../local/readiness.js'
+import {readinessService} from '../../local/readiness.js'
 import {toKeyValues} from '../../output/table.js'
 
 export interface LocalStartResult {
@@ -71,17 +71,25 @@ Running it again restarts the existing cluster as it was created (its nodes, sec
       throw usageError(`--brokers must be 1 or 3, got ${flags.brokers}`, undefined, 'INVALID_INPUT')
     const dir = localClusterDir()
     const started = Date.now()
-    const {state, created} = await startCluster({
+    const {state, created} = await localClusterService.startCluster({
       dir,
       requested: {brokers: flags.brokers, version: flags['kafka-version'], secure: flags.secure, portBase: flags.port},
       timeoutMs: this.timeoutMs,
       progress: (m) => this.note(m),
     })
     const bootstrap = bootstrapAddress(state)
-    await waitForBrokers(bootstrap, state.nodes.length, Math.max(1000, this.timeoutMs - (Date.now() - started)))
+    await readinessService.waitForBrokers(
+      bootstrap,
+      state.nodes.length,
+      Math.max(1000, this.timeoutMs - (Date.now() - started)),
+    )
     const restored =
       !created && state.users
-        ? await restoreScramUsers(bootstrap, state.users, Math.max(1000, this.timeoutMs - (Date.now() - started)))
+        ? await readinessService.restoreScramUsers(
+            bootstrap,
+            state.users,
+            Math.max(1000, this.timeoutMs - (Date.now() - started)),
+          )
         : []
     if (restored.length > 0)
       this.warnUser(`Restored SCRAM credentials a restarted broker had lost: ${restored.join(', ')}.`)
