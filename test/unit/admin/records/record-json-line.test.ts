@@ -5,9 +5,9 @@ import {
   recordJsonLine,
   recordJsonLineOf,
   toRecordJson,
-} from '../../../src/admin/records/record-json.js'
-import {ByteSink, rawValueInto, recordJsonInto} from '../../../src/admin/records/record-bytes.js'
-import {rawFormatter} from '../../../src/cli/views/records.js'
+} from '../../../../src/admin/records/record-json.js'
+import {ByteSink, rawValueInto, recordJsonInto} from '../../../../src/admin/records/record-bytes.js'
+import {rawFormatter} from '../../../../src/cli/views/records.js'
 
 const b = (s: string) => Buffer.from(s, 'utf8')
 

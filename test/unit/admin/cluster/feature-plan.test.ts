@@ -1,8 +1,12 @@
 import {expect} from 'chai'
 
-import {findReleaseVersion, metadataVersionName} from '../../../src/admin/cluster/feature-versions.js'
-import {type ClusterFeatureState, type FeatureState, planFeatureUpdates} from '../../../src/admin/cluster/features.js'
-import {KctlError} from '../../../src/errors.js'
+import {findReleaseVersion, metadataVersionName} from '../../../../src/admin/cluster/feature-versions.js'
+import {
+  type ClusterFeatureState,
+  type FeatureState,
+  planFeatureUpdates,
+} from '../../../../src/admin/cluster/features.js'
+import {KctlError} from '../../../../src/errors.js'
 
 /** A 4.4 cluster on a static quorum: metadata.version 4.4-IV0, kraft.version 0, share.version 1. */
 const state = (overrides: Record<string, Partial<FeatureState>> = {}): ClusterFeatureState => {
