@@ -71,17 +71,7 @@ export async function offsetsByLeader(
   query: OffsetQuery,
   options: ListOffsetsOptions = {},
 ): Promise<Map<string, PartitionOffset>> {
-  const byLeader = new Map<number, Map<string, number[]>>()
-  const leaderless: {topic: string; partition: number}[] = []
-  for (const tp of partitions) {
-    if (tp.leader < 0) {
-      leaderless.push(tp)
-      continue
-    }
-    const topics = byLeader.get(tp.leader) ?? new Map<string, number[]>()
-    appendTo(topics, tp.topic, tp.partition)
-    byLeader.set(tp.leader, topics)
-  }
+  const {byLeader, leaderless} = groupByLeader(partitions)
   if (options.strict && leaderless.length > 0) {
     const names = leaderless.map((p) => tpKey(p.topic, p.partition))
     throw operationError(
@@ -127,6 +117,10 @@ export async function offsetsByLeader(
       }
     }
   }
+  const askEach = (groups: Map<number, Map<string, number[]>>) =>
+    onEachBroker(conn, [...groups.keys()], 'the offsets of the partitions it leads are unknown', (_b, leader) =>
+      ask(leader, groups.get(leader)!),
+    )
   if (options.strict) {
     await Promise.all(
       [...byLeader.entries()].map(([leader, topics]) =>
@@ -146,9 +140,7 @@ export async function offsetsByLeader(
       ),
     )
   } else {
-    await onEachBroker(conn, [...byLeader.keys()], 'the offsets of the partitions it leads are unknown', (_b, leader) =>
-      ask(leader, byLeader.get(leader)!),
-    )
+    await askEach(byLeader)
   }
   // Leadership moving (a new topic's leader not yet aware of it, a restarted broker): look the
   // leaders up again and ask those partitions again, a few times, before reporting them missing.
@@ -159,19 +151,10 @@ export async function offsetsByLeader(
     const leaders = new Map(
       metadata.topics.flatMap((t) => t.partitions.map((p) => [tpKey(t.name, p.partition), p.leader] as const)),
     )
-    const again = new Map<number, Map<string, number[]>>()
-    for (const tp of retry) {
-      const leader = leaders.get(tpKey(tp.topic, tp.partition)) ?? -1
-      if (leader < 0) continue
-      const topics = again.get(leader) ?? new Map<string, number[]>()
-      appendTo(topics, tp.topic, tp.partition)
-      again.set(leader, topics)
-    }
-    const before = transient
-    transient = new Map([...before].filter(([k]) => (leaders.get(k) ?? -1) < 0))
-    await onEachBroker(conn, [...again.keys()], 'the offsets of the partitions it leads are unknown', (_b, leader) =>
-      ask(leader, again.get(leader)!),
-    )
+    const again = groupByLeader(retry.map((tp) => ({...tp, leader: leaders.get(tpKey(tp.topic, tp.partition)) ?? -1})))
+    // Still leaderless: reported below, unless a later round finds a leader.
+    transient = new Map([...transient].filter(([k]) => (leaders.get(k) ?? -1) < 0))
+    await askEach(again.byLeader)
   }
   if (transient.size > 0)
     conn.warn({
@@ -180,4 +163,23 @@ export async function offsetsByLeader(
       partitions: [...transient.keys()],
     })
   return out
+}
+
+/** leader -> topic -> partitions, and the partitions without a leader (-1). */
+function groupByLeader(partitions: {topic: string; partition: number; leader: number}[]): {
+  byLeader: Map<number, Map<string, number[]>>
+  leaderless: {topic: string; partition: number}[]
+} {
+  const byLeader = new Map<number, Map<string, number[]>>()
+  const leaderless: {topic: string; partition: number}[] = []
+  for (const tp of partitions) {
+    if (tp.leader < 0) {
+      leaderless.push(tp)
+      continue
+    }
+    const topics = byLeader.get(tp.leader) ?? new Map<string, number[]>()
+    appendTo(topics, tp.topic, tp.partition)
+    byLeader.set(tp.leader, topics)
+  }
+  return {byLeader, leaderless}
 }
