@@ -131,10 +131,7 @@ export function toKctlError(err: unknown, context: {operation?: string; address?
   const name = e.name ?? ''
   const message = e.message ?? String(root)
 
-  if (
-    name === 'KafkaJSSASLAuthenticationError' ||
-    /SASL .*authentication failed|Authentication failed/i.test(message)
-  ) {
+  if (name === 'SaslAuthenticationError' || /SASL .*authentication failed|Authentication failed/i.test(message)) {
     return connectionError(
       `Authentication failed${context.address ? ` at ${context.address}` : ''}: ${cleanSaslMessage(message)}`,
       {
@@ -188,11 +185,9 @@ export function toKctlError(err: unknown, context: {operation?: string; address?
   }
 
   if (
-    name === 'KafkaJSConnectionError' ||
-    name === 'KafkaJSConnectionClosedError' ||
-    name === 'KafkaJSBrokerNotFound' ||
-    name === 'KafkaJSRequestTimeoutError' ||
-    (name === 'KafkaJSNonRetriableError' && /connect/i.test(message)) ||
+    name === 'KafkaConnectionError' ||
+    name === 'KafkaConnectionClosedError' ||
+    name === 'KafkaRequestTimeoutError' ||
     /ECONNREFUSED|ENOTFOUND|EHOSTUNREACH|ETIMEDOUT|Connection timeout|Closed connection/i.test(message)
   ) {
     const where = context.address ?? (e.broker || (e.host ? `${e.host}:${e.port}` : undefined))

@@ -1,25 +1,20 @@
 import {connectionError, toKctlError} from '../errors.js'
-import {
-  type EncoderConstructor,
-  type KafkaBroker,
-  type KafkaInternals,
-  type ProtocolRequest,
-  type RequestEvent,
-  loadKafkaInternals,
-} from '../protocol/kafkajs-internals.js'
+import {Encoder} from '../protocol/encoder.js'
+import type {EncoderConstructor, KafkaBroker, ProtocolRequest, RequestEvent} from '../protocol/kafkajs-internals.js'
 import {MetadataApi, metadataRequest} from '../protocol/metadata.js'
 import {protocolErrorToKctl} from '../protocol/protocol-error.js'
 import {type ApiSpec, brokerLabel, negotiateVersion} from '../protocol/wire.js'
-import {type SaslOptionsContext, saslOptions as saslMechanismOptions} from './auth/sasl.js'
+import {type SaslMechanism, type SaslOptionsContext, saslMechanism} from './auth/sasl.js'
 import {tlsOptions as nodeTlsOptions} from './auth/tls.js'
+import {BrokerConnection} from './broker-connection.js'
+import {kctlVersion} from './software.js'
 import {type BrokerInfo, type ClusterMetadata, brokerAddress, parseAddress} from './cluster-metadata.js'
-import {notKafkaSocketFactory} from './not-kafka.js'
 import type {ConnectionSpec} from './resolve.js'
 
 export interface ConnectionOptions {
   /** Whole-command deadline in ms; connection and request timeouts never exceed it. */
   timeoutMs: number
-  /** Receives one line per Kafka request (and kafkajs warnings) when --debug is on. */
+  /** Receives one line per Kafka request when --debug is on. */
   debug?: (line: string) => void
 }
 
@@ -52,9 +47,8 @@ export function requestTimeoutFor(deadlineMs: number, configured?: number): numb
 
 /**
  * kctl's connection to one cluster: its own Metadata (partition errors kept as data), per-broker
- * connections opened on first use, and nothing of kafkajs's Cluster or admin client. kafkajs's
- * Broker and ConnectionPool classes still do sockets, TLS, SASL and ApiVersions, and serve the
- * few APIs kctl has no module of its own for (see docs/reliability.md).
+ * connections opened on first use (BrokerConnection: sockets, TLS, ApiVersions, SASL), and no
+ * kafkajs module on the way (see docs/reliability.md).
  */
 export class KafkaConnection {
   readonly spec: ConnectionSpec
@@ -64,9 +58,6 @@ export class KafkaConnection {
   readonly warnings: Degradation[] = []
   readonly requestTimeoutMs: number
   private readonly options: ConnectionOptions
-  private internals?: KafkaInternals
-  private logger?: unknown
-  private emitter?: unknown
   private seed?: KafkaBroker
   private seedAddress?: string
   /** Live brokers from the latest Metadata response. */
@@ -100,7 +91,6 @@ export class KafkaConnection {
   }
 
   private async bootstrap(): Promise<void> {
-    await this.kafkajs()
     const addresses = this.spec.brokers
     const failures: {address: string; error: unknown}[] = []
     const winner = await new Promise<{broker: KafkaBroker; address: string} | undefined>((resolve) => {
@@ -359,7 +349,7 @@ export class KafkaConnection {
   /** Send a request built in src/protocol/ to one broker. */
   async send<T>(broker: KafkaBroker, request: ProtocolRequest<T>): Promise<T> {
     try {
-      return await broker.connectionPool.send({requestTimeout: this.requestTimeoutMs, ...request})
+      return await broker.send(request)
     } catch (error) {
       const e = toKctlError(error, {address: brokerLabel(broker)})
       if (e.code === 'CONNECTION_FAILED') {
@@ -390,7 +380,6 @@ export class KafkaConnection {
     api: ApiSpec,
     make: (version: number, Encoder: EncoderConstructor) => ProtocolRequest<T>,
   ): Promise<T> {
-    const {Encoder} = await this.kafkajs()
     let version: number
     try {
       version = negotiateVersion(api, broker.versions, brokerLabel(broker))
@@ -409,52 +398,28 @@ export class KafkaConnection {
     await Promise.all(brokers.map((b) => b.disconnect().catch(() => undefined)))
   }
 
-  private async kafkajs(): Promise<KafkaInternals> {
-    if (this.internals) return this.internals
-    const k = await loadKafkaInternals()
-    const debug = this.options.debug
-    const logCreator = () => (entry: {namespace: string; level: number; log: {message: string}}) => {
-      debug?.(`kafkajs ${entry.namespace}: ${entry.log.message}`)
-    }
-    // kafkajs levels: 0 nothing, 1 error, 2 warn. Its errors surface as exceptions anyway.
-    this.logger = k.createLogger({level: debug ? 2 : 0, logCreator})
-    const emitter = new k.InstrumentationEventEmitter()
-    emitter.addListener('network.request', ({payload}: {payload: RequestEvent}) => {
-      this.requestCounts.set(payload.apiName, (this.requestCounts.get(payload.apiName) ?? 0) + 1)
-      debug?.(
-        `request ${payload.apiName} v${payload.apiVersion} (key ${payload.apiKey}) -> ${payload.broker} ${payload.duration}ms ${payload.size}B`,
-      )
-    })
-    this.emitter = emitter
-    this.internals = k
-    return k
+  /** Counts an answered request, and prints its --debug line. */
+  private readonly onRequest = (e: RequestEvent): void => {
+    this.requestCounts.set(e.apiName, (this.requestCounts.get(e.apiName) ?? 0) + 1)
+    this.options.debug?.(
+      `request ${e.apiName} v${e.apiVersion} (key ${e.apiKey}) -> ${e.broker} ${e.duration}ms ${e.size}B`,
+    )
   }
 
   private async connectBroker(host: string, port: number, nodeId: number | null): Promise<KafkaBroker> {
-    const k = await this.kafkajs()
     const {spec, options} = this
     const timeout = Math.max(500, options.timeoutMs)
-    const pool = new k.ConnectionPool({
+    const broker = new BrokerConnection({
       host,
       port,
-      rack: null,
-      ssl: spec.tls ? tlsOptions(spec) : undefined,
+      nodeId,
+      tls: spec.tls ? tlsOptions(spec) : undefined,
       sasl: saslOptions(spec, {timeoutMs: timeout, debug: options.debug}),
       clientId: spec.clientId ?? 'kctl',
-      socketFactory: notKafkaSocketFactory(k.socketFactory()),
-      connectionTimeout: Math.min(timeout, 10_000),
-      requestTimeout: this.requestTimeoutMs,
-      enforceRequestTimeout: true,
-      maxInFlightRequests: null,
-      instrumentationEmitter: this.emitter,
-      logger: this.logger,
-    })
-    const broker = new k.Broker({
-      connectionPool: pool,
-      logger: this.logger,
-      nodeId,
-      authenticationTimeout: Math.min(timeout, 10_000),
-      allowAutoTopicCreation: false,
+      software: {name: 'kctl', version: kctlVersion()},
+      connectionTimeoutMs: Math.min(timeout, 10_000),
+      requestTimeoutMs: this.requestTimeoutMs,
+      onRequest: this.onRequest,
     })
     this.opened.push(broker)
     try {
@@ -476,13 +441,13 @@ export function tlsOptions(spec: ConnectionSpec): Record<string, unknown> {
 }
 
 /** One SASL set-up a connection spec: the OAUTHBEARER token and AWS credentials are shared by its brokers. */
-const saslBySpec = new WeakMap<ConnectionSpec, Record<string, unknown>>()
+const saslBySpec = new WeakMap<ConnectionSpec, SaslMechanism>()
 
-export function saslOptions(spec: ConnectionSpec, context: SaslOptionsContext): Record<string, unknown> | undefined {
+export function saslOptions(spec: ConnectionSpec, context: SaslOptionsContext): SaslMechanism | undefined {
   if (!spec.sasl) return undefined
-  let options = saslBySpec.get(spec)
-  if (!options) saslBySpec.set(spec, (options = saslMechanismOptions(spec.sasl, context)))
-  return options
+  let mechanism = saslBySpec.get(spec)
+  if (!mechanism) saslBySpec.set(spec, (mechanism = saslMechanism(spec.sasl, context)))
+  return mechanism
 }
 
 /**

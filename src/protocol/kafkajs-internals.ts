@@ -1,6 +1,7 @@
 /**
- * The small surface of kafkajs internals (2.2.4, no typings for src/) that kctl uses to send
- * requests kafkajs does not implement over kafkajs's own connections.
+ * The shapes kctl's protocol modules and its broker connection share (the file keeps its old name:
+ * the encoder interface is byte-compatible with kafkajs's Encoder, and kafkajs's own request objects
+ * for the few APIs kctl has no module of its own for are sent in this shape too).
  */
 export interface KafkaEncoder {
   writeInt8(v: number): KafkaEncoder
@@ -24,7 +25,7 @@ export interface KafkaEncoder {
 
 export type EncoderConstructor = new () => KafkaEncoder
 
-/** What kafkajs's connection.send() takes: it writes the v1 request header, then encode(). */
+/** What a broker connection sends: it writes the v1 request header, then encode()'s bytes. */
 export interface ProtocolRequest<T> {
   request: {
     apiKey: number
@@ -46,27 +47,10 @@ export interface KafkaBroker {
   nodeId?: number | null
   brokerAddress: string
   versions: Record<number, VersionRange> | null
-  connectionPool: {send<T>(r: ProtocolRequest<T>): Promise<T>}
+  send<T>(r: ProtocolRequest<T>): Promise<T>
   isConnected(): boolean
   connect(): Promise<void>
   disconnect(): Promise<void>
-}
-
-export interface KafkaInternals {
-  Broker: new (options: {
-    connectionPool: unknown
-    logger: unknown
-    nodeId: number | null
-    authenticationTimeout: number
-    allowAutoTopicCreation: boolean
-  }) => KafkaBroker
-  ConnectionPool: new (options: Record<string, unknown>) => unknown
-  createLogger: (options: {level: number; logCreator: unknown}) => unknown
-  InstrumentationEventEmitter: new () => {
-    addListener(name: string, fn: (event: {payload: RequestEvent}) => void): () => void
-  }
-  Encoder: EncoderConstructor
-  socketFactory: () => unknown
 }
 
 export interface RequestEvent {
@@ -76,29 +60,4 @@ export interface RequestEvent {
   apiVersion: number
   duration: number
   size: number
-}
-
-let internals: Promise<KafkaInternals> | undefined
-
-/** Loaded on first use: kafkajs costs tens of milliseconds to import. */
-export function loadKafkaInternals(): Promise<KafkaInternals> {
-  internals ??= (async () => {
-    const [broker, pool, loggers, emitter, encoder, sockets] = await Promise.all([
-      import('kafkajs/src/broker/index.js' as string),
-      import('kafkajs/src/network/connectionPool.js' as string),
-      import('kafkajs/src/loggers/index.js' as string),
-      import('kafkajs/src/instrumentation/emitter.js' as string),
-      import('kafkajs/src/protocol/encoder.js' as string),
-      import('kafkajs/src/network/socketFactory.js' as string),
-    ])
-    return {
-      Broker: broker.default,
-      ConnectionPool: pool.default,
-      createLogger: loggers.default.createLogger,
-      InstrumentationEventEmitter: emitter.default,
-      Encoder: encoder.default,
-      socketFactory: sockets.default,
-    }
-  })()
-  return internals
 }

@@ -1,14 +1,13 @@
 import {expect} from 'chai'
 
+import {SaslAuthenticationError} from '../../src/connection/auth/sasl-error.js'
+import {KafkaConnectionError, KafkaRequestTimeoutError} from '../../src/connection/broker-connection.js'
 import {ExitCode, KctlError, toKctlError} from '../../src/errors.js'
 import {KafkaProtocolError} from '../../src/protocol/protocol-error.js'
 
 describe('the error model', () => {
-  it('maps kafkajs connection errors (wrapped in retries) to exit 4', () => {
-    const inner = Object.assign(new Error('Connection error: connect ECONNREFUSED 127.0.0.1:1'), {
-      name: 'KafkaJSConnectionError',
-      broker: '127.0.0.1:1',
-    })
+  it("maps the broker connection's errors (also wrapped) to exit 4", () => {
+    const inner = new KafkaConnectionError('Connection error: connect ECONNREFUSED 127.0.0.1:1', '127.0.0.1:1')
     const outer = Object.assign(new Error('Connection error'), {
       name: 'KafkaJSNumberOfRetriesExceeded',
       cause: inner,
@@ -22,14 +21,31 @@ describe('the error model', () => {
 
   it('maps SASL failures to AUTHENTICATION_FAILED (exit 4) without the password', () => {
     const e = toKctlError(
-      Object.assign(
-        new Error('SASL PLAIN authentication failed: Authentication failed: Invalid username or password'),
-        {name: 'KafkaJSSASLAuthenticationError'},
+      new SaslAuthenticationError(
+        'SASL PLAIN authentication failed: Authentication failed: Invalid username or password',
       ),
     )
     expect(e.code).to.equal('AUTHENTICATION_FAILED')
     expect(e.exitCode).to.equal(4)
     expect(e.message).to.equal('Authentication failed: Authentication failed: Invalid username or password')
+  })
+
+  it('maps a request timeout and a closed connection to CONNECTION_FAILED (exit 4)', () => {
+    const timeout = toKctlError(
+      new KafkaRequestTimeoutError('Request Metadata(key: 3, version: 12) timed out', 'h:1'),
+      {
+        address: 'broker 1',
+      },
+    )
+    expect(timeout.code).to.equal('CONNECTION_FAILED')
+    expect(timeout.message).to.equal(
+      'Cannot connect to Kafka at broker 1: Request Metadata(key: 3, version: 12) timed out',
+    )
+    const closed = toKctlError(
+      new KafkaConnectionError('Closed connection', 'h:1', {name: 'KafkaConnectionClosedError'}),
+    )
+    expect(closed.message).to.equal('Cannot connect to Kafka at h:1: Closed connection')
+    expect(closed.exitCode).to.equal(4)
   })
 
   it('maps authorization errors to exit 4 naming the denied operation', () => {

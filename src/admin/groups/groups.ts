@@ -1,5 +1,5 @@
 import type {KafkaConnection} from '../../connection/client.js'
-import {kafkajsRequests} from '../../connection/kafkajs-requests.js'
+import {kafkajsRequests} from '../../connection/borrowed-requests.js'
 import {ExitCode, KctlError, kafkaErrorCode, operationError, toKctlError, usageError} from '../../errors.js'
 import {didYouMean} from '../../input/did-you-mean.js'
 import {errorName} from '../../protocol/error-codes.js'

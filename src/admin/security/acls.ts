@@ -1,5 +1,5 @@
 import type {KafkaConnection} from '../../connection/client.js'
-import {kafkajsRequests} from '../../connection/kafkajs-requests.js'
+import {kafkajsRequests} from '../../connection/borrowed-requests.js'
 import {toKctlError} from '../../errors.js'
 import {
   type AclBinding,

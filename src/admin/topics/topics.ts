@@ -1,5 +1,5 @@
 import type {KafkaConnection} from '../../connection/client.js'
-import {kafkajsRequests} from '../../connection/kafkajs-requests.js'
+import {kafkajsRequests} from '../../connection/borrowed-requests.js'
 import {KctlError, connectionError, toKctlError, usageError} from '../../errors.js'
 import {didYouMean} from '../../input/did-you-mean.js'
 import {ConfigResourceType} from '../../protocol/config-resources.js'

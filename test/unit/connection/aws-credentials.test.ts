@@ -200,7 +200,7 @@ describe('AWS credentials chain (fake endpoints on 127.0.0.1)', () => {
 describe('AWS_MSK_IAM settings and SASL exchange', () => {
   it('reads IAMLoginModule options and sends the signed JSON payload, naming a broker rejection', async () => {
     const {toClientSettings, redactProperties} = await import('../../../src/connection/properties.js')
-    const {saslOptions} = await import('../../../src/connection/auth/sasl.js')
+    const {saslMechanism} = await import('../../../src/connection/auth/sasl.js')
     const jaas =
       'software.amazon.msk.auth.iam.IAMLoginModule required awsRoleAccessKeyId="AKJAAS" awsRoleSecretAccessKey="jaas-secret";'
     const s = toClientSettings({
@@ -212,26 +212,19 @@ describe('AWS_MSK_IAM settings and SASL exchange', () => {
     expect(s.warnings).to.deep.equal([])
     expect(s.sasl!.mechanism).to.equal('aws_msk_iam')
     expect(redactProperties({'sasl.jaas.config': jaas})['sasl.jaas.config']).not.to.include('jaas-secret')
-    const options = saslOptions(s.sasl!, {timeoutMs: 1000, env: {}}) as {
-      mechanism: string
-      authenticationProvider: (a: unknown) => {authenticate(): Promise<void>}
-    }
-    expect(options.mechanism).to.equal('AWS_MSK_IAM')
+    const mechanism = saslMechanism(s.sasl!, {timeoutMs: 1000, env: {}})
+    expect(mechanism.name).to.equal('AWS_MSK_IAM')
     const sent: Buffer[] = []
     const host = 'b-2.orders.x1y2z3.c2.kafka.eu-west-1.amazonaws.com'
-    await options
-      .authenticationProvider({
-        host,
-        port: 9098,
-        saslAuthenticate: async ({request}: {request: {encode(): Promise<Buffer>}}) => {
-          sent.push(await request.encode())
-          const answer = Buffer.from('{"version":"2020_10_22","request-id":"r-1"}')
-          return Buffer.concat([Buffer.from([0, 0, 0, answer.length]), answer])
-        },
-      })
-      .authenticate()
-    const payload = JSON.parse(sent[0].subarray(4).toString('utf8'))
-    expect(sent[0].readInt32BE(0)).to.equal(sent[0].length - 4)
+    await mechanism.authenticate({
+      host,
+      port: 9098,
+      exchange: async (bytes: Buffer) => {
+        sent.push(bytes)
+        return Buffer.from('{"version":"2020_10_22","request-id":"r-1"}')
+      },
+    })
+    const payload = JSON.parse(sent[0].toString('utf8'))
     expect(payload).to.include({
       version: '2020_10_22',
       host,
@@ -241,15 +234,14 @@ describe('AWS_MSK_IAM settings and SASL exchange', () => {
       'x-amz-signedheaders': 'host',
     })
     expect(payload['x-amz-credential']).to.match(/^AKJAAS\/\d{8}\/eu-west-1\/kafka-cluster\/aws4_request$/)
-    const rejected = await options
-      .authenticationProvider({
+    const rejected = await mechanism
+      .authenticate({
         host,
         port: 9098,
-        saslAuthenticate: async () => {
+        exchange: async () => {
           throw new Error('Access denied')
         },
       })
-      .authenticate()
       .catch((error: Error) => error)
     expect((rejected as Error).message).to.match(
       /^SASL AWS_MSK_IAM authentication failed: the broker rejected the signature of AKJAAS .* for region eu-west-1: Access denied/,

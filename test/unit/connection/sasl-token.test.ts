@@ -1,7 +1,7 @@
 import {expect} from 'chai'
 import {createHash, createHmac, pbkdf2Sync} from 'node:crypto'
 
-import {saslOptions, withTokenAuthExtension} from '../../../src/connection/auth/sasl.js'
+import {saslMechanism, withTokenAuthExtension} from '../../../src/connection/auth/sasl.js'
 
 /**
  * A SCRAM-SHA-512 server for one exchange (RFC 5802), as Kafka's ScramSaslServer checks a token
@@ -46,26 +46,31 @@ describe('SCRAM login with a delegation token (tokenauth extension)', () => {
   it('authenticates against a server that requires the extension and checks the proof over it', async () => {
     const hmac = 'E/mKr6tn5DXZJplTVOOBBmFhwnnQYRBm'
     const server = tokenScramServer('tok1', hmac)
-    const options = saslOptions(
+    const mechanism = saslMechanism(
       {mechanism: 'scram-sha-512', username: 'tok1', password: hmac, tokenAuth: true},
       {timeoutMs: 1000},
-    ) as {authenticationProvider: (a: unknown) => {authenticate: () => Promise<void>}}
-    const logger = {debug() {}, info() {}, warn() {}, error() {}}
-    const saslAuthenticate = async ({
-      request,
-      response,
-    }: {
-      request: {encode: () => Promise<Buffer>}
-      response: {decode: (b: Buffer) => Promise<unknown>; parse: (d: unknown) => Promise<unknown>}
-    }) => {
-      const sent = await request.encode()
-      const reply = server.respond(sent.subarray(4).toString('utf8'))
-      const framed = Buffer.alloc(4 + reply.length)
-      framed.writeInt32BE(reply.length)
-      reply.copy(framed, 4)
-      return response.parse(await response.decode(framed))
-    }
-    await options.authenticationProvider({host: 'h', port: 1, logger, saslAuthenticate}).authenticate()
+    )
+    expect(mechanism.name).to.equal('SCRAM-SHA-512')
+    const exchange = async (sent: Buffer) => server.respond(sent.toString('utf8'))
+    await mechanism.authenticate({host: 'h', port: 1, exchange})
     expect(server.seen[0]).to.match(/^n,,n=tok1,r=[^,]+,tokenauth=true$/)
+  })
+  it('logs in with SCRAM-SHA-512 without the extension and names a wrong password', async () => {
+    const server = tokenScramServer('alice', 'secret')
+    const plain = saslMechanism({mechanism: 'scram-sha-512', username: 'alice', password: 'secret'}, {timeoutMs: 1000})
+    const seen: string[] = []
+    const exchange = async (sent: Buffer) => {
+      const message = sent.toString('utf8')
+      seen.push(message)
+      // The server above insists on the extension: add it for this check of the proof.
+      return server.respond(seen.length === 1 ? `${message},tokenauth=true` : message)
+    }
+    // The proof covers the bare message the client sent (without the extension), so the server rejects it.
+    const error = await plain.authenticate({host: 'h', port: 1, exchange}).then(
+      () => undefined,
+      (e: Error) => e,
+    )
+    expect(seen[0]).to.match(/^n,,n=alice,r=[^,]+$/)
+    expect(error?.message).to.equal('SASL SCRAM SHA512 authentication failed: invalid-proof')
   })
 })

@@ -5,7 +5,7 @@ import {
   decodeDescribeConfigs,
   encodeDescribeConfigs,
 } from '../../../src/protocol/describe-configs.js'
-import {loadKafkaInternals} from '../../../src/protocol/kafkajs-internals.js'
+import {Encoder} from '../../../src/protocol/encoder.js'
 import {Reader} from '../../../src/protocol/wire.js'
 
 // Expected bytes come from Kafka 4.4's own serializer (DescribeConfigsRequestData / ResponseData).
@@ -34,7 +34,6 @@ const EXPECTED_CONFIGS = [
 ]
 
 async function encode(version: number): Promise<string> {
-  const {Encoder} = await loadKafkaInternals()
   const e = new Encoder()
   encodeDescribeConfigs(e, version, REQUEST)
   return e.buffer.toString('hex')

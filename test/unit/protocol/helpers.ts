@@ -1,9 +1,14 @@
-import {type KafkaEncoder, loadKafkaInternals} from '../../../src/protocol/kafkajs-internals.js'
+import {createRequire} from 'node:module'
+
+import {Encoder} from '../../../src/protocol/encoder.js'
+import type {EncoderConstructor, KafkaEncoder} from '../../../src/protocol/kafkajs-internals.js'
 import {Reader} from '../../../src/protocol/wire.js'
 
-/** Encode with kafkajs's Encoder and return hex (compared with Kafka's serializer output from scripts/kafka-bytes.java). */
+/** kafkajs's Encoder, the reference kctl's own Encoder is compared with byte for byte. */
+export const KafkajsEncoder = createRequire(import.meta.url)('kafkajs/src/protocol/encoder.js') as EncoderConstructor
+
+/** Encode with kctl's Encoder and return hex (compared with Kafka's serializer output from scripts/kafka-bytes.java). */
 export async function encodeHex(write: (e: KafkaEncoder) => void): Promise<string> {
-  const {Encoder} = await loadKafkaInternals()
   const e = new Encoder()
   write(e)
   return e.buffer.toString('hex')

@@ -1,6 +1,6 @@
 import {expect} from 'chai'
 
-import {loadKafkaInternals} from '../../../src/protocol/kafkajs-internals.js'
+import {Encoder} from '../../../src/protocol/encoder.js'
 import {
   type IncrementalAlterConfigsRequest,
   decodeIncrementalAlterConfigs,
@@ -27,7 +27,6 @@ const REQUEST: IncrementalAlterConfigsRequest = {
 }
 
 async function encode(version: number): Promise<string> {
-  const {Encoder} = await loadKafkaInternals()
   const e = new Encoder()
   encodeIncrementalAlterConfigs(e, version, REQUEST)
   return e.buffer.toString('hex')
@@ -47,7 +46,6 @@ describe('IncrementalAlterConfigs (API 44) bytes', () => {
   })
 
   it('encodes the subtract operation as 3', async () => {
-    const {Encoder} = await loadKafkaInternals()
     const e = new Encoder()
     encodeIncrementalAlterConfigs(e, 0, {
       validateOnly: false,
@@ -87,7 +85,6 @@ describe('IncrementalAlterConfigs (API 44) bytes', () => {
   })
 
   it('v1 requests carry the request-header tag buffer; v0 ones do not', async () => {
-    const {Encoder} = await loadKafkaInternals()
     const v1 = await incrementalAlterConfigsRequest(1, REQUEST, Encoder).request.encode()
     const v0 = await incrementalAlterConfigsRequest(0, REQUEST, Encoder).request.encode()
     expect(v1.buffer.toString('hex')).to.equal(`00${await encode(1)}`)

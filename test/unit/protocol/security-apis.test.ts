@@ -16,7 +16,8 @@ import {
   describeUserScramCredentialsRequest,
   encodeDescribeUserScramCredentials,
 } from '../../../src/protocol/describe-user-scram-credentials.js'
-import {type KafkaEncoder, loadKafkaInternals} from '../../../src/protocol/kafkajs-internals.js'
+import {Encoder} from '../../../src/protocol/encoder.js'
+import type {KafkaEncoder} from '../../../src/protocol/kafkajs-internals.js'
 import {Reader} from '../../../src/protocol/wire.js'
 
 // Every hex string below is what Kafka's own serializers (4.4) produce for the same message:
@@ -24,7 +25,6 @@ import {Reader} from '../../../src/protocol/wire.js'
 // (Kafka's default error message is "", not null.) The responses carry a non-empty unknown tagged field where noted, which the decoder must skip.
 
 async function encode(write: (e: KafkaEncoder) => void): Promise<string> {
-  const {Encoder} = await loadKafkaInternals()
   const e = new Encoder()
   write(e)
   return e.buffer.toString('hex')
@@ -63,7 +63,6 @@ describe('DescribeUserScramCredentials (API 50) bytes', () => {
   })
 
   it('builds a flexible request (header tag buffer first)', async () => {
-    const {Encoder} = await loadKafkaInternals()
     const req = describeUserScramCredentialsRequest(0, ['alice'], Encoder)
     expect(req.request.apiKey).to.equal(50)
     expect((await req.request.encode()).buffer.toString('hex')).to.equal('00' + '0206616c6963650000')
@@ -186,7 +185,6 @@ describe('AlterClientQuotas (API 49) bytes', () => {
   })
 
   it('sets validate_only in the request built for v1 (after the header tag buffer)', async () => {
-    const {Encoder} = await loadKafkaInternals()
     const hex = (
       await alterClientQuotasRequest(1, {entries, validateOnly: true}, Encoder).request.encode()
     ).buffer.toString('hex')

@@ -1,0 +1,450 @@
+import {isIP, type Socket, connect as netConnect} from 'node:net'
+import {connect as tlsConnect} from 'node:tls'
+
+import {Encoder} from '../protocol/encoder.js'
+import {errorName} from '../protocol/error-codes.js'
+import type {
+  KafkaBroker,
+  KafkaEncoder,
+  ProtocolRequest,
+  RequestEvent,
+  VersionRange,
+} from '../protocol/kafkajs-internals.js'
+import {KafkaProtocolError} from '../protocol/protocol-error.js'
+import {Reader} from '../protocol/wire.js'
+import type {SaslMechanism} from './auth/sasl.js'
+import {SaslAuthenticationError} from './auth/sasl-error.js'
+import {looksLikeKafkaFrame, previewBytes} from './not-kafka.js'
+
+/** A socket-level failure: refused, reset, timed out, closed, not a Kafka peer. */
+export class KafkaConnectionError extends Error {
+  readonly broker: string
+  readonly code?: string
+  constructor(message: string, broker: string, options: {code?: string; name?: string} = {}) {
+    super(message)
+    this.name = options.name ?? 'KafkaConnectionError'
+    this.broker = broker
+    this.code = options.code
+  }
+}
+
+/** A request the broker did not answer within the request timeout (the connection stays open). */
+export class KafkaRequestTimeoutError extends KafkaConnectionError {
+  constructor(message: string, broker: string) {
+    super(message, broker, {name: 'KafkaRequestTimeoutError'})
+  }
+}
+
+export interface BrokerConnectionOptions {
+  host: string
+  port: number
+  nodeId: number | null
+  /** Node TLS options; none for a plain listener. */
+  tls?: Record<string, unknown>
+  sasl?: SaslMechanism
+  clientId: string
+  /** Software name and version sent in ApiVersions v3+. */
+  software: {name: string; version: string}
+  connectionTimeoutMs: number
+  /** The default (and minimum) per-request timeout. */
+  requestTimeoutMs: number
+  /** Called once per answered request, for request counts and --debug lines. */
+  onRequest?: (event: RequestEvent) => void
+}
+
+interface Pending {
+  apiName: string
+  apiKey: number
+  apiVersion: number
+  sentAt: number
+  size: number
+  resolve: (payload: Buffer) => void
+  reject: (error: Error) => void
+  timer: NodeJS.Timeout
+}
+
+/** API keys of the requests the connection itself sends. */
+const API_VERSIONS = 18
+const SASL_HANDSHAKE = 17
+const SASL_AUTHENTICATE = 36
+/** Kafka's UNSUPPORTED_VERSION, SASL_AUTHENTICATION_FAILED. */
+const UNSUPPORTED_VERSION = 35
+const SASL_AUTHENTICATION_FAILED = 58
+
+/**
+ * One connection to one broker: a net or TLS socket, Kafka's length-prefixed frames, correlation
+ * ids with any number of requests in flight, a timeout per request, ApiVersions and SASL on connect.
+ * kctl's own replacement for kafkajs's Broker and Connection classes.
+ */
+export class BrokerConnection implements KafkaBroker {
+  nodeId: number | null
+  readonly brokerAddress: string
+  versions: Record<number, VersionRange> | null = null
+  private readonly options: BrokerConnectionOptions
+  private socket?: Socket
+  /** Open, and (with SASL) authenticated: ready for requests. */
+  private ready = false
+  private connecting?: Promise<void>
+  private readonly inflight = new Map<number, Pending>()
+  private correlationId = 0
+  private received: Buffer[] = []
+  private receivedBytes = 0
+  private judged = false
+
+  constructor(options: BrokerConnectionOptions) {
+    this.options = options
+    this.nodeId = options.nodeId
+    this.brokerAddress = `${options.host}:${options.port}`
+  }
+
+  isConnected(): boolean {
+    return this.ready && this.socket !== undefined && !this.socket.destroyed
+  }
+
+  connect(): Promise<void> {
+    if (this.isConnected()) return Promise.resolve()
+    this.connecting ??= this.open().finally(() => (this.connecting = undefined))
+    return this.connecting
+  }
+
+  async disconnect(): Promise<void> {
+    const socket = this.socket
+    this.drop(new KafkaConnectionError('Closed connection', this.brokerAddress, {name: 'KafkaConnectionClosedError'}))
+    if (socket && !socket.destroyed) {
+      socket.end()
+      socket.destroy()
+    }
+  }
+
+  /** Send a request built in src/protocol/ (or one of kafkajs's request objects) and decode its answer. */
+  async send<T>(r: ProtocolRequest<T>): Promise<T> {
+    if (!this.isConnected()) throw new KafkaConnectionError('Not connected', this.brokerAddress)
+    return this.exchange(r)
+  }
+
+  /** The same, also during connect (ApiVersions, SASL). */
+  private async exchange<T>(r: ProtocolRequest<T>): Promise<T> {
+    const body = await r.request.encode()
+    const expectResponse = !r.request.expectResponse || r.request.expectResponse()
+    const timeoutMs = Math.max(this.options.requestTimeoutMs, r.requestTimeout ?? 0)
+    const payload = await this.roundTrip(r.request, body, expectResponse, timeoutMs)
+    if (!expectResponse) return undefined as T
+    return r.response.parse(await r.response.decode(payload))
+  }
+
+  private roundTrip(
+    request: {apiKey: number; apiVersion: number; apiName: string},
+    body: KafkaEncoder | Buffer,
+    expectResponse: boolean,
+    timeoutMs: number,
+  ): Promise<Buffer> {
+    const socket = this.socket
+    if (!socket || socket.destroyed) {
+      return Promise.reject(new KafkaConnectionError('Not connected', this.brokerAddress))
+    }
+    const correlationId = this.correlationId
+    this.correlationId = (this.correlationId + 1) % 2_147_483_647
+    const bytes = Buffer.isBuffer(body) ? body : body.buffer
+    const clientId = Buffer.from(this.options.clientId, 'utf8')
+    const header = Buffer.alloc(14 + clientId.length)
+    header.writeInt32BE(10 + clientId.length + bytes.length, 0)
+    header.writeInt16BE(request.apiKey, 4)
+    header.writeInt16BE(request.apiVersion, 6)
+    header.writeInt32BE(correlationId, 8)
+    header.writeInt16BE(clientId.length, 12)
+    clientId.copy(header, 14)
+    if (!expectResponse) {
+      socket.write(Buffer.concat([header, bytes]))
+      return Promise.resolve(Buffer.alloc(0))
+    }
+    return new Promise<Buffer>((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.inflight.delete(correlationId)
+        reject(
+          new KafkaRequestTimeoutError(
+            `Request ${request.apiName}(key: ${request.apiKey}, version: ${request.apiVersion}) timed out`,
+            this.brokerAddress,
+          ),
+        )
+      }, timeoutMs)
+      this.inflight.set(correlationId, {
+        ...request,
+        sentAt: Date.now(),
+        size: 0,
+        resolve,
+        reject,
+        timer,
+      })
+      socket.write(Buffer.concat([header, bytes]))
+    })
+  }
+
+  private async open(): Promise<void> {
+    this.ready = false
+    try {
+      await this.openSocket()
+      if (!this.versions) this.versions = await this.apiVersions()
+      if (this.options.sasl) await this.authenticate(this.options.sasl)
+      this.ready = true
+    } catch (error) {
+      const socket = this.socket
+      this.drop(error as Error)
+      socket?.destroy()
+      throw error
+    }
+  }
+
+  private openSocket(): Promise<void> {
+    const {host, port, tls, connectionTimeoutMs} = this.options
+    const broker = this.brokerAddress
+    this.received = []
+    this.receivedBytes = 0
+    this.judged = false
+    return new Promise<void>((resolve, reject) => {
+      let settled = false
+      const fail = (error: Error) => {
+        clearTimeout(timer)
+        this.drop(error)
+        if (!settled) {
+          settled = true
+          reject(error)
+        }
+      }
+      const onConnect = () => {
+        clearTimeout(timer)
+        if (settled) return
+        settled = true
+        resolve()
+      }
+      const socket = tls
+        ? tlsConnect({host, port, ...(isIP(host) ? {} : {servername: host}), ...tls}, onConnect)
+        : netConnect({host, port}, onConnect)
+      this.socket = socket
+      socket.setKeepAlive(true, 60_000)
+      socket.setNoDelay(true)
+      const timer = setTimeout(() => {
+        fail(new KafkaConnectionError('Connection timeout', broker))
+        socket.destroy()
+      }, connectionTimeoutMs)
+      socket.on('data', (data: Buffer) => this.onData(socket, data))
+      socket.on('error', (e: Error & {code?: string}) => {
+        if (this.socket !== socket) return
+        fail(new KafkaConnectionError(`Connection error: ${e.message}`, broker, {code: e.code}))
+      })
+      socket.on('close', () => {
+        if (this.socket !== socket) return
+        fail(new KafkaConnectionError('Closed connection', broker, {name: 'KafkaConnectionClosedError'}))
+      })
+    })
+  }
+
+  /** Reject everything in flight and forget the socket. */
+  private drop(error: Error): void {
+    this.ready = false
+    this.socket = undefined
+    for (const [id, p] of this.inflight) {
+      clearTimeout(p.timer)
+      this.inflight.delete(id)
+      p.reject(error)
+    }
+    this.received = []
+    this.receivedBytes = 0
+  }
+
+  private onData(socket: Socket, data: Buffer): void {
+    if (this.socket !== socket) return
+    if (!this.judged) {
+      // A peer that is not Kafka (an HTTP server, garbage) fails the connection at once instead of
+      // being waited on for a 1.2 GB "response".
+      const head = this.receivedBytes > 0 ? Buffer.concat([...this.received, data]) : data
+      if (head.length >= 4) {
+        this.judged = true
+        if (!looksLikeKafkaFrame(head)) {
+          socket.destroy(new Error(`not a Kafka broker: it answered ${previewBytes(head)}`))
+          return
+        }
+      }
+    }
+    this.received.push(data)
+    this.receivedBytes += data.length
+    for (;;) {
+      if (this.receivedBytes < 4) return
+      let buf = this.received.length === 1 ? this.received[0] : Buffer.concat(this.received)
+      const size = buf.readInt32BE(0)
+      if (size < 4 || !looksLikeKafkaFrame(buf)) {
+        socket.destroy(new Error(`not a Kafka broker: it answered ${previewBytes(buf)}`))
+        return
+      }
+      if (buf.length < 4 + size) {
+        this.received = [buf]
+        return
+      }
+      const frame = buf.subarray(4, 4 + size)
+      buf = buf.subarray(4 + size)
+      this.received = buf.length > 0 ? [buf] : []
+      this.receivedBytes = buf.length
+      this.complete(frame)
+    }
+  }
+
+  private complete(frame: Buffer): void {
+    const correlationId = frame.readInt32BE(0)
+    const pending = this.inflight.get(correlationId)
+    if (!pending) return
+    this.inflight.delete(correlationId)
+    clearTimeout(pending.timer)
+    this.options.onRequest?.({
+      broker: this.brokerAddress,
+      apiName: pending.apiName,
+      apiKey: pending.apiKey,
+      apiVersion: pending.apiVersion,
+      duration: Date.now() - pending.sentAt,
+      size: frame.length,
+    })
+    pending.resolve(frame.subarray(4))
+  }
+
+  /**
+   * ApiVersions v3 (client software name and version); a broker that does not know v3 answers
+   * UNSUPPORTED_VERSION with its own range, and the request is sent again at its highest version.
+   */
+  private async apiVersions(): Promise<Record<number, VersionRange>> {
+    let version = 3
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const v = version
+      const res = await this.exchange({
+        request: {
+          apiKey: API_VERSIONS,
+          apiVersion: v,
+          apiName: 'ApiVersions',
+          encode: async () => {
+            const e = new Encoder()
+            if (v >= 3) {
+              e.writeInt8(0) // request header v2's tag buffer
+              e.writeUVarIntString(this.options.software.name)
+              e.writeUVarIntString(this.options.software.version)
+              e.writeInt8(0)
+            }
+            return e
+          },
+        },
+        response: {
+          decode: async (payload: Buffer) => decodeApiVersionsResponse(payload, v),
+          parse: async (d: unknown) => d as {errorCode: number; versions: Record<number, VersionRange>},
+        },
+      })
+      if (res.errorCode === UNSUPPORTED_VERSION) {
+        const offered = res.versions[API_VERSIONS]?.maxVersion ?? 0
+        version = Math.min(offered, v - 1)
+        if (version < 0) version = 0
+        continue
+      }
+      if (res.errorCode !== 0) {
+        const type = errorName(res.errorCode)
+        throw new KafkaProtocolError(type, `ApiVersions failed: ${type}`, {errorCode: res.errorCode})
+      }
+      return res.versions
+    }
+    throw new KafkaProtocolError(
+      'UNSUPPORTED_VERSION',
+      `${this.brokerAddress} answered no ApiVersions version kctl sends`,
+    )
+  }
+
+  /** SaslHandshake v1 (v0 on a broker without it), then the mechanism's SaslAuthenticate exchange. */
+  private async authenticate(mechanism: SaslMechanism): Promise<void> {
+    const name = mechanism.name
+    const handshakeVersion = Math.min(1, this.versions?.[SASL_HANDSHAKE]?.maxVersion ?? 1)
+    const handshake = await this.exchange({
+      request: {
+        apiKey: SASL_HANDSHAKE,
+        apiVersion: handshakeVersion,
+        apiName: 'SaslHandshake',
+        encode: async () => new Encoder().writeString(name),
+      },
+      response: {
+        decode: async (payload: Buffer) => {
+          const r = new Reader(payload)
+          return {errorCode: r.int16(), mechanisms: r.array((a) => a.string())}
+        },
+        parse: async (d: unknown) => d as {errorCode: number; mechanisms: string[]},
+      },
+    })
+    if (handshake.errorCode !== 0) {
+      const type = errorName(handshake.errorCode)
+      const message =
+        type === 'UNSUPPORTED_SASL_MECHANISM'
+          ? `The broker does not support the requested SASL mechanism (it offers ${handshake.mechanisms.join(', ') || 'none'})`
+          : `SaslHandshake failed: ${type}`
+      throw new KafkaProtocolError(type, message, {errorCode: handshake.errorCode})
+    }
+    if (!handshake.mechanisms.includes(name))
+      throw new SaslAuthenticationError(`SASL ${name} mechanism is not supported by the server`)
+    const range = this.versions?.[SASL_AUTHENTICATE]
+    if (!range) throw new SaslAuthenticationError(`SASL ${name}: the broker does not support SaslAuthenticate`)
+    const version = Math.min(2, range.maxVersion)
+    const exchange = async (bytes: Buffer): Promise<Buffer> => {
+      const res = await this.exchange({
+        request: {
+          apiKey: SASL_AUTHENTICATE,
+          apiVersion: version,
+          apiName: 'SaslAuthenticate',
+          encode: async () => {
+            const e = new Encoder()
+            if (version >= 2) return e.writeInt8(0).writeUVarIntBytes(bytes).writeInt8(0)
+            return e.writeBytes(bytes)
+          },
+        },
+        response: {
+          decode: async (payload: Buffer) => decodeSaslAuthenticateResponse(payload, version),
+          parse: async (d: unknown) => d as {errorCode: number; errorMessage: string | null; authBytes: Buffer},
+        },
+      })
+      if (res.errorCode === SASL_AUTHENTICATION_FAILED && res.errorMessage) throw new Error(res.errorMessage)
+      if (res.errorCode !== 0) {
+        const type = errorName(res.errorCode)
+        throw new KafkaProtocolError(type, res.errorMessage ?? type, {errorCode: res.errorCode})
+      }
+      return res.authBytes
+    }
+    await mechanism.authenticate({host: this.options.host, port: this.options.port, exchange})
+  }
+}
+
+function decodeApiVersionsResponse(
+  payload: Buffer,
+  version: number,
+): {errorCode: number; versions: Record<number, VersionRange>} {
+  const r = new Reader(payload)
+  const errorCode = r.int16()
+  const versions: Record<number, VersionRange> = {}
+  // An UNSUPPORTED_VERSION answer is always in v0's layout.
+  const flexible = version >= 3 && errorCode !== UNSUPPORTED_VERSION
+  const readKey = (a: Reader) => {
+    const apiKey = a.int16()
+    versions[apiKey] = {minVersion: a.int16(), maxVersion: a.int16()}
+    if (flexible) a.taggedFields()
+  }
+  if (flexible) r.compactArray(readKey)
+  else r.array(readKey)
+  return {errorCode, versions}
+}
+
+function decodeSaslAuthenticateResponse(
+  payload: Buffer,
+  version: number,
+): {errorCode: number; errorMessage: string | null; authBytes: Buffer} {
+  const r = new Reader(payload)
+  if (version >= 2) {
+    r.taggedFields() // response header v1
+    const errorCode = r.int16()
+    const errorMessage = r.compactNullableString()
+    const authBytes = r.compactNullableBytes() ?? Buffer.alloc(0)
+    return {errorCode, errorMessage, authBytes}
+  }
+  const errorCode = r.int16()
+  const errorMessage = r.nullableString()
+  const n = r.int32()
+  const authBytes = n < 0 ? Buffer.alloc(0) : Buffer.from(r.bytes(n))
+  return {errorCode, errorMessage, authBytes}
+}
