@@ -1,6 +1,7 @@
 import {isIP, type Socket, connect as netConnect} from 'node:net'
 import {connect as tlsConnect} from 'node:tls'
 
+import {connectApiVersionsRequest} from '../protocol/api-versions.js'
 import {Encoder} from '../protocol/encoder.js'
 import {errorName} from '../protocol/error-codes.js'
 import type {
@@ -11,7 +12,8 @@ import type {
   VersionRange,
 } from '../protocol/kafkajs-internals.js'
 import {KafkaProtocolError} from '../protocol/protocol-error.js'
-import {Reader} from '../protocol/wire.js'
+import {saslAuthenticateRequest, SaslAuthenticateApi} from '../protocol/sasl-authenticate.js'
+import {saslHandshakeRequest, SaslHandshakeApi} from '../protocol/sasl-handshake.js'
 import type {SaslMechanism} from './auth/sasl.js'
 import {SaslAuthenticationError} from './auth/sasl-error.js'
 import {looksLikeKafkaFrame, previewBytes} from './not-kafka.js'
@@ -63,10 +65,7 @@ interface Pending {
   timer: NodeJS.Timeout
 }
 
-/** API keys of the requests the connection itself sends. */
 const API_VERSIONS = 18
-const SASL_HANDSHAKE = 17
-const SASL_AUTHENTICATE = 36
 /** Kafka's UNSUPPORTED_VERSION, SASL_AUTHENTICATION_FAILED. */
 const UNSUPPORTED_VERSION = 35
 const SASL_AUTHENTICATION_FAILED = 58
@@ -90,6 +89,8 @@ export class BrokerConnection implements KafkaBroker {
   private received: Buffer[] = []
   private receivedBytes = 0
   private judged = false
+  /** When the broker's SASL session (KIP-368 session lifetime) is due to be renewed. */
+  private reauthenticateAt?: number
 
   constructor(options: BrokerConnectionOptions) {
     this.options = options
@@ -119,6 +120,12 @@ export class BrokerConnection implements KafkaBroker {
   /** Send a request built in src/protocol/ (or one of kafkajs's request objects) and decode its answer. */
   async send<T>(r: ProtocolRequest<T>): Promise<T> {
     if (!this.isConnected()) throw new KafkaConnectionError('Not connected', this.brokerAddress)
+    if (this.reauthenticateAt !== undefined && Date.now() >= this.reauthenticateAt && this.inflight.size === 0) {
+      // The broker ends a SASL session after its lifetime (connections.max.reauth.ms): log in
+      // again on a fresh connection before it does.
+      await this.disconnect()
+      await this.connect()
+    }
     return this.exchange(r)
   }
 
@@ -181,6 +188,7 @@ export class BrokerConnection implements KafkaBroker {
 
   private async open(): Promise<void> {
     this.ready = false
+    this.reauthenticateAt = undefined
     try {
       await this.openSocket()
       if (!this.versions) this.versions = await this.apiVersions()
@@ -311,39 +319,19 @@ export class BrokerConnection implements KafkaBroker {
   private async apiVersions(): Promise<Record<number, VersionRange>> {
     let version = 3
     for (let attempt = 0; attempt < 3; attempt++) {
-      const v = version
-      const res = await this.exchange({
-        request: {
-          apiKey: API_VERSIONS,
-          apiVersion: v,
-          apiName: 'ApiVersions',
-          encode: async () => {
-            const e = new Encoder()
-            if (v >= 3) {
-              e.writeInt8(0) // request header v2's tag buffer
-              e.writeUVarIntString(this.options.software.name)
-              e.writeUVarIntString(this.options.software.version)
-              e.writeInt8(0)
-            }
-            return e
-          },
-        },
-        response: {
-          decode: async (payload: Buffer) => decodeApiVersionsResponse(payload, v),
-          parse: async (d: unknown) => d as {errorCode: number; versions: Record<number, VersionRange>},
-        },
-      })
-      if (res.errorCode === UNSUPPORTED_VERSION) {
-        const offered = res.versions[API_VERSIONS]?.maxVersion ?? 0
-        version = Math.min(offered, v - 1)
-        if (version < 0) version = 0
+      const res = await this.exchange(connectApiVersionsRequest(version, this.options.software, Encoder))
+      const versions: Record<number, VersionRange> = {}
+      for (const k of res.apiKeys) versions[k.apiKey] = {minVersion: k.minVersion, maxVersion: k.maxVersion}
+      if (res.errorCode === UNSUPPORTED_VERSION && version > 0) {
+        // As Kafka's clients do: retry at the highest version the broker offers (v0 if it offers none).
+        version = Math.max(0, Math.min(versions[API_VERSIONS]?.maxVersion ?? 0, version - 1))
         continue
       }
       if (res.errorCode !== 0) {
         const type = errorName(res.errorCode)
         throw new KafkaProtocolError(type, `ApiVersions failed: ${type}`, {errorCode: res.errorCode})
       }
-      return res.versions
+      return versions
     }
     throw new KafkaProtocolError(
       'UNSUPPORTED_VERSION',
@@ -354,22 +342,8 @@ export class BrokerConnection implements KafkaBroker {
   /** SaslHandshake v1 (v0 on a broker without it), then the mechanism's SaslAuthenticate exchange. */
   private async authenticate(mechanism: SaslMechanism): Promise<void> {
     const name = mechanism.name
-    const handshakeVersion = Math.min(1, this.versions?.[SASL_HANDSHAKE]?.maxVersion ?? 1)
-    const handshake = await this.exchange({
-      request: {
-        apiKey: SASL_HANDSHAKE,
-        apiVersion: handshakeVersion,
-        apiName: 'SaslHandshake',
-        encode: async () => new Encoder().writeString(name),
-      },
-      response: {
-        decode: async (payload: Buffer) => {
-          const r = new Reader(payload)
-          return {errorCode: r.int16(), mechanisms: r.array((a) => a.string())}
-        },
-        parse: async (d: unknown) => d as {errorCode: number; mechanisms: string[]},
-      },
-    })
+    const handshakeVersion = Math.min(1, this.versions?.[SaslHandshakeApi.apiKey]?.maxVersion ?? 1)
+    const handshake = await this.exchange(saslHandshakeRequest(handshakeVersion, name, Encoder))
     if (handshake.errorCode !== 0) {
       const type = errorName(handshake.errorCode)
       const message =
@@ -380,26 +354,14 @@ export class BrokerConnection implements KafkaBroker {
     }
     if (!handshake.mechanisms.includes(name))
       throw new SaslAuthenticationError(`SASL ${name} mechanism is not supported by the server`)
-    const range = this.versions?.[SASL_AUTHENTICATE]
+    const range = this.versions?.[SaslAuthenticateApi.apiKey]
     if (!range) throw new SaslAuthenticationError(`SASL ${name}: the broker does not support SaslAuthenticate`)
-    const version = Math.min(2, range.maxVersion)
+    const version = Math.min(SaslAuthenticateApi.maxVersion, range.maxVersion)
     const exchange = async (bytes: Buffer): Promise<Buffer> => {
-      const res = await this.exchange({
-        request: {
-          apiKey: SASL_AUTHENTICATE,
-          apiVersion: version,
-          apiName: 'SaslAuthenticate',
-          encode: async () => {
-            const e = new Encoder()
-            if (version >= 2) return e.writeInt8(0).writeUVarIntBytes(bytes).writeInt8(0)
-            return e.writeBytes(bytes)
-          },
-        },
-        response: {
-          decode: async (payload: Buffer) => decodeSaslAuthenticateResponse(payload, version),
-          parse: async (d: unknown) => d as {errorCode: number; errorMessage: string | null; authBytes: Buffer},
-        },
-      })
+      const res = await this.exchange(saslAuthenticateRequest(version, bytes, Encoder))
+      if (res.sessionLifetimeMs > 0n) {
+        this.reauthenticateAt = Date.now() + Math.floor(Number(res.sessionLifetimeMs) * 0.85)
+      }
       if (res.errorCode === SASL_AUTHENTICATION_FAILED && res.errorMessage) throw new Error(res.errorMessage)
       if (res.errorCode !== 0) {
         const type = errorName(res.errorCode)
@@ -409,42 +371,4 @@ export class BrokerConnection implements KafkaBroker {
     }
     await mechanism.authenticate({host: this.options.host, port: this.options.port, exchange})
   }
-}
-
-function decodeApiVersionsResponse(
-  payload: Buffer,
-  version: number,
-): {errorCode: number; versions: Record<number, VersionRange>} {
-  const r = new Reader(payload)
-  const errorCode = r.int16()
-  const versions: Record<number, VersionRange> = {}
-  // An UNSUPPORTED_VERSION answer is always in v0's layout.
-  const flexible = version >= 3 && errorCode !== UNSUPPORTED_VERSION
-  const readKey = (a: Reader) => {
-    const apiKey = a.int16()
-    versions[apiKey] = {minVersion: a.int16(), maxVersion: a.int16()}
-    if (flexible) a.taggedFields()
-  }
-  if (flexible) r.compactArray(readKey)
-  else r.array(readKey)
-  return {errorCode, versions}
-}
-
-function decodeSaslAuthenticateResponse(
-  payload: Buffer,
-  version: number,
-): {errorCode: number; errorMessage: string | null; authBytes: Buffer} {
-  const r = new Reader(payload)
-  if (version >= 2) {
-    r.taggedFields() // response header v1
-    const errorCode = r.int16()
-    const errorMessage = r.compactNullableString()
-    const authBytes = r.compactNullableBytes() ?? Buffer.alloc(0)
-    return {errorCode, errorMessage, authBytes}
-  }
-  const errorCode = r.int16()
-  const errorMessage = r.nullableString()
-  const n = r.int32()
-  const authBytes = n < 0 ? Buffer.alloc(0) : Buffer.from(r.bytes(n))
-  return {errorCode, errorMessage, authBytes}
 }

@@ -94,3 +94,41 @@ export function apiVersionsRequest(
     decode: (r) => decodeApiVersions(r),
   })
 }
+
+/**
+ * The ApiVersions a connection sends first, at `version` (v3+ with the client software fields,
+ * v0-v2 with an empty body), and its answer's API ranges. A broker that does not know the version
+ * answers UNSUPPORTED_VERSION in v0's layout, with its own ApiVersions range to retry at.
+ */
+export function connectApiVersionsRequest(
+  version: number,
+  client: {name: string; version: string},
+  Encoder: new () => KafkaEncoder,
+) {
+  return buildRequest({
+    api: {apiKey: 18, apiName: 'ApiVersions', minVersion: 0, maxVersion: 4},
+    version,
+    flexible: false,
+    Encoder,
+    encode: (e) => {
+      if (version >= 3) encodeApiVersions(e, client)
+    },
+    decode: (r) => decodeConnectApiVersions(r, version),
+  })
+}
+
+export function decodeConnectApiVersions(
+  r: Reader,
+  version: number,
+): {errorCode: number; apiKeys: {apiKey: number; minVersion: number; maxVersion: number}[]} {
+  const errorCode = r.int16()
+  if (version >= 3 && errorCode !== UNSUPPORTED_VERSION) {
+    r.offset -= 2
+    const res = decodeApiVersions(r)
+    return {errorCode: res.errorCode, apiKeys: res.apiKeys}
+  }
+  const apiKeys = r.array((a) => ({apiKey: a.int16(), minVersion: a.int16(), maxVersion: a.int16()}))
+  return {errorCode, apiKeys}
+}
+
+const UNSUPPORTED_VERSION = 35

@@ -1,33 +1,111 @@
-import {createRequire} from 'node:module'
-
-const require = createRequire(import.meta.url)
 let byCode: Map<number, string> | undefined
 
 /**
- * Kafka's error name for a code, as Kafka's own Errors enum names it (kafkajs's table with the
- * names kafkajs keeps from older Kafka corrected, and newer codes added; unknown codes fall back to
- * their number).
+ * Kafka's error name for a code, as Kafka's own Errors enum names it (unknown codes fall back to
+ * their number). A table, not a module of a client library: naming an error loads nothing.
  */
 export function errorName(code: number): string {
   if (!byCode) {
-    const {errorCodes} = require('kafkajs/src/protocol/error.js') as {errorCodes: {type: string; code: number}[]}
-    byCode = new Map(errorCodes.map((e) => [e.code, e.type]))
-    for (const [c, t] of RENAMED) byCode.set(c, t)
-    for (const [c, t] of EXTRA) if (!byCode.has(c)) byCode.set(c, t)
+    byCode = new Map(CODES_1_TO_88.map((t, i) => [i + 1, t]))
+    byCode.set(-1, 'UNKNOWN_SERVER_ERROR')
+    for (const [c, t] of EXTRA) byCode.set(c, t)
   }
   return byCode.get(code) ?? `KAFKA_ERROR_${code}`
 }
 
-/** Codes kafkajs 2.2.4 names as older Kafka did (GROUP_LOAD_IN_PROGRESS...): Kafka 4.4's names. */
-const RENAMED: [number, string][] = [
-  [-1, 'UNKNOWN_SERVER_ERROR'],
-  [6, 'NOT_LEADER_OR_FOLLOWER'],
-  [14, 'COORDINATOR_LOAD_IN_PROGRESS'],
-  [15, 'COORDINATOR_NOT_AVAILABLE'],
-  [16, 'NOT_COORDINATOR'],
+/** Codes 1 to 88, in order (as kafkajs 2.2.4 names them, with Kafka 4.4's names for 6, 14, 15, 16). */
+const CODES_1_TO_88: string[] = [
+  'OFFSET_OUT_OF_RANGE',
+  'CORRUPT_MESSAGE',
+  'UNKNOWN_TOPIC_OR_PARTITION',
+  'INVALID_FETCH_SIZE',
+  'LEADER_NOT_AVAILABLE',
+  'NOT_LEADER_OR_FOLLOWER',
+  'REQUEST_TIMED_OUT',
+  'BROKER_NOT_AVAILABLE',
+  'REPLICA_NOT_AVAILABLE',
+  'MESSAGE_TOO_LARGE',
+  'STALE_CONTROLLER_EPOCH',
+  'OFFSET_METADATA_TOO_LARGE',
+  'NETWORK_EXCEPTION',
+  'COORDINATOR_LOAD_IN_PROGRESS',
+  'COORDINATOR_NOT_AVAILABLE',
+  'NOT_COORDINATOR',
+  'INVALID_TOPIC_EXCEPTION',
+  'RECORD_LIST_TOO_LARGE',
+  'NOT_ENOUGH_REPLICAS',
+  'NOT_ENOUGH_REPLICAS_AFTER_APPEND',
+  'INVALID_REQUIRED_ACKS',
+  'ILLEGAL_GENERATION',
+  'INCONSISTENT_GROUP_PROTOCOL',
+  'INVALID_GROUP_ID',
+  'UNKNOWN_MEMBER_ID',
+  'INVALID_SESSION_TIMEOUT',
+  'REBALANCE_IN_PROGRESS',
+  'INVALID_COMMIT_OFFSET_SIZE',
+  'TOPIC_AUTHORIZATION_FAILED',
+  'GROUP_AUTHORIZATION_FAILED',
+  'CLUSTER_AUTHORIZATION_FAILED',
+  'INVALID_TIMESTAMP',
+  'UNSUPPORTED_SASL_MECHANISM',
+  'ILLEGAL_SASL_STATE',
+  'UNSUPPORTED_VERSION',
+  'TOPIC_ALREADY_EXISTS',
+  'INVALID_PARTITIONS',
+  'INVALID_REPLICATION_FACTOR',
+  'INVALID_REPLICA_ASSIGNMENT',
+  'INVALID_CONFIG',
+  'NOT_CONTROLLER',
+  'INVALID_REQUEST',
+  'UNSUPPORTED_FOR_MESSAGE_FORMAT',
+  'POLICY_VIOLATION',
+  'OUT_OF_ORDER_SEQUENCE_NUMBER',
+  'DUPLICATE_SEQUENCE_NUMBER',
+  'INVALID_PRODUCER_EPOCH',
+  'INVALID_TXN_STATE',
+  'INVALID_PRODUCER_ID_MAPPING',
+  'INVALID_TRANSACTION_TIMEOUT',
+  'CONCURRENT_TRANSACTIONS',
+  'TRANSACTION_COORDINATOR_FENCED',
+  'TRANSACTIONAL_ID_AUTHORIZATION_FAILED',
+  'SECURITY_DISABLED',
+  'OPERATION_NOT_ATTEMPTED',
+  'KAFKA_STORAGE_ERROR',
+  'LOG_DIR_NOT_FOUND',
+  'SASL_AUTHENTICATION_FAILED',
+  'UNKNOWN_PRODUCER_ID',
+  'REASSIGNMENT_IN_PROGRESS',
+  'DELEGATION_TOKEN_AUTH_DISABLED',
+  'DELEGATION_TOKEN_NOT_FOUND',
+  'DELEGATION_TOKEN_OWNER_MISMATCH',
+  'DELEGATION_TOKEN_REQUEST_NOT_ALLOWED',
+  'DELEGATION_TOKEN_AUTHORIZATION_FAILED',
+  'DELEGATION_TOKEN_EXPIRED',
+  'INVALID_PRINCIPAL_TYPE',
+  'NON_EMPTY_GROUP',
+  'GROUP_ID_NOT_FOUND',
+  'FETCH_SESSION_ID_NOT_FOUND',
+  'INVALID_FETCH_SESSION_EPOCH',
+  'LISTENER_NOT_FOUND',
+  'TOPIC_DELETION_DISABLED',
+  'FENCED_LEADER_EPOCH',
+  'UNKNOWN_LEADER_EPOCH',
+  'UNSUPPORTED_COMPRESSION_TYPE',
+  'STALE_BROKER_EPOCH',
+  'OFFSET_NOT_AVAILABLE',
+  'MEMBER_ID_REQUIRED',
+  'PREFERRED_LEADER_NOT_AVAILABLE',
+  'GROUP_MAX_SIZE_REACHED',
+  'FENCED_INSTANCE_ID',
+  'ELIGIBLE_LEADERS_NOT_AVAILABLE',
+  'ELECTION_NOT_NEEDED',
+  'NO_REASSIGNMENT_IN_PROGRESS',
+  'GROUP_SUBSCRIBED_TO_TOPIC',
+  'INVALID_RECORD',
+  'UNSTABLE_OFFSET_COMMIT',
 ]
 
-/** Codes newer than kafkajs 2.2.4's table (printed from Kafka 4.4's Errors enum). */
+/** Codes 89 and up (printed from Kafka 4.4's Errors enum). */
 const EXTRA: [number, string][] = [
   [89, 'THROTTLING_QUOTA_EXCEEDED'],
   [90, 'PRODUCER_FENCED'],
