@@ -88,9 +88,13 @@ export class BrokerConnection implements KafkaBroker {
   private correlationId = 0
   private received: Buffer[] = []
   private receivedBytes = 0
-  private judged = false
+  /** The size of the frame being received, once its first four bytes are in; -1 before. */
+  private frameSize = -1
   /** When the broker's SASL session (KIP-368 session lifetime) is due to be renewed. */
   private reauthenticateAt?: number
+  private renewing?: Promise<void>
+  /** Requests being encoded, sent or awaited (a re-authentication waits for none). */
+  private active = 0
 
   constructor(options: BrokerConnectionOptions) {
     this.options = options
@@ -119,24 +123,37 @@ export class BrokerConnection implements KafkaBroker {
 
   /** Send a request built in src/protocol/ (or one of kafkajs's request objects) and decode its answer. */
   async send<T>(r: ProtocolRequest<T>): Promise<T> {
+    if (this.renewing) await this.renewing.catch(() => undefined)
     if (!this.isConnected()) throw new KafkaConnectionError('Not connected', this.brokerAddress)
-    if (this.reauthenticateAt !== undefined && Date.now() >= this.reauthenticateAt && this.inflight.size === 0) {
-      // The broker ends a SASL session after its lifetime (connections.max.reauth.ms): log in
-      // again on a fresh connection before it does.
-      await this.disconnect()
-      await this.connect()
+    const sasl = this.options.sasl
+    if (sasl && this.reauthenticateAt !== undefined && Date.now() >= this.reauthenticateAt && this.active === 0) {
+      // KIP-368: the broker ends a SASL session after its lifetime (connections.max.reauth.ms, a
+      // token's expiry); the connection logs in again on the same socket, with nothing else in
+      // flight, before it does.
+      this.renewing ??= this.authenticate(sasl)
+        .catch(async (error) => {
+          await this.disconnect()
+          throw error
+        })
+        .finally(() => (this.renewing = undefined))
+      await this.renewing
     }
     return this.exchange(r)
   }
 
   /** The same, also during connect (ApiVersions, SASL). */
   private async exchange<T>(r: ProtocolRequest<T>): Promise<T> {
-    const body = await r.request.encode()
-    const expectResponse = !r.request.expectResponse || r.request.expectResponse()
-    const timeoutMs = Math.max(this.options.requestTimeoutMs, r.requestTimeout ?? 0)
-    const payload = await this.roundTrip(r.request, body, expectResponse, timeoutMs)
-    if (!expectResponse) return undefined as T
-    return r.response.parse(await r.response.decode(payload))
+    this.active++
+    try {
+      const body = await r.request.encode()
+      const expectResponse = !r.request.expectResponse || r.request.expectResponse()
+      const timeoutMs = Math.max(this.options.requestTimeoutMs, r.requestTimeout ?? 0)
+      const payload = await this.roundTrip(r.request, body, expectResponse, timeoutMs)
+      if (!expectResponse) return undefined as T
+      return await r.response.parse(await r.response.decode(payload))
+    } finally {
+      this.active--
+    }
   }
 
   private roundTrip(
@@ -207,7 +224,7 @@ export class BrokerConnection implements KafkaBroker {
     const broker = this.brokerAddress
     this.received = []
     this.receivedBytes = 0
-    this.judged = false
+    this.frameSize = -1
     return new Promise<void>((resolve, reject) => {
       let settled = false
       const fail = (error: Error) => {
@@ -257,40 +274,33 @@ export class BrokerConnection implements KafkaBroker {
     }
     this.received = []
     this.receivedBytes = 0
+    this.frameSize = -1
   }
 
   private onData(socket: Socket, data: Buffer): void {
     if (this.socket !== socket) return
-    if (!this.judged) {
-      // A peer that is not Kafka (an HTTP server, garbage) fails the connection at once instead of
-      // being waited on for a 1.2 GB "response".
-      const head = this.receivedBytes > 0 ? Buffer.concat([...this.received, data]) : data
-      if (head.length >= 4) {
-        this.judged = true
-        if (!looksLikeKafkaFrame(head)) {
-          socket.destroy(new Error(`not a Kafka broker: it answered ${previewBytes(head)}`))
-          return
-        }
-      }
-    }
     this.received.push(data)
     this.receivedBytes += data.length
     for (;;) {
       if (this.receivedBytes < 4) return
-      let buf = this.received.length === 1 ? this.received[0] : Buffer.concat(this.received)
-      const size = buf.readInt32BE(0)
-      if (size < 4 || !looksLikeKafkaFrame(buf)) {
-        socket.destroy(new Error(`not a Kafka broker: it answered ${previewBytes(buf)}`))
-        return
+      if (this.frameSize < 0) {
+        const head = this.received[0].length >= 4 ? this.received[0] : Buffer.concat(this.received)
+        // A peer that is not Kafka (an HTTP server, garbage) fails the connection at once instead
+        // of being waited on for a 1.2 GB "response".
+        if (!looksLikeKafkaFrame(head)) {
+          socket.destroy(new Error(`not a Kafka broker: it answered ${previewBytes(head)}`))
+          return
+        }
+        this.frameSize = head.readInt32BE(0)
       }
-      if (buf.length < 4 + size) {
-        this.received = [buf]
-        return
-      }
-      const frame = buf.subarray(4, 4 + size)
-      buf = buf.subarray(4 + size)
-      this.received = buf.length > 0 ? [buf] : []
-      this.receivedBytes = buf.length
+      // Chunks are joined once the whole frame is there (a large answer comes in many chunks).
+      if (this.receivedBytes < 4 + this.frameSize) return
+      const buf = this.received.length === 1 ? this.received[0] : Buffer.concat(this.received, this.receivedBytes)
+      const frame = buf.subarray(4, 4 + this.frameSize)
+      const rest = buf.subarray(4 + this.frameSize)
+      this.received = rest.length > 0 ? [rest] : []
+      this.receivedBytes = rest.length
+      this.frameSize = -1
       this.complete(frame)
     }
   }
@@ -360,8 +370,10 @@ export class BrokerConnection implements KafkaBroker {
     const exchange = async (bytes: Buffer): Promise<Buffer> => {
       const res = await this.exchange(saslAuthenticateRequest(version, bytes, Encoder))
       if (res.sessionLifetimeMs > 0n) {
-        this.reauthenticateAt = Date.now() + Math.floor(Number(res.sessionLifetimeMs) * 0.85)
-      }
+        // As kafkajs did: renew when less than 10 s of the session are left (halfway for short ones).
+        const lifetime = Number(res.sessionLifetimeMs)
+        this.reauthenticateAt = Date.now() + Math.max(lifetime - 10_000, lifetime / 2)
+      } else this.reauthenticateAt = undefined
       if (res.errorCode === SASL_AUTHENTICATION_FAILED && res.errorMessage) throw new Error(res.errorMessage)
       if (res.errorCode !== 0) {
         const type = errorName(res.errorCode)
