@@ -1,5 +1,8 @@
+import {readFileSync} from 'node:fs'
 import {isIP, type Socket, connect as netConnect} from 'node:net'
+import {dirname, join} from 'node:path'
 import {connect as tlsConnect} from 'node:tls'
+import {fileURLToPath} from 'node:url'
 
 import {connectApiVersionsRequest} from '../protocol/api-versions.js'
 import {Encoder} from '../protocol/encoder.js'
@@ -14,9 +17,31 @@ import type {
 import {KafkaProtocolError} from '../protocol/protocol-error.js'
 import {saslAuthenticateRequest, SaslAuthenticateApi} from '../protocol/sasl-authenticate.js'
 import {saslHandshakeRequest, SaslHandshakeApi} from '../protocol/sasl-handshake.js'
-import type {SaslMechanism} from './auth/sasl.js'
-import {SaslAuthenticationError} from './auth/sasl-error.js'
-import {looksLikeKafkaFrame, previewBytes} from './not-kafka.js'
+
+/**
+ * One SASL mechanism as kctl's broker connection runs it: after the SaslHandshake naming `name`,
+ * `authenticate` sends its messages with `exchange` (one SaslAuthenticate each; the broker's bytes
+ * come back, a refusal throws with the broker's message).
+ */
+export interface SaslMechanism {
+  /** The mechanism as Kafka names it: PLAIN, SCRAM-SHA-256, OAUTHBEARER... */
+  name: string
+  authenticate(args: SaslExchangeArgs): Promise<void>
+}
+
+export interface SaslExchangeArgs {
+  host: string
+  port: number
+  exchange: (bytes: Buffer) => Promise<Buffer>
+}
+
+/** The broker refused the SASL login, or the exchange could not complete (toKctlError: AUTHENTICATION_FAILED). */
+export class SaslAuthenticationError extends Error {
+  constructor(message: string) {
+    super(message)
+    this.name = 'SaslAuthenticationError'
+  }
+}
 
 /** A socket-level failure: refused, reset, timed out, closed, not a Kafka peer. */
 export class KafkaConnectionError extends Error {
@@ -383,4 +408,49 @@ export class BrokerConnection implements KafkaBroker {
     }
     await mechanism.authenticate({host: this.options.host, port: this.options.port, exchange})
   }
+}
+
+/** Kafka never frames a response this large; "HTTP" read as a size is 1.2 GB. */
+const MAX_RESPONSE_SIZE = 256 * 1024 * 1024
+
+/** Printable preview of what a non-Kafka peer sent, for the error message. */
+export function previewBytes(data: Buffer): string {
+  const text = data.subarray(0, 40).toString('latin1')
+  const printable = [...text].filter((c) => c >= ' ' && c <= '~').length
+  if (printable >= Math.min(text.length, 8) * 0.8) return JSON.stringify(text.split(/\r?\n/)[0])
+  return `0x${data.subarray(0, 16).toString('hex')}`
+}
+
+/** Whether the first bytes a peer sends can start a Kafka response (a plausible INT32 size). */
+export function looksLikeKafkaFrame(first: Buffer): boolean {
+  if (first.length < 4) return true
+  const size = first.readInt32BE(0)
+  return size >= 4 && size <= MAX_RESPONSE_SIZE
+}
+
+let version: string | undefined
+
+/**
+ * kctl's version for ApiVersions' client software fields: from the nearest package.json named
+ * kctl above this module (dist/ or a bundle), read once; "0" when none is found.
+ */
+export function kctlVersion(): string {
+  if (version !== undefined) return version
+  version = '0'
+  let dir = dirname(fileURLToPath(import.meta.url))
+  for (let i = 0; i < 5; i++) {
+    try {
+      const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as {name?: string; version?: string}
+      if (pkg.name === 'kctl' && pkg.version && /^[a-zA-Z0-9](?:[a-zA-Z0-9.-]*[a-zA-Z0-9])?$/.test(pkg.version)) {
+        version = pkg.version
+        break
+      }
+    } catch {
+      // Not here: one level up.
+    }
+    const up = dirname(dir)
+    if (up === dir) break
+    dir = up
+  }
+  return version
 }

@@ -4,10 +4,9 @@ import type {EncoderConstructor, KafkaBroker, ProtocolRequest, RequestEvent} fro
 import {MetadataApi, metadataRequest} from '../protocol/metadata.js'
 import {protocolErrorToKctl} from '../protocol/protocol-error.js'
 import {type ApiSpec, brokerLabel, negotiateVersion} from '../protocol/wire.js'
-import {type SaslMechanism, type SaslOptionsContext, saslMechanism} from './auth/sasl.js'
+import type {SaslOptionsContext} from './auth/sasl.js'
 import {tlsOptions as nodeTlsOptions} from './auth/tls.js'
-import {BrokerConnection} from './broker-connection.js'
-import {kctlVersion} from './software.js'
+import {BrokerConnection, type SaslMechanism, kctlVersion} from './broker-connection.js'
 import {type BrokerInfo, type ClusterMetadata, brokerAddress, parseAddress} from './cluster-metadata.js'
 import type {ConnectionSpec} from './resolve.js'
 
@@ -414,7 +413,7 @@ export class KafkaConnection {
       port,
       nodeId,
       tls: spec.tls ? tlsOptions(spec) : undefined,
-      sasl: saslOptions(spec, {timeoutMs: timeout, debug: options.debug}),
+      sasl: await saslOptions(spec, {timeoutMs: timeout, debug: options.debug}),
       clientId: spec.clientId ?? 'kctl',
       software: {name: 'kctl', version: kctlVersion()},
       connectionTimeoutMs: Math.min(timeout, 10_000),
@@ -443,10 +442,18 @@ export function tlsOptions(spec: ConnectionSpec): Record<string, unknown> {
 /** One SASL set-up a connection spec: the OAUTHBEARER token and AWS credentials are shared by its brokers. */
 const saslBySpec = new WeakMap<ConnectionSpec, SaslMechanism>()
 
-export function saslOptions(spec: ConnectionSpec, context: SaslOptionsContext): SaslMechanism | undefined {
+/** The spec's SASL mechanism (its module, with OAuth and AWS, loaded only for a SASL listener). */
+export async function saslOptions(
+  spec: ConnectionSpec,
+  context: SaslOptionsContext,
+): Promise<SaslMechanism | undefined> {
   if (!spec.sasl) return undefined
   let mechanism = saslBySpec.get(spec)
-  if (!mechanism) saslBySpec.set(spec, (mechanism = saslMechanism(spec.sasl, context)))
+  if (!mechanism) {
+    const {saslMechanism} = await import('./auth/sasl.js')
+    mechanism = saslBySpec.get(spec) ?? saslMechanism(spec.sasl, context)
+    saslBySpec.set(spec, mechanism)
+  }
   return mechanism
 }
 

@@ -1,7 +1,10 @@
 import {expect} from 'chai'
 
-import {SaslAuthenticationError} from '../../src/connection/auth/sasl-error.js'
-import {KafkaConnectionError, KafkaRequestTimeoutError} from '../../src/connection/broker-connection.js'
+import {
+  KafkaConnectionError,
+  KafkaRequestTimeoutError,
+  SaslAuthenticationError,
+} from '../../src/connection/broker-connection.js'
 import {ExitCode, KctlError, toKctlError} from '../../src/errors.js'
 import {KafkaProtocolError} from '../../src/protocol/protocol-error.js'
 

@@ -6,24 +6,7 @@ import {type AwsSettings, defaultRegion, resolveCredentials} from './aws/credent
 import {mskAuthPayload, regionFromHost} from './aws/msk-iam.js'
 import type {AwsCredentials} from './aws/sigv4.js'
 import {OAuthTokenProvider, describeSource} from './oauth.js'
-import {SaslAuthenticationError} from './sasl-error.js'
-
-/**
- * One SASL mechanism as kctl's broker connection runs it: after the SaslHandshake naming `name`,
- * `authenticate` sends its messages with `exchange` (one SaslAuthenticate each; the broker's bytes
- * come back, a refusal throws with the broker's message).
- */
-export interface SaslMechanism {
-  /** The mechanism as Kafka names it: PLAIN, SCRAM-SHA-256, OAUTHBEARER... */
-  name: string
-  authenticate(args: SaslExchangeArgs): Promise<void>
-}
-
-export interface SaslExchangeArgs {
-  host: string
-  port: number
-  exchange: (bytes: Buffer) => Promise<Buffer>
-}
+import {type SaslMechanism, SaslAuthenticationError} from '../broker-connection.js'
 
 export interface SaslOptionsContext {
   /** Deadline for one token request, ms. */
