@@ -266,16 +266,23 @@ export class BrokerConnection implements KafkaBroker {
         settled = true
         resolve()
       }
-      const socket = tls
-        ? tlsConnect({host, port, ...(isIP(host) ? {} : {servername: host}), ...tls}, onConnect)
-        : netConnect({host, port}, onConnect)
+      const timer = setTimeout(() => {
+        fail(new KafkaConnectionError('Connection timeout', broker))
+        socket?.destroy()
+      }, connectionTimeoutMs)
+      let socket: Socket
+      try {
+        socket = tls
+          ? tlsConnect({host, port, ...(isIP(host) ? {} : {servername: host}), ...tls}, onConnect)
+          : netConnect({host, port}, onConnect)
+      } catch (error) {
+        // Options Node refuses before connecting (a key it cannot read, a bad passphrase).
+        fail(new KafkaConnectionError(`Failed to connect: ${(error as Error).message}`, broker))
+        return
+      }
       this.socket = socket
       socket.setKeepAlive(true, 60_000)
       socket.setNoDelay(true)
-      const timer = setTimeout(() => {
-        fail(new KafkaConnectionError('Connection timeout', broker))
-        socket.destroy()
-      }, connectionTimeoutMs)
       socket.on('data', (data: Buffer) => this.onData(socket, data))
       socket.on('error', (e: Error & {code?: string}) => {
         if (this.socket !== socket) return
