@@ -174,8 +174,8 @@ export async function listReassignments(
 ): Promise<OngoingReassignment[]> {
   const byTopic = new Map<string, number[]>()
   for (const p of partitions ?? []) appendTo(byTopic, p.topic, p.partition)
-  // kafkajs's Broker request (kctl has no module of its own for API 46); the controller of the
-  // Metadata answers, and any broker forwards it on KRaft.
+  // kafkajs's request class over kctl's connection (kctl has no module of its own for API 46);
+  // the controller of the Metadata answers, and any broker forwards it on KRaft.
   const broker = kafkajsRequests(await conn.controller())
   let res
   try {
