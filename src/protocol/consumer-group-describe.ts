@@ -10,6 +10,7 @@ export const ConsumerGroupDescribeApi: ApiSpec = {
   apiName: 'ConsumerGroupDescribe',
   minVersion: 0,
   maxVersion: 1,
+  flexibleVersion: 0,
 }
 
 export interface ConsumerGroupTopicPartitions {
@@ -121,7 +122,6 @@ export function consumerGroupDescribeRequest(version: number, groupIds: string[]
   return buildRequest({
     api: ConsumerGroupDescribeApi,
     version,
-    flexible: true,
     Encoder,
     encode: (e) => encodeConsumerGroupDescribe(e, groupIds),
     decode: (r) => decodeConsumerGroupDescribe(r, version),

@@ -7,6 +7,7 @@ export const DescribeTransactionsApi: ApiSpec = {
   apiName: 'DescribeTransactions',
   minVersion: 0,
   maxVersion: 0,
+  flexibleVersion: 0,
 }
 
 export interface DescribedTransaction {
@@ -65,7 +66,6 @@ export function describeTransactionsRequest(
   return buildRequest({
     api: DescribeTransactionsApi,
     version,
-    flexible: true,
     Encoder,
     encode: (e) => encodeDescribeTransactions(e, transactionalIds),
     decode: decodeDescribeTransactions,

@@ -11,6 +11,7 @@ export const ShareGroupDescribeApi: ApiSpec = {
   apiName: 'ShareGroupDescribe',
   minVersion: 1,
   maxVersion: 1,
+  flexibleVersion: 0,
 }
 
 export interface ShareGroupTopicPartitions {
@@ -88,7 +89,6 @@ export function shareGroupDescribeRequest(version: number, groupIds: string[], E
   return buildRequest({
     api: ShareGroupDescribeApi,
     version,
-    flexible: true,
     Encoder,
     encode: (e) => encodeShareGroupDescribe(e, groupIds),
     decode: (r) => decodeShareGroupDescribe(r),

@@ -12,6 +12,7 @@ export const StreamsGroupDescribeApi: ApiSpec = {
   apiName: 'StreamsGroupDescribe',
   minVersion: 0,
   maxVersion: 0,
+  flexibleVersion: 0,
 }
 
 export interface StreamsTopicInfo {
@@ -208,7 +209,6 @@ export function streamsGroupDescribeRequest(version: number, groupIds: string[],
   return buildRequest({
     api: StreamsGroupDescribeApi,
     version,
-    flexible: true,
     Encoder,
     encode: (e) => encodeStreamsGroupDescribe(e, groupIds),
     decode: (r) => decodeStreamsGroupDescribe(r),
