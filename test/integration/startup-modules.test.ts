@@ -15,7 +15,7 @@ const run = promisify(execFile)
  * structural part of start-up time that regresses silently (one eager import of a heavy package
  * adds dozens). Raise a budget only on purpose, with the reason in the docs.
  */
-const MODULE_BUDGET = {help: 115, usageError: 195, topicsList: 290}
+const MODULE_BUDGET = {help: 115, usageError: 200, topicsList: 295}
 
 /**
  * kctl laid out as `npm i -g` installs it: the package's bin, package.json and .oclifrc.json, the
