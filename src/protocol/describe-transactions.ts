@@ -10,6 +10,21 @@ export const DescribeTransactionsApi: ApiSpec = {
   flexibleVersion: 0,
 }
 
+/**
+ * The coordinator's transaction states (TransactionState.java), by their id in the
+ * __transaction_state log; DescribeTransactions and ListTransactions name them.
+ */
+export const TRANSACTION_STATES = [
+  'Empty',
+  'Ongoing',
+  'PrepareCommit',
+  'PrepareAbort',
+  'CompleteCommit',
+  'CompleteAbort',
+  'Dead',
+  'PrepareEpochFence',
+] as const
+
 export interface DescribedTransaction {
   errorCode: number
   transactionalId: string
