@@ -41,6 +41,8 @@ export const ALLOWED: Record<string, string[]> = {
     'base-command',
     'completion',
   ],
+  // The start-up fast path: a bundle entry over the hot commands (src/fast/main.ts).
+  fast: ['commands'],
   hooks: ['errors', 'input', 'output'],
   completion: ['errors', 'input', 'connection', 'admin', 'local'],
 }

@@ -1,0 +1,39 @@
+import BrokersList from '../commands/brokers/list.js'
+import ClusterDescribe from '../commands/cluster/describe.js'
+import GroupsDescribe from '../commands/groups/describe.js'
+import GroupsList from '../commands/groups/list.js'
+import LagCheck from '../commands/lag/check.js'
+import Lag from '../commands/lag/index.js'
+import TopicsDescribe from '../commands/topics/describe.js'
+import TopicsList from '../commands/topics/list.js'
+import type {Command, LiteConfig} from './command.js'
+
+type FastCommand = (new (argv: string[], config: LiteConfig) => Command) & typeof Command
+
+/**
+ * The start-up fast path of the everyday read commands (docs/benchmarks.md, "startup"). `npm run
+ * build` bundles this module into dist/bundle/main.js (scripts/build-fast.mjs) with oclif's parser
+ * and flags inside and src/fast/command.ts in place of oclif's Command, so these commands start
+ * without oclif's config, plugin loader and help, and without resolving a hundred module files.
+ * bin/run.js sends a command here when its id is one of these and no `--help`, `-h` or `--` is on
+ * the command line; everything else (and every command under KCTL_NO_FAST=1) goes through oclif.
+ * The commands are the same classes either way: same flags, parser, messages and exit codes.
+ */
+export const FAST_COMMANDS: Record<string, FastCommand> = {
+  'brokers:list': BrokersList as unknown as FastCommand,
+  'cluster:describe': ClusterDescribe as unknown as FastCommand,
+  'groups:describe': GroupsDescribe as unknown as FastCommand,
+  'groups:list': GroupsList as unknown as FastCommand,
+  lag: Lag as unknown as FastCommand,
+  'lag:check': LagCheck as unknown as FastCommand,
+  'topics:describe': TopicsDescribe as unknown as FastCommand,
+  'topics:list': TopicsList as unknown as FastCommand,
+}
+
+/** Run command `id` (oclif's form, `topics:list`) with the arguments after its name. */
+export async function runFast(id: string, argv: string[]): Promise<void> {
+  const Cmd = FAST_COMMANDS[id]
+  Cmd.id = id
+  const config: LiteConfig = {bin: 'kctl', scopedEnvVar: (name) => process.env[`KCTL_${name}`]}
+  await new Cmd(argv, config)._run()
+}
