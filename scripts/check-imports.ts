@@ -24,7 +24,9 @@ export const ALLOWED: Record<string, string[]> = {
   local: ['errors', 'connection', 'admin', 'input'],
   flags: ['errors', 'input', 'admin'],
   cli: ['errors', 'admin', 'output', 'input', 'flags', 'connection', 'prompts', 'base-command'],
-  'base-command': ['errors', 'connection', 'input', 'output', 'prompts', 'admin'],
+  // The base command composes its parts in cli/ (deadline, safety, command-output, ...); a family's base
+  // command in cli/ extends it in turn (the module-cycle check keeps the two apart).
+  'base-command': ['errors', 'connection', 'input', 'output', 'prompts', 'admin', 'cli'],
   commands: [
     'errors',
     'error-codes',

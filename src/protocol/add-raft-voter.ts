@@ -7,7 +7,13 @@ import {type ApiSpec, buildRequest, flex} from './wire.js'
  * voter of a dynamic KRaft quorum. Kafka's Admin sends it to any broker, which forwards it to the
  * quorum leader. v1 adds AckWhenCommitted (kctl asks for the answer after the commit, v0's only way).
  */
-export const AddRaftVoterApi: ApiSpec = {apiKey: 80, apiName: 'AddRaftVoter', minVersion: 0, maxVersion: 1}
+export const AddRaftVoterApi: ApiSpec = {
+  apiKey: 80,
+  apiName: 'AddRaftVoter',
+  minVersion: 0,
+  maxVersion: 1,
+  flexibleVersion: 0,
+}
 
 export interface RaftVoterEndpoint {
   /** The controller listener's name, e.g. CONTROLLER. */
@@ -43,7 +49,6 @@ export function addRaftVoterRequest(version: number, req: AddRaftVoterRequest, E
   return buildRequest({
     api: AddRaftVoterApi,
     version,
-    flexible: true,
     Encoder,
     encode: (e) => encodeAddRaftVoter(e, version, req),
     decode: decodeErrorOnlyResponse,

@@ -3,7 +3,13 @@ import type {KafkaEncoder} from './kafkajs-internals.js'
 import {type ApiSpec, type Reader, buildRequest, flex} from './wire.js'
 
 /** AlterClientQuotas (API 49). v1 (flexible, Kafka 2.8+). */
-export const AlterClientQuotasApi: ApiSpec = {apiKey: 49, apiName: 'AlterClientQuotas', minVersion: 1, maxVersion: 1}
+export const AlterClientQuotasApi: ApiSpec = {
+  apiKey: 49,
+  apiName: 'AlterClientQuotas',
+  minVersion: 1,
+  maxVersion: 1,
+  flexibleVersion: 1,
+}
 
 export interface QuotaAlteration {
   entity: QuotaEntityPart[]
@@ -59,7 +65,6 @@ export function alterClientQuotasRequest(
   return buildRequest({
     api: AlterClientQuotasApi,
     version,
-    flexible: true,
     Encoder,
     encode: (e) => encodeAlterClientQuotas(e, req),
     decode: (r) => decodeAlterClientQuotas(r),

@@ -11,6 +11,7 @@ export const AlterPartitionReassignmentsApi: ApiSpec = {
   apiName: 'AlterPartitionReassignments',
   minVersion: 0,
   maxVersion: 1,
+  flexibleVersion: 0,
 }
 
 export interface AlterPartitionReassignmentsRequest {
@@ -73,7 +74,6 @@ export function alterPartitionReassignmentsRequest(
   return buildRequest({
     api: AlterPartitionReassignmentsApi,
     version,
-    flexible: true,
     Encoder,
     encode: (e) => encodeAlterPartitionReassignments(e, version, req),
     decode: (r) => decodeAlterPartitionReassignments(r, version),

@@ -10,6 +10,7 @@ export const AlterShareGroupOffsetsApi: ApiSpec = {
   apiName: 'AlterShareGroupOffsets',
   minVersion: 0,
   maxVersion: 0,
+  flexibleVersion: 0,
 }
 
 export interface AlterShareGroupOffsetsRequest {
@@ -69,7 +70,6 @@ export function alterShareGroupOffsetsRequest(
   return buildRequest({
     api: AlterShareGroupOffsetsApi,
     version,
-    flexible: true,
     Encoder,
     encode: (e) => encodeAlterShareGroupOffsets(e, req),
     decode: decodeAlterShareGroupOffsets,

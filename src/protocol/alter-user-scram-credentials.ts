@@ -7,6 +7,7 @@ export const AlterUserScramCredentialsApi: ApiSpec = {
   apiName: 'AlterUserScramCredentials',
   minVersion: 0,
   maxVersion: 0,
+  flexibleVersion: 0,
 }
 
 export interface ScramDeletion {
@@ -66,7 +67,6 @@ export function alterUserScramCredentialsRequest(
   return buildRequest({
     api: AlterUserScramCredentialsApi,
     version,
-    flexible: true,
     Encoder,
     encode: (e) => encodeAlterUserScramCredentials(e, req),
     decode: (r) => decodeAlterUserScramCredentials(r),

@@ -5,9 +5,16 @@ import {type ApiSpec, Reader, buildRequest, flex} from './wire.js'
  * ApiVersions (API 18) v3+, sent by kctl itself for the feature tagged fields kafkajs drops:
  * SupportedFeatures (tag 0), FinalizedFeaturesEpoch (1), FinalizedFeatures (2).
  * The request header is flexible (v2), but the response header stays v0 (no tag buffer): Kafka
- * answers ApiVersions before it knows whether the client can read flexible headers.
+ * answers ApiVersions before it knows whether the client can read flexible headers (buildRequest
+ * knows).
  */
-export const ApiVersionsApi: ApiSpec = {apiKey: 18, apiName: 'ApiVersions', minVersion: 3, maxVersion: 4}
+export const ApiVersionsApi: ApiSpec = {
+  apiKey: 18,
+  apiName: 'ApiVersions',
+  minVersion: 3,
+  maxVersion: 4,
+  flexibleVersion: 3,
+}
 
 export interface SupportedFeature {
   name: string
@@ -33,7 +40,6 @@ export interface ApiVersionsResponse {
 }
 
 export function encodeApiVersions(e: KafkaEncoder, client: {name: string; version: string}): void {
-  flex.tags(e) // request header v2's tag buffer (buildRequest is told "not flexible" for the response's sake)
   e.writeUVarIntString(client.name)
   e.writeUVarIntString(client.version)
   flex.tags(e)
@@ -88,7 +94,6 @@ export function apiVersionsRequest(
   return buildRequest({
     api: ApiVersionsApi,
     version,
-    flexible: false,
     Encoder,
     encode: (e) => encodeApiVersions(e, client),
     decode: (r) => decodeApiVersions(r),
@@ -106,9 +111,8 @@ export function connectApiVersionsRequest(
   Encoder: new () => KafkaEncoder,
 ) {
   return buildRequest({
-    api: {apiKey: 18, apiName: 'ApiVersions', minVersion: 0, maxVersion: 4},
+    api: {...ApiVersionsApi, minVersion: 0},
     version,
-    flexible: false,
     Encoder,
     encode: (e) => {
       if (version >= 3) encodeApiVersions(e, client)

@@ -10,6 +10,7 @@ export const ConsumerGroupDescribeApi: ApiSpec = {
   apiName: 'ConsumerGroupDescribe',
   minVersion: 0,
   maxVersion: 1,
+  flexibleVersion: 0,
 }
 
 export interface ConsumerGroupTopicPartitions {
@@ -33,13 +34,7 @@ export interface ConsumerGroupMember {
   memberType: number
 }
 
-export interface DescribedConsumerGroup {
-  errorCode: number
-  errorMessage: string | null
-  groupId: string
-  groupState: string
-  groupEpoch: number
-  assignmentEpoch: number
+export interface DescribedConsumerGroup extends DescribedGroupHeader {
   assignorName: string
   members: ConsumerGroupMember[]
   authorizedOperations: number
@@ -68,20 +63,51 @@ export function readAssignment(r: Reader): ConsumerGroupTopicPartitions[] {
   return topics
 }
 
+/** The fields every group of a ConsumerGroup/ShareGroup/StreamsGroupDescribe response starts with. */
+export interface DescribedGroupHeader {
+  errorCode: number
+  errorMessage: string | null
+  groupId: string
+  groupState: string
+  groupEpoch: number
+  assignmentEpoch: number
+}
+
+/**
+ * The response ConsumerGroupDescribe, ShareGroupDescribe and StreamsGroupDescribe share: per group
+ * the same header fields, then the API's own (`readOwn`: assignor or topology, and members), then
+ * AuthorizedOperations and the tags.
+ */
+export function decodeDescribedGroups<T extends object>(
+  r: Reader,
+  readOwn: (g: Reader) => T,
+): {throttleTimeMs: number; groups: (DescribedGroupHeader & T & {authorizedOperations: number})[]} {
+  const throttleTimeMs = r.int32()
+  const groups = r.compactArray((g) => {
+    const header: DescribedGroupHeader = {
+      errorCode: g.int16(),
+      errorMessage: g.compactNullableString(),
+      groupId: g.compactString(),
+      groupState: g.compactString(),
+      groupEpoch: g.int32(),
+      assignmentEpoch: g.int32(),
+    }
+    const own = readOwn(g)
+    const authorizedOperations = g.int32()
+    g.taggedFields()
+    return {...header, ...own, authorizedOperations}
+  })
+  r.taggedFields()
+  return {throttleTimeMs, groups}
+}
+
 export function decodeConsumerGroupDescribe(
   r: Reader,
   version: number,
 ): {throttleTimeMs: number; groups: DescribedConsumerGroup[]} {
-  const throttleTimeMs = r.int32()
-  const groups = r.compactArray((g) => {
-    const errorCode = g.int16()
-    const errorMessage = g.compactNullableString()
-    const groupId = g.compactString()
-    const groupState = g.compactString()
-    const groupEpoch = g.int32()
-    const assignmentEpoch = g.int32()
-    const assignorName = g.compactString()
-    const members = g.compactArray((m) => {
+  return decodeDescribedGroups(r, (g) => ({
+    assignorName: g.compactString(),
+    members: g.compactArray((m) => {
       const member: ConsumerGroupMember = {
         memberId: m.compactString(),
         instanceId: m.compactNullableString(),
@@ -98,30 +124,14 @@ export function decodeConsumerGroupDescribe(
       if (version >= 1) member.memberType = m.int8()
       m.taggedFields()
       return member
-    })
-    const authorizedOperations = g.int32()
-    g.taggedFields()
-    return {
-      errorCode,
-      errorMessage,
-      groupId,
-      groupState,
-      groupEpoch,
-      assignmentEpoch,
-      assignorName,
-      members,
-      authorizedOperations,
-    }
-  })
-  r.taggedFields()
-  return {throttleTimeMs, groups}
+    }),
+  }))
 }
 
 export function consumerGroupDescribeRequest(version: number, groupIds: string[], Encoder: new () => KafkaEncoder) {
   return buildRequest({
     api: ConsumerGroupDescribeApi,
     version,
-    flexible: true,
     Encoder,
     encode: (e) => encodeConsumerGroupDescribe(e, groupIds),
     decode: (r) => decodeConsumerGroupDescribe(r, version),

@@ -1,6 +1,6 @@
 import type {KafkaEncoder} from './kafkajs-internals.js'
 import {versionedReader, versionedWriter} from './versioned.js'
-import {type ApiSpec, type Reader, buildRequest, int64} from './wire.js'
+import {type ApiSpec, type Reader, buildRequest, isFlexible, int64} from './wire.js'
 
 /** CreateDelegationToken (API 38, KIP-48): v2 is the first flexible version, v3 adds an owner (KIP-373). */
 export const CreateDelegationTokenApi: ApiSpec = {
@@ -8,6 +8,7 @@ export const CreateDelegationTokenApi: ApiSpec = {
   apiName: 'CreateDelegationToken',
   minVersion: 1,
   maxVersion: 3,
+  flexibleVersion: 2,
 }
 
 export interface TokenPrincipal {
@@ -41,7 +42,7 @@ export interface CreateDelegationTokenResponse extends TokenFields {
 }
 
 export function encodeCreateDelegationToken(e: KafkaEncoder, version: number, req: CreateDelegationTokenRequest): void {
-  const w = versionedWriter(e, version >= 2)
+  const w = versionedWriter(e, isFlexible(CreateDelegationTokenApi, version))
   if (version >= 3) {
     w.string(req.owner?.principalType ?? null)
     w.string(req.owner?.principalName ?? null)
@@ -56,7 +57,7 @@ export function encodeCreateDelegationToken(e: KafkaEncoder, version: number, re
 }
 
 export function decodeCreateDelegationToken(r: Reader, version: number): CreateDelegationTokenResponse {
-  const flexible = version >= 2
+  const flexible = isFlexible(CreateDelegationTokenApi, version)
   const v = versionedReader(flexible)
   const errorCode = r.int16()
   const owner = {principalType: v.string(r), principalName: v.string(r)}
@@ -89,7 +90,6 @@ export function createDelegationTokenRequest(
   return buildRequest({
     api: CreateDelegationTokenApi,
     version,
-    flexible: version >= 2,
     Encoder,
     encode: (e) => encodeCreateDelegationToken(e, version, req),
     decode: (r) => decodeCreateDelegationToken(r, version),

@@ -1,12 +1,18 @@
 import type {KafkaEncoder} from './kafkajs-internals.js'
-import {type ApiSpec, type Reader, buildRequest, flex} from './wire.js'
+import {type ApiSpec, type Reader, buildRequest, isFlexible, flex} from './wire.js'
 
 /**
  * DeleteRecords (API 21), sent to each partition leader with all its partitions in one request.
  * kafkajs has it per topic and stops at the first error; kctl reports each partition's new low
  * watermark or error. v2 is flexible.
  */
-export const DeleteRecordsApi: ApiSpec = {apiKey: 21, apiName: 'DeleteRecords', minVersion: 0, maxVersion: 2}
+export const DeleteRecordsApi: ApiSpec = {
+  apiKey: 21,
+  apiName: 'DeleteRecords',
+  minVersion: 0,
+  maxVersion: 2,
+  flexibleVersion: 2,
+}
 
 export interface DeleteRecordsRequest {
   topics: {name: string; partitions: {partitionIndex: number; offset: bigint}[]}[]
@@ -19,7 +25,7 @@ export interface DeleteRecordsResponse {
 }
 
 export function encodeDeleteRecords(e: KafkaEncoder, version: number, req: DeleteRecordsRequest): void {
-  if (version >= 2) {
+  if (isFlexible(DeleteRecordsApi, version)) {
     flex.array(e, req.topics, (e, t) => {
       e.writeUVarIntString(t.name)
       flex.array(e, t.partitions, (e, p) => {
@@ -46,7 +52,7 @@ export function encodeDeleteRecords(e: KafkaEncoder, version: number, req: Delet
 }
 
 export function decodeDeleteRecords(r: Reader, version: number): DeleteRecordsResponse {
-  const flexible = version >= 2
+  const flexible = isFlexible(DeleteRecordsApi, version)
   const arr = <T>(read: () => T): T[] => (flexible ? r.compactArray(read) : r.array(read))
   const throttleTimeMs = r.int32()
   const topics = arr(() => {
@@ -67,7 +73,6 @@ export function deleteRecordsRequest(version: number, req: DeleteRecordsRequest,
   return buildRequest({
     api: DeleteRecordsApi,
     version,
-    flexible: version >= 2,
     Encoder,
     encode: (e) => encodeDeleteRecords(e, version, req),
     decode: (r) => decodeDeleteRecords(r, version),

@@ -10,6 +10,7 @@ export const DeleteShareGroupOffsetsApi: ApiSpec = {
   apiName: 'DeleteShareGroupOffsets',
   minVersion: 0,
   maxVersion: 0,
+  flexibleVersion: 0,
 }
 
 export interface DeleteShareGroupOffsetsRequest {
@@ -59,7 +60,6 @@ export function deleteShareGroupOffsetsRequest(
   return buildRequest({
     api: DeleteShareGroupOffsetsApi,
     version,
-    flexible: true,
     Encoder,
     encode: (e) => encodeDeleteShareGroupOffsets(e, req),
     decode: decodeDeleteShareGroupOffsets,

@@ -7,6 +7,7 @@ export const DescribeClientQuotasApi: ApiSpec = {
   apiName: 'DescribeClientQuotas',
   minVersion: 1,
   maxVersion: 1,
+  flexibleVersion: 1,
 }
 
 /** match_type: 0 = this name, 1 = the default entity, 2 = any entity of the type. */
@@ -84,7 +85,6 @@ export function describeClientQuotasRequest(
   return buildRequest({
     api: DescribeClientQuotasApi,
     version,
-    flexible: true,
     Encoder,
     encode: (e) => encodeDescribeClientQuotas(e, req),
     decode: (r) => decodeDescribeClientQuotas(r),

@@ -2,7 +2,13 @@ import type {KafkaEncoder} from './kafkajs-internals.js'
 import {type ApiSpec, type Reader, buildRequest} from './wire.js'
 
 /** DescribeCluster (API 60): the real active controller, which KRaft Metadata responses hide. */
-export const DescribeClusterApi: ApiSpec = {apiKey: 60, apiName: 'DescribeCluster', minVersion: 0, maxVersion: 2}
+export const DescribeClusterApi: ApiSpec = {
+  apiKey: 60,
+  apiName: 'DescribeCluster',
+  minVersion: 0,
+  maxVersion: 2,
+  flexibleVersion: 0,
+}
 
 export interface DescribeClusterRequest {
   includeClusterAuthorizedOperations: boolean
@@ -77,7 +83,6 @@ export function describeClusterRequest(version: number, req: DescribeClusterRequ
   return buildRequest({
     api: DescribeClusterApi,
     version,
-    flexible: true,
     Encoder,
     encode: (e) => encodeDescribeCluster(e, version, req),
     decode: (r) => decodeDescribeCluster(r, version),

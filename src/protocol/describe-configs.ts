@@ -1,13 +1,19 @@
 import type {KafkaEncoder} from './kafkajs-internals.js'
 import {versionedReader, versionedWriter} from './versioned.js'
-import {type ApiSpec, type Reader, buildRequest} from './wire.js'
+import {type ApiSpec, type Reader, buildRequest, isFlexible} from './wire.js'
 
 /**
  * DescribeConfigs (API 32), v1-v4 (v4 flexible). kctl's own because kafkajs's cannot name the
  * cluster-wide broker default (resource name '') nor broker loggers (type 8), and stops at v2
  * (no config types). v1 is the lowest Kafka 4.x accepts and the first with sources and synonyms.
  */
-export const DescribeConfigsApi: ApiSpec = {apiKey: 32, apiName: 'DescribeConfigs', minVersion: 1, maxVersion: 4}
+export const DescribeConfigsApi: ApiSpec = {
+  apiKey: 32,
+  apiName: 'DescribeConfigs',
+  minVersion: 1,
+  maxVersion: 4,
+  flexibleVersion: 4,
+}
 
 /** Where a config value comes from (DescribeConfigsResponse config_source). */
 export const CONFIG_SOURCES: Record<number, string> = {
@@ -80,7 +86,7 @@ export interface DescribeConfigsResponse {
 }
 
 export function encodeDescribeConfigs(e: KafkaEncoder, version: number, req: DescribeConfigsRequest): void {
-  const w = versionedWriter(e, version >= 4)
+  const w = versionedWriter(e, isFlexible(DescribeConfigsApi, version))
   w.array(req.resources, (resource) => {
     e.writeInt8(resource.resourceType)
     w.string(resource.resourceName)
@@ -93,7 +99,7 @@ export function encodeDescribeConfigs(e: KafkaEncoder, version: number, req: Des
 }
 
 export function decodeDescribeConfigs(r: Reader, version: number): DescribeConfigsResponse {
-  const v = versionedReader(version >= 4)
+  const v = versionedReader(isFlexible(DescribeConfigsApi, version))
   const throttleTimeMs = r.int32()
   const results = v.array(r, (x) => {
     const errorCode = x.int16()
@@ -127,7 +133,6 @@ export function describeConfigsRequest(version: number, req: DescribeConfigsRequ
   return buildRequest({
     api: DescribeConfigsApi,
     version,
-    flexible: version >= 4,
     Encoder,
     encode: (e) => encodeDescribeConfigs(e, version, req),
     decode: (r) => decodeDescribeConfigs(r, version),

@@ -1,7 +1,7 @@
 import type {TokenFields, TokenPrincipal} from './create-delegation-token.js'
 import type {KafkaEncoder} from './kafkajs-internals.js'
 import {versionedReader, versionedWriter} from './versioned.js'
-import {type ApiSpec, type Reader, buildRequest} from './wire.js'
+import {type ApiSpec, type Reader, buildRequest, isFlexible} from './wire.js'
 
 /** DescribeDelegationToken (API 41, KIP-48): v2 is the first flexible version, v3 adds the requester. */
 export const DescribeDelegationTokenApi: ApiSpec = {
@@ -9,6 +9,7 @@ export const DescribeDelegationTokenApi: ApiSpec = {
   apiName: 'DescribeDelegationToken',
   minVersion: 1,
   maxVersion: 3,
+  flexibleVersion: 2,
 }
 
 /** `hmac` is kept only to find a token by it: kctl never shows a described token's HMAC. */
@@ -24,7 +25,7 @@ export interface DescribeDelegationTokenResponse {
 
 /** `owners` null describes every token the principal may describe. */
 export function encodeDescribeDelegationToken(e: KafkaEncoder, version: number, owners: TokenPrincipal[] | null): void {
-  const w = versionedWriter(e, version >= 2)
+  const w = versionedWriter(e, isFlexible(DescribeDelegationTokenApi, version))
   w.array(owners, (p) => {
     w.string(p.principalType)
     w.string(p.principalName)
@@ -34,7 +35,7 @@ export function encodeDescribeDelegationToken(e: KafkaEncoder, version: number, 
 }
 
 export function decodeDescribeDelegationToken(r: Reader, version: number): DescribeDelegationTokenResponse {
-  const flexible = version >= 2
+  const flexible = isFlexible(DescribeDelegationTokenApi, version)
   const v = versionedReader(flexible)
   const principal = (x: Reader): TokenPrincipal => ({principalType: v.string(x), principalName: v.string(x)})
   const errorCode = r.int16()
@@ -67,7 +68,6 @@ export function describeDelegationTokenRequest(
   return buildRequest({
     api: DescribeDelegationTokenApi,
     version,
-    flexible: version >= 2,
     Encoder,
     encode: (e) => encodeDescribeDelegationToken(e, version, owners),
     decode: (r) => decodeDescribeDelegationToken(r, version),

@@ -5,7 +5,13 @@ import {type ApiSpec, Reader, buildRequest, flex} from './wire.js'
  * DescribeGroups (API 15) v5-v6. kafkajs (v0-v2) fails the whole batch when one group has an
  * error, which new-protocol groups on Kafka 4.x do; this reports errors per group.
  */
-export const DescribeGroupsApi: ApiSpec = {apiKey: 15, apiName: 'DescribeGroups', minVersion: 5, maxVersion: 6}
+export const DescribeGroupsApi: ApiSpec = {
+  apiKey: 15,
+  apiName: 'DescribeGroups',
+  minVersion: 5,
+  maxVersion: 6,
+  flexibleVersion: 5,
+}
 
 export interface DescribedGroupMember {
   memberId: string
@@ -67,7 +73,6 @@ export function describeGroupsRequest(version: number, groupIds: string[], Encod
   return buildRequest({
     api: DescribeGroupsApi,
     version,
-    flexible: true,
     Encoder,
     encode: (e) => encodeDescribeGroups(e, groupIds),
     decode: (r) => decodeDescribeGroups(r, version),

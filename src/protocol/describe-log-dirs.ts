@@ -1,13 +1,19 @@
 import type {KafkaEncoder} from './kafkajs-internals.js'
 import {writeTopicPartitions} from './topic-partitions.js'
-import {type ApiSpec, type Reader, buildRequest, flex} from './wire.js'
+import {type ApiSpec, type Reader, buildRequest, isFlexible, flex} from './wire.js'
 
 /**
  * DescribeLogDirs (API 35): the log directories of the broker that receives it, with the size of
  * every replica it holds. v1 is the oldest Kafka 4.x accepts; v2+ are flexible; v4 adds the
  * directory's total and usable bytes, v5 whether it is cordoned.
  */
-export const DescribeLogDirsApi: ApiSpec = {apiKey: 35, apiName: 'DescribeLogDirs', minVersion: 1, maxVersion: 5}
+export const DescribeLogDirsApi: ApiSpec = {
+  apiKey: 35,
+  apiName: 'DescribeLogDirs',
+  minVersion: 1,
+  maxVersion: 5,
+  flexibleVersion: 2,
+}
 
 /** null = every topic. */
 export type DescribeLogDirsRequest = {topic: string; partitions: number[]}[] | null
@@ -39,12 +45,12 @@ export interface DescribeLogDirsResponse {
 }
 
 export function encodeDescribeLogDirs(e: KafkaEncoder, version: number, topics: DescribeLogDirsRequest): void {
-  writeTopicPartitions(e, version >= 2, topics)
-  if (version >= 2) flex.tags(e)
+  writeTopicPartitions(e, isFlexible(DescribeLogDirsApi, version), topics)
+  if (isFlexible(DescribeLogDirsApi, version)) flex.tags(e)
 }
 
 export function decodeDescribeLogDirs(r: Reader, version: number): DescribeLogDirsResponse {
-  const flexible = version >= 2
+  const flexible = isFlexible(DescribeLogDirsApi, version)
   const str = () => (flexible ? r.compactString() : r.string())
   const arr = <T>(read: () => T): T[] => (flexible ? r.compactArray(read) : r.array(read))
   const tags = () => {
@@ -83,7 +89,6 @@ export function describeLogDirsRequest(
   return buildRequest({
     api: DescribeLogDirsApi,
     version,
-    flexible: version >= 2,
     Encoder,
     encode: (e) => encodeDescribeLogDirs(e, version, topics),
     decode: (r) => decodeDescribeLogDirs(r, version),

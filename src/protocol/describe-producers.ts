@@ -3,7 +3,13 @@ import {writeTopicPartitions} from './topic-partitions.js'
 import {type ApiSpec, type Reader, buildRequest} from './wire.js'
 
 /** DescribeProducers (API 61, KIP-664): a partition replica's active producers and open transactions. Flexible. */
-export const DescribeProducersApi: ApiSpec = {apiKey: 61, apiName: 'DescribeProducers', minVersion: 0, maxVersion: 0}
+export const DescribeProducersApi: ApiSpec = {
+  apiKey: 61,
+  apiName: 'DescribeProducers',
+  minVersion: 0,
+  maxVersion: 0,
+  flexibleVersion: 0,
+}
 
 export interface ActiveProducer {
   producerId: bigint
@@ -69,7 +75,6 @@ export function describeProducersRequest(
   return buildRequest({
     api: DescribeProducersApi,
     version,
-    flexible: true,
     Encoder,
     encode: (e) => encodeDescribeProducers(e, topics),
     decode: decodeDescribeProducers,

@@ -5,7 +5,13 @@ import {type ApiSpec, type Reader, buildRequest, flex} from './wire.js'
  * DescribeQuorum (API 55): the KRaft metadata quorum. Brokers forward it to the active
  * controller, so its leader id is the real active controller (DescribeCluster's is not on KRaft).
  */
-export const DescribeQuorumApi: ApiSpec = {apiKey: 55, apiName: 'DescribeQuorum', minVersion: 0, maxVersion: 2}
+export const DescribeQuorumApi: ApiSpec = {
+  apiKey: 55,
+  apiName: 'DescribeQuorum',
+  minVersion: 0,
+  maxVersion: 2,
+  flexibleVersion: 0,
+}
 
 export const METADATA_TOPIC = '__cluster_metadata'
 
@@ -105,7 +111,6 @@ export function describeQuorumRequest(version: number, Encoder: new () => KafkaE
   return buildRequest({
     api: DescribeQuorumApi,
     version,
-    flexible: true,
     Encoder,
     encode: (e) => encodeDescribeQuorum(e, [{topicName: METADATA_TOPIC, partitions: [0]}]),
     decode: (r) => decodeDescribeQuorum(r, version),

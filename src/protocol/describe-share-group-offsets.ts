@@ -11,6 +11,7 @@ export const DescribeShareGroupOffsetsApi: ApiSpec = {
   apiName: 'DescribeShareGroupOffsets',
   minVersion: 0,
   maxVersion: 1,
+  flexibleVersion: 0,
 }
 
 export interface DescribeShareGroupOffsetsGroup {
@@ -92,7 +93,6 @@ export function describeShareGroupOffsetsRequest(
   return buildRequest({
     api: DescribeShareGroupOffsetsApi,
     version,
-    flexible: true,
     Encoder,
     encode: (e) => encodeDescribeShareGroupOffsets(e, groups),
     decode: (r) => decodeDescribeShareGroupOffsets(r, version),

@@ -7,7 +7,23 @@ export const DescribeTransactionsApi: ApiSpec = {
   apiName: 'DescribeTransactions',
   minVersion: 0,
   maxVersion: 0,
+  flexibleVersion: 0,
 }
+
+/**
+ * The coordinator's transaction states (TransactionState.java), by their id in the
+ * __transaction_state log; DescribeTransactions and ListTransactions name them.
+ */
+export const TRANSACTION_STATES = [
+  'Empty',
+  'Ongoing',
+  'PrepareCommit',
+  'PrepareAbort',
+  'CompleteCommit',
+  'CompleteAbort',
+  'Dead',
+  'PrepareEpochFence',
+] as const
 
 export interface DescribedTransaction {
   errorCode: number
@@ -65,7 +81,6 @@ export function describeTransactionsRequest(
   return buildRequest({
     api: DescribeTransactionsApi,
     version,
-    flexible: true,
     Encoder,
     encode: (e) => encodeDescribeTransactions(e, transactionalIds),
     decode: decodeDescribeTransactions,

@@ -7,6 +7,7 @@ export const DescribeUserScramCredentialsApi: ApiSpec = {
   apiName: 'DescribeUserScramCredentials',
   minVersion: 0,
   maxVersion: 0,
+  flexibleVersion: 0,
 }
 
 /** Kafka's ScramMechanism codes. */
@@ -64,7 +65,6 @@ export function describeUserScramCredentialsRequest(
   return buildRequest({
     api: DescribeUserScramCredentialsApi,
     version,
-    flexible: true,
     Encoder,
     encode: (e) => encodeDescribeUserScramCredentials(e, users),
     decode: (r) => decodeDescribeUserScramCredentials(r),

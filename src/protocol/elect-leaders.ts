@@ -1,9 +1,15 @@
 import type {KafkaEncoder} from './kafkajs-internals.js'
 import {writeTopicPartitions} from './topic-partitions.js'
-import {type ApiSpec, type Reader, buildRequest, flex} from './wire.js'
+import {type ApiSpec, type Reader, buildRequest, isFlexible, flex} from './wire.js'
 
 /** ElectLeaders (API 43): preferred or unclean leader election. v1 adds the election type, v2 is flexible. */
-export const ElectLeadersApi: ApiSpec = {apiKey: 43, apiName: 'ElectLeaders', minVersion: 1, maxVersion: 2}
+export const ElectLeadersApi: ApiSpec = {
+  apiKey: 43,
+  apiName: 'ElectLeaders',
+  minVersion: 1,
+  maxVersion: 2,
+  flexibleVersion: 2,
+}
 
 export const ElectionType = {preferred: 0, unclean: 1} as const
 
@@ -22,13 +28,13 @@ export interface ElectLeadersResponse {
 
 export function encodeElectLeaders(e: KafkaEncoder, version: number, req: ElectLeadersRequest): void {
   e.writeInt8(req.electionType)
-  writeTopicPartitions(e, version >= 2, req.topicPartitions)
+  writeTopicPartitions(e, isFlexible(ElectLeadersApi, version), req.topicPartitions)
   e.writeInt32(req.timeoutMs)
-  if (version >= 2) flex.tags(e)
+  if (isFlexible(ElectLeadersApi, version)) flex.tags(e)
 }
 
 export function decodeElectLeaders(r: Reader, version: number): ElectLeadersResponse {
-  const flexible = version >= 2
+  const flexible = isFlexible(ElectLeadersApi, version)
   const arr = <T>(read: () => T): T[] => (flexible ? r.compactArray(read) : r.array(read))
   const throttleTimeMs = r.int32()
   const errorCode = r.int16()
@@ -54,7 +60,6 @@ export function electLeadersRequest(version: number, req: ElectLeadersRequest, E
   return buildRequest({
     api: ElectLeadersApi,
     version,
-    flexible: version >= 2,
     Encoder,
     encode: (e) => encodeElectLeaders(e, version, req),
     decode: (r) => decodeElectLeaders(r, version),

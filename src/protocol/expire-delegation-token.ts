@@ -8,6 +8,7 @@ export const ExpireDelegationTokenApi: ApiSpec = {
   apiName: 'ExpireDelegationToken',
   minVersion: 1,
   maxVersion: 2,
+  flexibleVersion: 2,
 }
 
 /** `expiryTimePeriodMs` negative expires the token now; positive moves its expiry to now + period. */
@@ -19,9 +20,8 @@ export function expireDelegationTokenRequest(
   return buildRequest({
     api: ExpireDelegationTokenApi,
     version,
-    flexible: version >= 2,
     Encoder,
-    encode: (e) => encodeTokenHmacPeriod(e, version, req.hmac, req.expiryTimePeriodMs),
-    decode: (r) => decodeDelegationTokenExpiry(r, version),
+    encode: (e) => encodeTokenHmacPeriod(e, version, req.hmac, req.expiryTimePeriodMs, ExpireDelegationTokenApi),
+    decode: (r) => decodeDelegationTokenExpiry(r, version, ExpireDelegationTokenApi),
   })
 }

@@ -6,7 +6,7 @@ import {type ApiSpec, type Reader, buildRequest, flex, int64} from './wire.js'
  * response's record sets stay raw bytes: time lag needs one timestamp per partition, and
  * kafkajs's Fetch decodes (and for snappy/lz4/zstd fails to decompress) every record.
  */
-export const FetchApi: ApiSpec = {apiKey: 1, apiName: 'Fetch', minVersion: 12, maxVersion: 12}
+export const FetchApi: ApiSpec = {apiKey: 1, apiName: 'Fetch', minVersion: 12, maxVersion: 12, flexibleVersion: 12}
 
 export interface FetchTopic {
   name: string
@@ -103,7 +103,6 @@ export function fetchRequest(version: number, options: FetchRequestOptions, Enco
   return buildRequest({
     api: FetchApi,
     version,
-    flexible: true,
     Encoder,
     encode: (e) => encodeFetch(e, options),
     decode: decodeFetch,

@@ -5,7 +5,13 @@ import {type ApiSpec, type Reader, buildRequest, flex} from './wire.js'
  * FindCoordinator (API 10) v4+: many keys in one request (KIP-699), so describing 500 groups costs
  * one FindCoordinator, not 500. v4-v6 share one wire format.
  */
-export const FindCoordinatorApi: ApiSpec = {apiKey: 10, apiName: 'FindCoordinator', minVersion: 4, maxVersion: 6}
+export const FindCoordinatorApi: ApiSpec = {
+  apiKey: 10,
+  apiName: 'FindCoordinator',
+  minVersion: 4,
+  maxVersion: 6,
+  flexibleVersion: 3,
+}
 
 export const COORDINATOR_GROUP = 0
 export const COORDINATOR_TRANSACTION = 1
@@ -52,7 +58,6 @@ export function findCoordinatorRequest(
   return buildRequest({
     api: FindCoordinatorApi,
     version,
-    flexible: true,
     Encoder,
     encode: (e) => encodeFindCoordinator(e, keys, keyType),
     decode: decodeFindCoordinator,

@@ -1,6 +1,6 @@
 import type {KafkaEncoder} from './kafkajs-internals.js'
 import {versionedReader, versionedWriter} from './versioned.js'
-import {type ApiSpec, type Reader, buildRequest} from './wire.js'
+import {type ApiSpec, type Reader, buildRequest, isFlexible} from './wire.js'
 
 /**
  * IncrementalAlterConfigs (API 44): changes only the named keys of a resource. kctl never uses
@@ -12,6 +12,7 @@ export const IncrementalAlterConfigsApi: ApiSpec = {
   apiName: 'IncrementalAlterConfigs',
   minVersion: 0,
   maxVersion: 1,
+  flexibleVersion: 1,
 }
 
 export const ConfigOperation = {set: 0, delete: 1, append: 2, subtract: 3} as const
@@ -52,7 +53,7 @@ export function encodeIncrementalAlterConfigs(
   version: number,
   req: IncrementalAlterConfigsRequest,
 ): void {
-  const w = versionedWriter(e, version >= 1)
+  const w = versionedWriter(e, isFlexible(IncrementalAlterConfigsApi, version))
   w.array(req.resources, (resource) => {
     e.writeInt8(resource.resourceType)
     w.string(resource.resourceName)
@@ -69,7 +70,7 @@ export function encodeIncrementalAlterConfigs(
 }
 
 export function decodeIncrementalAlterConfigs(r: Reader, version: number): IncrementalAlterConfigsResponse {
-  const v = versionedReader(version >= 1)
+  const v = versionedReader(isFlexible(IncrementalAlterConfigsApi, version))
   const throttleTimeMs = r.int32()
   const responses = v.array(r, (x) => {
     const response = {
@@ -93,7 +94,6 @@ export function incrementalAlterConfigsRequest(
   return buildRequest({
     api: IncrementalAlterConfigsApi,
     version,
-    flexible: version >= 1,
     Encoder,
     encode: (e) => encodeIncrementalAlterConfigs(e, version, req),
     decode: (r) => decodeIncrementalAlterConfigs(r, version),

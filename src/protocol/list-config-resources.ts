@@ -11,6 +11,7 @@ export const ListConfigResourcesApi: ApiSpec = {
   apiName: 'ListConfigResources',
   minVersion: 0,
   maxVersion: 1,
+  flexibleVersion: 0,
 }
 
 export interface ListedConfigResource {
@@ -44,7 +45,6 @@ export function listConfigResourcesRequest(version: number, resourceTypes: numbe
   return buildRequest({
     api: ListConfigResourcesApi,
     version,
-    flexible: true,
     Encoder,
     encode: (e) => encodeListConfigResources(e, version, resourceTypes),
     decode: (r) => decodeListConfigResources(r, version),

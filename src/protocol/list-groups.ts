@@ -5,7 +5,13 @@ import {type ApiSpec, type Reader, buildRequest, flex} from './wire.js'
  * ListGroups (API 16) v4+: the state filter (v4) and the group type filter (v5, KIP-848), which
  * kafkajs's v2 lacks. Each broker answers for the groups it coordinates.
  */
-export const ListGroupsApi: ApiSpec = {apiKey: 16, apiName: 'ListGroups', minVersion: 4, maxVersion: 5}
+export const ListGroupsApi: ApiSpec = {
+  apiKey: 16,
+  apiName: 'ListGroups',
+  minVersion: 4,
+  maxVersion: 5,
+  flexibleVersion: 3,
+}
 
 export interface ListGroupsRequest {
   statesFilter: string[]
@@ -54,7 +60,6 @@ export function listGroupsRequest(version: number, req: ListGroupsRequest, Encod
   return buildRequest({
     api: ListGroupsApi,
     version,
-    flexible: true,
     Encoder,
     encode: (e) => encodeListGroups(e, version, req),
     decode: (r) => decodeListGroups(r, version),

@@ -5,7 +5,13 @@ import {type ApiSpec, type Reader, buildRequest, flex, int64} from './wire.js'
  * ListOffsets (API 2) v7-v9: kafkajs stops at v3, which cannot ask for the max-timestamp offset
  * (KIP-734, v7). One request per leader broker carries every partition it leads.
  */
-export const ListOffsetsApi: ApiSpec = {apiKey: 2, apiName: 'ListOffsets', minVersion: 7, maxVersion: 9}
+export const ListOffsetsApi: ApiSpec = {
+  apiKey: 2,
+  apiName: 'ListOffsets',
+  minVersion: 7,
+  maxVersion: 9,
+  flexibleVersion: 6,
+}
 
 /** Special timestamps of the protocol. */
 export const OffsetSpec = {latest: -1n, earliest: -2n, maxTimestamp: -3n} as const
@@ -76,7 +82,6 @@ export function listOffsetsRequest(
   return buildRequest({
     api: ListOffsetsApi,
     version,
-    flexible: true,
     Encoder,
     encode: (e) => encodeListOffsets(e, topics, isolationLevel),
     decode: decodeListOffsets,

@@ -6,7 +6,13 @@ import {type ApiSpec, type Reader, buildRequest, flex, int64} from './wire.js'
  * minimum-duration filter (KIP-994), v2 a transactional-id regular expression (KIP-1152).
  * Every version is flexible.
  */
-export const ListTransactionsApi: ApiSpec = {apiKey: 66, apiName: 'ListTransactions', minVersion: 0, maxVersion: 2}
+export const ListTransactionsApi: ApiSpec = {
+  apiKey: 66,
+  apiName: 'ListTransactions',
+  minVersion: 0,
+  maxVersion: 2,
+  flexibleVersion: 0,
+}
 
 export interface ListTransactionsRequest {
   stateFilters: string[]
@@ -59,7 +65,6 @@ export function listTransactionsRequest(
   return buildRequest({
     api: ListTransactionsApi,
     version,
-    flexible: true,
     Encoder,
     encode: (e) => encodeListTransactions(e, version, req),
     decode: decodeListTransactions,

@@ -6,7 +6,7 @@ import {type ApiSpec, type Reader, buildRequest, flex} from './wire.js'
  * away the whole response when one partition has no leader (LEADER_NOT_AVAILABLE), which is
  * exactly when an operator runs `topics describe --unavailable-partitions`.
  */
-export const MetadataApi: ApiSpec = {apiKey: 3, apiName: 'Metadata', minVersion: 12, maxVersion: 13}
+export const MetadataApi: ApiSpec = {apiKey: 3, apiName: 'Metadata', minVersion: 12, maxVersion: 13, flexibleVersion: 9}
 
 export interface MetadataBroker {
   nodeId: number
@@ -103,7 +103,6 @@ export function metadataRequest(version: number, topics: string[] | null, Encode
   return buildRequest({
     api: MetadataApi,
     version,
-    flexible: true,
     Encoder,
     encode: (e) => encodeMetadata(e, topics),
     decode: (r) => decodeMetadata(r, version),

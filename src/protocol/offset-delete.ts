@@ -2,7 +2,13 @@ import type {KafkaEncoder} from './kafkajs-internals.js'
 import {type ApiSpec, type Reader, buildRequest} from './wire.js'
 
 /** OffsetDelete (API 47, KIP-496): drop a group's committed offsets for some partitions. Only v0, non-flexible. */
-export const OffsetDeleteApi: ApiSpec = {apiKey: 47, apiName: 'OffsetDelete', minVersion: 0, maxVersion: 0}
+export const OffsetDeleteApi: ApiSpec = {
+  apiKey: 47,
+  apiName: 'OffsetDelete',
+  minVersion: 0,
+  maxVersion: 0,
+  flexibleVersion: null,
+}
 
 export interface OffsetDeleteRequest {
   groupId: string
@@ -39,7 +45,6 @@ export function offsetDeleteRequest(version: number, req: OffsetDeleteRequest, E
   return buildRequest({
     api: OffsetDeleteApi,
     version,
-    flexible: false,
     Encoder,
     encode: (e) => encodeOffsetDelete(e, req),
     decode: decodeOffsetDelete,

@@ -5,7 +5,13 @@ import {type ApiSpec, type Reader, buildRequest, flex} from './wire.js'
  * OffsetFetch (API 9) v8-v9: committed offsets of many groups in one request (KIP-709).
  * v10 switches to topic ids; kctl stays on names.
  */
-export const OffsetFetchApi: ApiSpec = {apiKey: 9, apiName: 'OffsetFetch', minVersion: 8, maxVersion: 9}
+export const OffsetFetchApi: ApiSpec = {
+  apiKey: 9,
+  apiName: 'OffsetFetch',
+  minVersion: 8,
+  maxVersion: 9,
+  flexibleVersion: 6,
+}
 
 export interface OffsetFetchGroupRequest {
   groupId: string
@@ -87,7 +93,6 @@ export function offsetFetchRequest(
   return buildRequest({
     api: OffsetFetchApi,
     version,
-    flexible: true,
     Encoder,
     encode: (e) => encodeOffsetFetch(e, version, groups),
     decode: decodeOffsetFetch,

@@ -5,7 +5,7 @@ import {type ApiSpec, type Reader, buildRequest} from './wire.js'
  * Produce (API 0) v8, the last non-flexible version, served by Kafka 2.4 through 4.x. The record
  * batches are kctl's own (record-batch-encode.ts), compressed with codecs.ts.
  */
-export const ProduceApi: ApiSpec = {apiKey: 0, apiName: 'Produce', minVersion: 8, maxVersion: 8}
+export const ProduceApi: ApiSpec = {apiKey: 0, apiName: 'Produce', minVersion: 8, maxVersion: 8, flexibleVersion: null}
 
 export interface ProduceRequest {
   transactionalId: string | null
@@ -71,7 +71,6 @@ export function produceRequest(
   const built = buildRequest({
     api: ProduceApi,
     version,
-    flexible: false,
     Encoder,
     encode: (e) => encodeProduce(e, req),
     decode: decodeProduce,

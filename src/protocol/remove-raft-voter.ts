@@ -7,7 +7,13 @@ import {type ApiSpec, buildRequest, flex} from './wire.js'
  * KRaft quorum. Kafka's Admin sends it to any broker, which forwards it to the quorum leader; the
  * answer comes once the new voter set is committed.
  */
-export const RemoveRaftVoterApi: ApiSpec = {apiKey: 81, apiName: 'RemoveRaftVoter', minVersion: 0, maxVersion: 0}
+export const RemoveRaftVoterApi: ApiSpec = {
+  apiKey: 81,
+  apiName: 'RemoveRaftVoter',
+  minVersion: 0,
+  maxVersion: 0,
+  flexibleVersion: 0,
+}
 
 export interface RemoveRaftVoterRequest {
   /** Checked by the leader when not null (INCONSISTENT_CLUSTER_ID otherwise). */
@@ -35,7 +41,6 @@ export function removeRaftVoterRequest(version: number, req: RemoveRaftVoterRequ
   return buildRequest({
     api: RemoveRaftVoterApi,
     version,
-    flexible: true,
     Encoder,
     encode: (e) => encodeRemoveRaftVoter(e, req),
     decode: decodeErrorOnlyResponse,

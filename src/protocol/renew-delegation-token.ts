@@ -1,5 +1,5 @@
 import type {KafkaEncoder} from './kafkajs-internals.js'
-import {type ApiSpec, type Reader, buildRequest, flex, int64, uvarint} from './wire.js'
+import {type ApiSpec, type Reader, buildRequest, isFlexible, flex, int64, uvarint} from './wire.js'
 
 /** RenewDelegationToken (API 39, KIP-48): v2 is the first flexible version. */
 export const RenewDelegationTokenApi: ApiSpec = {
@@ -7,6 +7,7 @@ export const RenewDelegationTokenApi: ApiSpec = {
   apiName: 'RenewDelegationToken',
   minVersion: 1,
   maxVersion: 2,
+  flexibleVersion: 2,
 }
 
 /** The answer of Renew and Expire (the same fields). */
@@ -16,19 +17,30 @@ export interface DelegationTokenExpiryResponse {
   throttleTimeMs: number
 }
 
-/** The request of Renew and Expire: the token's HMAC and a period in ms. */
-export function encodeTokenHmacPeriod(e: KafkaEncoder, version: number, hmac: Buffer, periodMs: bigint): void {
-  if (version >= 2) {
+/** The request of Renew and Expire (`api`, the same versions): the token's HMAC and a period in ms. */
+export function encodeTokenHmacPeriod(
+  e: KafkaEncoder,
+  version: number,
+  hmac: Buffer,
+  periodMs: bigint,
+  api: ApiSpec = RenewDelegationTokenApi,
+): void {
+  const flexible = isFlexible(api, version)
+  if (flexible) {
     uvarint(e, hmac.length + 1)
     e.writeBuffer(hmac)
   } else e.writeBytes(hmac)
   int64(e, periodMs)
-  if (version >= 2) flex.tags(e)
+  if (flexible) flex.tags(e)
 }
 
-export function decodeDelegationTokenExpiry(r: Reader, version: number): DelegationTokenExpiryResponse {
+export function decodeDelegationTokenExpiry(
+  r: Reader,
+  version: number,
+  api: ApiSpec = RenewDelegationTokenApi,
+): DelegationTokenExpiryResponse {
   const res = {errorCode: r.int16(), expiryTimestampMs: r.int64(), throttleTimeMs: r.int32()}
-  if (version >= 2) r.taggedFields()
+  if (isFlexible(api, version)) r.taggedFields()
   return res
 }
 
@@ -41,7 +53,6 @@ export function renewDelegationTokenRequest(
   return buildRequest({
     api: RenewDelegationTokenApi,
     version,
-    flexible: version >= 2,
     Encoder,
     encode: (e) => encodeTokenHmacPeriod(e, version, req.hmac, req.renewPeriodMs),
     decode: (r) => decodeDelegationTokenExpiry(r, version),

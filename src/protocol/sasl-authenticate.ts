@@ -1,8 +1,14 @@
 import type {KafkaEncoder} from './kafkajs-internals.js'
-import {type ApiSpec, type Reader, buildRequest} from './wire.js'
+import {type ApiSpec, type Reader, buildRequest, isFlexible} from './wire.js'
 
 /** SaslAuthenticate (API 36): one message of a SASL exchange; v1 adds the session lifetime, v2 is flexible. */
-export const SaslAuthenticateApi: ApiSpec = {apiKey: 36, apiName: 'SaslAuthenticate', minVersion: 0, maxVersion: 2}
+export const SaslAuthenticateApi: ApiSpec = {
+  apiKey: 36,
+  apiName: 'SaslAuthenticate',
+  minVersion: 0,
+  maxVersion: 2,
+  flexibleVersion: 2,
+}
 
 export interface SaslAuthenticateResponse {
   errorCode: number
@@ -13,14 +19,14 @@ export interface SaslAuthenticateResponse {
 }
 
 export function encodeSaslAuthenticate(e: KafkaEncoder, version: number, authBytes: Buffer): void {
-  if (version >= 2) {
+  if (isFlexible(SaslAuthenticateApi, version)) {
     e.writeUVarIntBytes(authBytes)
     e.writeInt8(0)
   } else e.writeBytes(authBytes)
 }
 
 export function decodeSaslAuthenticate(r: Reader, version: number): SaslAuthenticateResponse {
-  const flexible = version >= 2
+  const flexible = isFlexible(SaslAuthenticateApi, version)
   const errorCode = r.int16()
   const errorMessage = flexible ? r.compactNullableString() : r.nullableString()
   let authBytes: Buffer
@@ -38,7 +44,6 @@ export function saslAuthenticateRequest(version: number, authBytes: Buffer, Enco
   return buildRequest({
     api: SaslAuthenticateApi,
     version,
-    flexible: version >= 2,
     Encoder,
     encode: (e) => encodeSaslAuthenticate(e, version, authBytes),
     decode: (r) => decodeSaslAuthenticate(r, version),

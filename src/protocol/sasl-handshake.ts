@@ -2,7 +2,13 @@ import type {KafkaEncoder} from './kafkajs-internals.js'
 import {type ApiSpec, type Reader, buildRequest} from './wire.js'
 
 /** SaslHandshake (API 17): which mechanism the connection will log in with; v1 frames the exchange as SaslAuthenticate requests. */
-export const SaslHandshakeApi: ApiSpec = {apiKey: 17, apiName: 'SaslHandshake', minVersion: 0, maxVersion: 1}
+export const SaslHandshakeApi: ApiSpec = {
+  apiKey: 17,
+  apiName: 'SaslHandshake',
+  minVersion: 0,
+  maxVersion: 1,
+  flexibleVersion: null,
+}
 
 export interface SaslHandshakeResponse {
   errorCode: number
@@ -21,7 +27,6 @@ export function saslHandshakeRequest(version: number, mechanism: string, Encoder
   return buildRequest({
     api: SaslHandshakeApi,
     version,
-    flexible: false,
     Encoder,
     encode: (e) => encodeSaslHandshake(e, mechanism),
     decode: decodeSaslHandshake,

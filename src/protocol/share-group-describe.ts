@@ -1,4 +1,9 @@
-import {encodeGroupDescribe, readAssignment} from './consumer-group-describe.js'
+import {
+  type DescribedGroupHeader,
+  decodeDescribedGroups,
+  encodeGroupDescribe,
+  readAssignment,
+} from './consumer-group-describe.js'
 import type {KafkaEncoder} from './kafkajs-internals.js'
 import {type ApiSpec, type Reader, buildRequest} from './wire.js'
 
@@ -11,6 +16,7 @@ export const ShareGroupDescribeApi: ApiSpec = {
   apiName: 'ShareGroupDescribe',
   minVersion: 1,
   maxVersion: 1,
+  flexibleVersion: 0,
 }
 
 export interface ShareGroupTopicPartitions {
@@ -29,13 +35,7 @@ export interface ShareGroupMember {
   assignment: ShareGroupTopicPartitions[]
 }
 
-export interface DescribedShareGroup {
-  errorCode: number
-  errorMessage: string | null
-  groupId: string
-  groupState: string
-  groupEpoch: number
-  assignmentEpoch: number
+export interface DescribedShareGroup extends DescribedGroupHeader {
   assignorName: string
   members: ShareGroupMember[]
   authorizedOperations: number
@@ -44,16 +44,9 @@ export interface DescribedShareGroup {
 export const encodeShareGroupDescribe = encodeGroupDescribe
 
 export function decodeShareGroupDescribe(r: Reader): {throttleTimeMs: number; groups: DescribedShareGroup[]} {
-  const throttleTimeMs = r.int32()
-  const groups = r.compactArray((g) => {
-    const errorCode = g.int16()
-    const errorMessage = g.compactNullableString()
-    const groupId = g.compactString()
-    const groupState = g.compactString()
-    const groupEpoch = g.int32()
-    const assignmentEpoch = g.int32()
-    const assignorName = g.compactString()
-    const members = g.compactArray((m) => {
+  return decodeDescribedGroups(r, (g) => ({
+    assignorName: g.compactString(),
+    members: g.compactArray((m) => {
       const member: ShareGroupMember = {
         memberId: m.compactString(),
         rackId: m.compactNullableString(),
@@ -65,30 +58,14 @@ export function decodeShareGroupDescribe(r: Reader): {throttleTimeMs: number; gr
       }
       m.taggedFields()
       return member
-    })
-    const authorizedOperations = g.int32()
-    g.taggedFields()
-    return {
-      errorCode,
-      errorMessage,
-      groupId,
-      groupState,
-      groupEpoch,
-      assignmentEpoch,
-      assignorName,
-      members,
-      authorizedOperations,
-    }
-  })
-  r.taggedFields()
-  return {throttleTimeMs, groups}
+    }),
+  }))
 }
 
 export function shareGroupDescribeRequest(version: number, groupIds: string[], Encoder: new () => KafkaEncoder) {
   return buildRequest({
     api: ShareGroupDescribeApi,
     version,
-    flexible: true,
     Encoder,
     encode: (e) => encodeShareGroupDescribe(e, groupIds),
     decode: (r) => decodeShareGroupDescribe(r),

@@ -1,4 +1,4 @@
-import {encodeGroupDescribe} from './consumer-group-describe.js'
+import {type DescribedGroupHeader, decodeDescribedGroups, encodeGroupDescribe} from './consumer-group-describe.js'
 import type {KafkaEncoder} from './kafkajs-internals.js'
 import {type ApiSpec, type Reader, buildRequest} from './wire.js'
 
@@ -12,6 +12,7 @@ export const StreamsGroupDescribeApi: ApiSpec = {
   apiName: 'StreamsGroupDescribe',
   minVersion: 0,
   maxVersion: 0,
+  flexibleVersion: 0,
 }
 
 export interface StreamsTopicInfo {
@@ -65,13 +66,7 @@ export interface StreamsGroupMember {
   isClassic: boolean
 }
 
-export interface DescribedStreamsGroup {
-  errorCode: number
-  errorMessage: string | null
-  groupId: string
-  groupState: string
-  groupEpoch: number
-  assignmentEpoch: number
+export interface DescribedStreamsGroup extends DescribedGroupHeader {
   /** null when the group has no topology yet. */
   topology: {epoch: number; subtopologies: StreamsSubtopology[] | null} | null
   members: StreamsGroupMember[]
@@ -129,21 +124,14 @@ function taskOffsets(r: Reader): StreamsTaskOffset[] {
 }
 
 export function decodeStreamsGroupDescribe(r: Reader): {throttleTimeMs: number; groups: DescribedStreamsGroup[]} {
-  const throttleTimeMs = r.int32()
-  const groups = r.compactArray((g): DescribedStreamsGroup => {
-    const errorCode = g.int16()
-    const errorMessage = g.compactNullableString()
-    const groupId = g.compactString()
-    const groupState = g.compactString()
-    const groupEpoch = g.int32()
-    const assignmentEpoch = g.int32()
-    const topology = nullableStruct(g, (t) => {
+  return decodeDescribedGroups(r, (g) => ({
+    topology: nullableStruct(g, (t) => {
       const epoch = t.int32()
       const subtopologies = readSubtopologies(t)
       t.taggedFields()
       return {epoch, subtopologies}
-    })
-    const members = g.compactArray((m): StreamsGroupMember => {
+    }),
+    members: g.compactArray((m): StreamsGroupMember => {
       const member = {
         memberId: m.compactString(),
         memberEpoch: m.int32(),
@@ -167,23 +155,8 @@ export function decodeStreamsGroupDescribe(r: Reader): {throttleTimeMs: number; 
       }
       m.taggedFields()
       return member
-    })
-    const authorizedOperations = g.int32()
-    g.taggedFields()
-    return {
-      errorCode,
-      errorMessage,
-      groupId,
-      groupState,
-      groupEpoch,
-      assignmentEpoch,
-      topology,
-      members,
-      authorizedOperations,
-    }
-  })
-  r.taggedFields()
-  return {throttleTimeMs, groups}
+    }),
+  }))
 }
 
 /** A COMPACT_NULLABLE_ARRAY of subtopologies (length + 1, 0 for null). */
@@ -208,7 +181,6 @@ export function streamsGroupDescribeRequest(version: number, groupIds: string[],
   return buildRequest({
     api: StreamsGroupDescribeApi,
     version,
-    flexible: true,
     Encoder,
     encode: (e) => encodeStreamsGroupDescribe(e, groupIds),
     decode: (r) => decodeStreamsGroupDescribe(r),

@@ -5,9 +5,21 @@ import {type ApiSpec, type Reader, buildRequest, flex, int64} from './wire.js'
  * The producer-side transaction APIs a client sends (transaction protocol v1, served by Kafka
  * 2.5 through 4.x): InitProducerId (22) v3-v4, AddPartitionsToTxn (24) v3, EndTxn (26) v3-v4.
  */
-export const InitProducerIdApi: ApiSpec = {apiKey: 22, apiName: 'InitProducerId', minVersion: 3, maxVersion: 4}
-export const AddPartitionsToTxnApi: ApiSpec = {apiKey: 24, apiName: 'AddPartitionsToTxn', minVersion: 3, maxVersion: 3}
-export const EndTxnApi: ApiSpec = {apiKey: 26, apiName: 'EndTxn', minVersion: 3, maxVersion: 4}
+export const InitProducerIdApi: ApiSpec = {
+  apiKey: 22,
+  apiName: 'InitProducerId',
+  minVersion: 3,
+  maxVersion: 4,
+  flexibleVersion: 2,
+}
+export const AddPartitionsToTxnApi: ApiSpec = {
+  apiKey: 24,
+  apiName: 'AddPartitionsToTxn',
+  minVersion: 3,
+  maxVersion: 3,
+  flexibleVersion: 3,
+}
+export const EndTxnApi: ApiSpec = {apiKey: 26, apiName: 'EndTxn', minVersion: 3, maxVersion: 4, flexibleVersion: 3}
 
 export interface ProducerIdentity {
   producerId: bigint
@@ -41,7 +53,6 @@ export function initProducerIdRequest(
   return buildRequest({
     api: InitProducerIdApi,
     version,
-    flexible: true,
     Encoder,
     encode: (e) => encodeInitProducerId(e, transactionalId, transactionTimeoutMs),
     decode: decodeInitProducerId,
@@ -94,7 +105,6 @@ export function addPartitionsToTxnRequest(
   return buildRequest({
     api: AddPartitionsToTxnApi,
     version,
-    flexible: true,
     Encoder,
     encode: (e) => encodeAddPartitionsToTxn(e, transactionalId, id, topics),
     decode: decodeAddPartitionsToTxn,
@@ -125,7 +135,6 @@ export function endTxnRequest(
   return buildRequest({
     api: EndTxnApi,
     version,
-    flexible: true,
     Encoder,
     encode: (e) => encodeEndTxn(e, transactionalId, id, committed),
     decode: decodeEndTxn,

@@ -6,7 +6,13 @@ import {type ApiSpec, type Reader, buildRequest, flex} from './wire.js'
  * metadata. Any broker forwards it to the active controller (Kafka's Admin sends it to the least
  * loaded broker). A broker that is still running registers itself again.
  */
-export const UnregisterBrokerApi: ApiSpec = {apiKey: 64, apiName: 'UnregisterBroker', minVersion: 0, maxVersion: 0}
+export const UnregisterBrokerApi: ApiSpec = {
+  apiKey: 64,
+  apiName: 'UnregisterBroker',
+  minVersion: 0,
+  maxVersion: 0,
+  flexibleVersion: 0,
+}
 
 /** The response of UnregisterBroker, UnregisterController, AddRaftVoter and RemoveRaftVoter: an error and its message. */
 export interface ErrorOnlyResponse {
@@ -33,7 +39,6 @@ export function unregisterBrokerRequest(version: number, brokerId: number, Encod
   return buildRequest({
     api: UnregisterBrokerApi,
     version,
-    flexible: true,
     Encoder,
     encode: (e) => encodeUnregisterBroker(e, brokerId),
     decode: decodeErrorOnlyResponse,

@@ -12,6 +12,7 @@ export const UnregisterControllerApi: ApiSpec = {
   apiName: 'UnregisterController',
   minVersion: 0,
   maxVersion: 0,
+  flexibleVersion: 0,
 }
 
 export function encodeUnregisterController(e: KafkaEncoder, controllerId: number): void {
@@ -23,7 +24,6 @@ export function unregisterControllerRequest(version: number, controllerId: numbe
   return buildRequest({
     api: UnregisterControllerApi,
     version,
-    flexible: true,
     Encoder,
     encode: (e) => encodeUnregisterController(e, controllerId),
     decode: decodeErrorOnlyResponse,

@@ -6,7 +6,13 @@ import {type ApiSpec, type Reader, buildRequest, flex} from './wire.js'
  * AllowDowngrade with an upgrade type and adds ValidateOnly; v2 answers with a top-level error
  * only (the update is all or nothing). On KRaft a broker forwards it to the active controller.
  */
-export const UpdateFeaturesApi: ApiSpec = {apiKey: 57, apiName: 'UpdateFeatures', minVersion: 0, maxVersion: 2}
+export const UpdateFeaturesApi: ApiSpec = {
+  apiKey: 57,
+  apiName: 'UpdateFeatures',
+  minVersion: 0,
+  maxVersion: 2,
+  flexibleVersion: 0,
+}
 
 /** FeatureUpdate.UpgradeType: 1 upgrade, 2 safe (lossless) downgrade, 3 unsafe (lossy) downgrade. */
 export const UpgradeType = {upgrade: 1, safeDowngrade: 2, unsafeDowngrade: 3} as const
@@ -68,7 +74,6 @@ export function updateFeaturesRequest(version: number, req: UpdateFeaturesReques
   return buildRequest({
     api: UpdateFeaturesApi,
     version,
-    flexible: true,
     Encoder,
     encode: (e) => encodeUpdateFeatures(e, version, req),
     decode: (r) => decodeUpdateFeatures(r, version),

@@ -189,6 +189,28 @@ export interface ApiSpec {
   /** The versions kctl implements. */
   minVersion: number
   maxVersion: number
+  /**
+   * The API's first flexible version, as Kafka's message schema says (`"flexibleVersions": "2+"`), or
+   * null when kctl implements no flexible version of it. Flexible versions use compact strings and
+   * arrays, tag buffers and request header v2 (test/unit/protocol/flexible-versions.test.ts checks it).
+   */
+  flexibleVersion: number | null
+}
+
+/** Whether `version` of `api` is flexible (compact strings and arrays, tag buffers). */
+export function isFlexible(api: ApiSpec, version: number): boolean {
+  return api.flexibleVersion !== null && version >= api.flexibleVersion
+}
+
+const API_VERSIONS_KEY = 18
+
+/**
+ * Whether the response header of `version` has a tag buffer (header v1): for flexible versions,
+ * except ApiVersions, which Kafka answers with header v0 before it knows what the client reads
+ * (as Kafka's own ApiMessageType.responseHeaderVersion).
+ */
+function responseHeaderTagged(api: ApiSpec, version: number): boolean {
+  return isFlexible(api, version) && api.apiKey !== API_VERSIONS_KEY
 }
 
 /** Pick the highest version both sides support, checking both ends of the broker's range. */
@@ -219,19 +241,20 @@ export function negotiateVersion(
 
 /**
  * Build a request kafkajs's connection can send. kafkajs writes request header v1; for flexible
- * versions the header's empty tag buffer comes first in the body, and the response header's tag
- * buffer is read before the body.
+ * versions (the API's `flexibleVersion` on) the header's empty tag buffer comes first in the body,
+ * and the response header's tag buffer is read before the body.
  */
 export function buildRequest<T>(options: {
   api: ApiSpec
   version: number
-  flexible: boolean
   encode: (e: KafkaEncoder) => void
   decode: (r: Reader) => T
   Encoder: new () => KafkaEncoder
   requestTimeout?: number
 }): ProtocolRequest<T> {
-  const {api, version, flexible} = options
+  const {api, version} = options
+  const flexible = isFlexible(api, version)
+  const tagged = responseHeaderTagged(api, version)
   return {
     request: {
       apiKey: api.apiKey,
@@ -247,7 +270,7 @@ export function buildRequest<T>(options: {
     response: {
       async decode(payload: Buffer) {
         const r = new Reader(payload)
-        if (flexible) r.taggedFields()
+        if (tagged) r.taggedFields()
         return options.decode(r)
       },
       async parse(decoded: unknown) {

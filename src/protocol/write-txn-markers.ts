@@ -7,7 +7,13 @@ import {type ApiSpec, type Reader, buildRequest, flex, int64} from './wire.js'
  * it to each other; an administrator sends it to abort a hanging transaction (KIP-664). v1 is the
  * first flexible version and the lowest Kafka 4.x accepts; v2 adds the transaction version (KIP-890).
  */
-export const WriteTxnMarkersApi: ApiSpec = {apiKey: 27, apiName: 'WriteTxnMarkers', minVersion: 1, maxVersion: 2}
+export const WriteTxnMarkersApi: ApiSpec = {
+  apiKey: 27,
+  apiName: 'WriteTxnMarkers',
+  minVersion: 1,
+  maxVersion: 2,
+  flexibleVersion: 1,
+}
 
 export interface TxnMarker {
   producerId: bigint
@@ -62,7 +68,6 @@ export function writeTxnMarkersRequest(version: number, markers: TxnMarker[], En
   return buildRequest({
     api: WriteTxnMarkersApi,
     version,
-    flexible: true,
     Encoder,
     encode: (e) => encodeWriteTxnMarkers(e, version, markers),
     decode: decodeWriteTxnMarkers,

@@ -5,28 +5,20 @@ import {aclsService} from '../../src/admin/security/acls.js'
 import AclsDelete from '../../src/commands/acls/delete.js'
 import type {AclBinding} from '../../src/input/acl.js'
 import {type Prompter, setPrompter} from '../../src/prompts/prompter.js'
+import {fakePrompter} from '../helpers/prompter.js'
 import {FIXTURES} from './fixtures.js'
 import {replace, runCmd, withoutBroker} from './helpers.js'
 
 const binding: AclBinding = FIXTURES.acl
-const unused = async (): Promise<never> => {
-  throw new Error('not asked in this test')
-}
-
 /** Takes a minute to say yes: far past --timeout 1s. */
 function slowPerson(asked: string[]): Prompter {
-  return {
+  return fakePrompter({
     async confirm(message) {
       asked.push(message)
       mock.timers.tick(60_000)
       return true
     },
-    input: unused,
-    password: unused,
-    select: unused,
-    search: unused,
-    checkbox: unused,
-  }
+  })
 }
 
 /**

@@ -205,6 +205,25 @@ export function byCoordinator(groupIds: string[], coordinators: Map<string, numb
   return out
 }
 
+type Broker = Awaited<ReturnType<KafkaConnection['broker']>>
+
+/**
+ * Ask every coordinator once about all its groups, concurrently: `ask(broker, groupIds, nodeId)`
+ * per coordinator (groups without a known coordinator are left out); the answers in that order.
+ */
+export function askCoordinators<R>(
+  conn: KafkaConnection,
+  groupIds: string[],
+  coordinators: Map<string, number>,
+  ask: (broker: Broker, groupIds: string[], nodeId: number) => Promise<R>,
+): Promise<R[]> {
+  return Promise.all(
+    [...byCoordinator(groupIds, coordinators).entries()].map(async ([nodeId, ids]) =>
+      ask(await conn.broker(nodeId), ids, nodeId),
+    ),
+  )
+}
+
 const GROUP_ID_NOT_FOUND = 69
 
 /**
@@ -219,48 +238,44 @@ export async function describeGroups(
 ): Promise<GroupDescription[]> {
   const unique = [...new Set(groupIds)]
   const coordinators = known ?? (await findCoordinators(conn, unique))
-  const batches = byCoordinator(unique, coordinators)
-  const described = await Promise.all(
-    [...batches.entries()].map(async ([nodeId, ids]) => {
-      const broker = await conn.broker(nodeId)
-      const res = await conn.request(broker, DescribeGroupsApi, (v, Encoder) => describeGroupsRequest(v, ids, Encoder))
-      const out: GroupDescription[] = []
-      const maybeNew: string[] = []
-      for (const g of res.groups) {
-        if (g.errorCode === GROUP_ID_NOT_FOUND || (g.errorCode === 0 && g.groupState === 'Dead')) {
-          maybeNew.push(g.groupId)
-          continue
-        }
-        if (g.errorCode !== 0) throw protocolErrorToKctl(g.errorCode, g.errorMessage, `Describing group ${g.groupId}`)
-        out.push({
-          group: g.groupId,
-          state: g.groupState,
-          type: 'classic',
-          protocolType: g.protocolType,
-          assignor: g.protocolData || null,
-          coordinator: nodeId,
-          members: g.members
-            .map((m) => ({
-              memberId: m.memberId,
-              instanceId: m.groupInstanceId,
-              clientId: m.clientId,
-              host: m.clientHost,
-              assignment:
-                g.protocolType === 'consumer' ? sortAssignment(decodeConsumerAssignment(m.memberAssignment)) : [],
-            }))
-            .sort((a, b) => a.memberId.localeCompare(b.memberId)),
-        })
+  const described = await askCoordinators(conn, unique, coordinators, async (broker, ids, nodeId) => {
+    const res = await conn.request(broker, DescribeGroupsApi, (v, Encoder) => describeGroupsRequest(v, ids, Encoder))
+    const out: GroupDescription[] = []
+    const maybeNew: string[] = []
+    for (const g of res.groups) {
+      if (g.errorCode === GROUP_ID_NOT_FOUND || (g.errorCode === 0 && g.groupState === 'Dead')) {
+        maybeNew.push(g.groupId)
+        continue
       }
-      const consumer = await describeConsumerGroups(conn, nodeId, maybeNew)
-      out.push(...consumer.described)
-      const share = await describeShareGroups(conn, nodeId, consumer.unknown)
-      out.push(...share.described)
-      const streams = await describeStreamsGroups(conn, nodeId, share.unknown)
-      out.push(...streams.described)
-      out.push(...streams.unknown.map((g) => deadGroup(g, nodeId)))
-      return out
-    }),
-  )
+      if (g.errorCode !== 0) throw protocolErrorToKctl(g.errorCode, g.errorMessage, `Describing group ${g.groupId}`)
+      out.push({
+        group: g.groupId,
+        state: g.groupState,
+        type: 'classic',
+        protocolType: g.protocolType,
+        assignor: g.protocolData || null,
+        coordinator: nodeId,
+        members: g.members
+          .map((m) => ({
+            memberId: m.memberId,
+            instanceId: m.groupInstanceId,
+            clientId: m.clientId,
+            host: m.clientHost,
+            assignment:
+              g.protocolType === 'consumer' ? sortAssignment(decodeConsumerAssignment(m.memberAssignment)) : [],
+          }))
+          .sort((a, b) => a.memberId.localeCompare(b.memberId)),
+      })
+    }
+    const consumer = await describeConsumerGroups(conn, nodeId, maybeNew)
+    out.push(...consumer.described)
+    const share = await describeShareGroups(conn, nodeId, consumer.unknown)
+    out.push(...share.described)
+    const streams = await describeStreamsGroups(conn, nodeId, share.unknown)
+    out.push(...streams.described)
+    out.push(...streams.unknown.map((g) => deadGroup(g, nodeId)))
+    return out
+  })
   const all = described.flat()
   const found = new Set(all.map((d) => d.group))
   for (const g of unique) if (!found.has(g)) all.push(deadGroup(g, coordinators.get(g) ?? -1))
@@ -528,22 +543,20 @@ export async function deleteGroups(
   groupIds: string[],
   coordinators: Map<string, number>,
 ): Promise<GroupDeleteResult[]> {
-  const results = await Promise.all(
-    [...byCoordinator(groupIds, coordinators).entries()].map(async ([nodeId, ids]) => {
-      const broker = kafkajsRequests(await conn.broker(nodeId))
-      let res: {results: {groupId: string; errorCode: number}[]}
-      try {
-        res = await broker.deleteGroups(ids)
-      } catch (error) {
-        throw toKctlError(error, {operation: `deleting groups on broker ${nodeId}`})
-      }
-      return res.results.map((r) => ({
-        group: r.groupId,
-        deleted: r.errorCode === 0,
-        error: r.errorCode === 0 ? null : errorName(r.errorCode),
-      }))
-    }),
-  )
+  const results = await askCoordinators(conn, groupIds, coordinators, async (coordinator, ids, nodeId) => {
+    const broker = kafkajsRequests(coordinator)
+    let res: {results: {groupId: string; errorCode: number}[]}
+    try {
+      res = await broker.deleteGroups(ids)
+    } catch (error) {
+      throw toKctlError(error, {operation: `deleting groups on broker ${nodeId}`})
+    }
+    return res.results.map((r) => ({
+      group: r.groupId,
+      deleted: r.errorCode === 0,
+      error: r.errorCode === 0 ? null : errorName(r.errorCode),
+    }))
+  })
   return results.flat().sort((a, b) => a.group.localeCompare(b.group))
 }
 

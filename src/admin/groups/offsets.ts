@@ -5,7 +5,7 @@ import {didYouMean} from '../../input/did-you-mean.js'
 import {errorName} from '../../protocol/error-codes.js'
 import {OffsetFetchApi, offsetFetchRequest} from '../../protocol/offset-fetch.js'
 import {protocolErrorToKctl} from '../../protocol/protocol-error.js'
-import {byCoordinator, describeGroups, findCoordinators, requireGroupsExist} from './groups.js'
+import {askCoordinators, describeGroups, findCoordinators, requireGroupsExist} from './groups.js'
 import {isInternalTopic} from '../topics/internal-topics.js'
 import {
   type ListOffsetsOptions,
@@ -126,35 +126,32 @@ export async function fetchCommittedOffsets(
   coordinators: Map<string, number>,
 ): Promise<CommittedOffsets> {
   const out: CommittedOffsets = new Map(groupIds.map((g) => [g, new Map()]))
-  await Promise.all(
-    [...byCoordinator(groupIds, coordinators).entries()].map(async ([nodeId, ids]) => {
-      const broker = await conn.broker(nodeId)
-      const res = await conn.request(broker, OffsetFetchApi, (v, Encoder) =>
-        offsetFetchRequest(
-          v,
-          ids.map((groupId) => ({groupId, topics: null})),
-          Encoder,
-        ),
-      )
-      for (const g of res.groups) {
-        if (g.errorCode !== 0 && errorName(g.errorCode) !== 'GROUP_ID_NOT_FOUND')
-          throw protocolErrorToKctl(g.errorCode, null, `Fetching the offsets of group ${g.groupId}`)
-        const offsets = out.get(g.groupId) ?? new Map<string, bigint>()
-        for (const t of g.topics) {
-          for (const p of t.partitions) {
-            if (p.errorCode !== 0)
-              throw protocolErrorToKctl(
-                p.errorCode,
-                null,
-                `Fetching the offset of ${g.groupId} on ${t.name}:${p.partitionIndex}`,
-              )
-            if (p.committedOffset >= 0n) offsets.set(tpKey(t.name, p.partitionIndex), p.committedOffset)
-          }
+  await askCoordinators(conn, groupIds, coordinators, async (broker, ids) => {
+    const res = await conn.request(broker, OffsetFetchApi, (v, Encoder) =>
+      offsetFetchRequest(
+        v,
+        ids.map((groupId) => ({groupId, topics: null})),
+        Encoder,
+      ),
+    )
+    for (const g of res.groups) {
+      if (g.errorCode !== 0 && errorName(g.errorCode) !== 'GROUP_ID_NOT_FOUND')
+        throw protocolErrorToKctl(g.errorCode, null, `Fetching the offsets of group ${g.groupId}`)
+      const offsets = out.get(g.groupId) ?? new Map<string, bigint>()
+      for (const t of g.topics) {
+        for (const p of t.partitions) {
+          if (p.errorCode !== 0)
+            throw protocolErrorToKctl(
+              p.errorCode,
+              null,
+              `Fetching the offset of ${g.groupId} on ${t.name}:${p.partitionIndex}`,
+            )
+          if (p.committedOffset >= 0n) offsets.set(tpKey(t.name, p.partitionIndex), p.committedOffset)
         }
-        out.set(g.groupId, offsets)
       }
-    }),
-  )
+      out.set(g.groupId, offsets)
+    }
+  })
   return out
 }
 

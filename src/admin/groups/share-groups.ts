@@ -8,7 +8,7 @@ import {
   describeShareGroupOffsetsRequest,
 } from '../../protocol/describe-share-group-offsets.js'
 import {protocolErrorToKctl} from '../../protocol/protocol-error.js'
-import {byCoordinator} from './groups.js'
+import {askCoordinators} from './groups.js'
 import {appendTo} from '../multimap.js'
 import {tpKey} from './offsets.js'
 
@@ -34,40 +34,37 @@ export async function fetchShareGroupOffsets(
   coordinators: Map<string, number>,
 ): Promise<ShareGroupOffsets> {
   const out: ShareGroupOffsets = new Map(groupIds.map((g) => [g, new Map()]))
-  await Promise.all(
-    [...byCoordinator(groupIds, coordinators).entries()].map(async ([nodeId, ids]) => {
-      const broker = await conn.broker(nodeId)
-      const res = await conn.request(broker, DescribeShareGroupOffsetsApi, (v, Encoder) =>
-        describeShareGroupOffsetsRequest(
-          v,
-          ids.map((groupId) => ({groupId, topics: null})),
-          Encoder,
-        ),
-      )
-      for (const g of res.groups) {
-        if (g.errorCode !== 0)
-          throw protocolErrorToKctl(g.errorCode, g.errorMessage, `Describing the offsets of share group ${g.groupId}`)
-        const offsets = out.get(g.groupId) ?? new Map()
-        out.set(g.groupId, offsets)
-        for (const t of g.topics)
-          for (const p of t.partitions) {
-            if (p.errorCode !== 0) {
-              conn.warn({
-                code: 'SHARE_OFFSETS_UNAVAILABLE',
-                message: `share group ${g.groupId}: ${t.topicName}:${p.partitionIndex}: ${errorName(p.errorCode)}${p.errorMessage ? ` (${p.errorMessage})` : ''}`,
-                partitions: [tpKey(t.topicName, p.partitionIndex)],
-              })
-              continue
-            }
-            if (p.startOffset < 0n) continue
-            offsets.set(tpKey(t.topicName, p.partitionIndex), {
-              startOffset: p.startOffset,
-              lag: p.lag === null || p.lag < 0n ? null : p.lag,
+  await askCoordinators(conn, groupIds, coordinators, async (broker, ids) => {
+    const res = await conn.request(broker, DescribeShareGroupOffsetsApi, (v, Encoder) =>
+      describeShareGroupOffsetsRequest(
+        v,
+        ids.map((groupId) => ({groupId, topics: null})),
+        Encoder,
+      ),
+    )
+    for (const g of res.groups) {
+      if (g.errorCode !== 0)
+        throw protocolErrorToKctl(g.errorCode, g.errorMessage, `Describing the offsets of share group ${g.groupId}`)
+      const offsets = out.get(g.groupId) ?? new Map()
+      out.set(g.groupId, offsets)
+      for (const t of g.topics)
+        for (const p of t.partitions) {
+          if (p.errorCode !== 0) {
+            conn.warn({
+              code: 'SHARE_OFFSETS_UNAVAILABLE',
+              message: `share group ${g.groupId}: ${t.topicName}:${p.partitionIndex}: ${errorName(p.errorCode)}${p.errorMessage ? ` (${p.errorMessage})` : ''}`,
+              partitions: [tpKey(t.topicName, p.partitionIndex)],
             })
+            continue
           }
-      }
-    }),
-  )
+          if (p.startOffset < 0n) continue
+          offsets.set(tpKey(t.topicName, p.partitionIndex), {
+            startOffset: p.startOffset,
+            lag: p.lag === null || p.lag < 0n ? null : p.lag,
+          })
+        }
+    }
+  })
   return out
 }
 

@@ -1,3 +1,4 @@
+import {TRANSACTION_STATES} from '../../protocol/describe-transactions.js'
 import {Reader} from '../../protocol/wire.js'
 
 export type InternalDecoder = 'offsets' | 'transactions'
@@ -63,17 +64,6 @@ function decodeOffsetsRecord(key: Buffer, value: Buffer | null): Record<string, 
     deleted: value === null,
   }
 }
-
-const TRANSACTION_STATES = [
-  'Empty',
-  'Ongoing',
-  'PrepareCommit',
-  'PrepareAbort',
-  'CompleteCommit',
-  'CompleteAbort',
-  'Dead',
-  'PrepareEpochFence',
-]
 
 function decodeTransactionRecord(key: Buffer, value: Buffer | null): Record<string, unknown> {
   const k = new Reader(key)

@@ -14,17 +14,7 @@ import {stateDir} from '../journal.js'
 import {appendTo} from '../multimap.js'
 import {type PartitionState, byTopicPartition, partitionStates} from '../topics/partition-state.js'
 
-/** The coordinator's transaction states (TransactionState.java). */
-export const TRANSACTION_STATES = [
-  'Empty',
-  'Ongoing',
-  'PrepareCommit',
-  'PrepareAbort',
-  'CompleteCommit',
-  'CompleteAbort',
-  'Dead',
-  'PrepareEpochFence',
-] as const
+export {TRANSACTION_STATES} from '../../protocol/describe-transactions.js'
 
 const TRANSACTIONAL_ID_NOT_FOUND = 105
 

@@ -1,10 +1,8 @@
 import * as Args from '@oclif/core/args'
-import * as Flags from '@oclif/core/flags'
 
 import {clientMetricsService} from '../../admin/configs/client-metrics.js'
 import type {AlterConfigsResult, ConfigChange} from '../../admin/configs/configs.js'
-import {yesFlag} from '../../base-command.js'
-import {ClientMetricsAlterCommand} from '../../cli/client-metrics-alter.js'
+import {ClientMetricsAlterCommand, clientMetricsAlterFlags} from '../../cli/client-metrics-alter.js'
 import {usageError} from '../../errors.js'
 
 export default class ClientMetricsDelete extends ClientMetricsAlterCommand<typeof ClientMetricsDelete> {
@@ -17,18 +15,11 @@ export default class ClientMetricsDelete extends ClientMetricsAlterCommand<typeo
   ]
   static args = {name: Args.string({description: 'Subscription name.'})}
   static flags = {
-    'dry-run': Flags.boolean({summary: 'Validate on the broker and print the diff; change nothing.'}),
-    yes: yesFlag,
+    ...clientMetricsAlterFlags,
   }
 
   async run(): Promise<AlterConfigsResult> {
-    const name = this.args.name?.trim()
-    if (!name)
-      throw usageError(
-        'Name the subscription to delete',
-        'List them with `kctl client-metrics list`.',
-        'MISSING_ENTITY_NAME',
-      )
+    const name = this.subscriptionName('Name the subscription to delete', 'List them with `kctl client-metrics list`.')
     const [current] = await clientMetricsService.listClientMetrics(await this.connection(), [name])
     const changes: ConfigChange[] = []
     if (current?.metrics.length) changes.push({key: 'metrics', operation: 'delete', value: null})
@@ -41,6 +32,6 @@ export default class ClientMetricsDelete extends ClientMetricsAlterCommand<typeo
         'List them with `kctl client-metrics list`.',
         'UNKNOWN_SUBSCRIPTION',
       )
-    return this.apply(name, changes, {dryRun: Boolean(this.flags['dry-run']), yes: this.flags.yes, destructive: true})
+    return this.apply(name, changes, true)
   }
 }

@@ -2,8 +2,7 @@ import * as Args from '@oclif/core/args'
 import * as Flags from '@oclif/core/flags'
 
 import type {AlterConfigsResult, ConfigChange} from '../../admin/configs/configs.js'
-import {yesFlag} from '../../base-command.js'
-import {ClientMetricsAlterCommand} from '../../cli/client-metrics-alter.js'
+import {ClientMetricsAlterCommand, clientMetricsAlterFlags} from '../../cli/client-metrics-alter.js'
 import {usageError} from '../../errors.js'
 import {parseDuration} from '../../input/duration.js'
 
@@ -26,18 +25,14 @@ export default class ClientMetricsSet extends ClientMetricsAlterCommand<typeof C
         'A client selector key=regex (client_id, client_software_name, client_software_version, client_instance_id, client_source_address, client_source_port); repeatable.',
       multiple: true,
     }),
-    'dry-run': Flags.boolean({summary: 'Validate on the broker and print the diff; change nothing.'}),
-    yes: yesFlag,
+    ...clientMetricsAlterFlags,
   }
 
   async run(): Promise<AlterConfigsResult> {
-    const name = this.args.name?.trim()
-    if (!name)
-      throw usageError(
-        'Name the subscription',
-        'E.g. `kctl client-metrics set producers --metrics org.apache.kafka.producer. --interval 1m`.',
-        'MISSING_ENTITY_NAME',
-      )
+    const name = this.subscriptionName(
+      'Name the subscription',
+      'E.g. `kctl client-metrics set producers --metrics org.apache.kafka.producer. --interval 1m`.',
+    )
     const changes: ConfigChange[] = []
     if (this.flags.metrics !== undefined) changes.push({key: 'metrics', operation: 'set', value: this.flags.metrics})
     if (this.flags.interval !== undefined) {
@@ -62,6 +57,6 @@ export default class ClientMetricsSet extends ClientMetricsAlterCommand<typeof C
     }
     if (changes.length === 0)
       throw usageError('Nothing to set', 'Pass --metrics, --interval and/or --match.', 'MISSING_CONFIG_ENTRIES')
-    return this.apply(name, changes, {dryRun: Boolean(this.flags['dry-run']), yes: this.flags.yes, destructive: false})
+    return this.apply(name, changes, false)
   }
 }

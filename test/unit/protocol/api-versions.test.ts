@@ -1,15 +1,20 @@
 import {expect} from 'chai'
 
-import {decodeApiVersions, encodeApiVersions} from '../../../src/protocol/api-versions.js'
-import {encodeHex, reader} from './helpers.js'
+import {apiVersionsRequest, decodeApiVersions} from '../../../src/protocol/api-versions.js'
+import {Encoder} from '../../../src/protocol/encoder.js'
+import {reader} from './helpers.js'
 
 // Reference bytes from Kafka 4.4's serializer: scripts/kafka-bytes.java ApiVersions{Request,Response}Data.
 describe('ApiVersions v3+ (API 18) with feature tagged fields', () => {
-  it('encodes the v3 request after the flexible request header tag buffer', async () => {
+  it('encodes the v3 request after the flexible request header tag buffer; the response header has none', async () => {
+    const req = apiVersionsRequest(3, {name: 'kctl', version: '0.1.0'}, Encoder)
     // 00 = request header v2 tag buffer, then Kafka's body bytes.
-    expect(await encodeHex((e) => encodeApiVersions(e, {name: 'kctl', version: '0.1.0'}))).to.equal(
-      '00' + '056b63746c06302e312e3000',
+    expect((await req.request.encode()).buffer.toString('hex')).to.equal('00' + '056b63746c06302e312e3000')
+    // Response header v0: the body starts at once (error code 0, one API key, throttle 0, no tags).
+    const decoded = await req.response.decode(
+      Buffer.from('0000 02 0012 0000 0004 00 00000000 00'.replaceAll(' ', ''), 'hex'),
     )
+    expect(decoded).to.include({errorCode: 0, throttleTimeMs: 0})
   })
 
   it('decodes SupportedFeatures, FinalizedFeaturesEpoch and FinalizedFeatures from the tag buffer', () => {

@@ -73,7 +73,7 @@ describe('protocol wire helpers', () => {
   })
 
   describe('version negotiation', () => {
-    const api = {apiKey: 60, apiName: 'DescribeCluster', minVersion: 0, maxVersion: 2}
+    const api = {apiKey: 60, apiName: 'DescribeCluster', minVersion: 0, maxVersion: 2, flexibleVersion: 0}
     it('picks the highest common version', () => {
       expect(negotiateVersion(api, {60: {minVersion: 0, maxVersion: 1}})).to.equal(1)
       expect(negotiateVersion(api, {60: {minVersion: 0, maxVersion: 5}})).to.equal(2)
