@@ -12,7 +12,9 @@
 # Kafka's tools run from the classpath of the local cluster (state.json in KCTL_LOCAL_DIR, or CP).
 # The dataset is bench/startup.sh's (55 topics, one of 100 partitions, a group on it): run that
 # first. SCALE=1 adds `lag --all-groups` over bench/lag.sh's 200-group dataset (create it with
-# `node --import tsx bench/lag-dataset.ts create $BOOTSTRAP`, which takes a few minutes).
+# `node --import tsx bench/lag-dataset.ts create $BOOTSTRAP`, which takes a few minutes), kctl's
+# per-partition JSON of all 20,000 rows against kcl's per-partition lag, and both peak RSS;
+# SCALE_ONLY=1 runs only those (the everyday figures want bench/startup.sh's 55 topics alone).
 # A missing peer is left out. RUNS (default 10), WARMUP (default 2).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -60,6 +62,7 @@ group() {
 }
 
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)
+if [ -z "${SCALE_ONLY:-}" ]; then
 group 'topics list' \
   kctl "$kctl topics list -b $BOOTSTRAP" \
   kafkactl "${kafkactl:+$kafkactl get topics}" \
@@ -76,11 +79,22 @@ group 'groups describe G / lag G' \
   kafkactl "${kafkactl:+$kafkactl describe consumer-group $GROUP}" \
   kcl "${kcl:+$kcl group describe $GROUP}" \
   kafka-consumer-groups "${java:+$java org.apache.kafka.tools.consumer.group.ConsumerGroupCommand --bootstrap-server $BOOTSTRAP --describe --group $GROUP}"
-if [ -n "${SCALE:-}" ]; then
+fi
+if [ -n "${SCALE:-}${SCALE_ONLY:-}" ]; then
   group 'lag --all-groups (200 groups)' \
     kctl "$kctl lag --all-groups -b $BOOTSTRAP" \
     kcl "${kcl:+$kcl group describe}" \
     kafka-consumer-groups "${java:+$java org.apache.kafka.tools.consumer.group.ConsumerGroupCommand --bootstrap-server $BOOTSTRAP --describe --all-groups}"
+  # Every partition row of every group (20,000): kctl's JSON against kcl's per-partition lag section.
+  group 'per-partition lag of all groups (20,000 rows)' \
+    'kctl -o json' "$kctl lag --all-groups -o json -b $BOOTSTRAP" \
+    'kcl --section lag' "${kcl:+$kcl group describe --section lag}"
+  # Peak memory of the same two (median of 3, GNU time).
+  peak() { for _ in 1 2 3; do /usr/bin/time -f %M "$@" 2>&1 >/dev/null | tail -1; done | sort -n | sed -n 2p; }
+  if [ -x /usr/bin/time ]; then
+    echo "{\"group\": \"peak RSS, per-partition lag\", \"tool\": \"kctl -o json\", \"medianMs\": null, \"ratio\": 0, \"rssMiB\": $(($(peak $kctl lag --all-groups -o json -b "$BOOTSTRAP") / 1024))}" >>bench/results/peers.ndjson
+    [ -z "$kcl" ] || echo "{\"group\": \"peak RSS, per-partition lag\", \"tool\": \"kcl --section lag\", \"medianMs\": null, \"ratio\": 0, \"rssMiB\": $(($(peak $kcl group describe --section lag) / 1024))}" >>bench/results/peers.ndjson
+  fi
 fi
 load_after=$(cut -d' ' -f1-3 /proc/loadavg)
 
@@ -89,7 +103,8 @@ const rows = require('fs').readFileSync('bench/results/peers.ndjson', 'utf8').tr
 let last
 for (const r of rows) {
   if (r.group !== last) console.log(`\n${(last = r.group)}`)
-  console.log(`  ${r.tool.padEnd(24)} ${String(r.medianMs).padStart(8)} ms  ${r.ratio.toFixed(2)}x node -e 0`)
+  if (r.rssMiB !== undefined) console.log(`  ${r.tool.padEnd(24)} ${String(r.rssMiB).padStart(8)} MiB peak RSS`)
+  else console.log(`  ${r.tool.padEnd(24)} ${String(r.medianMs).padStart(8)} ms  ${r.ratio.toFixed(2)}x node -e 0`)
 }
 console.log(`\nload average before ${process.argv[2]}, after ${process.argv[3]}`)
 EOF

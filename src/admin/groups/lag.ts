@@ -78,13 +78,15 @@ export async function describeWithLag(
   if (ids.length === 0) return []
   const committedP = fetchCommittedOffsets(conn, ids, coordinators)
   const layoutP = topicLayout(conn)
+  // The same partitions recur in many groups: each key is parsed once.
+  const parse = memoized(parseTpKey)
   // The time-lag Fetch needs only the committed positions and the leaders: it starts as soon as
   // those are known, while the groups are described and the log-end offsets listed.
   const stampsP =
     options.timeLag === false
-      ? Promise.resolve(new Map<string, number>())
+      ? Promise.resolve(new ByPosition<number>())
       : Promise.all([committedP, layoutP]).then(([committed, layout]) =>
-          nextRecordTimestamps(conn, layout, committedPositions(committed, layout, options.topic)),
+          nextRecordTimestamps(conn, layout, committedPositions(committed, layout, parse, options.topic)),
         )
   stampsP.catch(() => {}) // awaited below, after its inputs, whose errors surface first
   const [descriptions, committed, layout] = await Promise.all([
@@ -106,7 +108,10 @@ export async function describeWithLag(
   if (options.topic && !layout.leaders.has(options.topic))
     throw usageError(`Topic ${options.topic} does not exist`, 'List topics with `kctl topics list`.', 'UNKNOWN_TOPIC')
   const perGroup = descriptions
-    .map((d) => ({d, partitions: groupPartitions(d, committed.get(d.group) ?? new Map(), layout, options.topic)}))
+    .map((d) => ({
+      d,
+      partitions: groupPartitions(d, committed.get(d.group) ?? new Map(), layout, parse, options.topic),
+    }))
     // With --topic, only the groups that consume it.
     .filter((g) => !options.topic || g.partitions.length > 0)
   const all = new Map<string, TopicPartition>()
@@ -131,7 +136,7 @@ export async function describeWithLag(
       const logEnd = ends.has(key) ? (ends.get(key)!.offset ?? 0n) : null
       const shareLag = brokerLag?.get(key)?.lag ?? null
       const lag = shareLag !== null ? shareLag : c === null || logEnd === null ? null : logEnd > c ? logEnd - c : 0n
-      const ts = c !== null && lag !== null && lag > 0n ? stamps.get(atOffset(key, c)) : undefined
+      const ts = c !== null && lag !== null && lag > 0n ? stamps.get(key, c) : undefined
       return {
         topic: tp.topic,
         partition: tp.partition,
@@ -147,29 +152,53 @@ export async function describeWithLag(
 }
 
 /** Every committed position (deduplicated) of partitions that exist, of one topic with --topic. */
-function committedPositions(committed: CommittedOffsets, layout: TopicLayout, topic?: string): Position[] {
-  const positions = new Map<string, Position>()
+function committedPositions(
+  committed: CommittedOffsets,
+  layout: TopicLayout,
+  parse: (key: string) => TopicPartition,
+  topic?: string,
+): Position[] {
+  const positions = new ByPosition<Position>()
+  const out: Position[] = []
   for (const offsets of committed.values()) {
     for (const [key, offset] of offsets) {
-      const tp = parseTpKey(key)
-      if ((!topic || tp.topic === topic) && layout.leaders.get(tp.topic)?.has(tp.partition))
-        positions.set(atOffset(key, offset), {topic: tp.topic, partition: tp.partition, offset})
+      const tp = parse(key)
+      if (
+        (!topic || tp.topic === topic) &&
+        layout.leaders.get(tp.topic)?.has(tp.partition) &&
+        !positions.has(key, offset)
+      ) {
+        const position = {topic: tp.topic, partition: tp.partition, offset}
+        positions.set(key, offset, position)
+        out.push(position)
+      }
     }
   }
-  return [...positions.values()]
+  return out
+}
+
+/** `fn` remembering its answer per argument. */
+function memoized<T>(fn: (key: string) => T): (key: string) => T {
+  const seen = new Map<string, T>()
+  return (key) => {
+    let v = seen.get(key)
+    if (v === undefined) seen.set(key, (v = fn(key)))
+    return v
+  }
 }
 
 function groupPartitions(
   d: GroupDescription,
   committed: Map<string, bigint>,
   layout: TopicLayout,
+  parse: (key: string) => TopicPartition,
   topic?: string,
 ): TopicPartition[] {
   const keys = new Set(committed.keys())
   for (const m of d.members) for (const a of m.assignment) for (const p of a.partitions) keys.add(tpKey(a.topic, p))
   return sortTp(
     [...keys]
-      .map(parseTpKey)
+      .map(parse)
       .filter((tp) => (!topic || tp.topic === topic) && layout.leaders.get(tp.topic)?.has(tp.partition)),
   )
 }
@@ -202,9 +231,29 @@ function summarize(d: GroupDescription, partitions: PartitionLag[]): GroupLag {
 }
 
 export type Position = {topic: string; partition: number; offset: bigint}
-/** `topic:partition@offset`, the key of nextRecordTimestamps' result. */
-const atOffset = (key: string, offset: bigint) => `${key}@${offset}`
-const positionKey = (p: Position) => atOffset(tpKey(p.topic, p.partition), p.offset)
+
+/**
+ * Values per partition (`topic:partition`) and offset: nextRecordTimestamps' result. Nested maps,
+ * not a `topic:partition@offset` string per position: 20,000 positions made 20,000 such strings
+ * (and as many bigint-to-decimal conversions) at every step.
+ */
+export class ByPosition<T> {
+  private readonly byKey = new Map<string, Map<bigint, T>>()
+
+  get(key: string, offset: bigint): T | undefined {
+    return this.byKey.get(key)?.get(offset)
+  }
+
+  has(key: string, offset: bigint): boolean {
+    return this.byKey.get(key)?.has(offset) ?? false
+  }
+
+  set(key: string, offset: bigint, value: T): void {
+    let offsets = this.byKey.get(key)
+    if (!offsets) this.byKey.set(key, (offsets = new Map()))
+    offsets.set(offset, value)
+  }
+}
 
 /** Per-partition fetch limit: enough for the header and the first records of a batch. */
 const PARTITION_BYTES = 4096
@@ -213,7 +262,7 @@ const RESPONSE_BYTES = 50 * 1024 * 1024
 const PARTITIONS_PER_FETCH = Math.floor(RESPONSE_BYTES / PARTITION_BYTES)
 
 /**
- * The timestamp of the record at each given offset, keyed `topic:partition@offset`: one Fetch
+ * The timestamp of the record at each given offset, by partition and offset: one Fetch
  * per leader broker, with kctl's own Fetch v12 so only batch headers are read (the record itself
  * when the batch is uncompressed or gzip). Records that cannot be read (compacted away, fetch
  * error) are left out: time lag is best effort.
@@ -222,8 +271,8 @@ export async function nextRecordTimestamps(
   conn: KafkaConnection,
   layout: TopicLayout,
   items: Position[],
-): Promise<Map<string, number>> {
-  const out = new Map<string, number>()
+): Promise<ByPosition<number>> {
+  const out = new ByPosition<number>()
   const perLeader = new Map<number, Position[][]>()
   for (const f of planFetches(items, layout)) appendTo(perLeader, f.leader, f.positions)
   // Leaders in parallel; one leader's requests one after another (its connection serves them in order anyway).
@@ -247,8 +296,11 @@ export function planFetches(
 ): {leader: number; positions: Position[]}[] {
   const rounds: Position[][] = []
   const seen = new Map<string, number>()
-  for (const it of new Map(items.map((i) => [positionKey(i), i])).values()) {
+  const unique = new ByPosition<true>()
+  for (const it of items) {
     const k = tpKey(it.topic, it.partition)
+    if (unique.has(k, it.offset)) continue
+    unique.set(k, it.offset, true)
     const n = seen.get(k) ?? 0
     seen.set(k, n + 1)
     ;(rounds[n] ??= []).push(it)
@@ -272,7 +324,7 @@ async function fetchFrom(
   conn: KafkaConnection,
   leader: number,
   positions: Position[],
-  out: Map<string, number>,
+  out: ByPosition<number>,
 ): Promise<void> {
   const topics = new Map<string, Position[]>()
   for (const p of positions) appendTo(topics, p.topic, p)
@@ -291,7 +343,7 @@ async function fetchFrom(
         const position = asked.get(p.partitionIndex)
         if (!position || p.errorCode !== 0 || !p.records) continue
         const record = recordTimestampAt(p.records, position.offset)
-        if (record) out.set(positionKey(position), record.timestamp)
+        if (record) out.set(tpKey(position.topic, position.partition), position.offset, record.timestamp)
       }
     }
   } catch {

@@ -24,8 +24,13 @@ export interface TopicPartition {
   partition: number
 }
 
+/** localeCompare's order, with the collator built once (localeCompare builds one per call). */
+const topicOrder = new Intl.Collator()
+
 export function sortTp<T extends TopicPartition>(items: T[]): T[] {
-  return items.sort((a, b) => a.topic.localeCompare(b.topic) || a.partition - b.partition)
+  return items.sort(
+    (a, b) => (a.topic === b.topic ? 0 : topicOrder.compare(a.topic, b.topic)) || a.partition - b.partition,
+  )
 }
 
 /** Partition leaders of every topic (one Metadata request, or none right after connecting). */

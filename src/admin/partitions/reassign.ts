@@ -167,6 +167,14 @@ export interface OngoingReassignment {
   removing: number[]
 }
 
+/** Failures of one broker's answer that another broker (or the next controller) may not have. */
+const RETRIABLE_AT_ANOTHER_BROKER = new Set([
+  'BROKER_UNREACHABLE',
+  'CONNECTION_FAILED',
+  'REQUEST_TIMED_OUT',
+  'NOT_CONTROLLER',
+])
+
 /** ListPartitionReassignments (one request): every move in progress, or those of `partitions`. */
 export async function listReassignments(
   conn: KafkaConnection,
@@ -175,13 +183,19 @@ export async function listReassignments(
   const byTopic = new Map<string, number[]>()
   for (const p of partitions ?? []) appendTo(byTopic, p.topic, p.partition)
   // kafkajs's request class over kctl's connection (kctl has no module of its own for API 46);
-  // the controller of the Metadata answers, and any broker forwards it on KRaft.
-  const broker = kafkajsRequests(await conn.controller())
-  let res
-  try {
-    res = await broker.listPartitionReassignments({
+  // the controller of the Metadata answers, and any broker forwards it on KRaft. A broker
+  // forwarding to an active controller that hung answers nothing until its timeout: by then the
+  // quorum has elected another leader, so a timeout is asked once more, of another broker.
+  const ask = async () =>
+    kafkajsRequests(await conn.controller()).listPartitionReassignments({
       topics: partitions ? [...byTopic].map(([topic, ps]) => ({topic, partitions: ps})) : null,
       timeout: 5000,
+    })
+  let res
+  try {
+    res = await ask().catch((error) => {
+      if (!RETRIABLE_AT_ANOTHER_BROKER.has(toKctlError(error).code)) throw error
+      return ask()
     })
   } catch (error) {
     throw toKctlError(error, {operation: 'listing partition reassignments (DESCRIBE on the CLUSTER)'})
