@@ -1,5 +1,5 @@
 import {expect} from 'chai'
-import {mkdtempSync, writeFileSync} from 'node:fs'
+import {mkdtempSync, rmSync, writeFileSync} from 'node:fs'
 import {type IncomingMessage, type Server, createServer} from 'node:http'
 import type {AddressInfo} from 'node:net'
 import {tmpdir} from 'node:os'
@@ -42,7 +42,10 @@ describe('AWS credentials chain (fake endpoints on 127.0.0.1)', () => {
   // Nothing from this machine's own AWS set-up, and no real instance metadata.
   const base = {HOME: dir, AWS_EC2_METADATA_DISABLED: 'true', PATH: process.env.PATH}
   const ctx = (env: Record<string, string | undefined>) => ({env: {...base, ...env}, timeoutMs: 3000})
-  after(() => servers.forEach((s) => s.close()))
+  after(() => {
+    for (const s of servers) s.close()
+    rmSync(dir, {recursive: true, force: true})
+  })
   const fake = async (answer: (req: Seen) => [number, string]) => {
     const f = await fakeEndpoint(answer)
     servers.push(f.server)
