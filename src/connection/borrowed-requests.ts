@@ -1,7 +1,7 @@
 import {createRequire} from 'node:module'
 
 import type {KafkaBroker, ProtocolRequest} from '../protocol/kafkajs-internals.js'
-import {KafkaProtocolError} from '../protocol/protocol-error.js'
+import {brokerLabel, negotiateVersion} from '../protocol/wire.js'
 
 /**
  * The requests kctl still builds with kafkajs's request classes, because kctl has no protocol
@@ -61,16 +61,10 @@ function kafkajsRequest(
   api: {apiKey: number; apiName: string; dir: string},
   args: unknown,
 ): ProtocolRequest<unknown> {
-  const range = broker.versions?.[api.apiKey]
-  if (!range || range.maxVersion == null) {
-    throw new KafkaProtocolError(
-      'UNSUPPORTED_VERSION',
-      `broker ${broker.nodeId ?? broker.brokerAddress} does not support ${api.apiName} (API ${api.apiKey})`,
-    )
-  }
   const definition = require(`kafkajs/src/protocol/requests/${api.dir}/index.js`) as KafkajsRequestDefinition
-  const version = Math.min(Math.max(...definition.versions.map(Number)), range.maxVersion)
-  return definition.protocol({version})(args)
+  const versions = definition.versions.map(Number)
+  const spec = {...api, minVersion: Math.min(...versions), maxVersion: Math.max(...versions), flexibleVersion: null}
+  return definition.protocol({version: negotiateVersion(spec, broker.versions, brokerLabel(broker))})(args)
 }
 
 const API = {

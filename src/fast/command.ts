@@ -43,7 +43,6 @@ export abstract class Command {
   static examples?: unknown
 
   id: string
-  parsed = false
 
   constructor(
     public argv: string[],
@@ -101,16 +100,6 @@ export abstract class Command {
     process.stdout.write(`${JSON.stringify(json, null, 2)}\n`)
   }
 
-  logToStderr(message: unknown = ''): void {
-    if (this.jsonEnabled()) return
-    process.stderr.write(`${typeof message === 'string' ? message : inspect(message)}\n`)
-  }
-
-  warn(input: string | Error): string | Error {
-    if (!this.jsonEnabled()) process.stderr.write(` ›   Warning: ${input instanceof Error ? input.message : input}\n`)
-    return input
-  }
-
   toSuccessJson(result: unknown): unknown {
     return result
   }
@@ -125,8 +114,6 @@ export abstract class Command {
       flags: aggregateFlags(options.flags, options.baseFlags, options.enableJsonFlag),
     }
     this.argv = [...argv]
-    const results = await Parser.parse(argv, opts as never)
-    this.parsed = true
-    return results
+    return Parser.parse(argv, opts as never)
   }
 }

@@ -19,16 +19,16 @@ type FastCommand = (new (argv: string[], config: LiteConfig) => Command) & typeo
  * the command line; everything else (and every command under KCTL_NO_FAST=1) goes through oclif.
  * The commands are the same classes either way: same flags, parser, messages and exit codes.
  */
-export const FAST_COMMANDS: Record<string, FastCommand> = {
-  'brokers:list': BrokersList as unknown as FastCommand,
-  'cluster:describe': ClusterDescribe as unknown as FastCommand,
-  'groups:describe': GroupsDescribe as unknown as FastCommand,
-  'groups:list': GroupsList as unknown as FastCommand,
-  lag: Lag as unknown as FastCommand,
-  'lag:check': LagCheck as unknown as FastCommand,
-  'topics:describe': TopicsDescribe as unknown as FastCommand,
-  'topics:list': TopicsList as unknown as FastCommand,
-}
+export const FAST_COMMANDS = {
+  'brokers:list': BrokersList,
+  'cluster:describe': ClusterDescribe,
+  'groups:describe': GroupsDescribe,
+  'groups:list': GroupsList,
+  lag: Lag,
+  'lag:check': LagCheck,
+  'topics:describe': TopicsDescribe,
+  'topics:list': TopicsList,
+} as unknown as Record<string, FastCommand>
 
 /** Run command `id` (oclif's form, `topics:list`) with the arguments after its name. */
 export async function runFast(id: string, argv: string[]): Promise<void> {
